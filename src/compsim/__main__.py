@@ -1,0 +1,3 @@
+from compsim.cli import main
+
+main()

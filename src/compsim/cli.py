@@ -1,0 +1,394 @@
+"""The compsim command line.
+
+Only click and compsim.errors are imported at start-up; each command imports what it needs,
+so ``compsim --help`` stays fast. A user's mistake prints one line per problem and exits 2;
+it never shows a traceback (set COMPSIM_DEBUG=1 to see one for an internal error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from compsim.errors import CompsimError, ScenarioErrors
+
+FORMATS = ("table", "markdown", "csv", "json")
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ScenarioErrors as errors:
+            for error in errors.errors:
+                click.echo(f"error: {error}", err=True)
+            ctx.exit(2)
+        except CompsimError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:
+            if os.environ.get("COMPSIM_DEBUG"):
+                raise
+            click.echo(
+                f"internal error: {type(error).__name__}: {error} "
+                "(set COMPSIM_DEBUG=1 for the traceback)",
+                err=True,
+            )
+            ctx.exit(3)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="compsim")
+def cli() -> None:
+    """Compare UK social landlords' compensation policies on the same scenarios.
+
+    Every figure is traced to the clause that produced it, and marked published or
+    assumption. PATH defaults to the scenario library shipped with compsim.
+    """
+
+
+def main() -> None:
+    cli(prog_name="compsim")
+
+
+# ---------------------------------------------------------------- shared options
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_landlord = click.option(
+    "--landlord",
+    "-l",
+    "landlords",
+    multiple=True,
+    metavar="ID",
+    help="Only this landlord (or variant); repeat for more. Default: all.",
+)
+_tag = click.option(
+    "--tag",
+    "-t",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Only scenarios with this tag; repeat for any of several.",
+)
+_set = click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="ID.PARAM=VALUE",
+    help="Override a parameter, e.g. alliance.matrix.full.major=1200.",
+)
+_params = click.option(
+    "--params",
+    "param_files",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Override parameters from a TOML file; a file naming a variant "
+    "runs it as its own column beside the unchanged policy.",
+)
+_format = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+_output = click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write to FILE (all or nothing) instead of standard output.",
+)
+
+
+def _policies(landlords=(), sets=(), param_files=(), include_references=True):
+    from compsim.params import load_override_file, parse_set_option
+    from compsim.plugins import build_policies, discover
+
+    registry = discover()
+    for failure in registry.failures:
+        click.echo(
+            f"warning: plugin {failure.id} ({failure.package}) failed to load and is "
+            f"skipped: {failure.error}",
+            err=True,
+        )
+    overrides = [parse_set_option(text) for text in sets]
+    variants = []
+    for file in param_files:
+        variant, file_overrides = load_override_file(file)
+        overrides.extend(file_overrides)
+        if variant is not None:
+            variants.append(variant)
+    policies = build_policies(registry, landlords, overrides, variants, include_references)
+    if not policies:
+        raise CompsimError("no policy plugins are installed (see compsim plugins)")
+    return policies
+
+
+def _scenarios(paths, tags=()):
+    from compsim.scenarios import library_path, load_paths
+
+    paths = list(paths) or [library_path()]
+    scenarios = load_paths(paths)
+    if tags:
+        scenarios = [s for s in scenarios if set(tags) & set(s.tags)]
+    if not scenarios:
+        where = ", ".join(str(p) for p in paths)
+        with_tags = f" with tag {' or '.join(tags)}" if tags else ""
+        raise CompsimError(f"no scenarios found in {where}{with_tags}")
+    return scenarios
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print, or write the whole text to a file atomically (never a half-written file)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    temporary = output.with_name(f".{output.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, output)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise CompsimError(f"{output}: cannot write: {error.strerror}") from None
+
+
+# ---------------------------------------------------------------- commands
+
+
+@cli.command()
+@_paths
+@_landlord
+@_tag
+@_format
+@_set
+@_params
+@_output
+def compare(paths, landlords, tags, fmt, sets, param_files, output) -> None:
+    """Run scenarios through every policy: scenarios as rows, landlords as columns.
+
+    A cell shows the total award, marked * when any part rests on an assumption, or why the
+    claim is excluded. A summary per landlord follows. Exits 1 if any plugin failed.
+    """
+    from compsim.models import CellError
+    from compsim.render.records import to_csv, to_json
+    from compsim.render.table import render_comparison
+    from compsim.simulate import simulate
+
+    policies = _policies(landlords, sets, param_files)
+    rows = simulate(_scenarios(paths, tags), policies)
+    columns = [p.column for p in policies]
+    if fmt == "json":
+        text = to_json(rows)
+    elif fmt == "csv":
+        text = to_csv(rows)
+    else:
+        text = render_comparison(rows, columns, markdown=fmt == "markdown")
+    _emit(text, output)
+    failed = [c for row in rows for c in row.cells.values() if isinstance(c, CellError)]
+    for cell in failed:
+        click.echo(f"error: scenario {cell.scenario_id}: {cell.message}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("scenario")
+@_landlord
+@_set
+@_params
+def explain(scenario, landlords, sets, param_files) -> None:
+    """Explain each policy's decision on SCENARIO step by step, citing every clause.
+
+    SCENARIO is a scenario file or the id of a scenario in the shipped library.
+    """
+    from compsim.render.explain import explain as explain_cell
+    from compsim.simulate import evaluate_cell
+
+    policies = _policies(landlords, sets, param_files)
+    found = _find_scenario(scenario)
+    click.echo(f"Scenario {found.id}: {found.title}")
+    click.echo(f"From {found.source}")
+    if found.description:
+        click.echo(found.description.strip())
+    for policy in policies:
+        click.echo()
+        click.echo(explain_cell(evaluate_cell(found, policy), policy))
+
+
+def _find_scenario(reference: str):
+    from compsim.scenarios import library_path, load_file, load_paths
+
+    path = Path(reference)
+    if path.is_file():
+        return load_file(path)
+    if path.suffix == ".toml" or os.sep in reference:
+        raise CompsimError(f"{reference}: no such scenario file")
+    for candidate in load_paths([library_path()]):
+        if candidate.id == reference:
+            return candidate
+    raise CompsimError(
+        f"{reference}: no scenario file or library id by that name (list them with compsim compare)"
+    )
+
+
+@cli.command()
+@_paths
+@_set
+@_params
+def test(paths, sets, param_files) -> None:
+    """Check the golden outcomes in each scenario's [expected.LANDLORD] tables.
+
+    Prints each mismatch as wanted/got. Exits 1 on any mismatch.
+    """
+    from compsim.golden import check_expectations
+
+    scenarios = _scenarios(paths)
+    policies = {p.column: p for p in _policies((), sets, param_files)}
+    mismatches, checked = check_expectations(scenarios, policies)
+    for mismatch in mismatches:
+        click.echo(mismatch)
+    expected = sum(len(s.expected) for s in scenarios)
+    click.echo(
+        f"{len(scenarios)} scenarios, {expected} expected outcomes, {checked} values "
+        f"checked: {len(mismatches)} mismatches"
+    )
+    sys.exit(1 if mismatches else 0)
+
+
+@cli.command()
+@_paths
+def validate(paths) -> None:
+    """Check scenario files and report every error in every file. Exits 1 if any."""
+    from compsim.scenarios import library_path, load_paths, scenario_files
+
+    paths = list(paths) or [library_path()]
+    files = scenario_files(paths)
+    try:
+        scenarios = load_paths(paths)
+    except ScenarioErrors as errors:
+        for error in errors.errors:
+            click.echo(f"error: {error}")
+        bad_files = len({e.file for e in errors.errors})
+        click.echo(f"{len(files)} files checked: {len(errors.errors)} errors in {bad_files} files")
+        sys.exit(1)
+    click.echo(f"{len(files)} files checked: {len(scenarios)} valid scenarios, no errors")
+
+
+@cli.command()
+def plugins() -> None:
+    """List the installed policies and any plugin that failed to load."""
+    from compsim.plugins import discover
+
+    registry = discover(strict=False)
+    if not registry.installed:
+        click.echo("No policy plugins are installed.")
+    for policy_id in registry.ids():
+        installed = registry.installed[policy_id]
+        info = installed.info
+        kind = "reference" if info.reference else "landlord"
+        click.echo(f"{info.id}: {info.landlord} ({kind})")
+        for document in info.documents:
+            click.echo(f"    document:   {document}")
+        click.echo(f"    version:    {info.version}")
+        click.echo(f"    parameters: {info.params_file} ({len(installed.params.defs)} values)")
+        click.echo(f"    package:    {installed.package}")
+    for failure in registry.failures:
+        click.echo(f"{failure.id}: FAILED TO LOAD ({failure.package})")
+        click.echo(f"    error: {failure.error}")
+
+
+@cli.command()
+@click.argument("landlord")
+@click.option(
+    "--date",
+    "on_date",
+    metavar="YYYY-MM-DD",
+    help="Show the values in force on this date (default: every dated value).",
+)
+@_set
+@_params
+def params(landlord, on_date, sets, param_files) -> None:
+    """Show every parameter of LANDLORD with its value, clause and basis."""
+    from datetime import date
+
+    from tabulate import tabulate
+
+    policies = [p for p in _policies((landlord,), sets, param_files) if p.column == landlord]
+    if not policies:
+        raise CompsimError(f"unknown landlord {landlord!r}")
+    policy = policies[0]
+    try:
+        day = date.fromisoformat(on_date) if on_date else None
+    except ValueError:
+        raise CompsimError(f"--date: expected a date such as 2026-04-01, got {on_date!r}") from None
+    rows = []
+    for path, definition in policy.params.defs.items():
+        if day is not None:
+            shown = _param_value(definition.at(day).value)
+        else:
+            shown = "; ".join(_dated(v) for v in definition.values)
+        source = f" (override: {definition.override})" if definition.override else ""
+        rows.append(
+            [path, shown, definition.basis + source, definition.clause, definition.description]
+        )
+    click.echo(f"{policy.info.landlord} ({policy.column}): {policy.params.source}")
+    click.echo(
+        tabulate(
+            rows,
+            headers=["parameter", "value", "basis", "clause", "meaning"],
+            tablefmt="simple",
+            disable_numparse=True,
+            maxcolwidths=[None, 30, None, None, 50],
+        )
+    )
+
+
+def _param_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _dated(dated) -> str:
+    text = _param_value(dated.value)
+    if dated.start and dated.end:
+        return f"{text} ({dated.start} to {dated.end})"
+    if dated.start:
+        return f"{text} (from {dated.start})"
+    if dated.end:
+        return f"{text} (to {dated.end})"
+    return text
+
+
+@cli.command()
+@_paths
+@_landlord
+@click.option("--seconds", default=3.0, show_default=True, help="How long to run each landlord.")
+def bench(paths, landlords, seconds) -> None:
+    """Measure decisions per second for each landlord on the scenario library."""
+    import time
+
+    from compsim.simulate import evaluate_cell
+
+    scenarios = _scenarios(paths)
+    for policy in _policies(landlords):
+        count = 0
+        started = time.perf_counter()
+        elapsed = 0.0
+        while elapsed < seconds:
+            for scenario in scenarios:
+                evaluate_cell(scenario, policy)
+            count += len(scenarios)
+            elapsed = time.perf_counter() - started
+        click.echo(
+            f"{policy.column}: {count / elapsed:,.0f} decisions/s "
+            f"({count:,} decisions over {len(scenarios)} scenarios in {elapsed:.2f} s)"
+        )

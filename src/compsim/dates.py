@@ -1,0 +1,64 @@
+"""Calendar months and working days, as RULES.md reads them.
+
+- "6 months" is a calendar month count from the day, clamped to month end
+  (31 Aug + 6 months = 28 or 29 Feb).
+- Working days skip weekends and bank holidays in England
+  (``holidays.country_holidays("GB", subdiv="ENG")``).
+"""
+
+import calendar
+from datetime import date, timedelta
+from functools import cache
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` calendar months later, clamped to the month's last day."""
+    month_index = start.month - 1 + months
+    year = start.year + month_index // 12
+    month = month_index % 12 + 1
+    last_day = calendar.monthrange(year, month)[1]
+    return date(year, month, min(start.day, last_day))
+
+
+@cache
+def _england_bank_holidays(year: int) -> frozenset[date]:
+    import holidays  # imported here: it is slow to import and most commands never count days
+
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _england_bank_holidays(day.year)
+
+
+def bank_holiday_name(day: date) -> str | None:
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
+
+
+def add_working_days(start: date, count: int) -> date:
+    """The day that is ``count`` working days after ``start`` (``start`` itself not counted)."""
+    day = start
+    remaining = count
+    while remaining > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after ``start`` up to and including ``end``; 0 when ``end <= start``."""
+    count = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return count
+
+
+def days_inclusive(start: date, end: date) -> int:
+    """Calendar days from ``start`` to ``end`` counting both; 0 when ``end < start``."""
+    return max((end - start).days + 1, 0)

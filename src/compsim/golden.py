@@ -1,0 +1,78 @@
+"""Golden outcomes: each scenario's [expected.LANDLORD] tables checked against the decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compsim.models import CellError, Decision, Expected, Scenario
+from compsim.money import format_pounds
+from compsim.plugins import Policy
+from compsim.simulate import evaluate_cell
+
+MONEY_FIELDS = ("total", "min", "max", "paid_to_customer", "credited_to_account")
+
+
+def check_expectations(
+    scenarios: Sequence[Scenario], policies: Mapping[str, Policy]
+) -> tuple[list[str], int]:
+    """Every mismatch as one line, and how many expected values were checked."""
+    mismatches: list[str] = []
+    checked = 0
+    for scenario in scenarios:
+        for expected in scenario.expected:
+            where = f"{scenario.source} [{expected.landlord}]"
+            policy = policies.get(expected.landlord)
+            if policy is None:
+                mismatches.append(f"{where}: no landlord {expected.landlord!r} is installed")
+                continue
+            cell = evaluate_cell(scenario, policy)
+            if isinstance(cell, CellError):
+                mismatches.append(f"{where}: the plugin failed: {cell.message}")
+                continue
+            found = compare_expected(expected, cell)
+            checked += found.checked
+            mismatches.extend(f"{where} {line}" for line in found.mismatches)
+    return mismatches, checked
+
+
+class _Found:
+    def __init__(self) -> None:
+        self.checked = 0
+        self.mismatches: list[str] = []
+
+    def check(self, name: str, wanted: object, got: object, same: bool, show=str) -> None:
+        self.checked += 1
+        if not same:
+            self.mismatches.append(f"{name}: wanted {show(wanted)}, got {show(got)}")
+
+
+def compare_expected(expected: Expected, decision: Decision) -> _Found:
+    found = _Found()
+    if expected.excluded is not None:
+        reasons = "; ".join(e.reason for e in decision.exclusions) or "no exclusion"
+        found.check(
+            "excluded",
+            expected.excluded,
+            f"{decision.excluded} ({reasons})",
+            expected.excluded == decision.excluded,
+        )
+    actual = {
+        "total": decision.award.total,
+        "min": decision.award.min,
+        "max": decision.award.max,
+        "paid_to_customer": decision.settlement.paid_to_customer,
+        "credited_to_account": decision.settlement.credited_to_account,
+    }
+    for name in MONEY_FIELDS:
+        wanted = getattr(expected, name)
+        if wanted is not None:
+            found.check(name, wanted, actual[name], wanted == actual[name], format_pounds)
+    if expected.approver is not None:
+        approver = decision.approval.approver
+        found.check(
+            "approver",
+            repr(expected.approver),
+            repr(approver),
+            expected.approver.lower() in approver.lower(),
+        )
+    return found

@@ -1,0 +1,455 @@
+"""Frozen value objects: a Scenario (facts only) and a Decision (one policy's answer to it).
+
+The scenario classes are also the schema of the scenario file format (SCENARIO-FORMAT.md):
+each field's metadata says how the loader reads it (``kind``), which values it allows
+(``choices``), its TOML name when that differs from the attribute (``key``), and where a
+default comes from when it depends on other fields (``default_from``). The loader, the
+validators and the hypothesis strategies all read this one definition.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from compsim.money import ZERO
+
+# Choices are part of the published scenario format: add, never rename.
+TENURES = (
+    "assured-tenant",
+    "secure-tenant",
+    "leaseholder",
+    "shared-owner",
+    "freeholder",
+    "facility-user",
+    "other",
+)
+VULNERABILITIES = (
+    "disability",
+    "older-person",
+    "young-children",
+    "mental-health",
+    "language",
+    "other",
+)
+FAILURE_KINDS = (
+    "repair-delay",
+    "missed-appointment",
+    "loss-of-amenity",
+    "loss-of-room",
+    "complaint-handling",
+    "charged-service-not-delivered",
+    "damage-to-belongings",
+    "damage-to-decoration",
+    "communication",
+    "works-nuisance",
+    "decant",
+    "other",
+)
+CAUSES = ("landlord", "contractor", "third-party", "resident", "extreme-weather")
+RESPONSIBILITIES = ("full", "partial", "none")
+DISTRESS_LEVELS = ("none", "minimal", "moderate", "considerable", "severe")
+ACTION_PLANS = ("none", "agreed-kept", "agreed-broken")
+AMENITIES = (
+    "kitchen",
+    "bathroom",
+    "wc",
+    "living-room",
+    "bedroom",
+    "heating",
+    "hot-water",
+    "electricity",
+    "lighting",
+    "water",
+    "other-room",
+)
+COST_KINDS = (
+    "heating",
+    "utilities",
+    "accommodation",
+    "food",
+    "cleaning",
+    "repairs",
+    "travel",
+    "time-off-work",
+    "advocate",
+    "other",
+)
+ITEM_KINDS = ("belongings", "decoration", "floor-covering")
+PROCEEDINGS = ("none", "threatened", "started", "court-ordered")
+DECANT_REASONS = ("demolition", "redevelopment", "major-repairs", "other")
+
+PUBLISHED = "published"
+ASSUMPTION = "assumption"
+BASES = (PUBLISHED, ASSUMPTION)
+
+
+def _spec(kind: str, default: Any = attrs.NOTHING, **metadata: Any) -> Any:
+    """A scenario field: ``kind`` tells the loader how to read and check it."""
+    return attrs.field(default=default, metadata={"kind": kind, **metadata})
+
+
+def required(kind: str, **metadata: Any) -> Any:
+    return _spec(kind, **metadata)
+
+
+def optional(kind: str, default: Any = None, **metadata: Any) -> Any:
+    return _spec(kind, default, **metadata)
+
+
+def derived(kind: str, default_from: str, **metadata: Any) -> Any:
+    """A field whose default depends on other fields; the loader fills it (see scenarios.py)."""
+    return _spec(kind, None, default_from=default_from, **metadata)
+
+
+def section(cls: type) -> Any:
+    return attrs.field(factory=cls, metadata={"kind": "section", "type": cls})
+
+
+def sections(cls: type) -> Any:
+    return attrs.field(default=(), metadata={"kind": "sections", "type": cls})
+
+
+# ---------------------------------------------------------------- the scenario
+
+
+@attrs.frozen(kw_only=True)
+class Household:
+    tenure: str = optional("choice", "assured-tenant", choices=TENURES)
+    weekly_rent: Decimal = optional("money", ZERO)
+    weekly_service_charge: Decimal = optional("money", ZERO)
+    named_tenants: int = optional("int", 1, minimum=1)
+    months_in_home: int | None = optional("int", minimum=0)
+    vulnerabilities: tuple[str, ...] = optional("choices", (), choices=VULNERABILITIES)
+    contents_insurance: bool = optional("bool", False)
+    separate_wc: bool = optional("bool", False)
+
+
+@attrs.frozen(kw_only=True)
+class Account:
+    rent_arrears: Decimal = optional("money", ZERO)
+    service_charge_arrears: Decimal = optional("money", ZERO)
+    other_debts: Decimal = optional("money", ZERO)
+    offset_agreed: bool = optional("bool", True)
+
+    @property
+    def total_owed(self) -> Decimal:
+        return self.rent_arrears + self.service_charge_arrears + self.other_debts
+
+
+@attrs.frozen(kw_only=True)
+class Failure:
+    kind: str = required("choice", choices=FAILURE_KINDS)
+    cause: str = optional("choice", "landlord", choices=CAUSES)
+    responsibility: str = derived(
+        "choice", "full when cause is landlord or contractor, else none", choices=RESPONSIBILITIES
+    )
+    distress: str = optional("choice", "moderate", choices=DISTRESS_LEVELS)
+    reports: int = optional("int", 1, minimum=1)
+    persistent: bool = optional("bool", False)
+    misled: bool = optional("bool", False)
+    access_refused: bool = optional("bool", False)
+    action_plan: str = optional("choice", "none", choices=ACTION_PLANS)
+    extension_explained: bool = optional("bool", False)
+    appointment_notice_hours: Decimal | None = optional("number")
+    missed_appointments: int = derived(
+        "int", "1 for a missed-appointment failure, else 0", minimum=0
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Dates:
+    occurred: date = required("date")
+    aware: date = derived("date", "dates.occurred")
+    reported: date = derived("date", "dates.aware")
+    repair_target: date | None = optional("date")
+    resolved: date | None = optional("date")
+    claimed: date = required("date")
+    offer_made: date | None = optional("date")
+    offer_accepted: date | None = optional("date")
+
+    @property
+    def loss_end(self) -> date:
+        """When the loss ended: ``resolved`` if on or before ``claimed``, else ``claimed``."""
+        if self.resolved is not None and self.resolved <= self.claimed:
+            return self.resolved
+        return self.claimed
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    exceptional_circumstances: bool = optional("bool", False)
+    evidence_supplied: bool = optional("bool", True)
+    via_representative: bool = optional("bool", False)
+
+
+@attrs.frozen(kw_only=True)
+class AmenityLoss:
+    amenity: str = required("choice", choices=AMENITIES)
+    count: int = optional("int", 1, minimum=1)
+    in_use: bool = optional("bool", True)
+    from_: date = derived("date", "dates.occurred", key="from")
+    to: date | None = derived("date", "dates.resolved (none: still lost when claimed)")
+
+
+@attrs.frozen(kw_only=True)
+class Cost:
+    kind: str = required("choice", choices=COST_KINDS)
+    amount: Decimal = required("money")
+    evidence: bool = optional("bool", False)
+    permission: bool = optional("bool", False)
+    incurred: date = derived("date", "dates.occurred")
+
+
+@attrs.frozen(kw_only=True)
+class DamagedItem:
+    item: str = required("text")
+    kind: str = optional("choice", "belongings", choices=ITEM_KINDS)
+    replacement_value: Decimal = required("money")
+    value_at_loss: Decimal = derived("money", "replacement_value")
+    retained: bool = optional("bool", False)
+    insured: bool = derived("bool", "household.contents_insurance")
+    notified: date = derived("date", "dates.reported")
+
+
+@attrs.frozen(kw_only=True)
+class Legal:
+    personal_injury: bool = optional("bool", False)
+    insurance_claim: bool = optional("bool", False)
+    proceedings: str = optional("choice", "none", choices=PROCEEDINGS)
+    disrepair_claim: bool = optional("bool", False)
+
+
+@attrs.frozen(kw_only=True)
+class Complaint:
+    received: date = required("date")
+    acknowledged: date | None = optional("date")
+    stage1_response: date | None = optional("date")
+    stage2_requested: date | None = optional("date")
+    stage2_acknowledged: date | None = optional("date")
+    stage2_response: date | None = optional("date")
+    stage1_extension_agreed: bool = optional("bool", False)
+    stage2_extension_agreed: bool = optional("bool", False)
+
+
+@attrs.frozen(kw_only=True)
+class Decant:
+    permanent: bool = optional("bool", False)
+    reason: str = required("choice", choices=DECANT_REASONS)
+    moving_costs: Decimal = optional("money", ZERO)
+
+
+@attrs.frozen(kw_only=True)
+class Expected:
+    """Golden outcomes for one landlord, checked by ``compsim test``. Any subset may be given."""
+
+    landlord: str = attrs.field(metadata={"kind": None})
+    excluded: bool | None = optional("bool")
+    total: Decimal | None = optional("money")
+    min: Decimal | None = optional("money")
+    max: Decimal | None = optional("money")
+    paid_to_customer: Decimal | None = optional("money")
+    credited_to_account: Decimal | None = optional("money")
+    approver: str | None = optional("text")
+
+
+@attrs.frozen(kw_only=True)
+class Scenario:
+    format: int = optional("int", 1, minimum=1)
+    id: str = derived("id", "the file name without .toml")
+    title: str = required("text")
+    description: str = optional("text", "")
+    tags: tuple[str, ...] = optional("texts", ())
+    household: Household = section(Household)
+    account: Account = section(Account)
+    failure: Failure = required("section", type=Failure)
+    dates: Dates = required("section", type=Dates)
+    claim: Claim = section(Claim)
+    amenities_lost: tuple[AmenityLoss, ...] = sections(AmenityLoss)
+    costs: tuple[Cost, ...] = sections(Cost)
+    damaged_items: tuple[DamagedItem, ...] = sections(DamagedItem)
+    legal: Legal = section(Legal)
+    complaint: Complaint | None = optional("optional-section", type=Complaint)
+    decant: Decant | None = optional("optional-section", type=Decant)
+    expected: tuple[Expected, ...] = attrs.field(default=(), metadata={"kind": "expected"})
+    source: str = attrs.field(default="", eq=False, metadata={"kind": None})
+
+    def expected_for(self, landlord: str) -> Expected | None:
+        return next((e for e in self.expected if e.landlord == landlord), None)
+
+
+# ---------------------------------------------------------------- a decision
+
+
+@attrs.frozen
+class Note:
+    """One step of a plugin's reasoning, in plain English, with the clause it rests on."""
+
+    detail: str
+    clause: str
+
+
+@attrs.frozen
+class Exclusion:
+    """A reason the claim is not considered under the policy.
+
+    ``applies=False`` records a check that was made and passed, so ``explain`` can show it.
+    ``short`` is the few words shown in a comparison table cell.
+    """
+
+    reason: str
+    clause: str
+    applies: bool = True
+    short: str = ""
+
+
+@attrs.frozen
+class Impact:
+    """The impact level on the landlord's own scale. ``rank`` orders the scale (0 = lowest)."""
+
+    level: str
+    clause: str
+    rank: int
+    basis: str = PUBLISHED
+    notes: tuple[Note, ...] = ()
+
+
+def _amount_default(item: AwardItem) -> Decimal:
+    return item.amount
+
+
+@attrs.frozen
+class AwardItem:
+    """One line of an award. A range has ``low`` and ``high`` around the single figure
+    ``amount``; ``high=None`` is an open upper end ("£1,000 and over")."""
+
+    label: str
+    amount: Decimal
+    clause: str
+    basis: str
+    category: str = "other"
+    low: Decimal = attrs.field(default=attrs.Factory(_amount_default, takes_self=True))
+    high: Decimal | None = attrs.field(default=attrs.Factory(_amount_default, takes_self=True))
+
+
+@attrs.frozen
+class Award:
+    items: tuple[AwardItem, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def total(self) -> Decimal:
+        return sum((item.amount for item in self.items), ZERO)
+
+    @property
+    def min(self) -> Decimal:
+        return sum((item.low for item in self.items), ZERO)
+
+    @property
+    def max(self) -> Decimal | None:
+        if any(item.high is None for item in self.items):
+            return None
+        return sum((item.high for item in self.items), ZERO)
+
+    @property
+    def assumption_total(self) -> Decimal:
+        return sum((i.amount for i in self.items if i.basis == ASSUMPTION), ZERO)
+
+
+@attrs.frozen
+class Approval:
+    """Who must approve the award. ``senior`` marks approval above the usual level."""
+
+    approver: str
+    clause: str
+    senior: bool = False
+    basis: str = PUBLISHED
+    notes: tuple[Note, ...] = ()
+
+
+CUSTOMER = "customer"
+ACCOUNT = "account"
+
+
+@attrs.frozen
+class SettlementPart:
+    """Part of the award paid to the claimant (``to="customer"``) or credited to an account."""
+
+    label: str
+    amount: Decimal
+    to: str
+    form: str
+    clause: str
+
+
+@attrs.frozen
+class Settlement:
+    parts: tuple[SettlementPart, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def paid_to_customer(self) -> Decimal:
+        return sum((p.amount for p in self.parts if p.to == CUSTOMER), ZERO)
+
+    @property
+    def credited_to_account(self) -> Decimal:
+        return sum((p.amount for p in self.parts if p.to == ACCOUNT), ZERO)
+
+    @property
+    def form(self) -> str:
+        forms = [p.form for p in self.parts if p.amount > 0]
+        return "; ".join(dict.fromkeys(forms)) or "nothing to pay"
+
+
+@attrs.frozen
+class TraceStep:
+    step: str
+    detail: str
+    clause: str
+
+
+@attrs.frozen
+class Deadline:
+    name: str
+    date: date
+    clause: str
+
+
+@attrs.frozen
+class Decision:
+    """One policy's answer to one scenario."""
+
+    scenario_id: str
+    landlord: str
+    exclusions: tuple[Exclusion, ...]
+    impact: Impact
+    award: Award
+    award_if_not_excluded: Award
+    approval: Approval
+    settlement: Settlement
+    trace: tuple[TraceStep, ...]
+    checks: tuple[Exclusion, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+
+    @property
+    def excluded(self) -> bool:
+        return bool(self.exclusions)
+
+    @property
+    def rests_on_assumption(self) -> bool:
+        paid_items = [item for item in self.award.items if item.amount > 0]
+        if any(item.basis == ASSUMPTION for item in paid_items):
+            return True
+        return bool(paid_items) and self.impact.basis == ASSUMPTION
+
+
+@attrs.frozen
+class CellError:
+    """A plugin failed on one scenario: reported against that landlord only."""
+
+    scenario_id: str
+    landlord: str
+    message: str

@@ -1,0 +1,415 @@
+"""A policy's numbers: parameter files, dated values, and user overrides.
+
+A parameter file is TOML beside a plugin's code. Tables nest by name; a table with ``value``
+(or ``values``, for amounts that change on a date) is one parameter::
+
+    [matrix.full.major]
+    value = 1000.00
+    type = "money"
+    clause = "alliance 2.7"
+    basis = "published"        # or "assumption": the policy publishes no figure
+    description = "Full responsibility, major impact"
+
+    [home_loss.flat_rate]
+    type = "money"
+    clause = "twenty11 6.7.1"
+    basis = "assumption"
+    values = [
+        { from = 2023-10-01, value = 8100.00 },
+        { from = 2022-10-01, to = 2023-09-30, value = 7800.00 },
+    ]
+
+Hooks receive ``Params``: the values in force on the scenario's ``dates.claimed``.
+
+An override (``--set alliance.matrix.full.major=1200`` or ``--params FILE``) replaces a value
+for every date. An overridden value is no longer the published figure, so its basis becomes
+``assumption`` and it records where the override came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from compsim.errors import ParamError
+from compsim.models import ASSUMPTION, BASES
+from compsim.money import has_at_most_two_places
+
+TYPES = ("money", "decimal", "int", "bool", "text", "choice", "date")
+LEAF_KEYS = {"value", "values", "type", "clause", "basis", "description", "choices"}
+
+
+@attrs.frozen
+class DatedValue:
+    value: Any
+    start: date | None = None  # in force from this date (None: always)
+    end: date | None = None  # to and including this date (None: no end)
+
+    def in_force(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@attrs.frozen
+class Param:
+    """A parameter's value in force on one date, with where it comes from."""
+
+    path: str
+    value: Any
+    type: str
+    clause: str
+    basis: str
+    description: str = ""
+    override: str = ""  # where an override came from ("--set", a file), if any
+
+
+@attrs.frozen
+class ParamDef:
+    """One parameter as declared: its type, clause, basis and (dated) values."""
+
+    path: str
+    type: str
+    clause: str
+    basis: str
+    values: tuple[DatedValue, ...]
+    description: str = ""
+    choices: tuple[str, ...] = ()
+    override: str = ""
+
+    def at(self, day: date) -> Param:
+        for dated in self.values:
+            if dated.in_force(day):
+                return Param(
+                    self.path,
+                    dated.value,
+                    self.type,
+                    self.clause,
+                    self.basis,
+                    self.description,
+                    self.override,
+                )
+        raise ParamError(f"parameter {self.path} has no value in force on {day}")
+
+    @property
+    def dated(self) -> bool:
+        return any(v.start is not None or v.end is not None for v in self.values)
+
+
+class Params(Mapping[str, Param]):
+    """The parameters in force on one date: what every hook receives as ``params``."""
+
+    def __init__(self, policy_id: str, day: date, params: dict[str, Param]) -> None:
+        self.policy_id = policy_id
+        self.day = day
+        self._params = params
+
+    def __getitem__(self, path: str) -> Param:
+        try:
+            return self._params[path]
+        except KeyError:
+            close = difflib.get_close_matches(path, list(self._params), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise KeyError(f"{self.policy_id} has no parameter {path!r}{hint}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._params)
+
+    def __len__(self) -> int:
+        return len(self._params)
+
+    def value(self, path: str) -> Any:
+        return self[path].value
+
+    def basis_of(self, *paths: str) -> str:
+        """``assumption`` if any of the parameters is one, else ``published``."""
+        bases = {self[path].basis for path in paths}
+        return ASSUMPTION if ASSUMPTION in bases else "published"
+
+
+@attrs.frozen
+class ParamSet:
+    """All of one policy's parameters, for every date."""
+
+    policy_id: str
+    source: str
+    defs: Mapping[str, ParamDef]
+    _cache: dict[date, Params] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def at(self, day: date) -> Params:
+        if day not in self._cache:
+            self._cache[day] = Params(
+                self.policy_id, day, {path: d.at(day) for path, d in self.defs.items()}
+            )
+        return self._cache[day]
+
+    def with_overrides(self, policy_id: str, overrides: Iterable[Override]) -> ParamSet:
+        defs = dict(self.defs)
+        for override in overrides:
+            current = self.lookup(override.path, override.describe())
+            value = convert(current, override.raw, override.describe())
+            defs[override.path] = attrs.evolve(
+                current, values=(DatedValue(value),), basis=ASSUMPTION, override=override.source
+            )
+        return ParamSet(policy_id, self.source, defs)
+
+    def lookup(self, path: str, where: str) -> ParamDef:
+        if path in self.defs:
+            return self.defs[path]
+        close = difflib.get_close_matches(path, list(self.defs), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ParamError(f"{where}: {self.policy_id} has no parameter {path!r}{hint}")
+
+
+# ---------------------------------------------------------------- parameter files
+
+
+def load_param_file(path: Path, policy_id: str) -> ParamSet:
+    """Read a plugin's parameter file. Errors name the file and the parameter."""
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ParamError(f"{source}: cannot read the parameter file: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ParamError(f"{source}: TOML syntax error: {error}") from None
+    defs: dict[str, ParamDef] = {}
+    _collect(data, "", source, defs)
+    return ParamSet(policy_id, source, defs)
+
+
+def _collect(table: dict[str, Any], prefix: str, source: str, defs: dict[str, ParamDef]) -> None:
+    for key, entry in table.items():
+        path = f"{prefix}{key}"
+        if not isinstance(entry, dict):
+            raise ParamError(f"{source}: {path}: expected a table with value, clause and basis")
+        if "value" in entry or "values" in entry:
+            defs[path] = _param_def(path, entry, source)
+        else:
+            _collect(entry, f"{path}.", source, defs)
+
+
+def _param_def(path: str, entry: dict[str, Any], source: str) -> ParamDef:
+    where = f"{source}: {path}"
+    unknown = set(entry) - LEAF_KEYS
+    if unknown:
+        raise ParamError(
+            f"{where}: unknown key {sorted(unknown)[0]!r} "
+            f"(expected: {', '.join(sorted(LEAF_KEYS))})"
+        )
+    for key in ("clause", "basis"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            raise ParamError(
+                f'{where}: expected {key} = "..." (every value cites its clause and basis)'
+            )
+    if entry["basis"] not in BASES:
+        raise ParamError(f"{where}: basis: expected one of {', '.join(BASES)}")
+    if ("value" in entry) == ("values" in entry):
+        raise ParamError(f"{where}: expected either value or values, not both")
+    choices = tuple(entry.get("choices", ()))
+    dated = _dated_values(entry, where)
+    param_type = entry.get("type") or _infer_type(dated[0].value)
+    if param_type not in TYPES:
+        raise ParamError(f"{where}: type: expected one of {', '.join(TYPES)}")
+    if param_type == "choice" and not choices:
+        raise ParamError(f"{where}: a choice needs choices = [...]")
+    definition = ParamDef(
+        path, param_type, entry["clause"], entry["basis"], (), entry.get("description", ""), choices
+    )
+    checked = tuple(attrs.evolve(v, value=convert(definition, v.value, where)) for v in dated)
+    return attrs.evolve(definition, values=checked)
+
+
+def _dated_values(entry: dict[str, Any], where: str) -> tuple[DatedValue, ...]:
+    if "value" in entry:
+        return (DatedValue(entry["value"]),)
+    values = entry["values"]
+    if not isinstance(values, list) or not values:
+        raise ParamError(f"{where}: values: expected a list of {{from, to, value}} tables")
+    dated = []
+    for item in values:
+        if not isinstance(item, dict) or "value" not in item or set(item) - {"from", "to", "value"}:
+            raise ParamError(f"{where}: values: each entry is {{from = DATE, to = DATE, value}}")
+        start, end = item.get("from"), item.get("to")
+        if any(d is not None and type(d) is not date for d in (start, end)):
+            raise ParamError(f"{where}: values: from and to are dates such as 2026-04-01")
+        if start and end and end < start:
+            raise ParamError(f"{where}: values: to ({end}) is before from ({start})")
+        dated.append(DatedValue(item["value"], start, end))
+    dated.sort(key=lambda v: v.start or date.min)
+    closed = []
+    for current, following in zip(dated, [*dated[1:], None], strict=True):
+        if following is not None:
+            if following.start is None or (current.end and following.start <= current.end):
+                raise ParamError(f"{where}: values: dated values overlap")
+            if current.end is None:  # an open entry runs until the next one starts
+                current = attrs.evolve(current, end=following.start - timedelta(days=1))
+        closed.append(current)
+    return tuple(closed)
+
+
+def _infer_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, Decimal):
+        return "decimal"
+    if type(value) is date:
+        return "date"
+    return "text"
+
+
+_EXPECTED = {
+    "money": "an amount in pounds, not negative, with at most two decimal places",
+    "decimal": "a number",
+    "int": "a whole number",
+    "bool": "true or false",
+    "text": "text",
+    "date": "a date such as 2026-04-01",
+}
+
+
+def convert(definition: ParamDef, raw: Any, where: str) -> Any:
+    """Check and convert a value (typed TOML, or text from ``--set``) to the parameter's type."""
+    kind = definition.type
+    value = _convert(kind, raw, definition.choices)
+    if value is None:
+        expected = (
+            f"one of: {', '.join(definition.choices)}" if kind == "choice" else _EXPECTED[kind]
+        )
+        raise ParamError(f"{where}: {definition.path}: expected {expected}, got {raw!r}")
+    return value
+
+
+def _convert(kind: str, raw: Any, choices: tuple[str, ...]) -> Any:
+    if kind in ("money", "decimal"):
+        if isinstance(raw, bool):
+            return None
+        try:
+            number = Decimal(raw) if isinstance(raw, int | Decimal | str) else None
+        except InvalidOperation:
+            return None
+        if number is None or not number.is_finite():
+            return None
+        if kind == "money" and (number < 0 or not has_at_most_two_places(number)):
+            return None
+        return number
+    if kind == "int":
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return raw
+        return int(raw) if isinstance(raw, str) and raw.strip().lstrip("-").isdigit() else None
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        return {"true": True, "false": False}.get(raw.lower()) if isinstance(raw, str) else None
+    if kind == "date":
+        if type(raw) is date:
+            return raw
+        try:
+            return date.fromisoformat(raw) if isinstance(raw, str) else None
+        except ValueError:
+            return None
+    if kind == "choice":
+        return raw if isinstance(raw, str) and raw in choices else None
+    return raw if isinstance(raw, str) else None
+
+
+# ---------------------------------------------------------------- overrides
+
+
+@attrs.frozen
+class Override:
+    """One value a user sets: ``target`` is a landlord id or a variant name."""
+
+    target: str
+    path: str
+    raw: Any
+    source: str
+
+    def describe(self) -> str:
+        if self.source == "--set":
+            return f"--set {self.target}.{self.path}={self.raw}"
+        return f"{self.source}: [{self.target}] {self.path}"
+
+
+@attrs.frozen
+class Variant:
+    """A named copy of a policy with overrides: a draft policy run beside the current one."""
+
+    name: str
+    base: str
+    description: str
+    source: str
+
+
+def parse_set_option(text: str) -> Override:
+    """``alliance.matrix.full.major=1200`` → Override."""
+    target_path, equals, raw = text.partition("=")
+    target, dot, path = target_path.strip().partition(".")
+    if not equals or not dot or not target or not path:
+        raise ParamError(
+            f"--set {text}: expected LANDLORD.PARAMETER=VALUE, e.g. alliance.matrix.full.major=1200"
+        )
+    return Override(target, path.strip(), raw.strip(), "--set")
+
+
+def load_override_file(path: Path) -> tuple[Variant | None, list[Override]]:
+    """An override file: tables named by landlord, and optionally ``variant = "NAME"``.
+
+    ``variant`` runs the overridden policy as its own column beside the unchanged one;
+    without it, the overrides change the landlord's own column.
+    """
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except OSError as error:
+        raise ParamError(f"{source}: cannot read the override file: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ParamError(f"{source}: expected a UTF-8 TOML text file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ParamError(f"{source}: TOML syntax error: {error}") from None
+    name = data.pop("variant", None)
+    description = data.pop("description", "")
+    if name is not None and not (isinstance(name, str) and _is_id(name)):
+        raise ParamError(
+            f"{source}: variant: expected a name of lower-case letters, digits and "
+            'hyphens, such as "alliance-draft"'
+        )
+    if not isinstance(description, str):
+        raise ParamError(f"{source}: description: expected text")
+    for key, table in data.items():
+        if not isinstance(table, dict):
+            raise ParamError(
+                f'{source}: {key}: expected a table of parameters ([{key}]) or variant = "NAME"'
+            )
+    if not data:
+        raise ParamError(f"{source}: expected at least one [LANDLORD] table of parameters")
+    if name is not None and len(data) != 1:
+        raise ParamError(
+            f"{source}: a variant changes one landlord's policy; found tables for {', '.join(data)}"
+        )
+    overrides = [
+        Override(name or landlord, param_path, raw, source)
+        for landlord, table in data.items()
+        for param_path, raw in _flatten(table)
+    ]
+    variant = Variant(name, next(iter(data)), description, source) if name else None
+    return variant, overrides
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def _is_id(text: str) -> bool:
+    return bool(text) and all(c.isdigit() or c == "-" or ("a" <= c <= "z") for c in text)

@@ -1,0 +1,108 @@
+"""A decision step by step, in plain English, with the clause at every step."""
+
+from __future__ import annotations
+
+import textwrap
+
+from compsim.models import CellError, Decision, TraceStep
+from compsim.money import format_pounds
+from compsim.plugins import Policy
+from compsim.simulate import Cell
+
+WIDTH = 92
+
+
+def explain(cell: Cell, policy: Policy) -> str:
+    heading = f"{policy.info.landlord} ({policy.column})"
+    if policy.variant is not None:
+        heading += f": variant of {policy.variant.base} from {policy.variant.source}"
+    lines = [heading, "=" * len(heading)]
+    if isinstance(cell, CellError):
+        lines.append(f"The plugin failed on this scenario: {cell.message}")
+        return "\n".join(lines)
+    lines.extend(_decision(cell))
+    return "\n".join(lines)
+
+
+def _decision(decision: Decision) -> list[str]:
+    by_step: dict[str, list[TraceStep]] = {}
+    for step in decision.trace:
+        by_step.setdefault(step.step, []).append(step)
+    lines = ["", "1. Is the claim excluded?"]
+    applying = [c for c in decision.checks if c.applies]
+    passing = [c for c in decision.checks if not c.applies]
+    if applying:
+        lines.append("   Yes. The policy does not consider this claim because:")
+        lines.extend(_bullet(c.reason, c.clause) for c in applying)
+    else:
+        lines.append("   No exclusion applies.")
+    if passing:
+        lines.append("   Checked and not applying:")
+        lines.extend(_bullet(c.reason, c.clause) for c in passing)
+
+    impact = decision.impact
+    basis = " (rests on an assumption)" if impact.basis == "assumption" else ""
+    lines += ["", f"2. Impact: {impact.level}{basis} [{impact.clause}]"]
+    lines.extend(_bullet(n.detail, n.clause) for n in impact.notes)
+
+    computed = decision.award_if_not_excluded
+    lines += ["", "3. Award"]
+    if not computed.items:
+        lines.append("   Nothing is itemised.")
+    for item in computed.items:
+        range_text = ""
+        if item.low != item.amount or item.high != item.amount:
+            range_text = f", within {format_pounds(item.low)} to {format_pounds(item.high)}"
+        lines.append(
+            _bullet(
+                f"{item.label}: {format_pounds(item.amount)}{range_text} ({item.basis})",
+                item.clause,
+            )
+        )
+    for note in computed.notes:
+        lines.append(_bullet(note.detail, note.clause))
+    if decision.excluded:
+        lines.append(
+            f"   The claim is excluded, so the award is £0.00. It would otherwise have "
+            f"been {format_pounds(computed.total)}."
+        )
+    else:
+        award = decision.award
+        spread = ""
+        if award.min != award.total or award.max != award.total:
+            spread = f" (range {format_pounds(award.min)} to {format_pounds(award.max)})"
+        lines.append(f"   Total award: {format_pounds(award.total)}{spread}.")
+        if decision.rests_on_assumption:
+            lines.append(
+                "   Part of this rests on an assumption: the policy publishes no figure "
+                "for it (see compsim params)."
+            )
+
+    approval = decision.approval
+    lines += ["", f"4. Approval: {approval.approver} [{approval.clause}]"]
+    lines.extend(_bullet(n.detail, n.clause) for n in approval.notes)
+
+    settlement = decision.settlement
+    lines += [
+        "",
+        f"5. Settlement: {format_pounds(settlement.paid_to_customer)} paid to the "
+        f"customer, {format_pounds(settlement.credited_to_account)} credited to the account",
+    ]
+    for part in settlement.parts:
+        where = "paid to the customer" if part.to == "customer" else "credited to the account"
+        lines.append(
+            _bullet(
+                f"{part.label}: {format_pounds(part.amount)} {where}, as {part.form}", part.clause
+            )
+        )
+    lines.extend(_bullet(n.detail, n.clause) for n in settlement.notes)
+    if decision.deadlines:
+        lines += ["", "6. Deadlines"]
+        lines.extend(_bullet(f"{d.name}: {d.date}", d.clause) for d in decision.deadlines)
+    return lines
+
+
+def _bullet(text: str, clause: str) -> str:
+    return textwrap.fill(
+        f"- {text} [{clause}]", WIDTH, initial_indent="   ", subsequent_indent="     "
+    )

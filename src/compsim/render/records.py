@@ -1,0 +1,158 @@
+"""Decisions as plain data: the JSON output contract (SCENARIO-FORMAT.md) and CSV rows.
+
+Money is a string with two decimals, so no float rounding; an open upper end is null.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from compsim.models import Award, AwardItem, CellError, Decision
+from compsim.money import as_text
+from compsim.simulate import Cell, Row
+
+
+def cell_record(scenario_id: str, cell: Cell) -> dict[str, Any]:
+    if isinstance(cell, CellError):
+        return {
+            "scenario": scenario_id,
+            "landlord": cell.landlord,
+            "error": cell.message,
+            "excluded": None,
+            "exclusions": [],
+            "impact": None,
+            "award": None,
+            "approval": None,
+            "settlement": None,
+            "trace": [],
+        }
+    return decision_record(cell)
+
+
+def decision_record(decision: Decision) -> dict[str, Any]:
+    settlement = decision.settlement
+    return {
+        "scenario": decision.scenario_id,
+        "landlord": decision.landlord,
+        "excluded": decision.excluded,
+        "exclusions": [{"reason": e.reason, "clause": e.clause} for e in decision.exclusions],
+        "impact": {
+            "level": decision.impact.level,
+            "clause": decision.impact.clause,
+            "basis": decision.impact.basis,
+        },
+        "award": award_record(decision.award),
+        "award_if_not_excluded": (
+            award_record(decision.award_if_not_excluded) if decision.excluded else None
+        ),
+        "rests_on_assumption": decision.rests_on_assumption,
+        "approval": {
+            "approver": decision.approval.approver,
+            "clause": decision.approval.clause,
+            "senior": decision.approval.senior,
+            "basis": decision.approval.basis,
+        },
+        "settlement": {
+            "paid_to_customer": as_text(settlement.paid_to_customer),
+            "credited_to_account": as_text(settlement.credited_to_account),
+            "form": settlement.form,
+            "parts": [
+                {
+                    "label": p.label,
+                    "amount": as_text(p.amount),
+                    "to": p.to,
+                    "form": p.form,
+                    "clause": p.clause,
+                }
+                for p in settlement.parts
+            ],
+        },
+        "deadlines": [
+            {"name": d.name, "date": d.date.isoformat(), "clause": d.clause}
+            for d in decision.deadlines
+        ],
+        "trace": [{"step": t.step, "detail": t.detail, "clause": t.clause} for t in decision.trace],
+        "error": None,
+    }
+
+
+def award_record(award: Award) -> dict[str, Any]:
+    return {
+        "total": as_text(award.total),
+        "min": as_text(award.min),
+        "max": as_text(award.max),
+        "items": [item_record(item) for item in award.items],
+    }
+
+
+def item_record(item: AwardItem) -> dict[str, Any]:
+    return {
+        "label": item.label,
+        "amount": as_text(item.amount),
+        "min": as_text(item.low),
+        "max": as_text(item.high),
+        "clause": item.clause,
+        "basis": item.basis,
+        "category": item.category,
+    }
+
+
+def to_json(rows: Sequence[Row]) -> str:
+    records = [cell_record(row.scenario.id, cell) for row in rows for cell in row.cells.values()]
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_COLUMNS = (
+    "scenario",
+    "landlord",
+    "excluded",
+    "exclusions",
+    "impact",
+    "total",
+    "min",
+    "max",
+    "paid_to_customer",
+    "credited_to_account",
+    "form",
+    "approver",
+    "senior_approval",
+    "rests_on_assumption",
+    "error",
+)
+
+
+def to_csv(rows: Sequence[Row]) -> str:
+    """One row per scenario and landlord, for spreadsheets."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        for cell in row.cells.values():
+            writer.writerow(_csv_row(row.scenario.id, cell))
+    return out.getvalue()
+
+
+def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
+    if isinstance(cell, CellError):
+        return {"scenario": scenario_id, "landlord": cell.landlord, "error": cell.message}
+    return {
+        "scenario": scenario_id,
+        "landlord": cell.landlord,
+        "excluded": str(cell.excluded).lower(),
+        "exclusions": "; ".join(f"{e.reason} ({e.clause})" for e in cell.exclusions),
+        "impact": cell.impact.level,
+        "total": as_text(cell.award.total),
+        "min": as_text(cell.award.min),
+        "max": as_text(cell.award.max) or "open",
+        "paid_to_customer": as_text(cell.settlement.paid_to_customer),
+        "credited_to_account": as_text(cell.settlement.credited_to_account),
+        "form": cell.settlement.form,
+        "approver": cell.approval.approver,
+        "senior_approval": str(cell.approval.senior).lower(),
+        "rests_on_assumption": str(cell.rests_on_assumption).lower(),
+        "error": "",
+    }

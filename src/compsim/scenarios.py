@@ -1,0 +1,449 @@
+"""Scenario files (SCENARIO-FORMAT.md, version 1) → complete, frozen Scenario objects.
+
+Loading is strict and reports every problem in a file, each naming the file, the field path
+and what was expected. Nothing is returned for a set of files unless every file is clean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from compsim.errors import CompsimError, ScenarioError, ScenarioErrors
+from compsim.models import Dates, Expected, Scenario
+from compsim.money import has_at_most_two_places
+
+FORMAT_VERSION = 1
+ID_PATTERN = re.compile(r"[a-z0-9-]+")
+
+
+def library_path() -> Path:
+    """The shipped scenario library: inside the installed package, or the source checkout's."""
+    packaged = Path(__file__).parent / "scenarios"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """Every ``*.toml`` under each path (recursively, sorted); a file path is taken as given."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise CompsimError(f"{path}: no such file or directory")
+    return files
+
+
+def load_paths(paths: Sequence[Path]) -> list[Scenario]:
+    """Load every scenario under ``paths``. Raises ScenarioErrors listing every error found."""
+    scenarios: list[Scenario] = []
+    errors: list[ScenarioError] = []
+    for file in scenario_files(paths):
+        try:
+            scenarios.append(load_file(file))
+        except ScenarioErrors as found:
+            errors.extend(found.errors)
+    seen: dict[str, Scenario] = {}
+    for scenario in scenarios:
+        if scenario.id in seen:
+            errors.append(
+                ScenarioError(
+                    scenario.source,
+                    "id",
+                    f"expected a unique id; {scenario.id!r} is also "
+                    f"the id of {seen[scenario.id].source}",
+                )
+            )
+        seen.setdefault(scenario.id, scenario)
+    if errors:
+        raise ScenarioErrors(errors)
+    return scenarios
+
+
+def load_file(path: Path) -> Scenario:
+    """Load one scenario file. Raises ScenarioErrors with every error in the file."""
+    return load_text(_read_text(path), source=str(path), stem=path.stem)
+
+
+def load_text(text: str, source: str = "<text>", stem: str = "scenario") -> Scenario:
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioErrors([ScenarioError(source, "", _toml_error(error))]) from None
+    if not data:
+        raise ScenarioErrors(
+            [
+                ScenarioError(
+                    source,
+                    "",
+                    "the file has no fields; expected a scenario with title, [failure] and [dates]",
+                )
+            ]
+        )
+    reader = _Reader(source)
+    scenario = reader.scenario(data, stem)
+    if reader.errors:
+        raise ScenarioErrors(reader.errors)
+    assert scenario is not None
+    return scenario
+
+
+def _read_text(path: Path) -> str:
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror}"
+        raise ScenarioErrors([ScenarioError(source, "", message)]) from None
+    if not raw.strip():
+        raise ScenarioErrors(
+            [
+                ScenarioError(
+                    source,
+                    "",
+                    "the file is empty; expected a TOML scenario with title, [failure] and [dates]",
+                )
+            ]
+        )
+    if b"\x00" in raw:
+        raise ScenarioErrors(
+            [ScenarioError(source, "", "expected a TOML text file, got a binary file")]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioErrors(
+            [
+                ScenarioError(
+                    source, "", "expected a UTF-8 TOML text file, got bytes that are not UTF-8"
+                )
+            ]
+        ) from None
+
+
+def _toml_error(error: tomllib.TOMLDecodeError) -> str:
+    message = str(error)
+    match = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message)
+    if match:
+        return f"line {match[2]}, column {match[3]}: TOML syntax error: {match[1]}"
+    return f"TOML syntax error: {message}"
+
+
+def _show(value: Any) -> str:
+    """How a TOML value is described in an error message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, datetime):
+        return f"a date and time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    return f"{type(value).__name__} {value}" if not isinstance(value, int | Decimal) else str(value)
+
+
+def _toml_key(field: attrs.Attribute) -> str:
+    return field.metadata.get("key") or field.name
+
+
+def _schema(cls: type) -> dict[str, attrs.Attribute]:
+    """The fields of a model that appear in a scenario file, by TOML key."""
+    return {_toml_key(f): f for f in attrs.fields(cls) if f.metadata.get("kind")}
+
+
+class _Reader:
+    """Reads raw TOML data against the models, collecting every error."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.errors: list[ScenarioError] = []
+
+    def error(self, field: str, expected: str) -> None:
+        self.errors.append(ScenarioError(self.source, field, expected))
+
+    # ---- the scenario as a whole
+
+    def scenario(self, data: dict[str, Any], stem: str) -> Scenario | None:
+        values = self.table(Scenario, data, "")
+        if values is None:
+            return None
+        if values.get("format", FORMAT_VERSION) != FORMAT_VERSION:
+            self.error(
+                "format",
+                f"expected {FORMAT_VERSION} (this compsim reads scenario format "
+                f"{FORMAT_VERSION}), got {values['format']}",
+            )
+        if values.get("id") is None:
+            if ID_PATTERN.fullmatch(stem):
+                values["id"] = stem
+            else:
+                self.error(
+                    "id",
+                    "expected an id of lower-case letters, digits and hyphens; the "
+                    f'file name {stem!r} is not one, so add id = "..."',
+                )
+        if isinstance(values.get("failure"), dict) and isinstance(values.get("dates"), dict):
+            values = _fill_defaults(values)
+            self.check_date_order(values)
+        if self.errors:
+            return None
+        return _build(Scenario, values, self.source)
+
+    # ---- tables and values
+
+    def table(self, cls: type, data: Any, path: str) -> dict[str, Any] | None:
+        if not isinstance(data, dict):
+            self.error(path, f"expected a table, got {_show(data)}")
+            return None
+        schema = _schema(cls)
+        for key in data:
+            if key not in schema:
+                self.unknown_key(key, schema, path)
+        values: dict[str, Any] = {}
+        for key, field in schema.items():
+            where = f"{path}.{key}" if path else key
+            if key in data:
+                values[field.name] = self.value(field, data[key], where)
+            elif field.default is attrs.NOTHING:
+                self.error(where, f"required field is missing; expected {_describe(field)}")
+        return values
+
+    def unknown_key(self, key: str, schema: dict[str, attrs.Attribute], path: str) -> None:
+        where = f"{path}.{key}" if path else key
+        close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        allowed = ", ".join(schema)
+        self.error(where, f"unknown field{hint} (expected one of: {allowed})")
+
+    def value(self, field: attrs.Attribute, raw: Any, where: str) -> Any:
+        kind = field.metadata["kind"]
+        if kind == "section" or kind == "optional-section":
+            return self.table(field.metadata["type"], raw, where)
+        if kind == "sections":
+            if not isinstance(raw, list):
+                self.error(where, f"expected a list of tables ([[{where}]]), got {_show(raw)}")
+                return ()
+            return tuple(
+                self.table(field.metadata["type"], entry, f"{where}[{number}]")
+                for number, entry in enumerate(raw, start=1)
+            )
+        if kind == "expected":
+            return self.expected(raw, where)
+        return self.scalar(field, raw, where)
+
+    def scalar(self, field: attrs.Attribute, raw: Any, where: str) -> Any:
+        kind = field.metadata["kind"]
+        checked = _check_scalar(kind, field.metadata, raw)
+        if isinstance(checked, _Invalid):
+            self.error(where, f"expected {_describe(field)}, got {checked.got}")
+            return None
+        return checked
+
+    def expected(self, raw: Any, where: str) -> tuple[Expected, ...]:
+        if not isinstance(raw, dict):
+            self.error(where, f"expected a table of landlords ([expected.ID]), got {_show(raw)}")
+            return ()
+        outcomes = []
+        for landlord, entry in raw.items():
+            path = f"{where}.{landlord}"
+            if not ID_PATTERN.fullmatch(landlord):
+                self.error(path, "expected a landlord id of lower-case letters, digits and hyphens")
+                continue
+            values = self.table(Expected, entry, path)
+            if values is not None:
+                outcomes.append((landlord, values))
+        return tuple(outcomes)  # built into Expected objects once the file is clean
+
+    # ---- dates in order
+
+    def check_date_order(self, values: dict[str, Any]) -> None:
+        dates = values["dates"]
+
+        def not_before(
+            later: str, later_value: date | None, earlier: str, earlier_value: date | None
+        ):
+            already_reported = any(error.field == later for error in self.errors)
+            if already_reported or later_value is None or earlier_value is None:
+                return
+            if later_value < earlier_value:
+                self.error(
+                    later,
+                    f"expected a date on or after {earlier} ({earlier_value}), got {later_value}",
+                )
+
+        occurred = dates["occurred"]
+        not_before("dates.aware", dates["aware"], "dates.occurred", occurred)
+        not_before("dates.reported", dates["reported"], "dates.aware", dates["aware"])
+        not_before("dates.claimed", dates["claimed"], "dates.aware", dates["aware"])
+        not_before("dates.claimed", dates["claimed"], "dates.reported", dates["reported"])
+        not_before("dates.resolved", dates["resolved"], "dates.occurred", occurred)
+        not_before("dates.repair_target", dates["repair_target"], "dates.occurred", occurred)
+        not_before("dates.offer_made", dates["offer_made"], "dates.occurred", occurred)
+        not_before(
+            "dates.offer_accepted", dates["offer_accepted"], "dates.offer_made", dates["offer_made"]
+        )
+        if dates["offer_accepted"] is not None and dates["offer_made"] is None:
+            self.error(
+                "dates.offer_accepted",
+                "expected dates.offer_made as well: an offer must be made before it is accepted",
+            )
+        for number, loss in _entries(values, "amenities_lost"):
+            where = f"amenities_lost[{number}]"
+            not_before(f"{where}.from", loss["from_"], "dates.occurred", occurred)
+            not_before(f"{where}.to", loss["to"], f"{where}.from", loss["from_"])
+        for number, cost in _entries(values, "costs"):
+            not_before(f"costs[{number}].incurred", cost["incurred"], "dates.occurred", occurred)
+        for number, item in _entries(values, "damaged_items"):
+            not_before(
+                f"damaged_items[{number}].notified", item["notified"], "dates.occurred", occurred
+            )
+        complaint = values.get("complaint")
+        if complaint is not None:
+            not_before("complaint.received", complaint["received"], "dates.occurred", occurred)
+            previous = ("complaint.received", complaint["received"])
+            for name in (
+                "acknowledged",
+                "stage1_response",
+                "stage2_requested",
+                "stage2_acknowledged",
+                "stage2_response",
+            ):
+                if complaint.get(name) is not None:
+                    not_before(f"complaint.{name}", complaint[name], *previous)
+                    previous = (f"complaint.{name}", complaint[name])
+
+
+def _entries(values: dict[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
+    """The readable entries of an array of tables, numbered from 1 as the file has them."""
+    return [(n, entry) for n, entry in enumerate(values.get(name, ()), start=1) if entry]
+
+
+class _Invalid:
+    def __init__(self, got: str) -> None:
+        self.got = got
+
+
+def _check_scalar(kind: str, metadata: Any, raw: Any) -> Any:
+    """The checked value, or _Invalid describing what was found instead."""
+    invalid = _Invalid(_show(raw))
+    if kind == "text":
+        return raw if isinstance(raw, str) else invalid
+    if kind == "id":
+        return raw if isinstance(raw, str) and ID_PATTERN.fullmatch(raw) else invalid
+    if kind == "bool":
+        return raw if isinstance(raw, bool) else invalid
+    if kind == "int":
+        ok = isinstance(raw, int) and not isinstance(raw, bool)
+        return raw if ok and raw >= metadata.get("minimum", raw) else invalid
+    if kind in ("money", "number"):
+        if isinstance(raw, bool) or not isinstance(raw, int | Decimal):
+            return invalid
+        amount = Decimal(raw)
+        if not amount.is_finite() or amount < 0:
+            return invalid
+        if kind == "money" and not has_at_most_two_places(amount):
+            return _Invalid(f"{raw} (more than two decimal places)")
+        return amount
+    if kind == "date":
+        return raw if type(raw) is date else invalid
+    if kind == "choice":
+        return raw if isinstance(raw, str) and raw in metadata["choices"] else invalid
+    if kind in ("choices", "texts"):
+        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+            return invalid
+        unknown = [v for v in raw if kind == "choices" and v not in metadata["choices"]]
+        return _Invalid(f"unknown {unknown[0]!r}") if unknown else tuple(raw)
+    raise AssertionError(f"unknown field kind {kind!r}")
+
+
+def _describe(field: attrs.Attribute) -> str:
+    """What a field expects, in words, for error messages."""
+    kind = field.metadata["kind"]
+    if kind in ("choice", "choices"):
+        choices = ", ".join(field.metadata["choices"])
+        return f"one of: {choices}" if kind == "choice" else f"a list drawn from: {choices}"
+    minimum = field.metadata.get("minimum")
+    return {
+        "text": "text",
+        "id": "an id of lower-case letters, digits and hyphens",
+        "bool": "true or false",
+        "int": f"a whole number >= {minimum}" if minimum is not None else "a whole number",
+        "money": "an amount in pounds, not negative, with at most two decimal places",
+        "number": "a number that is not negative",
+        "date": "a date such as 2026-01-05",
+        "texts": "a list of text",
+        "section": "a table",
+        "optional-section": "a table",
+        "sections": "a list of tables",
+    }.get(kind, kind)
+
+
+def _fill_defaults(values: dict[str, Any]) -> dict[str, Any]:
+    """Fill the defaults that depend on other fields (marked ``derived`` in models.py)."""
+    failure = values["failure"]
+    if failure.get("responsibility") is None:
+        landlord_caused = failure.get("cause", "landlord") in ("landlord", "contractor")
+        failure["responsibility"] = "full" if landlord_caused else "none"
+    if failure.get("missed_appointments") is None:
+        missed_appointment = failure.get("kind") == "missed-appointment"
+        failure["missed_appointments"] = 1 if missed_appointment else 0
+
+    dates = {name: None for name in attrs.fields_dict(Dates)} | values["dates"]
+    dates["aware"] = dates["aware"] or dates["occurred"]
+    dates["reported"] = dates["reported"] or dates["aware"]
+    values["dates"] = dates
+
+    household = values.get("household") or {}
+    contents_insurance = household.get("contents_insurance", False)
+    for _, loss in _entries(values, "amenities_lost"):
+        loss["from_"] = loss.get("from_") or dates["occurred"]
+        if loss.get("to") is None:
+            loss["to"] = dates["resolved"]
+    for _, cost in _entries(values, "costs"):
+        cost["incurred"] = cost.get("incurred") or dates["occurred"]
+    for _, item in _entries(values, "damaged_items"):
+        if item.get("value_at_loss") is None:
+            item["value_at_loss"] = item["replacement_value"]
+        if item.get("insured") is None:
+            item["insured"] = contents_insurance
+        item["notified"] = item.get("notified") or dates["reported"]
+    return values
+
+
+def _build(cls: type, values: dict[str, Any], source: str) -> Any:
+    """Construct the frozen model from checked values; absent fields take the model's default."""
+    built: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if field.name not in values:
+            continue
+        value = values[field.name]
+        kind = field.metadata.get("kind")
+        if kind in ("section", "optional-section") and value is not None:
+            value = _build(field.metadata["type"], value, source)
+        elif kind == "sections":
+            value = tuple(_build(field.metadata["type"], entry, source) for entry in value)
+        elif kind == "expected":
+            value = tuple(
+                _build(Expected, {**entry, "landlord": landlord}, source)
+                for landlord, entry in value
+            )
+        built[field.name] = value
+    if cls is Scenario:
+        built["source"] = source
+    return cls(**built)
