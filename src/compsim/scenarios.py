@@ -82,6 +82,11 @@ def load_text(text: str, source: str = "<text>", stem: str = "scenario") -> Scen
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioErrors([ScenarioError(source, "", _toml_error(error))]) from None
+    return load_data(data, source, stem)
+
+
+def load_data(data: dict[str, Any], source: str = "<data>", stem: str = "scenario") -> Scenario:
+    """Check already-parsed TOML data (money as Decimal or int) and build the Scenario."""
     if not data:
         raise ScenarioErrors(
             [

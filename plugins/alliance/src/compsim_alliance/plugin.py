@@ -435,7 +435,7 @@ def _cost_item(cost: Cost, responsibility: str, share: Decimal, params: Params) 
         "repairs": "alliance 3.3",
         "advocate": "alliance 3.3",
     }.get(cost.kind, COSTS)
-    if share == 1:
+    if responsibility == "full":
         return AwardItem(f"{label}, reimbursed", cost.amount, clause, PUBLISHED, "costs")
     shared = params["reimbursement.partial_responsibility_share"]
     return AwardItem(
@@ -475,10 +475,12 @@ def _belongings_item(
     valuation = params["belongings.valuation"]
     value = item.value_at_loss if valuation.value == "value_at_loss" else item.replacement_value
     basis, clause = valuation.basis, valuation.clause
-    if share != 1:
+    if responsibility == "partial":
         shared = params["reimbursement.partial_responsibility_share"]
         value = to_pennies(value * share)
-        basis = ASSUMPTION
+        basis = params.basis_of(
+            "belongings.valuation", "reimbursement.partial_responsibility_share"
+        )
         clause = f"{clause}; {shared.clause}"
     readable = valuation.value.replace("_", " ")
     return AwardItem(f"{label}, paid at {readable}", value, clause, basis, "belongings")
@@ -515,7 +517,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
                 ),
             ),
         )
-    return Approval("Customer Experience Manager", "alliance 5.1", notes=(chain,))
+    return Approval("Customer Experience Manager (budget holder)", "alliance 5.1", notes=(chain,))
 
 
 # ---------------------------------------------------------------- offset (2.10)

@@ -1,0 +1,73 @@
+"""Tools for testing policy plugins.
+
+``scenario()`` builds a complete Scenario from a TOML snippet laid over a minimal valid
+claim, through the real loader (so every default and check applies). ``decide()`` runs one
+installed policy on it and returns the Decision, raising if the plugin misbehaves.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from compsim.models import Decision, Scenario
+from compsim.scenarios import load_data
+
+BASE: dict[str, Any] = {
+    "title": "A test claim",
+    "failure": {"kind": "repair-delay"},
+    "dates": {},
+}
+
+
+def scenario(toml: str = "", **top_level: Any) -> Scenario:
+    """A Scenario from a TOML snippet over a minimal claim (keyword arguments set top-level
+    fields such as ``id``). Dates default to occurred 2026-01-05, claimed 2026-03-02."""
+    data = copy.deepcopy(BASE)
+    _merge(data, tomllib.loads(toml, parse_float=Decimal))
+    data["dates"].setdefault("occurred", _date("2026-01-05"))
+    data["dates"].setdefault("claimed", max(_date("2026-03-02"), data["dates"]["occurred"]))
+    data.update(top_level)
+    return load_data(data, source="<test>", stem=str(top_level.get("id", "test-claim")))
+
+
+def decide(policy_id: str, claim: Scenario, sets: Sequence[str] = ()) -> Decision:
+    """The Decision of one installed policy (with optional ``--set`` style overrides)."""
+    from compsim.simulate import evaluate
+
+    return evaluate(claim, _policy(policy_id, tuple(sets)))
+
+
+@cache
+def _policy(policy_id: str, sets: tuple[str, ...]):
+    from compsim.params import parse_set_option
+    from compsim.plugins import build_policies
+
+    overrides = [parse_set_option(text) for text in sets]
+    policies = build_policies(_registry(), [policy_id], overrides)
+    return next(p for p in policies if p.column == policy_id)
+
+
+@cache
+def _registry():
+    from compsim.plugins import discover
+
+    return discover()
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+
+
+def _date(text: str):
+    from datetime import date
+
+    return date.fromisoformat(text)
