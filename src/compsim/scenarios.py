@@ -320,8 +320,8 @@ class _Reader:
             )
         complaint = values.get("complaint")
         if complaint is not None:
-            not_before("complaint.received", complaint["received"], "dates.occurred", occurred)
-            previous = ("complaint.received", complaint["received"])
+            not_before("complaint.received", complaint.get("received"), "dates.occurred", occurred)
+            previous = ("complaint.received", complaint.get("received"))
             for name in (
                 "acknowledged",
                 "stage1_response",
@@ -362,6 +362,8 @@ def _check_scalar(kind: str, metadata: Any, raw: Any) -> Any:
         amount = Decimal(raw)
         if not amount.is_finite() or amount < 0:
             return invalid
+        if amount.adjusted() >= 15:
+            return _Invalid(f"{raw} (too large)")
         if kind == "money" and not has_at_most_two_places(amount):
             return _Invalid(f"{raw} (more than two decimal places)")
         return amount
@@ -424,7 +426,7 @@ def _fill_defaults(values: dict[str, Any]) -> dict[str, Any]:
         cost["incurred"] = cost.get("incurred") or dates["occurred"]
     for _, item in _entries(values, "damaged_items"):
         if item.get("value_at_loss") is None:
-            item["value_at_loss"] = item["replacement_value"]
+            item["value_at_loss"] = item.get("replacement_value")
         if item.get("insured") is None:
             item["insured"] = contents_insurance
         item["notified"] = item.get("notified") or dates["reported"]

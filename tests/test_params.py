@@ -1,0 +1,171 @@
+"""Parameter files, dated values, overrides and variants."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from compsim.errors import ParamError
+from compsim.params import Override, load_override_file, load_param_file, parse_set_option
+from compsim.plugins import build_policies, discover
+
+PARAMS = """
+[matrix.full.major]
+value = 1000.00
+type = "money"
+clause = "x 2.7"
+basis = "published"
+
+[flag]
+value = true
+clause = "x 1.1"
+basis = "assumption"
+
+[level]
+value = "low"
+type = "choice"
+choices = ["low", "high"]
+clause = "x 1.2"
+basis = "assumption"
+
+[home_loss]
+type = "money"
+clause = "x 6.7.1"
+basis = "published"
+values = [
+    { from = 2023-10-01, value = 8100.00 },
+    { from = 2022-10-01, value = 7800.00 },
+]
+"""
+
+
+@pytest.fixture
+def param_set(tmp_path):
+    path = tmp_path / "params.toml"
+    path.write_text(PARAMS)
+    return load_param_file(path, "x")
+
+
+def test_values_clauses_and_bases(param_set):
+    params = param_set.at(date(2026, 1, 1))
+    assert params.value("matrix.full.major") == Decimal("1000.00")
+    assert params["flag"].basis == "assumption"
+    assert params.basis_of("matrix.full.major") == "published"
+    assert params.basis_of("matrix.full.major", "flag") == "assumption"
+
+
+def test_dated_value_selected_by_date(param_set):
+    assert param_set.at(date(2023, 9, 30)).value("home_loss") == Decimal("7800.00")
+    assert param_set.at(date(2023, 10, 1)).value("home_loss") == Decimal("8100.00")
+
+
+def test_no_value_in_force_is_an_error(param_set):
+    with pytest.raises(ParamError, match="no value in force on 2020-01-01"):
+        param_set.at(date(2020, 1, 1))
+
+
+def test_unknown_parameter_in_plugin_code_names_the_nearest(param_set):
+    with pytest.raises(KeyError, match=r"did you mean 'matrix\.full\.major'"):
+        param_set.at(date(2026, 1, 1))["matrix.full.majr"]
+
+
+def test_override_becomes_an_assumption_with_its_source(param_set):
+    changed = param_set.with_overrides("x", [parse_set_option("x.matrix.full.major=1200")])
+    param = changed.at(date(2026, 1, 1))["matrix.full.major"]
+    assert param.value == Decimal("1200")
+    assert param.basis == "assumption"
+    assert param.override == "--set"
+
+
+def test_override_replaces_a_dated_value_for_every_date(param_set):
+    changed = param_set.with_overrides("x", [Override("x", "home_loss", Decimal("9000"), "f")])
+    assert changed.at(date(2022, 12, 1)).value("home_loss") == Decimal("9000")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("x.matrix.full.major=abc", "expected an amount in pounds"),
+        ("x.matrix.full.major=-5", "expected an amount in pounds"),
+        ("x.matrix.full.major=1.234", "expected an amount in pounds"),
+        ("x.flag=maybe", "expected true or false"),
+        ("x.level=medium", "expected one of: low, high"),
+        ("x.matrix.full.majr=1", "did you mean 'matrix.full.major'"),
+    ],
+)
+def test_bad_overrides_are_clear_errors(param_set, text, message):
+    with pytest.raises(ParamError, match=message):
+        param_set.with_overrides("x", [parse_set_option(text)])
+
+
+@pytest.mark.parametrize("text", ["alliance", "alliance.x", "=3", "alliance=3"])
+def test_set_option_syntax(text):
+    with pytest.raises(ParamError, match=r"expected LANDLORD\.PARAMETER=VALUE"):
+        parse_set_option(text)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[x]\nvalue = 1\nclause = 'a'\n", "expected basis = .* cites its clause and basis"),
+        ("[x]\nvalue = 1\nbasis = 'published'\n", "expected clause = "),
+        ("[x]\nvalue = 1\nclause = 'a'\nbasis = 'guess'\n", "basis: expected one of"),
+        ("[x]\nvalue = 1\nclause = 'a'\nbasis = 'published'\ncolour = 1\n", "unknown key"),
+        (
+            "[x]\nvalues = [{from = 2024-01-01, to = 2024-12-31, value = 1},"
+            "{from = 2024-06-01, value = 2}]\nclause = 'a'\nbasis = 'published'\n",
+            "overlap",
+        ),
+        (
+            "[x]\nvalue = 'abc'\ntype = 'money'\nclause = 'a'\nbasis = 'published'\n",
+            "expected an amount",
+        ),
+    ],
+)
+def test_bad_parameter_files(tmp_path, content, message):
+    path = tmp_path / "params.toml"
+    path.write_text(content)
+    with pytest.raises(ParamError, match=message):
+        load_param_file(path, "x")
+
+
+def test_override_file_with_a_variant(tmp_path):
+    path = tmp_path / "draft.toml"
+    path.write_text(
+        'variant = "alliance-draft"\ndescription = "Draft"\n[alliance]\nmatrix.full.major = 1200\n'
+    )
+    variant, overrides = load_override_file(path)
+    assert variant.name == "alliance-draft" and variant.base == "alliance"
+    assert overrides == [Override("alliance-draft", "matrix.full.major", 1200, str(path))]
+
+
+def test_a_variant_names_one_landlord(tmp_path):
+    path = tmp_path / "draft.toml"
+    path.write_text('variant = "draft"\n[alliance]\na = 1\n[star]\nb = 2\n')
+    with pytest.raises(ParamError, match="a variant changes one landlord's policy"):
+        load_override_file(path)
+
+
+def test_variant_runs_beside_the_unchanged_policy(tmp_path):
+    path = tmp_path / "draft.toml"
+    path.write_text('variant = "alliance-draft"\n[alliance]\nmatrix.full.major = 1200\n')
+    variant, overrides = load_override_file(path)
+    policies = build_policies(discover(), ["alliance"], overrides, [variant])
+    assert [p.column for p in policies] == ["alliance", "alliance-draft"]
+    day = date(2026, 1, 1)
+    assert policies[0].params.at(day).value("matrix.full.major") == Decimal("1000.00")
+    assert policies[1].params.at(day).value("matrix.full.major") == Decimal("1200")
+
+
+def test_override_for_an_unknown_landlord_is_an_error():
+    with pytest.raises(ParamError, match="unknown landlord 'nobody'"):
+        build_policies(discover(), [], [parse_set_option("nobody.x=1")])
+
+
+def test_override_is_checked_even_for_a_landlord_not_selected():
+    registry = discover()
+    other = [i for i in registry.ids() if i != "alliance"]
+    if not other:
+        pytest.skip("needs a second landlord installed")
+    with pytest.raises(ParamError, match="has no parameter"):
+        build_policies(registry, [other[0]], [parse_set_option("alliance.nope=1")])

@@ -1,0 +1,196 @@
+"""The plugin host: discovery in guards, one manager per policy, return values checked."""
+
+import re
+import sys
+import textwrap
+from decimal import Decimal
+from importlib.metadata import EntryPoint
+
+import pytest
+
+from compsim import plugins
+from compsim.errors import CompsimError
+from compsim.models import Award, AwardItem, Settlement, SettlementPart
+from compsim.plugins import build_policies, discover, make_manager
+from compsim.simulate import evaluate, evaluate_cell, simulate
+from compsim.testing import scenario
+
+GOOD_PLUGIN = """
+from decimal import Decimal
+from pathlib import Path
+from compsim import hookimpl
+from compsim.models import Approval, Award, AwardItem, Impact, Settlement, SettlementPart
+from compsim.plugins import PolicyInfo
+
+PARAMS = Path(__file__).with_name("{name}_params.toml")
+
+@hookimpl
+def policy_info():
+    return PolicyInfo("{name}", "Test Homes", ("Test policy",), "1", PARAMS)
+
+@hookimpl
+def is_excluded(scenario, params):
+    return []
+
+@hookimpl
+def assess_impact(scenario, params):
+    return Impact("Some", "{name} 1", 1)
+
+@hookimpl
+def calculate_award(scenario, impact, params):
+    {award}
+
+@hookimpl
+def route_approval(scenario, award, params):
+    return Approval("Manager", "{name} 2")
+
+@hookimpl
+def apply_offset(scenario, award, params):
+    {offset}
+"""
+PARAMS = '[amount]\nvalue = 10.00\ntype = "money"\nclause = "t 1"\nbasis = "published"\n'
+FINE_AWARD = 'return Award((AwardItem("Flat", params.value("amount"), "t 1", "published"),))'
+FINE_OFFSET = (
+    'return Settlement(tuple(SettlementPart("Paid", award.total, "customer", '
+    '"payment", "t 3") for _ in [1] if award.total))'
+)
+
+
+@pytest.fixture
+def fake_plugins(tmp_path, monkeypatch):
+    """Install fake plugins as entry points: name -> (award body, offset body) or 'broken'."""
+
+    def install(**specs):
+        points = []
+        for name, spec in specs.items():
+            module = f"fake_{name}_{id(tmp_path)}"
+            if spec == "broken":
+                source = "raise RuntimeError('cannot import this plugin')\n"
+            else:
+                award, offset = spec
+                source = GOOD_PLUGIN.format(name=name, award=award, offset=offset)
+            (tmp_path / f"{module}.py").write_text(textwrap.dedent(source))
+            (tmp_path / f"{name}_params.toml").write_text(PARAMS)
+            points.append(EntryPoint(name, module, "compsim"))
+        monkeypatch.syspath_prepend(str(tmp_path))
+        monkeypatch.setattr(plugins, "entry_points", lambda group: points)
+        return discover()
+
+    yield install
+    for name in [m for m in sys.modules if m.startswith("fake_")]:
+        del sys.modules[name]
+
+
+def test_a_broken_plugin_is_reported_and_skipped(fake_plugins):
+    registry = fake_plugins(good=(FINE_AWARD, FINE_OFFSET), bad="broken")
+    assert registry.ids() == ["good"]
+    assert [(f.id, f.error) for f in registry.failures] == [
+        ("bad", "RuntimeError: cannot import this plugin")
+    ]
+
+
+def test_strict_mode_makes_a_broken_plugin_fatal(fake_plugins, monkeypatch):
+    fake_plugins(bad="broken")
+    monkeypatch.setenv("COMPSIM_STRICT_PLUGINS", "1")
+    with pytest.raises(CompsimError, match=r"plugin bad .* failed to load"):
+        discover()
+
+
+def test_plugins_can_be_blocked_by_name(fake_plugins, monkeypatch):
+    monkeypatch.setenv("COMPSIM_BLOCK_PLUGINS", "bad, other")
+    registry = fake_plugins(good=(FINE_AWARD, FINE_OFFSET), bad="broken")
+    assert registry.ids() == ["good"] and not registry.failures
+
+
+def test_each_policy_gets_its_own_manager(fake_plugins):
+    registry = fake_plugins(a=(FINE_AWARD, FINE_OFFSET), b=(FINE_AWARD, FINE_OFFSET))
+    first, second = build_policies(registry)
+    assert first.manager is not second.manager
+    assert len(first.manager.get_plugins()) == 1
+
+
+def test_a_misspelt_hook_fails_check_pending(fake_plugins):
+    import types
+
+    from compsim import hookimpl
+
+    module = types.ModuleType("typo")
+    module.is_exluded = hookimpl(lambda scenario, params: [])
+    with pytest.raises(Exception, match="unknown hook 'is_exluded'"):
+        make_manager(module)
+
+
+@pytest.mark.parametrize(
+    ("award", "offset", "message"),
+    [
+        ('return {"total": 10}', FINE_OFFSET, "returned dict, expected Award"),
+        (
+            'return Award((AwardItem("x", Decimal("-1.00"), "t 1", "published"),))',
+            FINE_OFFSET,
+            "is negative",
+        ),
+        (
+            'return Award((AwardItem("x", Decimal("1.005"), "t 1", "published"),))',
+            FINE_OFFSET,
+            "not rounded to the penny",
+        ),
+        (
+            'return Award((AwardItem("x", 10.0, "t 1", "published"),))',
+            FINE_OFFSET,
+            "must be a Decimal",
+        ),
+        (
+            'return Award((AwardItem("x", Decimal("1.00"), "", "published"),))',
+            FINE_OFFSET,
+            "clause of 'x' must be non-empty",
+        ),
+        (
+            'return Award((AwardItem("x", Decimal("1.00"), "t 1", "guess"),))',
+            FINE_OFFSET,
+            "basis must be one of",
+        ),
+        (
+            FINE_AWARD,
+            "return Settlement()",
+            "paid 0.00 \\+ credited 0.00 = 0.00, but the award is 10.00",
+        ),
+        (
+            FINE_AWARD,
+            'return Settlement((SettlementPart("c", award.total, "account", "credit", "t 3"),))',
+            "more than the 0.00 owed",
+        ),
+        (FINE_AWARD, "raise ValueError('boom')", "raised ValueError: boom"),
+    ],
+)
+def test_invalid_return_values_become_that_landlords_error(fake_plugins, award, offset, message):
+    registry = fake_plugins(bad=(award, offset), good=(FINE_AWARD, FINE_OFFSET))
+    rows = simulate([scenario()], build_policies(registry))
+    cells = rows[0].cells
+    assert cells["good"].award.total == 10  # the other landlord's result still comes out
+    assert cells["bad"].landlord == "bad"
+    assert re.search(message, cells["bad"].message), cells["bad"].message
+
+
+def test_an_excluded_claim_shows_what_would_otherwise_have_been_awarded():
+    policy = build_policies(discover(), ["alliance"])[0]
+    decision = evaluate(scenario("[legal]\npersonal_injury = true"), policy)
+    assert decision.excluded and decision.award.total == 0
+    assert decision.award_if_not_excluded.total > 0
+    assert any("would otherwise have been" in step.detail for step in decision.trace)
+
+
+def test_results_are_deterministic():
+    policy = build_policies(discover(), ["alliance"])[0]
+    claim = scenario("[[costs]]\nkind = 'food'\namount = 10\nevidence = true")
+    assert evaluate_cell(claim, policy) == evaluate_cell(claim, policy)
+
+
+def test_award_totals():
+    ranged = AwardItem("a", Decimal("10.00"), "c", "published", low=Decimal("5.00"), high=None)
+    award = Award((ranged, AwardItem("b", Decimal("2.50"), "c", "assumption")))
+    assert award.total == Decimal("12.50")
+    assert award.min == Decimal("7.50")
+    assert award.max is None  # an open upper end
+    assert award.assumption_total == Decimal("2.50")
+    settlement = Settlement((SettlementPart("p", Decimal("12.50"), "customer", "payment", "c"),))
+    assert settlement.form == "payment"
