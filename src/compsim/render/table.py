@@ -65,10 +65,12 @@ def summary_table(summaries: Sequence[LandlordSummary], markdown: bool = False) 
 
 def render_comparison(rows: Sequence[Row], columns: Sequence[str], markdown: bool = False) -> str:
     parts = [comparison_table(rows, columns, markdown)]
+    mark = f"`{ASSUMPTION_MARK}`" if markdown else ASSUMPTION_MARK
     notes = [
-        f"{ASSUMPTION_MARK} part of the award rests on an assumption parameter "
+        f"{mark} part of the award rests on an assumption parameter "
         "(see compsim explain and compsim params)"
     ]
+
     errors = [
         (row.scenario.id, cell)
         for row in rows
