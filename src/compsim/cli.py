@@ -392,3 +392,32 @@ def bench(paths, landlords, seconds) -> None:
             f"{policy.column}: {count / elapsed:,.0f} decisions/s "
             f"({count:,} decisions over {len(scenarios)} scenarios in {elapsed:.2f} s)"
         )
+
+
+@cli.command("new-plugin")
+@click.argument("name")
+@click.option(
+    "--landlord", metavar="NAME", help="The landlord's name (default: NAME, capitalised)."
+)
+@click.option(
+    "--directory",
+    type=click.Path(path_type=Path),
+    default=Path("plugins"),
+    show_default=True,
+    help="Where to create the plugin's folder.",
+)
+def new_plugin(name, landlord, directory) -> None:
+    """Create a new landlord plugin package, plugins/NAME/, ready to fill in.
+
+    It installs and passes its own tests as generated: pyproject.toml with the entry point,
+    the five hooks, a parameter file, a README for the readings, and a test that subclasses
+    the plugin contract. See docs/writing-a-plugin.md.
+    """
+    from compsim.scaffold import create_plugin
+
+    root = create_plugin(name, landlord or name.capitalize(), directory)
+    click.echo(f"Created {root}/. Next:")
+    click.echo(f"  .venv/bin/pip install -e {root}   (and add '-e {root}' to requirements.txt)")
+    click.echo(f"  .venv/bin/pytest {root}   (the contract passes as generated)")
+    click.echo(f"  .venv/bin/compsim compare -l {name}   (your landlord in the comparison)")
+    click.echo(f"Then replace each TODO in {root}/src/compsim_{name}/ with the policy's rules.")
