@@ -12,21 +12,33 @@ from compsim.simulate import Cell, Row
 ASSUMPTION_MARK = "*"
 
 
-def cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell, reasons: dict[str, int] | None = None) -> str:
+    """A cell: the total (with the assumption mark), ERROR, or why the claim is excluded.
+
+    With ``reasons``, an exclusion shows a number instead, explained in a key below the table.
+    """
     if isinstance(cell, CellError):
         return "ERROR"
     if cell.excluded:
         first = cell.exclusions[0]
-        return f"excluded: {first.short or first.reason}"
+        reason = first.short or first.reason
+        if reasons is None:
+            return f"excluded: {reason}"
+        return f"excluded [{reasons.setdefault(reason, len(reasons) + 1)}]"
     mark = ASSUMPTION_MARK if cell.rests_on_assumption else ""
     return f"{format_pounds(cell.award.total)}{mark}"
 
 
-def comparison_table(rows: Sequence[Row], columns: Sequence[str], markdown: bool = False) -> str:
+def comparison_table(
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    markdown: bool = False,
+    reasons: dict[str, int] | None = None,
+) -> str:
     from tabulate import tabulate  # slow to import: only when a table is drawn
 
     style = "github" if markdown else "simple"
-    body = [[row.scenario.id, *(cell_text(row.cells[c]) for c in columns)] for row in rows]
+    body = [[row.scenario.id, *(cell_text(row.cells[c], reasons) for c in columns)] for row in rows]
     table = tabulate(
         body,
         headers=["scenario", *columns],
@@ -35,6 +47,32 @@ def comparison_table(rows: Sequence[Row], columns: Sequence[str], markdown: bool
         disable_numparse=True,
     )
     return table
+
+
+def fitted_tables(
+    rows: Sequence[Row], columns: Sequence[str], width: int
+) -> tuple[list[str], dict]:
+    """Tables that fit ``width`` characters, still side by side: first in full; then with
+    exclusion reasons as numbered keys; then with the landlords split into groups."""
+    full = comparison_table(rows, columns)
+    if _widest(full) <= width:
+        return [full], {}
+    reasons: dict[str, int] = {}
+    keyed = comparison_table(rows, columns, reasons=reasons)
+    if _widest(keyed) <= width:
+        return [keyed], reasons
+    groups: list[list[str]] = [[]]
+    for column in columns:
+        trial = comparison_table(rows, [*groups[-1], column], reasons=reasons)
+        if groups[-1] and _widest(trial) > width:
+            groups.append([column])
+        else:
+            groups[-1].append(column)
+    return [comparison_table(rows, group, reasons=reasons) for group in groups], reasons
+
+
+def _widest(text: str) -> int:
+    return max((len(line) for line in text.splitlines()), default=0)
 
 
 def summary_table(summaries: Sequence[LandlordSummary], markdown: bool = False) -> str:
@@ -63,14 +101,21 @@ def summary_table(summaries: Sequence[LandlordSummary], markdown: bool = False) 
     )
 
 
-def render_comparison(rows: Sequence[Row], columns: Sequence[str], markdown: bool = False) -> str:
-    parts = [comparison_table(rows, columns, markdown)]
+def render_comparison(
+    rows: Sequence[Row], columns: Sequence[str], markdown: bool = False, width: int | None = None
+) -> str:
+    """The comparison, a key to it, and the per-landlord summary. Text is fitted to ``width``
+    (default: the terminal's); markdown is always drawn in full."""
+    if markdown:
+        tables, reasons = [comparison_table(rows, columns, markdown=True)], {}
+    else:
+        tables, reasons = fitted_tables(rows, columns, width or _terminal_width())
     mark = f"`{ASSUMPTION_MARK}`" if markdown else ASSUMPTION_MARK
     notes = [
         f"{mark} part of the award rests on an assumption parameter "
         "(see compsim explain and compsim params)"
     ]
-
+    notes.extend(f"[{number}] excluded: {reason}" for reason, number in reasons.items())
     errors = [
         (row.scenario.id, cell)
         for row in rows
@@ -78,6 +123,12 @@ def render_comparison(rows: Sequence[Row], columns: Sequence[str], markdown: boo
         if isinstance(cell, CellError)
     ]
     notes.extend(f"ERROR {scenario_id} under {cell.message}" for scenario_id, cell in errors)
-    parts.append("\n".join(f"- {n}" if markdown else n for n in notes))
+    parts = [*tables, "\n".join(f"- {n}" if markdown else n for n in notes)]
     parts.append(summary_table(summarise(rows, columns), markdown))
     return "\n\n".join(parts) + "\n"
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size(fallback=(120, 24)).columns
