@@ -1,0 +1,1 @@
+"""compsim policy plugin: Clarion Housing's Customer Compensation and Remedies Policy."""

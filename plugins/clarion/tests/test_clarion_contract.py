@@ -1,0 +1,5 @@
+from compsim.testing.contract import PolicyContract
+
+
+class TestClarionContract(PolicyContract):
+    landlord = "clarion"

@@ -1,0 +1,1050 @@
+"""Clarion Housing: Customer Compensation and Remedies Policy, clause by clause.
+
+Each test names the clause it checks. Every expected figure is worked out by hand from the
+policy text, RULES.md and the Housing Ombudsman's figures compsim assumes (in comments),
+never copied from the program's output.
+
+The assumption defaults these figures rest on (params.toml):
+- distress bands (Ombudsman remedies guidance): minimal → minor £50–£100, figure £75;
+  moderate → adversely affected £100–£600, figure £350; considerable → significant
+  £600–£1,000, figure £800; severe → severe maladministration £1,000 and over, figure £1,000;
+- specific sums from 1 April 2026: heating and hot water £15 a day, one of them £8 a day,
+  power £10 a day, lighting only £10 a week, £15 a missed appointment; none before.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from compsim.models import ACCOUNT, CUSTOMER
+from compsim.plugins import NOT_PUBLISHED
+from compsim.testing import decide, scenario
+from compsim.testing.strategies import scenarios
+
+D = Decimal
+
+
+def clarion(toml: str, *sets: str):
+    return decide("clarion", scenario(toml), [f"clarion.{s}" for s in sets])
+
+
+def applying(decision) -> list[str]:
+    return [e.clause for e in decision.exclusions]
+
+
+def notes_text(notes) -> str:
+    return " | ".join(n.detail for n in notes)
+
+
+def item(decision, fragment: str):
+    """The one item of the award (as computed, before exclusion) whose label has fragment."""
+    found = [i for i in decision.award_if_not_excluded.items if fragment in i.label]
+    assert len(found) == 1, [i.label for i in decision.award_if_not_excluded.items]
+    return found[0]
+
+
+# A repair eight days past its target (target 19 Jan, resolved 27 Jan), claimed 2 Mar 2026:
+# compensable under 4.2, before any specific sum, so the award is the distress band alone.
+REPAIR_OVER_TARGET = """
+[failure]
+kind = "repair-delay"
+distress = "{distress}"
+[dates]
+occurred = 2026-01-05
+repair_target = 2026-01-19
+resolved = 2026-01-27
+claimed = 2026-03-02
+"""
+
+
+def repair(distress: str = "moderate", extra: str = "") -> str:
+    return REPAIR_OVER_TARGET.format(distress=distress) + extra
+
+
+def missed_appointment(notice: str | None, claimed: str = "2026-04-15", count: int = 1) -> str:
+    notice_line = "" if notice is None else f"appointment_notice_hours = {notice}"
+    return f"""
+[failure]
+kind = "missed-appointment"
+distress = "minimal"
+missed_appointments = {count}
+{notice_line}
+[dates]
+occurred = 2026-03-20
+resolved = 2026-03-20
+claimed = {claimed}
+"""
+
+
+def room(amenity: str, resolved: str, in_use: bool = True) -> str:
+    # occurred 5 Jan 2026; no repair target, so only the room rule can make it compensable
+    return f"""
+[failure]
+kind = "loss-of-room"
+distress = "moderate"
+[dates]
+occurred = 2026-01-05
+resolved = {resolved}
+claimed = 2026-03-02
+[[amenities_lost]]
+amenity = "{amenity}"
+in_use = {"true" if in_use else "false"}
+"""
+
+
+# ---------------------------------------------------------------- policy_info
+
+
+def test_policy_info_says_the_text_carries_no_version_or_date():
+    from compsim_clarion.plugin import policy_info
+
+    info = policy_info()
+    assert info.id == "clarion"
+    assert info.landlord == "Clarion Housing"
+    assert info.documents == ("Customer Compensation and Remedies Policy",)
+    assert "no version or date" in info.version
+    assert info.params_file.name == "params.toml" and info.params_file.exists()
+
+
+# ---------------------------------------------------------------- 4.2: missed appointments
+
+
+def test_4_2_missed_appointment_with_no_notice_is_compensable():
+    # no notice (0 hours) < 24; claimed 15 Apr 2026: minor band £75 + £15 appointment = £90
+    decision = clarion(missed_appointment("0"))
+    assert not decision.excluded
+    assert decision.award.total == D("90.00")
+    assert item(decision, "Missed appointment").amount == D("15.00")
+
+
+def test_4_2_appointment_cancelled_with_exactly_24_hours_notice_pays_nothing():
+    # 24 hours' notice is "24 hours' notice": 4.2 does not compensate it; nothing else counts
+    decision = clarion(missed_appointment("24"))
+    assert not decision.excluded
+    assert decision.award.total == D("0.00")
+    assert item(decision, "Missed appointment").amount == D("0.00")
+    assert item(decision, "Distress").amount == D("0.00")
+    assert decision.settlement.parts == ()
+
+
+def test_4_2_appointment_cancelled_with_23_5_hours_notice_is_compensable():
+    # 23.5 < 24 hours: £75 + £15 = £90
+    assert clarion(missed_appointment("23.5")).award.total == D("90.00")
+
+
+def test_4_2_appointment_cancelled_with_25_hours_notice_pays_nothing():
+    # 25 >= 24 hours
+    assert clarion(missed_appointment("25")).award.total == D("0.00")
+
+
+def test_4_2_missed_appointment_with_no_notice_recorded_is_read_as_no_notice():
+    # appointment_notice_hours absent: read as no notice, so compensable: £75 + £15 = £90
+    decision = clarion(missed_appointment(None))
+    assert decision.award.total == D("90.00")
+    assert "no notice recorded" in notes_text(decision.award.notes)
+
+
+def test_4_2_two_missed_appointments_are_paid_each():
+    # 2 × £15 = £30, + minor band £75 = £105
+    decision = clarion(missed_appointment("0", count=2))
+    assert item(decision, "Missed appointments: 2").amount == D("30.00")
+    assert decision.award.total == D("105.00")
+
+
+def test_4_2_missed_appointment_on_31_march_2026_has_no_specific_sum():
+    # before 1 April 2026 the Ombudsman sets no specific sum: £0 + minor band £75 = £75
+    decision = clarion(missed_appointment("0", claimed="2026-03-31"))
+    assert item(decision, "Missed appointment").amount == D("0.00")
+    assert "no Ombudsman specific sum" in item(decision, "Missed appointment").label
+    assert decision.award.total == D("75.00")
+
+
+def test_4_2_missed_appointment_on_1_april_2026_has_the_specific_sum():
+    # from 1 April 2026: £15 + £75 = £90
+    decision = clarion(missed_appointment("0", claimed="2026-04-01"))
+    assert item(decision, "Missed appointment").amount == D("15.00")
+    assert decision.award.total == D("90.00")
+
+
+# ---------------------------------------------------------------- 4.2: repairs over target
+
+
+def test_4_2_repair_over_target_without_an_action_plan_is_compensable():
+    # 27 Jan is 8 days past the 19 Jan target; moderate → adversely affected, £350
+    decision = clarion(repair())
+    assert decision.award.total == D("350.00")
+    assert "8 days over its target" in notes_text(decision.award.notes)
+
+
+def test_4_2_repair_resolved_on_its_target_day_pays_nothing():
+    toml = repair().replace("resolved = 2026-01-27", "resolved = 2026-01-19")
+    assert clarion(toml).award.total == D("0.00")
+
+
+def test_4_2_repair_resolved_one_day_after_its_target_is_compensable():
+    toml = repair().replace("resolved = 2026-01-27", "resolved = 2026-01-20")
+    assert clarion(toml).award.total == D("350.00")
+
+
+@pytest.mark.parametrize("plan", ["agreed-kept", "agreed-broken"])
+def test_4_2_repair_over_target_with_an_agreed_action_plan_pays_nothing(plan):
+    # "unless an action plan has been agreed": an agreed plan, kept or not, stops this kind
+    decision = clarion(repair().replace('distress = "moderate"', f'action_plan = "{plan}"'))
+    assert decision.award.total == D("0.00")
+    assert "action plan" in notes_text(decision.award.notes)
+
+
+def test_4_2_repair_delay_without_a_target_date_is_read_as_over_target():
+    # kind repair-delay, no target date: the kind itself is read as a repair over target: £350
+    toml = repair().replace("repair_target = 2026-01-19\n", "")
+    decision = clarion(toml)
+    assert decision.award.total == D("350.00")
+    assert "no target date given" in notes_text(decision.award.notes)
+
+
+def test_4_2_repair_delay_without_a_target_date_but_an_agreed_plan_pays_nothing():
+    toml = repair().replace("repair_target = 2026-01-19\n", "")
+    toml = toml.replace('distress = "moderate"', 'action_plan = "agreed-kept"')
+    assert clarion(toml).award.total == D("0.00")
+
+
+# ---------------------------------------------------------------- 4.2: rooms (more than 28 days)
+
+
+def test_4_2_room_lost_27_days_pays_nothing():
+    # 5 Jan → 1 Feb = 27 calendar days, not more than 28
+    assert clarion(room("kitchen", "2026-02-01")).award.total == D("0.00")
+
+
+def test_4_2_room_lost_28_days_pays_nothing():
+    # 5 Jan → 2 Feb = 28 calendar days: "longer than" 28 is needed
+    decision = clarion(room("kitchen", "2026-02-02"))
+    assert decision.award.total == D("0.00")
+    assert "28 calendar days" in notes_text(decision.award.notes)
+
+
+def test_4_2_room_lost_29_days_is_compensable():
+    # 5 Jan → 3 Feb = 29 calendar days > 28: moderate band £350 (no specific sum for rooms)
+    decision = clarion(room("kitchen", "2026-02-03"))
+    assert decision.award.total == D("350.00")
+    assert "29 calendar days" in notes_text(decision.award.notes)
+
+
+@pytest.mark.parametrize("amenity", ["bathroom", "wc", "living-room", "bedroom", "other-room"])
+def test_4_2_every_room_needs_more_than_28_days(amenity):
+    assert clarion(room(amenity, "2026-02-02")).award.total == D("0.00")
+    assert clarion(room(amenity, "2026-02-03")).award.total == D("350.00")
+
+
+def test_4_2_room_not_in_use_is_not_a_loss_of_use():
+    # a bedroom not in use, lost 5 Jan → 3 Mar (57 days): its use was not lost
+    toml = room("bedroom", "2026-03-02", in_use=False)
+    assert clarion(toml).award.total == D("0.00")
+
+
+def test_4_2_loss_of_room_without_listed_rooms_counts_from_the_failure_dates():
+    # kind loss-of-room, no amenities_lost: occurred 5 Jan → resolved 3 Feb = 29 days > 28
+    toml = """
+[failure]
+kind = "loss-of-room"
+[dates]
+occurred = 2026-01-05
+resolved = 2026-02-03
+claimed = 2026-03-02
+"""
+    assert clarion(toml).award.total == D("350.00")
+    assert clarion(toml.replace("2026-02-03", "2026-02-02")).award.total == D("0.00")
+
+
+def test_4_2_room_cliff_at_28_days_is_the_only_drop_in_days():
+    # more days never lower the award; the only step is 28 → 29 days (0 → £350)
+    totals = []
+    for days in range(1, 61):
+        resolved = date.fromordinal(date(2026, 1, 5).toordinal() + days)
+        totals.append(clarion(room("kitchen", resolved.isoformat())).award.total)
+    assert totals == sorted(totals)
+    assert totals[27] == D("0.00") and totals[28] == D("350.00")  # 28 days, 29 days
+
+
+# ---------------------------------------------------------------- 4.2: amenities or services
+
+
+@pytest.mark.parametrize("amenity", ["heating", "hot-water", "electricity", "lighting", "water"])
+def test_4_2_amenity_or_service_counts_whenever_lost(amenity):
+    # lost 2 days (5 → 7 Jan), claimed 2 Mar 2026 (no specific sums yet): band £350
+    toml = f"""
+[failure]
+kind = "loss-of-amenity"
+[dates]
+occurred = 2026-01-05
+resolved = 2026-01-07
+claimed = 2026-03-02
+[[amenities_lost]]
+amenity = "{amenity}"
+"""
+    assert clarion(toml).award.total == D("350.00")
+
+
+def test_4_2_charged_service_not_delivered_is_a_loss_of_services():
+    toml = """
+[failure]
+kind = "charged-service-not-delivered"
+"""
+    assert clarion(toml).award.total == D("350.00")
+
+
+@pytest.mark.parametrize(
+    "kind", ["communication", "complaint-handling", "works-nuisance", "decant", "other"]
+)
+def test_4_2_failure_of_no_listed_kind_pays_nothing(kind):
+    # none of the 4.2 kinds: nothing, not even an evidenced cost
+    toml = f"""
+[failure]
+kind = "{kind}"
+distress = "severe"
+[[costs]]
+kind = "travel"
+amount = 12.00
+evidence = true
+"""
+    decision = clarion(toml)
+    assert not decision.excluded
+    assert decision.award.total == D("0.00")
+    assert "none of the kinds 4.2 compensates" in notes_text(decision.award.notes)
+    assert item(decision, "travel").amount == D("0.00")
+
+
+# ---------------------------------------------------------------- 4.2: damage to belongings
+
+
+BELONGINGS = """
+[failure]
+kind = "damage-to-belongings"
+cause = "contractor"
+distress = "moderate"
+[dates]
+occurred = 2026-01-05
+resolved = 2026-01-06
+claimed = 2026-03-02
+"""
+
+
+def test_4_2_uninsured_belongings_damaged_by_a_contractor_are_paid_at_value_at_loss():
+    # sofa, value at loss £300 (new £500): £300 + band £350 = £650
+    toml = (
+        BELONGINGS
+        + """
+[[damaged_items]]
+item = "sofa"
+replacement_value = 500.00
+value_at_loss = 300.00
+"""
+    )
+    decision = clarion(toml)
+    assert not decision.excluded
+    assert item(decision, "sofa").amount == D("300.00")
+    assert decision.award.total == D("650.00")
+    # the valuation is an assumption: replacement value instead gives £500 + £350 = £850
+    other = clarion(toml, "belongings.valuation=replacement_value")
+    assert other.award.total == D("850.00")
+
+
+def test_4_2_decoration_counts_as_belongings_by_assumption():
+    # decoration £120: £120 + £350 = £470; with decoration_counts=false only the item is refused
+    toml = (
+        BELONGINGS.replace("damage-to-belongings", "damage-to-decoration")
+        + """
+[[damaged_items]]
+item = "wallpaper"
+kind = "decoration"
+replacement_value = 120.00
+"""
+    )
+    assert clarion(toml).award.total == D("470.00")
+    refused = clarion(toml, "belongings.decoration_counts=false")
+    assert refused.award.total == D("0.00")
+    assert item(refused, "wallpaper").amount == D("0.00")
+
+
+def test_4_4_belongings_read_as_damaged_by_a_leak_are_for_contents_insurance():
+    # 4.4: "damage to your belongings ... due to leaks, flood, or fire" is for contents
+    # insurance. The scenario cannot say so; by default the sofa is paid (£300 + £350 = £650,
+    # above); read as leak damage, the only item is refused and the damage-only claim excluded
+    toml = (
+        BELONGINGS
+        + """
+[[damaged_items]]
+item = "sofa"
+replacement_value = 500.00
+value_at_loss = 300.00
+"""
+    )
+    assert "leaks, flood or fire" in notes_text(clarion(toml).award.notes)
+    decision = clarion(toml, "belongings.leak_flood_or_fire=true")
+    assert applying(decision) == ["clarion 4.4"]
+    assert item(decision, "sofa").amount == D("0.00")
+
+
+def test_4_2_damage_claim_with_no_items_pays_nothing():
+    assert clarion(BELONGINGS).award.total == D("0.00")
+
+
+# ---------------------------------------------------------------- 4.4: exclusions, each alone
+
+
+def test_4_4_little_or_no_problem_excludes():
+    decision = clarion(repair("none"))
+    assert applying(decision) == ["clarion 4.4"]
+    assert decision.award.total == D("0.00")
+    assert decision.impact.level == "Little or no problem" and decision.impact.rank == 0
+
+
+def test_4_4_minimal_distress_is_not_little_or_no_problem():
+    # near miss: minimal distress is a minor failure, £75
+    decision = clarion(repair("minimal"))
+    assert not decision.excluded
+    assert decision.award.total == D("75.00")
+
+
+def test_4_4_personal_injury_excludes():
+    decision = clarion(repair(extra="[legal]\npersonal_injury = true\n"))
+    assert applying(decision) == ["clarion 4.4"]
+    assert decision.award.total == D("0.00")
+    assert decision.award_if_not_excluded.total == D("350.00")
+
+
+def test_4_4_public_liability_insurance_claim_excludes():
+    decision = clarion(repair(extra="[legal]\ninsurance_claim = true\n"))
+    assert applying(decision) == ["clarion 4.4"]
+
+
+def test_4_4_no_legal_matter_is_a_near_miss():
+    decision = clarion(repair(extra="[legal]\npersonal_injury = false\ninsurance_claim = false\n"))
+    assert not decision.excluded
+
+
+def test_4_4_items_the_claimant_could_claim_on_insurance_exclude_a_damage_only_claim():
+    toml = (
+        BELONGINGS
+        + """
+[[damaged_items]]
+item = "sofa"
+replacement_value = 500.00
+insured = true
+"""
+    )
+    decision = clarion(toml)
+    assert applying(decision) == ["clarion 4.4"]
+    assert decision.exclusions[0].short == "contents insurance"
+
+
+def test_4_4_contents_insurance_held_makes_items_insured_by_default():
+    toml = (
+        BELONGINGS
+        + """
+[household]
+contents_insurance = true
+[[damaged_items]]
+item = "sofa"
+replacement_value = 500.00
+"""
+    )
+    assert clarion(toml).excluded
+
+
+def test_4_4_insured_item_beside_an_uninsured_one_is_left_out_alone():
+    # sofa insured (left out), lamp uninsured £40: £40 + £350 = £390, not excluded
+    toml = (
+        BELONGINGS
+        + """
+[[damaged_items]]
+item = "sofa"
+replacement_value = 500.00
+insured = true
+[[damaged_items]]
+item = "lamp"
+replacement_value = 40.00
+"""
+    )
+    decision = clarion(toml)
+    assert not decision.excluded
+    assert item(decision, "sofa").amount == D("0.00")
+    assert decision.award.total == D("390.00")
+
+
+def test_4_4_insured_item_beside_another_compensable_kind_is_left_out_alone():
+    # repair 8 days over target (compensable) + an insured rug: £350, not excluded
+    decision = clarion(
+        repair(extra='[[damaged_items]]\nitem = "rug"\nreplacement_value = 90.00\ninsured = true\n')
+    )
+    assert not decision.excluded
+    assert decision.award.total == D("350.00")
+
+
+def test_4_4_floor_covering_damaged_by_a_leak_excludes_a_damage_only_claim():
+    # uninsured carpet: still for the claimant's home contents insurance
+    toml = (
+        BELONGINGS
+        + """
+[[damaged_items]]
+item = "carpet"
+kind = "floor-covering"
+replacement_value = 400.00
+"""
+    )
+    decision = clarion(toml)
+    assert applying(decision) == ["clarion 4.4"]
+    assert item(decision, "carpet").amount == D("0.00")
+
+
+def test_4_4_floor_covering_beside_other_belongings_is_left_out_alone():
+    # carpet refused, curtains £60 paid: £60 + £350 = £410
+    toml = (
+        BELONGINGS
+        + """
+[[damaged_items]]
+item = "carpet"
+kind = "floor-covering"
+replacement_value = 400.00
+[[damaged_items]]
+item = "curtains"
+replacement_value = 60.00
+"""
+    )
+    decision = clarion(toml)
+    assert not decision.excluded
+    assert decision.award.total == D("410.00")
+
+
+def test_4_4_extreme_weather_beyond_control_excludes():
+    decision = clarion(repair(extra="").replace('kind = "repair-delay"', _cause("extreme-weather")))
+    assert "clarion 4.4" in applying(decision)
+    assert any(e.short == "beyond control" for e in decision.exclusions)
+
+
+def test_4_4_resident_neglect_or_misuse_excludes():
+    decision = clarion(repair().replace('kind = "repair-delay"', _cause("resident")))
+    assert any(e.short == "resident's fault" for e in decision.exclusions)
+
+
+def test_4_4_third_party_excludes():
+    decision = clarion(repair().replace('kind = "repair-delay"', _cause("third-party")))
+    assert any(e.short == "third party" for e in decision.exclusions)
+
+
+def test_4_4_contractor_cause_is_a_near_miss():
+    # a contractor working on Clarion's behalf is Clarion's failure (4.2)
+    decision = clarion(repair().replace('kind = "repair-delay"', _cause("contractor")))
+    assert not decision.excluded
+    assert decision.award.total == D("350.00")
+
+
+def _cause(cause: str) -> str:
+    # keep the responsibility full so the cause check is the only one that applies
+    return f'kind = "repair-delay"\ncause = "{cause}"\nresponsibility = "full"'
+
+
+@pytest.mark.parametrize("proceedings", ["threatened", "started", "court-ordered"])
+def test_4_4_legal_proceedings_exclude(proceedings):
+    decision = clarion(repair(extra=f'[legal]\nproceedings = "{proceedings}"\n'))
+    assert applying(decision) == ["clarion 4.4"]
+    assert decision.exclusions[0].short == "legal or disrepair"
+
+
+def test_4_4_disrepair_claim_excludes():
+    decision = clarion(repair(extra="[legal]\ndisrepair_claim = true\n"))
+    assert applying(decision) == ["clarion 4.4"]
+
+
+def test_4_4_no_proceedings_is_a_near_miss():
+    assert not clarion(repair(extra='[legal]\nproceedings = "none"\n')).excluded
+
+
+def test_4_4_obligations_fulfilled_and_acted_reasonably_excludes():
+    decision = clarion(repair().replace('kind = "repair-delay"', _responsibility("none")))
+    assert applying(decision) == ["clarion 4.4"]
+    assert decision.exclusions[0].short == "no failure by Clarion"
+
+
+def test_4_4_partial_responsibility_is_a_near_miss_paid_in_full():
+    # the policy gives no reduction for partial responsibility: £350, with a note saying so
+    decision = clarion(repair().replace('kind = "repair-delay"', _responsibility("partial")))
+    assert not decision.excluded
+    assert decision.award.total == D("350.00")
+    assert "partial responsibility" in notes_text(decision.award.notes)
+
+
+def _responsibility(level: str) -> str:
+    return f'kind = "repair-delay"\nresponsibility = "{level}"'
+
+
+def test_4_4_no_access_for_the_work_excludes():
+    decision = clarion(repair().replace('kind = "repair-delay"', _access(True)))
+    assert applying(decision) == ["clarion 4.4"]
+    assert decision.exclusions[0].short == "access refused"
+
+
+def test_4_4_access_given_is_a_near_miss():
+    assert not clarion(repair().replace('kind = "repair-delay"', _access(False))).excluded
+
+
+def _access(refused: bool) -> str:
+    return f'kind = "repair-delay"\naccess_refused = {"true" if refused else "false"}'
+
+
+@pytest.mark.parametrize("evidence", ["true", "false"])
+def test_4_4_time_off_work_is_never_paid_but_does_not_exclude_the_claim(evidence):
+    # £80 loss of earnings refused, £350 band paid
+    decision = clarion(
+        repair(extra=f'[[costs]]\nkind = "time-off-work"\namount = 80.00\nevidence = {evidence}\n')
+    )
+    assert not decision.excluded
+    assert item(decision, "time-off-work").amount == D("0.00")
+    assert item(decision, "time-off-work").clause == "clarion 4.4"
+    assert decision.award.total == D("350.00")
+    assert any("time off work" in c.reason and not c.applies for c in decision.checks)
+
+
+def test_4_4_every_check_is_reported_when_nothing_applies():
+    decision = clarion(repair())
+    assert not decision.excluded
+    assert len(decision.checks) == 11  # ten 4.4 checks and the 6.2 limit
+    assert all(not c.applies for c in decision.checks)
+
+
+def test_4_4_excluded_claim_shows_what_it_would_have_been_and_settles_nothing():
+    decision = clarion(
+        repair(extra="[account]\nrent_arrears = 500.00\n[legal]\ndisrepair_claim = true\n")
+    )
+    assert decision.excluded
+    assert decision.award.total == D("0.00")
+    assert decision.award_if_not_excluded.total == D("350.00")
+    assert decision.settlement.parts == ()
+
+
+# ---------------------------------------------------------------- 6.2: the six-month limit
+
+
+def _limit(resolved: str, claimed: str, occurred: str = "2025-08-01", exceptional=False) -> str:
+    return f"""
+[failure]
+kind = "repair-delay"
+[dates]
+occurred = {occurred}
+repair_target = {occurred}
+resolved = {resolved}
+claimed = {claimed}
+[claim]
+exceptional_circumstances = {"true" if exceptional else "false"}
+"""
+
+
+def test_6_2_claim_on_the_last_day_of_six_months_is_in_time():
+    # loss ended 31 Jan 2026 + 6 months = 31 Jul 2026
+    decision = clarion(_limit("2026-01-31", "2026-07-31", occurred="2026-01-05"))
+    assert not decision.excluded
+    assert "last day 2026-07-31" in decision.checks[-1].reason
+
+
+def test_6_2_claim_the_day_after_six_months_is_excluded():
+    decision = clarion(_limit("2026-01-31", "2026-08-01", occurred="2026-01-05"))
+    assert applying(decision) == ["clarion 6.2"]
+    assert "last day 2026-07-31" in decision.exclusions[0].reason
+    assert decision.exclusions[0].short == "claimed after 6 months"
+
+
+def test_6_2_month_end_clamp_last_day():
+    # loss ended 31 Aug 2025 + 6 months = 28 Feb 2026 (clamped)
+    decision = clarion(_limit("2025-08-31", "2026-02-28"))
+    assert not decision.excluded
+    assert "last day 2026-02-28" in decision.checks[-1].reason
+
+
+def test_6_2_month_end_clamp_day_after():
+    decision = clarion(_limit("2025-08-31", "2026-03-01"))
+    assert applying(decision) == ["clarion 6.2"]
+
+
+def test_6_2_exceptional_circumstances_open_a_late_claim():
+    decision = clarion(_limit("2025-08-31", "2026-03-01", exceptional=True))
+    assert not decision.excluded
+    assert "exceptional circumstances" in decision.checks[-1].reason
+
+
+def test_6_2_counts_from_the_loss_end_not_the_start():
+    # occurred 1 Aug 2025, still ongoing when claimed 2 Mar 2026: the loss end is the claim
+    # date, so the claim is in time although the failure began seven months before
+    toml = """
+[failure]
+kind = "repair-delay"
+[dates]
+occurred = 2025-08-01
+repair_target = 2025-08-15
+claimed = 2026-03-02
+"""
+    assert not clarion(toml).excluded
+
+
+# ------------------------------------------ 6.5: distress onto the Ombudsman's bands
+
+
+@pytest.mark.parametrize(
+    ("distress", "level", "amount", "low", "high"),
+    [
+        ("minimal", "Minor failure", "75.00", "50.00", "100.00"),
+        ("moderate", "Adversely affected", "350.00", "100.00", "600.00"),
+        ("considerable", "Significant impact", "800.00", "600.00", "1000.00"),
+        ("severe", "Severe maladministration", "1000.00", "1000.00", None),
+    ],
+)
+def test_6_5_distress_reads_onto_the_ombudsman_band(distress, level, amount, low, high):
+    decision = clarion(repair(distress))
+    assert decision.impact.level == level
+    assert decision.impact.basis == "assumption"
+    band = item(decision, "Distress")
+    assert band.basis == "assumption"
+    assert band.category == "distress"
+    assert (band.amount, band.low) == (D(amount), D(low))
+    assert band.high == (None if high is None else D(high))
+    assert decision.award.max == (None if high is None else D(high))
+
+
+def test_6_5_more_distress_never_lowers_the_award():
+    totals = [clarion(repair(d)).award.total for d in ("minimal", "moderate", "considerable")]
+    totals.append(clarion(repair("severe")).award.total)
+    assert totals == [D("75.00"), D("350.00"), D("800.00"), D("1000.00")]
+
+
+def test_6_5_vulnerability_lifts_the_band_one_step():
+    # minimal (minor, £75) with a disability → adversely affected, £350
+    vulnerable = repair("minimal", '[household]\nvulnerabilities = ["disability"]\n')
+    decision = clarion(vulnerable)
+    assert decision.impact.level == "Adversely affected"
+    assert decision.award.total == D("350.00")
+    # the lift is an assumption: switched off, £75
+    assert clarion(vulnerable, "impact.vulnerability_lifts=false").award.total == D("75.00")
+
+
+def test_6_5_vulnerability_cannot_lift_beyond_severe():
+    decision = clarion(repair("severe", '[household]\nvulnerabilities = ["older-person"]\n'))
+    assert decision.award.total == D("1000.00")
+
+
+def test_6_5_band_figure_is_an_assumption_that_can_be_moved():
+    # moderate band figure set to £500 (inside £100–£600)
+    assert clarion(repair(), "bands.adversely_affected.figure=500").award.total == D("500.00")
+
+
+def test_6_5_band_figure_outside_its_band_is_held_to_the_band():
+    # minor band figure set to £150: above the £100 top, so £100 with a note
+    decision = clarion(repair("minimal"), "bands.minor.figure=150")
+    assert decision.award.total == D("100.00")
+    assert "outside the band" in notes_text(decision.award.notes)
+
+
+def test_6_5_distress_mapping_is_an_assumption_that_can_be_changed():
+    # minimal read as adversely affected instead: £350
+    decision = clarion(repair("minimal"), "impact.distress.minimal=adversely_affected")
+    assert decision.award.total == D("350.00")
+
+
+# ------------------------------------------ Ombudsman specific sums (from 1 April 2026)
+
+
+def _services(claimed: str, *losses: tuple[str, str, str], target: str | None = None) -> str:
+    lines = [
+        "[failure]",
+        'kind = "loss-of-amenity"',
+        "[dates]",
+        f"occurred = {min(f for _, f, _ in losses)}",
+        f"claimed = {claimed}",
+    ]
+    if target:
+        lines.append(f"repair_target = {target}")
+    for amenity, start, end in losses:
+        lines += ["[[amenities_lost]]", f'amenity = "{amenity}"', f"from = {start}", f"to = {end}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_ombudsman_heating_and_hot_water_claimed_31_march_2026_has_no_specific_sum():
+    # both lost 20 → 30 Mar (10 days); claimed 31 Mar: £0 sums, band £350 only
+    toml = _services(
+        "2026-03-31",
+        ("heating", "2026-03-20", "2026-03-30"),
+        ("hot-water", "2026-03-20", "2026-03-30"),
+    )
+    decision = clarion(toml)
+    assert item(decision, "together").amount == D("0.00")
+    assert decision.award.total == D("350.00")
+
+
+def test_ombudsman_heating_and_hot_water_claimed_1_april_2026_is_15_a_day():
+    # same loss claimed 1 Apr: 10 days × £15 = £150, + £350 = £500
+    toml = _services(
+        "2026-04-01",
+        ("heating", "2026-03-20", "2026-03-30"),
+        ("hot-water", "2026-03-20", "2026-03-30"),
+    )
+    decision = clarion(toml)
+    assert item(decision, "together").amount == D("150.00")
+    assert item(decision, "one of heating").amount == D("0.00")
+    assert decision.award.total == D("500.00")
+
+
+def test_ombudsman_one_of_heating_or_hot_water_is_8_a_day():
+    # heating only, 1 → 11 Apr = 10 days × £8 = £80, + £350 = £430
+    decision = clarion(_services("2026-04-15", ("heating", "2026-04-01", "2026-04-11")))
+    assert item(decision, "one of heating").amount == D("80.00")
+    assert item(decision, "together").amount == D("0.00")
+    assert decision.award.total == D("430.00")
+
+
+def test_ombudsman_heating_and_hot_water_overlap_is_split_by_day():
+    # heating 1 → 11 Apr (10 days), hot water 1 → 5 Apr (4 days):
+    # both 4 days × £15 = £60; one 6 days × £8 = £48; + £350 = £458
+    toml = _services(
+        "2026-04-15",
+        ("heating", "2026-04-01", "2026-04-11"),
+        ("hot-water", "2026-04-01", "2026-04-05"),
+    )
+    decision = clarion(toml)
+    assert item(decision, "together").amount == D("60.00")
+    assert item(decision, "one of heating").amount == D("48.00")
+    assert decision.award.total == D("458.00")
+
+
+def test_ombudsman_loss_of_power_is_10_a_day():
+    # electricity 1 → 4 Apr = 3 days × £10 = £30, + £350 = £380
+    decision = clarion(_services("2026-04-15", ("electricity", "2026-04-01", "2026-04-04")))
+    assert item(decision, "power").amount == D("30.00")
+    assert decision.award.total == D("380.00")
+
+
+def test_ombudsman_loss_of_lighting_only_is_10_a_week_pro_rata():
+    # lighting 1 → 11 Apr = 10 days: £10 × 10 / 7 = £14.2857… → £14.29, + £350 = £364.29
+    decision = clarion(_services("2026-04-15", ("lighting", "2026-04-01", "2026-04-11")))
+    assert item(decision, "lighting only").amount == D("14.29")
+    assert decision.award.total == D("364.29")
+    # 14 days = two weeks: £20
+    two_weeks = clarion(_services("2026-04-20", ("lighting", "2026-04-01", "2026-04-15")))
+    assert item(two_weeks, "lighting only").amount == D("20.00")
+
+
+def test_ombudsman_lighting_lost_with_power_is_not_lighting_only():
+    # both lost 1 → 4 Apr: 3 days of power £30; lighting-only days 0 → £0; + £350 = £380
+    toml = _services(
+        "2026-04-15",
+        ("electricity", "2026-04-01", "2026-04-04"),
+        ("lighting", "2026-04-01", "2026-04-04"),
+    )
+    decision = clarion(toml)
+    assert item(decision, "lighting only").amount == D("0.00")
+    assert decision.award.total == D("380.00")
+
+
+def test_ombudsman_days_of_loss_run_from_the_repair_target():
+    # heating lost 1 → 11 Apr, target 4 Apr: 4 → 11 Apr = 7 days × £8 = £56; + £350 = £406
+    toml = _services("2026-04-15", ("heating", "2026-04-01", "2026-04-11"), target="2026-04-04")
+    decision = clarion(toml)
+    assert item(decision, "one of heating").amount == D("56.00")
+    assert decision.award.total == D("406.00")
+    # assumption switched to the loss start: 10 days × £8 = £80; + £350 = £430
+    from_start = clarion(toml, "specific_sums.days_from=loss_start")
+    assert item(from_start, "one of heating").amount == D("80.00")
+
+
+def test_ombudsman_ongoing_loss_runs_to_the_claim_date():
+    # heating lost from 1 Apr, still lost when claimed 15 Apr: 14 days × £8 = £112
+    toml = """
+[failure]
+kind = "loss-of-amenity"
+[dates]
+occurred = 2026-04-01
+claimed = 2026-04-15
+[[amenities_lost]]
+amenity = "heating"
+"""
+    assert item(clarion(toml), "one of heating").amount == D("112.00")
+
+
+def test_ombudsman_more_days_without_heating_never_lower_the_award():
+    totals = [
+        clarion(_services("2026-05-30", ("heating", "2026-04-01", f"2026-04-{d:02d}"))).award.total
+        for d in range(1, 31)
+    ]
+    assert totals == sorted(totals)
+    # 29 days (1 → 30 Apr) × £8 = £232, + £350 = £582
+    assert totals[-1] == D("582.00")
+
+
+def test_ombudsman_specific_sums_are_assumptions():
+    decision = clarion(_services("2026-04-15", ("heating", "2026-04-01", "2026-04-11")))
+    assert item(decision, "one of heating").basis == "assumption"
+    assert "Housing Ombudsman" in item(decision, "one of heating").clause
+
+
+# ---------------------------------------------------------------- costs (1.2, 6.4)
+
+
+def test_6_4_evidenced_cost_is_reimbursed_and_unevidenced_is_not():
+    # £64.20 evidenced food reimbursed; £30 unevidenced travel refused: £64.20 + £350 = £414.20
+    decision = clarion(
+        repair(
+            extra='[[costs]]\nkind = "food"\namount = 64.20\nevidence = true\n'
+            '[[costs]]\nkind = "travel"\namount = 30.00\n'
+        )
+    )
+    assert item(decision, "food").amount == D("64.20")
+    assert item(decision, "travel").amount == D("0.00")
+    assert decision.award.total == D("414.20")
+
+
+# ---------------------------------------------------------------- 6.8: approval and appeal
+
+
+def test_6_8_award_approver_is_not_published_and_appeal_goes_to_head_of_service():
+    decision = clarion(repair())
+    approval = decision.approval
+    assert approval.basis == NOT_PUBLISHED
+    assert "Not published" in approval.approver
+    assert approval.senior is False
+    text = notes_text(approval.notes)
+    assert "20 working days" in text
+    assert "only once" in text
+    assert "Head of Service or Director" in text
+
+
+def test_6_8_appeal_window_counted_from_the_offer_skips_bank_holidays():
+    # offer Fri 1 May 2026; 20 working days skip 4 May and 25 May bank holidays:
+    # May 5–8 (4), 11–15 (9), 18–22 (14), 26–29 (18), Jun 1 (19), Jun 2 (20) → 2 Jun 2026
+    toml = repair().replace("claimed = 2026-03-02", "claimed = 2026-03-02\noffer_made = 2026-05-01")
+    assert "last day to appeal is 2026-06-02" in notes_text(clarion(toml).approval.notes)
+
+
+# ---------------------------------------------------------------- 5.1: rent account; 6.6: payment
+
+
+def _settled(decision) -> D:
+    return decision.settlement.paid_to_customer + decision.settlement.credited_to_account
+
+
+def test_5_1_rent_account_up_to_date_is_paid_to_the_claimant():
+    decision = clarion(repair())
+    assert decision.settlement.paid_to_customer == D("350.00")
+    assert decision.settlement.credited_to_account == D("0.00")
+    assert [p.to for p in decision.settlement.parts] == [CUSTOMER]
+
+
+def test_5_1_arrears_without_out_of_pocket_costs_go_onto_the_rent_account():
+    # arrears £500 ≥ award £350: all £350 credited
+    decision = clarion(repair(extra="[account]\nrent_arrears = 500.00\n"))
+    assert decision.settlement.credited_to_account == D("350.00")
+    assert decision.settlement.paid_to_customer == D("0.00")
+    assert decision.settlement.parts[0].to == ACCOUNT
+
+
+def test_5_1_award_above_the_arrears_leaves_a_credit_balance_shown_as_the_claimants():
+    # arrears £100, award £350: £100 credited against the arrears, the £250 excess is a
+    # credit balance on the rent account, shown as the claimant's money
+    decision = clarion(repair(extra="[account]\nrent_arrears = 100.00\n"))
+    assert decision.settlement.credited_to_account == D("100.00")
+    assert decision.settlement.paid_to_customer == D("250.00")
+    assert "credit balance" in decision.settlement.parts[1].form
+    assert _settled(decision) == decision.award.total
+
+
+def test_5_1_arrears_with_evidenced_out_of_pocket_costs_are_paid_to_the_claimant():
+    # £40 evidenced cleaning: £350 + £40 = £390, all paid to the claimant
+    decision = clarion(
+        repair(
+            extra="[account]\nrent_arrears = 500.00\n"
+            '[[costs]]\nkind = "cleaning"\namount = 40.00\nevidence = true\n'
+        )
+    )
+    assert decision.settlement.paid_to_customer == D("390.00")
+    assert decision.settlement.credited_to_account == D("0.00")
+
+
+def test_5_1_arrears_with_unevidenced_out_of_pocket_costs_are_paid_to_the_claimant():
+    # the cost was incurred (though not reimbursed): £350 paid to the claimant
+    decision = clarion(
+        repair(
+            extra='[account]\nrent_arrears = 500.00\n[[costs]]\nkind = "travel"\namount = 9.00\n'
+        )
+    )
+    assert decision.award.total == D("350.00")
+    assert decision.settlement.paid_to_customer == D("350.00")
+
+
+def test_5_1_time_off_work_is_not_an_out_of_pocket_expense():
+    # loss of earnings only: the £350 award goes onto the rent account (£500 arrears)
+    decision = clarion(
+        repair(
+            extra="[account]\nrent_arrears = 500.00\n"
+            '[[costs]]\nkind = "time-off-work"\namount = 80.00\nevidence = true\n'
+        )
+    )
+    assert decision.settlement.credited_to_account == D("350.00")
+
+
+def test_5_1_other_arrears_are_not_the_rent_account():
+    # service charge arrears and other debts only: the rent account is not in arrears
+    decision = clarion(
+        repair(extra="[account]\nservice_charge_arrears = 200.00\nother_debts = 50.00\n")
+    )
+    assert decision.settlement.paid_to_customer == D("350.00")
+    assert decision.settlement.credited_to_account == D("0.00")
+
+
+@pytest.mark.parametrize("arrears", ["0.00", "0.01", "100.00", "350.00", "350.01", "9999.00"])
+def test_5_1_settlement_adds_up_to_the_award(arrears):
+    decision = clarion(
+        repair(
+            "considerable",
+            f"[account]\nrent_arrears = {arrears}\nother_debts = 20.00\n"
+            '[[damaged_items]]\nitem = "table"\nreplacement_value = 123.45\n',
+        )
+    )
+    # £800 band + £123.45 table = £923.45
+    assert decision.award.total == D("923.45")
+    assert _settled(decision) == D("923.45")
+    assert decision.settlement.credited_to_account == min(D(arrears), D("923.45"))
+
+
+def test_6_6_payment_within_28_days_of_confirming_the_award():
+    # offer 1 May 2026 + 28 days = 29 May 2026
+    toml = repair().replace("claimed = 2026-03-02", "claimed = 2026-03-02\noffer_made = 2026-05-01")
+    text = notes_text(clarion(toml).settlement.notes)
+    assert "within 28 days" in text
+    assert "2026-05-29" in text
+
+
+# ---------------------------------------------------------------- any valid scenario
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim=scenarios())
+def test_contract_every_valid_scenario_gets_a_checked_decision(claim):
+    # decide() runs the host's checks: pennies, no negatives, settlement adding up exactly,
+    # credit never above what is owed
+    decision = decide("clarion", claim)
+    settled = decision.settlement.paid_to_customer + decision.settlement.credited_to_account
+    assert settled == decision.award.total
+    assert decision.settlement.credited_to_account <= claim.account.rent_arrears
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim=scenarios())
+def test_6_5_worse_distress_never_lowers_the_award_of_any_scenario(claim):
+    totals = [
+        decide(
+            "clarion", attrs.evolve(claim, failure=attrs.evolve(claim.failure, distress=level))
+        ).award.total
+        for level in ("none", "minimal", "moderate", "considerable", "severe")
+    ]
+    assert totals == sorted(totals)

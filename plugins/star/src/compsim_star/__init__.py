@@ -1,0 +1,1 @@
+"""compsim policy plugin for STAR (Shropshire Towns and Rural Housing)."""

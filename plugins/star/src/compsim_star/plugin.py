@@ -1,0 +1,862 @@
+"""STAR (Shropshire Towns and Rural Housing): Compensation Policy, Version 1 (17 November 2025).
+
+Clauses are cited as "star N". Every number is in params.toml beside this file. The readings
+this plugin makes, and where the text is silent, are listed in this package's README.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from compsim import hookimpl
+from compsim.dates import add_months
+from compsim.models import (
+    ACCOUNT,
+    ASSUMPTION,
+    CUSTOMER,
+    PUBLISHED,
+    Approval,
+    Award,
+    AwardItem,
+    Cost,
+    DamagedItem,
+    Exclusion,
+    Impact,
+    Note,
+    Scenario,
+    Settlement,
+    SettlementPart,
+)
+from compsim.money import ZERO, format_pounds, to_pennies
+from compsim.params import Params
+from compsim.plugins import NOT_PUBLISHED, PolicyInfo
+
+POLICY_ID = "star"
+
+# 5.1: the policy's own scale. "none" is below the first band (no discretionary award).
+BANDS = ("none", "minor", "medium", "severe")
+BAND_NAMES = {
+    "none": "No impact",
+    "minor": "Minor inconvenience",
+    "medium": "Medium impact",
+    "severe": "Severe/long term impact",
+}
+DISTRESS_TO_BAND = {
+    "none": "none",
+    "minimal": "minor",
+    "moderate": "medium",
+    "considerable": "severe",
+    "severe": "severe",
+}
+# 7.1: "any impact is worsened through disability, old age or the presence of young children".
+NAMED_VULNERABILITIES = ("disability", "older-person", "young-children")
+DAMAGE_CLAIMS = ("damage-to-belongings", "damage-to-decoration")
+STAR_CAUSES = ("landlord", "contractor")
+
+SCOPE = "star 2.1"
+EXCEPTIONS = "star 2.2"
+APPROVAL = "star 3.3"
+COSTS = "star 4.1, 4.2"
+EVIDENCE = "star 4.2"
+BANDS_CLAUSE = "star 5.1"
+DISCRETIONARY = "star 4.3, 5.1, 7.1"
+CALCULATION = "star 7.1"
+PAYMENT = "star 8.1"
+DEDUCTIONS = "star 8.2"
+
+
+@hookimpl
+def policy_info() -> PolicyInfo:
+    return PolicyInfo(
+        id=POLICY_ID,
+        landlord="STAR, Shropshire Towns and Rural Housing",
+        documents=("Compensation Policy, Version 1 (approved 17 November 2025)",),
+        version="Version 1, approved 17 November 2025 (review November 2026)",
+        params_file=Path(__file__).with_name("params.toml"),
+    )
+
+
+# ---------------------------------------------------------------- exclusions (2.1, 2.2)
+
+
+@hookimpl
+def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
+    failure, legal = scenario.failure, scenario.legal
+    checks = [
+        Exclusion(
+            "A claim for personal injury, including a claim that a resident's health has "
+            "been affected"
+            if legal.personal_injury
+            else "Not a claim for personal injury or for health affected",
+            EXCEPTIONS,
+            legal.personal_injury,
+            "personal injury",
+        ),
+        Exclusion(
+            "A claim that would be dealt with by STAR's insurers (including liability insurance)"
+            if legal.insurance_claim
+            else "Not a matter for STAR's insurers",
+            EXCEPTIONS,
+            legal.insurance_claim,
+            "insurers' matter",
+        ),
+        _contents_insurance(scenario),
+        Exclusion(
+            f"Legal action is impending (proceedings: {legal.proceedings})"
+            if legal.proceedings != "none"
+            else "No legal action is impending (proceedings: none)",
+            EXCEPTIONS,
+            legal.proceedings != "none",
+            "legal action",
+        ),
+        _disrepair_claim(scenario, params),
+    ]
+    if failure.cause in ("third-party", "extreme-weather"):
+        checks.append(_outside_control(failure.cause))
+    else:
+        checks.append(_scope(scenario))
+    checks.append(_twelve_month_rule(scenario, params))
+    return checks
+
+
+def _contents_insurance(scenario: Scenario) -> Exclusion:
+    """2.2 "a claim that should be covered by a home contents insurance policy": the claim for
+    an insured item. The whole claim is excluded when it is a claim for damage and every item
+    is insured; otherwise the insured items are refused one by one (calculate_award)."""
+    items = scenario.damaged_items
+    insured = [item.item for item in items if item.insured]
+    short = "contents insurance"
+    if not insured:
+        return Exclusion(
+            "No damaged item claimed is covered by home contents insurance",
+            EXCEPTIONS,
+            False,
+            short,
+        )
+    names = ", ".join(insured)
+    if scenario.failure.kind in DAMAGE_CLAIMS and len(insured) == len(items):
+        return Exclusion(
+            f"A claim for damage that the claimant's home contents insurance should cover "
+            f"(every damaged item is insured: {names})",
+            EXCEPTIONS,
+            True,
+            short,
+        )
+    if scenario.failure.kind in DAMAGE_CLAIMS:
+        rest = "the rest of the claim is considered"
+    else:
+        rest = (
+            f"the claim is for a {scenario.failure.kind}, which contents insurance does not "
+            "cover, so the rest of it is considered"
+        )
+    return Exclusion(
+        f"Insured items ({names}) are left to the home contents insurance; {rest}",
+        EXCEPTIONS,
+        False,
+        short,
+    )
+
+
+def _disrepair_claim(scenario: Scenario, params: Params) -> Exclusion:
+    reading = params["exclusions.disrepair_claim_is_legal_action"]
+    short = "disrepair claim"
+    if not scenario.legal.disrepair_claim:
+        return Exclusion("No housing disrepair claim is recorded", reading.clause, False, short)
+    if reading.value:
+        return Exclusion(
+            f"A housing disrepair claim is recorded: read as impending legal action "
+            f"({reading.basis})",
+            reading.clause,
+            True,
+            short,
+        )
+    return Exclusion(
+        "A housing disrepair claim is recorded, but the parameter "
+        "exclusions.disrepair_claim_is_legal_action is off, so it is not read as impending "
+        f"legal action ({reading.basis})",
+        reading.clause,
+        False,
+        short,
+    )
+
+
+def _outside_control(cause: str) -> Exclusion:
+    what = (
+        "a third party (such as a leak from a neighbouring property)"
+        if cause == "third-party"
+        else "extreme weather (such as flooding or storms)"
+    )
+    return Exclusion(
+        f"Loss or damage caused by {what}: circumstances outside STAR's control",
+        EXCEPTIONS,
+        True,
+        "outside STAR's control",
+    )
+
+
+def _scope(scenario: Scenario) -> Exclusion:
+    """2.1: the policy covers failures by STAR and/or its contractors; 2.2's list of exceptions
+    is "not an exhaustive list", so a failure that is not STAR's is outside the policy."""
+    failure = scenario.failure
+    clause = f"{SCOPE}, 2.2"
+    short = "not STAR's failure"
+    if failure.cause == "resident":
+        return Exclusion(
+            "Caused by the resident: not a failure by STAR or its contractors, which is all "
+            "the policy covers",
+            clause,
+            True,
+            short,
+        )
+    if failure.responsibility == "none":
+        return Exclusion(
+            f"Caused by the {failure.cause}, but STAR bears no responsibility: not a failure "
+            "by STAR or its contractors",
+            clause,
+            True,
+            short,
+        )
+    return Exclusion(
+        f"A failure by STAR or its contractors (cause: {failure.cause}; "
+        f"{failure.responsibility} responsibility)",
+        clause,
+        False,
+        short,
+    )
+
+
+def _report_limit(scenario: Scenario, params: Params) -> date:
+    return add_months(scenario.dates.occurred, params.value("exclusions.report_months"))
+
+
+def _late_without_evidence(item: DamagedItem, limit: date) -> bool:
+    return item.notified > limit and not item.retained
+
+
+def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
+    """2.2: damage not reported within twelve months (of dates.occurred), with no evidence of
+    the damaged items retained. Excludes the whole claim when it is a claim for damage and
+    every item is caught; otherwise the caught items are refused one by one."""
+    months = params.value("exclusions.report_months")
+    items = scenario.damaged_items
+    occurred = scenario.dates.occurred
+    short = f"reported after {months} months"
+    if not items:
+        return Exclusion(
+            f"No damaged items are claimed: the {months}-month reporting rule does not arise",
+            EXCEPTIONS,
+            False,
+            short,
+        )
+    limit = _report_limit(scenario, params)
+    caught = [item for item in items if _late_without_evidence(item, limit)]
+    listed = "; ".join(
+        f"{item.item} reported {item.notified}"
+        f"{', evidence retained' if item.retained else ', no evidence retained'}"
+        for item in items
+    )
+    when = f"Damage occurred {occurred}, last day to report it {limit} ({months} months)"
+    if not caught:
+        return Exclusion(
+            f"{when}: every damaged item was reported in time or its evidence retained ({listed})",
+            EXCEPTIONS,
+            False,
+            short,
+        )
+    if scenario.failure.kind in DAMAGE_CLAIMS and len(caught) == len(items):
+        return Exclusion(
+            f"{when}: not reported within {months} months and no evidence of the damaged "
+            f"items retained ({listed})",
+            EXCEPTIONS,
+            True,
+            short,
+        )
+    names = ", ".join(item.item for item in caught)
+    return Exclusion(
+        f"{when}: {names} reported late with no evidence retained, so refused; the rest of "
+        f"the claim is considered ({listed})",
+        EXCEPTIONS,
+        False,
+        short,
+    )
+
+
+# ---------------------------------------------------------------- impact (5.1, 7.1)
+
+
+@hookimpl
+def assess_impact(scenario: Scenario, params: Params) -> Impact:
+    """Distress read onto 5.1's bands; a persistent failure is a long term impact (the top
+    band); a vulnerability 7.1 names worsens the impact (by an assumed number of bands). The
+    basis is ``assumption`` only when the vulnerability reading changed the band."""
+    failure = scenario.failure
+    band = DISTRESS_TO_BAND[failure.distress]
+    notes = [Note(f"Distress is {failure.distress}, read as {BAND_NAMES[band]}", BANDS_CLAUSE)]
+    if failure.persistent and band != "severe":
+        band = "severe"
+        notes.append(
+            Note(
+                "A persistent failure over a protracted time is a long term impact: "
+                f"{BAND_NAMES[band]}",
+                BANDS_CLAUSE,
+            )
+        )
+    unlifted = band
+    band = _vulnerability(scenario, params, band, notes)
+    if failure.reports > 1:
+        notes.append(
+            Note(
+                f"Reported {failure.reports} times: 5.1 weighs repeated service failures in "
+                "the case-by-case assessment but gives no rule moving the band, so compsim "
+                "does not move it (for repairs, see 7.1 under the award)",
+                BANDS_CLAUSE,
+            )
+        )
+    if failure.misled:
+        notes.append(
+            Note(
+                "The customer was misled: the policy has no rule for this; the assessor's "
+                "distress reading carries it",
+                BANDS_CLAUSE,
+            )
+        )
+    lift_paths = ("impact.vulnerability_lift_steps", "impact.other_vulnerabilities_lift")
+    basis = params.basis_of(*lift_paths) if band != unlifted else PUBLISHED
+    clause = BANDS_CLAUSE if band == unlifted else f"{BANDS_CLAUSE}, 7.1"
+    return Impact(BAND_NAMES[band], clause, BANDS.index(band), basis, tuple(notes))
+
+
+def _vulnerability(scenario: Scenario, params: Params, band: str, notes: list[Note]) -> str:
+    vulnerabilities = scenario.household.vulnerabilities
+    if not vulnerabilities:
+        return band
+    steps_param = params["impact.vulnerability_lift_steps"]
+    others_param = params["impact.other_vulnerabilities_lift"]
+    steps = steps_param.value
+    if steps < 0:
+        raise ValueError(f"impact.vulnerability_lift_steps must be 0 or more, got {steps}")
+    named = [v for v in vulnerabilities if v in NAMED_VULNERABILITIES]
+    others = [v for v in vulnerabilities if v not in NAMED_VULNERABILITIES]
+    if others and not others_param.value:
+        notes.append(
+            Note(
+                f"Vulnerability ({', '.join(others)}) is considered, but 7.1 names only "
+                "disability, old age and young children as worsening the impact: compsim "
+                f"does not move the band for it ({others_param.basis}: "
+                "impact.other_vulnerabilities_lift)",
+                others_param.clause,
+            )
+        )
+    lifting = named + (others if others_param.value else [])
+    if not lifting:
+        return band
+    which = ", ".join(lifting)
+    if band == "none":
+        notes.append(
+            Note(f"Vulnerability ({which}): there is no impact for it to worsen", CALCULATION)
+        )
+        return band
+    lifted = BANDS[min(BANDS.index(band) + steps, len(BANDS) - 1)]
+    if lifted == band:
+        notes.append(
+            Note(
+                f"Vulnerability ({which}) worsens the impact, which is already {BAND_NAMES[band]}"
+                if steps
+                else f"Vulnerability ({which}): the band is not moved "
+                f"(impact.vulnerability_lift_steps = 0, {steps_param.basis})",
+                CALCULATION,
+            )
+        )
+        return band
+    bands = "band" if steps == 1 else "bands"
+    notes.append(
+        Note(
+            f"Vulnerability ({which}) worsens the impact (7.1) by {steps} {bands}, to "
+            f"{BAND_NAMES[lifted]} ({steps_param.basis}: the policy does not say by how much)",
+            CALCULATION,
+        )
+    )
+    return lifted
+
+
+# ---------------------------------------------------------------- award (4, 5, 6, 7)
+
+
+@hookimpl
+def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
+    items: list[AwardItem] = []
+    notes: list[Note] = []
+    approved = params["policy.approved"]
+    if scenario.dates.claimed < approved.value:
+        notes.append(
+            Note(
+                f"Claimed on {scenario.dates.claimed}, before this policy was approved "
+                f"({approved.value}): compsim applies it anyway",
+                approved.clause,
+            )
+        )
+    items.extend(_discretionary(scenario, impact, params, notes))
+    items.extend(_cost_item(cost, scenario, params) for cost in scenario.costs)
+    if any(item.amount > 0 for item in items if item.category == "costs"):
+        notes.append(
+            Note(
+                "Costs must be reasonably incurred (4.2); the scenario records no finding "
+                "on that, so compsim treats every evidenced cost as reasonably incurred",
+                EVIDENCE,
+            )
+        )
+    items.extend(_damaged_item(item, scenario, params) for item in scenario.damaged_items)
+    notes.extend(_silences(scenario))
+    return Award(tuple(items), tuple(notes))
+
+
+def _discretionary(
+    scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
+) -> list[AwardItem]:
+    """4.3, 5.1: discretionary compensation on top of costs, as a range (the band) with a
+    single figure at an assumed position in it."""
+    band = BANDS[impact.rank]
+    if band == "none":
+        notes.append(
+            Note(
+                "No impact: no discretionary compensation (the 5.1 bands start at Minor "
+                "inconvenience)",
+                BANDS_CLAUSE,
+            )
+        )
+        return []
+    if scenario.failure.kind == "repair-delay":
+        refused = _timescale_refusals(scenario, params, notes)
+        if refused:
+            if scenario.costs:
+                notes.append(
+                    Note(
+                        "The 7.1 rule governs which failures to meet repair timescales count "
+                        "for discretionary compensation; evidenced costs are still reimbursed "
+                        "as actual financial loss (4.1)",
+                        CALCULATION,
+                    )
+                )
+            return [
+                AwardItem(
+                    "Discretionary compensation for a repair not completed within "
+                    f"timescales, not paid: {'; '.join(refused)}",
+                    ZERO,
+                    CALCULATION,
+                    PUBLISHED,
+                    "distress",
+                )
+            ]
+    low = params.value(f"bands.{band}.low")
+    high = params.value(f"bands.{band}.high")
+    position = params["bands.position"]
+    if not 0 <= position.value <= 1:
+        raise ValueError(f"bands.position must be between 0 and 1, got {position.value}")
+    if low > high:
+        raise ValueError(f"bands.{band}: low {low} is above high {high}")
+    amount = to_pennies(low + (high - low) * position.value)
+    where = (
+        "the midpoint of"
+        if position.value == Decimal("0.5")
+        else f"{position.value} of the way along"
+    )
+    notes.append(
+        Note(
+            f"STAR decides each case within the band (5.1, 7.1): compsim's single figure "
+            f"{format_pounds(amount)} is at {where} {format_pounds(low)}–"
+            f"{format_pounds(high)} ({position.basis}: bands.position = {position.value}); "
+            "the award's range shows the whole band",
+            position.clause,
+        )
+    )
+    basis = params.basis_of(f"bands.{band}.low", f"bands.{band}.high", "bands.position")
+    return [
+        AwardItem(
+            f"Discretionary compensation: {impact.level} "
+            f"({format_pounds(low)}–{format_pounds(high)})",
+            amount,
+            DISCRETIONARY,
+            ASSUMPTION if ASSUMPTION in (basis, impact.basis) else PUBLISHED,
+            "distress",
+            low=to_pennies(low),
+            high=to_pennies(high),
+        )
+    ]
+
+
+def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -> list[str]:
+    """7.1 "Failure to meet timescales": a repair not completed within timescales counts only
+    when reported more than once, and not when extended for a genuine reason the customer was
+    told of, nor when the customer did not allow access."""
+    failure, dates = scenario.failure, scenario.dates
+    refused = []
+    if dates.repair_target is not None and dates.loss_end <= dates.repair_target:
+        refused.append(
+            f"the repair target {dates.repair_target} had not passed by {dates.loss_end}"
+        )
+    if failure.extension_explained:
+        refused.append("the repair was extended for a genuine reason and the customer was told")
+    if failure.access_refused:
+        refused.append("the customer did not allow access")
+    minimum = params.value("timescales.min_reports")
+    if failure.reports < minimum:
+        times = "once" if failure.reports == 1 else f"{failure.reports} times"
+        refused.append(f"reported {times}; it counts only if reported more than once")
+    notes.append(
+        Note(
+            "7.1 also leaves out repairs the conditions of the home prevented; the scenario "
+            "format records no such fact, so compsim cannot apply it",
+            CALCULATION,
+        )
+    )
+    if not refused:
+        notes.append(
+            Note(
+                f"A repair not completed within timescales and reported {failure.reports} "
+                "times: it counts for discretionary compensation",
+                CALCULATION,
+            )
+        )
+    return refused
+
+
+def _heating_season(params: Params) -> tuple[tuple[int, int], tuple[int, int]]:
+    return (
+        (params.value("heating.season_start_month"), params.value("heating.season_start_day")),
+        (params.value("heating.season_end_month"), params.value("heating.season_end_day")),
+    )
+
+
+def _in_season(day: date, params: Params) -> bool:
+    start, end = _heating_season(params)
+    month_day = (day.month, day.day)
+    if start <= end:
+        return start <= month_day <= end
+    return month_day >= start or month_day <= end  # the season runs over the new year
+
+
+def _season_text(params: Params) -> str:
+    (start_month, start_day), (end_month, end_day) = _heating_season(params)
+    return (
+        f"{start_day} {calendar.month_name[start_month]} to "
+        f"{end_day} {calendar.month_name[end_month]}"
+    )
+
+
+def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
+    label = f"Out-of-pocket cost: {cost.kind} {format_pounds(cost.amount)}"
+    if not cost.evidence:
+        return AwardItem(
+            f"{label}, not reimbursed: no receipts, bills or other evidence of the cost",
+            ZERO,
+            EVIDENCE,
+            PUBLISHED,
+            "costs",
+        )
+    if not scenario.claim.evidence_supplied:
+        return AwardItem(
+            f"{label}, not reimbursed: the evidence asked for was not supplied",
+            ZERO,
+            EVIDENCE,
+            PUBLISHED,
+            "costs",
+        )
+    if cost.kind == "heating":
+        clause = f"{COSTS}, 7.1"
+        if not _in_season(cost.incurred, params):
+            return AwardItem(
+                f"{label}, not reimbursed: incurred {cost.incurred}, outside "
+                f"{_season_text(params)}, when heating costs are not considered",
+                ZERO,
+                CALCULATION,
+                PUBLISHED,
+                "costs",
+            )
+        return AwardItem(
+            f"{label}, reimbursed: incurred {cost.incurred}, within {_season_text(params)}",
+            cost.amount,
+            clause,
+            PUBLISHED,
+            "costs",
+        )
+    clause = f"{COSTS}, 7.1" if cost.kind == "utilities" else COSTS
+    return AwardItem(f"{label}, reimbursed", cost.amount, clause, PUBLISHED, "costs")
+
+
+def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> AwardItem:
+    """Damaged items are actual financial loss (4.1) needing evidence (4.2), within 2.2."""
+    label = f"Damaged {item.kind}: {item.item}"
+    if item.insured:
+        return AwardItem(
+            f"{label}, not paid: for the claimant's home contents insurance",
+            ZERO,
+            EXCEPTIONS,
+            PUBLISHED,
+            "belongings",
+        )
+    limit = _report_limit(scenario, params)
+    if _late_without_evidence(item, limit):
+        return AwardItem(
+            f"{label}, not paid: reported {item.notified}, after the last day {limit}, and "
+            "no evidence retained",
+            ZERO,
+            EXCEPTIONS,
+            PUBLISHED,
+            "belongings",
+        )
+    if not item.retained:
+        return AwardItem(
+            f"{label}, not paid: no evidence of the damaged item retained",
+            ZERO,
+            EVIDENCE,
+            PUBLISHED,
+            "belongings",
+        )
+    if not scenario.claim.evidence_supplied:
+        return AwardItem(
+            f"{label}, not paid: the evidence asked for was not supplied",
+            ZERO,
+            EVIDENCE,
+            PUBLISHED,
+            "belongings",
+        )
+    valuation = params["belongings.valuation"]
+    value = item.value_at_loss if valuation.value == "value_at_loss" else item.replacement_value
+    clause = f"{valuation.clause}, 7.1" if item.kind == "decoration" else valuation.clause
+    readable = valuation.value.replace("_", " ")
+    return AwardItem(
+        f"{label}, paid at {readable}",
+        value,
+        clause,
+        valuation.basis,
+        "belongings",
+    )
+
+
+def _silences(scenario: Scenario) -> list[Note]:
+    """Where the policy publishes no rule or figure for something in the scenario."""
+    failure = scenario.failure
+    notes = []
+    if failure.responsibility == "partial":
+        notes.append(
+            Note(
+                "STAR is partly responsible: the policy does not scale compensation by degree "
+                "of responsibility (each case is to be fair and proportionate), so compsim "
+                "pays as for a failure by STAR",
+                SCOPE,
+            )
+        )
+    if failure.access_refused and failure.kind != "repair-delay":
+        notes.append(
+            Note(
+                "The customer did not allow access: 7.1 names this only for failures to meet "
+                f"repair timescales, so compsim does not apply it to a {failure.kind}",
+                CALCULATION,
+            )
+        )
+    if scenario.amenities_lost:
+        notes.append(
+            Note(
+                "The policy publishes no rate for a lost room or amenity (7.1 lists them as "
+                "circumstances considered): the discretionary band covers them; the heating "
+                "season limits heating costs only",
+                CALCULATION,
+            )
+        )
+    if failure.kind == "charged-service-not-delivered":
+        notes.append(
+            Note(
+                "7.1 pays compensation when a service charged for missed its service level, "
+                "but publishes no amount (such as a refund of the charge): compsim gives the "
+                "discretionary band only",
+                CALCULATION,
+            )
+        )
+    if failure.kind == "missed-appointment":
+        notes.append(
+            Note(
+                "The policy has no rule or amount for missed appointments: the discretionary "
+                "band covers them",
+                BANDS_CLAUSE,
+            )
+        )
+    if any(item.kind == "decoration" for item in scenario.damaged_items):
+        notes.append(
+            Note(
+                "STAR may instead offer to redecorate (3.2): compsim values the damage in money",
+                "star 3.2",
+            )
+        )
+    if scenario.decant is not None or failure.kind == "decant":
+        notes.append(
+            Note(
+                "Mandatory payments for a move out of the home are set by legislation the "
+                "policy does not quote: compsim does not compute home loss or disturbance "
+                "payments",
+                "star 6.1",
+            )
+        )
+    if failure.kind == "repair-delay" and scenario.household.tenure == "secure-tenant":
+        notes.append(
+            Note(
+                "Right to Repair payments (6.1) are set by regulations the policy does not "
+                "quote: compsim does not compute them",
+                "star 6.1",
+            )
+        )
+    if scenario.complaint is not None or failure.kind == "complaint-handling":
+        notes.append(
+            Note(
+                "STAR's Complaint Handling Policy is not among the published texts: compsim "
+                "does not check complaint-handling timescales",
+                "star 9.1",
+            )
+        )
+    if failure.action_plan != "none":
+        notes.append(
+            Note(
+                "The policy says nothing about action plans: compsim does not use one",
+                BANDS_CLAUSE,
+            )
+        )
+    return notes
+
+
+# ---------------------------------------------------------------- approval (3.3)
+
+
+@hookimpl
+def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
+    threshold = params["approval.finance_from"]
+    if award.total >= threshold.value:
+        return Approval(
+            "A member of the Finance Team at Manager level or above",
+            threshold.clause,
+            senior=True,
+            basis=threshold.basis,
+            notes=(
+                Note(
+                    f"{format_pounds(award.total)} is {format_pounds(threshold.value)} or "
+                    "above: authorised and signed off by the Finance Team",
+                    threshold.clause,
+                ),
+            ),
+        )
+    notes = [
+        Note(
+            f"{format_pounds(award.total)} is below {format_pounds(threshold.value)}: the "
+            "policy names no approver for it",
+            threshold.clause,
+        )
+    ]
+    if award.max is None or award.max >= threshold.value:
+        notes.append(
+            Note(
+                f"The award's range reaches {format_pounds(award.max)}: a figure of "
+                f"{format_pounds(threshold.value)} or above would need the Finance Team's "
+                "sign-off",
+                threshold.clause,
+            )
+        )
+    approver = (
+        "Not published (no payment to approve)"
+        if award.total == 0
+        else f"Not published (the policy names no approver below {format_pounds(threshold.value)})"
+    )
+    return Approval(approver, threshold.clause, basis=NOT_PUBLISHED, notes=tuple(notes))
+
+
+# ---------------------------------------------------------------- payment (8.1) and offset (8.2)
+
+
+def financial_losses(scenario: Scenario) -> list[str]:
+    """8.2 "already at a financial loss due to any service failure": every out-of-pocket cost
+    in the scenario (evidenced or not, reimbursed or not), every uninsured damaged item with a
+    value, and decant moving costs."""
+    losses = [f"{cost.kind} {format_pounds(cost.amount)}" for cost in scenario.costs if cost.amount]
+    losses += [
+        f"damaged {item.item}"
+        for item in scenario.damaged_items
+        if not item.insured and item.value_at_loss > 0
+    ]
+    if scenario.decant is not None and scenario.decant.moving_costs > 0:
+        losses.append(f"moving costs {format_pounds(scenario.decant.moving_costs)}")
+    return losses
+
+
+@hookimpl
+def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
+    """8.2: a debt may be deducted when agreed with the customer, never when the customer is
+    already at a financial loss from a service failure. 8.1: paid by bank transfer."""
+    if award.total == 0:
+        return Settlement()
+    account = scenario.account
+    owed = account.total_owed
+    deduct = params["offset.deduct_when_allowed"]
+    days = params["payment.days_after_bank_details"]
+    notes = [
+        Note(
+            f"STAR aims to pay by bank transfer within {days.value} days of the customer "
+            "providing bank details; the scenario does not record that date. A discretionary "
+            "offer is not an admission of legal liability",
+            days.clause,
+        )
+    ]
+    credit = ZERO
+    losses = financial_losses(scenario)
+    if owed == 0:
+        notes.append(Note("The customer owes STAR nothing: no deduction", DEDUCTIONS))
+    elif losses:
+        notes.append(
+            Note(
+                f"The customer owes {format_pounds(owed)}, but is already at a financial loss "
+                f"from the service failure ({', '.join(losses)}): no deduction",
+                DEDUCTIONS,
+            )
+        )
+    elif not account.offset_agreed:
+        notes.append(
+            Note(
+                f"The customer owes {format_pounds(owed)}, but has not agreed to a deduction: "
+                "none is made",
+                DEDUCTIONS,
+            )
+        )
+    elif not deduct.value:
+        notes.append(
+            Note(
+                f"The customer owes {format_pounds(owed)} and agreed to a deduction, which "
+                f"8.2 allows; compsim makes none (offset.deduct_when_allowed, {deduct.basis})",
+                deduct.clause,
+            )
+        )
+    else:
+        credit = min(award.total, owed)
+        notes.append(
+            Note(
+                f"The customer owes {format_pounds(owed)}, agreed to a deduction and has no "
+                f"financial loss from the failure: {format_pounds(credit)} is deducted to "
+                f"reduce the debt ({deduct.basis}: 8.2 says deductions may be made)",
+                deduct.clause,
+            )
+        )
+    parts = [
+        SettlementPart(
+            "Deducted towards rent arrears and other debts (agreed with the customer)",
+            credit,
+            ACCOUNT,
+            "deduction credited to the customer's account",
+            DEDUCTIONS,
+        ),
+        SettlementPart(
+            "Paid to the customer",
+            award.total - credit,
+            CUSTOMER,
+            "bank transfer",
+            PAYMENT,
+        ),
+    ]
+    return Settlement(tuple(part for part in parts if part.amount > 0), tuple(notes))
