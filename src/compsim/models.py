@@ -79,6 +79,7 @@ COST_KINDS = (
     "other",
 )
 ITEM_KINDS = ("belongings", "decoration", "floor-covering")
+DAMAGE_CAUSES = ("leak", "flood", "fire", "other")
 PROCEEDINGS = ("none", "threatened", "started", "court-ordered")
 DECANT_REASONS = ("demolition", "redevelopment", "major-repairs", "other")
 
@@ -213,6 +214,9 @@ class DamagedItem:
     retained: bool = optional("bool", False)
     insured: bool = derived("bool", "household.contents_insurance")
     notified: date = derived("date", "dates.reported")
+    # added to format 1 as an optional field: how the item was damaged (Clarion 4.4 leaves
+    # damage by leaks, flood or fire to the claimant's contents insurance)
+    damaged_by: str = optional("choice", "other", choices=DAMAGE_CAUSES)
 
 
 @attrs.frozen(kw_only=True)

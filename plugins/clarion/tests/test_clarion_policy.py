@@ -371,23 +371,22 @@ replacement_value = 120.00
     assert item(refused, "wallpaper").amount == D("0.00")
 
 
-def test_4_4_belongings_read_as_damaged_by_a_leak_are_for_contents_insurance():
+def test_4_4_belongings_damaged_by_a_leak_flood_or_fire_are_for_contents_insurance():
     # 4.4: "damage to your belongings ... due to leaks, flood, or fire" is for contents
-    # insurance. The scenario cannot say so; by default the sofa is paid (£300 + £350 = £650,
-    # above); read as leak damage, the only item is refused and the damage-only claim excluded
-    toml = (
-        BELONGINGS
-        + """
+    # insurance. Damaged otherwise, the sofa is paid (£300 + £350 = £650, above); by a leak,
+    # flood or fire, the only item is refused and the damage-only claim is excluded
+    sofa = """
 [[damaged_items]]
 item = "sofa"
 replacement_value = 500.00
 value_at_loss = 300.00
+damaged_by = "{cause}"
 """
-    )
-    assert "leaks, flood or fire" in notes_text(clarion(toml).award.notes)
-    decision = clarion(toml, "belongings.leak_flood_or_fire=true")
-    assert applying(decision) == ["clarion 4.4"]
-    assert item(decision, "sofa").amount == D("0.00")
+    assert clarion(BELONGINGS + sofa.format(cause="other")).award.total == D("650.00")
+    for cause in ("leak", "flood", "fire"):
+        decision = clarion(BELONGINGS + sofa.format(cause=cause))
+        assert applying(decision) == ["clarion 4.4"], cause
+        assert item(decision, "sofa").amount == D("0.00")
 
 
 def test_4_2_damage_claim_with_no_items_pays_nothing():
@@ -487,7 +486,7 @@ def test_4_4_insured_item_beside_another_compensable_kind_is_left_out_alone():
 
 
 def test_4_4_floor_covering_damaged_by_a_leak_excludes_a_damage_only_claim():
-    # uninsured carpet: still for the claimant's home contents insurance
+    # uninsured carpet, damaged by a leak: still for the claimant's home contents insurance
     toml = (
         BELONGINGS
         + """
@@ -495,6 +494,7 @@ def test_4_4_floor_covering_damaged_by_a_leak_excludes_a_damage_only_claim():
 item = "carpet"
 kind = "floor-covering"
 replacement_value = 400.00
+damaged_by = "leak"
 """
     )
     decision = clarion(toml)
@@ -502,8 +502,9 @@ replacement_value = 400.00
     assert item(decision, "carpet").amount == D("0.00")
 
 
-def test_4_4_floor_covering_beside_other_belongings_is_left_out_alone():
-    # carpet refused, curtains £60 paid: £60 + £350 = £410
+def test_4_4_floor_covering_damaged_otherwise_is_paid():
+    # 4.4 leaves floor coverings damaged by leaks, flood or fire to contents insurance; a
+    # carpet ruined by a contractor's paint is not that: £400 + moderate band £350 = £750
     toml = (
         BELONGINGS
         + """
@@ -511,6 +512,24 @@ def test_4_4_floor_covering_beside_other_belongings_is_left_out_alone():
 item = "carpet"
 kind = "floor-covering"
 replacement_value = 400.00
+damaged_by = "other"
+"""
+    )
+    decision = clarion(toml)
+    assert not decision.excluded
+    assert decision.award.total == D("750.00")
+
+
+def test_4_4_floor_covering_beside_other_belongings_is_left_out_alone():
+    # flooded carpet refused, curtains £60 paid: £60 + £350 = £410
+    toml = (
+        BELONGINGS
+        + """
+[[damaged_items]]
+item = "carpet"
+kind = "floor-covering"
+replacement_value = 400.00
+damaged_by = "flood"
 [[damaged_items]]
 item = "curtains"
 replacement_value = 60.00

@@ -60,6 +60,8 @@ BAND_WORDS = {
 SERVICES = ("heating", "hot-water", "electricity", "lighting", "water")
 ROOMS = ("kitchen", "bathroom", "wc", "living-room", "bedroom", "other-room")
 DAMAGE_KINDS = ("damage-to-belongings", "damage-to-decoration")
+LEAK_FLOOD_OR_FIRE = ("leak", "flood", "fire")  # 4.4: damage left to contents insurance
+
 DAYS_PER_WEEK = 7  # a unit conversion for the per-week sum, not a policy figure
 
 COMPENSABLE = "clarion 4.2"
@@ -277,20 +279,14 @@ def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
 
 def _item_refusal(item: DamagedItem, params: Params) -> tuple[str, str, str] | None:
     """Why a damaged item is not paid (reason, clause, basis), or None when it is paid."""
-    if item.kind == "floor-covering":
+    if item.damaged_by in LEAK_FLOOD_OR_FIRE:
+        what = "a floor covering" if item.kind == "floor-covering" else "belongings"
         return (
-            "floor coverings damaged by leaks, flood or fire are for the claimant's home "
-            "contents insurance",
+            f"{what} damaged by {item.damaged_by}: damage to belongings (including floor "
+            "coverings) due to leaks, flood or fire is for the claimant's home contents "
+            "insurance",
             EXCLUSIONS,
             PUBLISHED,
-        )
-    leak = params["belongings.leak_flood_or_fire"]
-    if leak.value:
-        return (
-            "belongings damaged by leaks, flood or fire are for the claimant's home contents "
-            f"insurance (damage read as such: {leak.basis})",
-            leak.clause,
-            leak.basis,
         )
     if item.insured:
         return ("the claimant could claim on their insurance policy", EXCLUSIONS, PUBLISHED)
@@ -389,8 +385,7 @@ def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     """Insured items and floor coverings: the whole claim is excluded when they are all it is
     about (no other 4.2 kind counts); otherwise only those items are left out."""
     refused = [item for item in scenario.damaged_items if _item_refusal(item, params)]
-    leak = params.value("belongings.leak_flood_or_fire")
-    for_insurance = [i for i in refused if i.kind == "floor-covering" or i.insured or leak]
+    for_insurance = [i for i in refused if i.insured or i.damaged_by in LEAK_FLOOD_OR_FIRE]
     names = ", ".join(item.item for item in for_insurance)
     if not for_insurance:
         return Exclusion(
@@ -510,17 +505,6 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     items.extend(_belongings_item(item, params) for item in scenario.damaged_items)
     items.extend(_cost_item(cost, compensable) for cost in scenario.costs)
     notes.extend(_silences(scenario))
-    if any(_item_refusal(i, params) is None for i in scenario.damaged_items):
-        leak = params["belongings.leak_flood_or_fire"]
-        notes.append(
-            Note(
-                "4.4 leaves damage to belongings by leaks, flood or fire to the claimant's "
-                "home contents insurance; the scenario does not say how these items were "
-                "damaged, so compsim pays them (an assumption: belongings.leak_flood_or_fire "
-                "= false)",
-                leak.clause,
-            )
-        )
     return Award(tuple(items), tuple(notes))
 
 
