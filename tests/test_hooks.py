@@ -17,8 +17,9 @@ HOOKS = [
 ]
 
 
-def test_the_contract_has_the_five_policy_hooks_and_a_describing_hook():
-    assert sorted(HOOKS) == sorted([*hookspecs.POLICY_HOOKS, "policy_info"])
+def test_the_contract_has_five_policy_hooks_a_describing_hook_and_two_optional_hooks():
+    expected = [*hookspecs.POLICY_HOOKS, *hookspecs.OPTIONAL_HOOKS, "policy_info"]
+    assert sorted(HOOKS) == sorted(expected)
 
 
 @pytest.mark.parametrize("name", HOOKS)
@@ -93,3 +94,31 @@ def test_hook_apply_offset_settles_exactly(alliance):
         scenario=scenario("[account]\nrent_arrears = 200"), award=award, params=params
     )
     assert (settlement.paid_to_customer, settlement.credited_to_account) == (300, 200)
+
+
+def test_hook_complaint_timescales_gives_the_policys_own_timescales(alliance):
+    hook, params = alliance
+    timescales = hook.complaint_timescales(params=params)
+    assert [(t.name, t.working_days, t.extension_days) for t in timescales] == [
+        ("Stage 1 acknowledgement", 5, 0),
+        ("Stage 1 response", 10, 10),
+        ("Stage 2 acknowledgement", 5, 0),
+        ("Stage 2 response", 20, 20),
+    ]
+    assert {t.clause for t in timescales} == {"alliance complaints policy 7.0"}
+
+
+def test_hook_deadlines_are_dated_with_clauses(alliance):
+    from datetime import date
+
+    from compsim.models import Award
+
+    hook, params = alliance
+    claim = scenario("[dates]\noccurred = 2025-08-01\nresolved = 2025-08-31\nclaimed = 2025-12-19")
+    found = {
+        d.name.split(" (")[0]: (d.date, d.clause)
+        for d in hook.deadlines(scenario=claim, award=Award(), params=params)
+    }
+    assert found["Claim window"] == (date(2026, 2, 28), "alliance 4.2")  # 31 Aug + 6, clamped
+    # Fri 19 Dec 2025 + 10 working days: 22, 23, 24, 29, 30, 31, 2 Jan, 5, 6, 7
+    assert found["Assessment due"] == (date(2026, 1, 7), "alliance 4.3")

@@ -5,56 +5,23 @@ number of working days, plus an extension when the scenario says one was agreed.
 start date is not recorded, the count runs from the date it was due (so a late or missing
 acknowledgement does not move the stage 1 deadline later). A step whose date is not
 recorded is shown as not recorded, never as missed.
+
+The Housing Ombudsman's Complaint Handling Code 2024 applies to every landlord, so its
+timescales (``complaint_code.toml``, beside this file) are checked for every scenario with
+``[complaint]`` dates, whatever plugins are installed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-
-import attrs
+from functools import cache
+from pathlib import Path
 
 from compsim.dates import add_working_days, working_days_between
-from compsim.models import Complaint
+from compsim.models import Complaint, Timescale, TimescaleCheck
 
-
-@attrs.frozen
-class Timescale:
-    name: str
-    starts: str
-    done_by: str
-    working_days: int
-    clause: str
-    extension_days: int = 0
-    extension_flag: str | None = None
-
-
-@attrs.frozen
-class TimescaleCheck:
-    name: str
-    starts: date
-    due: date
-    actual: date | None
-    working_days_late: int
-    extended: bool
-    clause: str
-
-    @property
-    def missed(self) -> bool:
-        """Done after the due date (a weekend day after a Friday deadline is still late)."""
-        return self.actual is not None and self.actual > self.due
-
-    def describe(self) -> str:
-        extension = " (with the agreed extension)" if self.extended else ""
-        if self.actual is None:
-            return f"{self.name}: due {self.due}{extension}; not recorded"
-        if self.missed:
-            days = "working day" if self.working_days_late == 1 else "working days"
-            return (
-                f"{self.name}: due {self.due}{extension}, done {self.actual}: "
-                f"missed, {self.working_days_late} {days} late"
-            )
-        return f"{self.name}: due {self.due}{extension}, done {self.actual}: met"
+CODE_PARAMS = Path(__file__).with_name("complaint_code.toml")
 
 
 def check_timescales(
@@ -77,3 +44,67 @@ def check_timescales(
             TimescaleCheck(timescale.name, start, due, actual, late, extended, timescale.clause)
         )
     return tuple(checks)
+
+
+def two_stage_timescales(values: dict[str, int], clauses: dict[str, str]) -> tuple[Timescale, ...]:
+    """The usual two-stage process (acknowledge, respond; escalate, acknowledge, respond),
+    from working-day counts and their clauses keyed by step name."""
+    return (
+        Timescale(
+            "Stage 1 acknowledgement",
+            "received",
+            "acknowledged",
+            values["acknowledge"],
+            clauses["acknowledge"],
+        ),
+        Timescale(
+            "Stage 1 response",
+            "acknowledged",
+            "stage1_response",
+            values["stage1_response"],
+            clauses["stage1_response"],
+            values["stage1_extension"],
+            "stage1_extension_agreed",
+        ),
+        Timescale(
+            "Stage 2 acknowledgement",
+            "stage2_requested",
+            "stage2_acknowledged",
+            values["stage2_acknowledge"],
+            clauses["stage2_acknowledge"],
+        ),
+        Timescale(
+            "Stage 2 response",
+            "stage2_acknowledged",
+            "stage2_response",
+            values["stage2_response"],
+            clauses["stage2_response"],
+            values["stage2_extension"],
+            "stage2_extension_agreed",
+        ),
+    )
+
+
+@cache
+def code_timescales() -> tuple[Timescale, ...]:
+    """The Complaint Handling Code 2024's timescales, from complaint_code.toml."""
+    from compsim.params import load_param_file
+
+    params = load_param_file(CODE_PARAMS, "code").at(date(2024, 4, 1))
+    steps = (
+        "acknowledge",
+        "stage1_response",
+        "stage1_extension",
+        "stage2_acknowledge",
+        "stage2_response",
+        "stage2_extension",
+    )
+    return two_stage_timescales(
+        {step: params.value(step) for step in steps},
+        {step: params[step].clause for step in steps},
+    )
+
+
+def check_code(complaint: Complaint | None) -> tuple[TimescaleCheck, ...]:
+    """The Code's due dates for a scenario's complaint (none without a ``[complaint]``)."""
+    return check_timescales(complaint, code_timescales()) if complaint is not None else ()

@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from compsim.models import Approval, Award, Exclusion, Impact, Scenario, Settlement
+    from compsim.models import (
+        Approval,
+        Award,
+        Deadline,
+        Exclusion,
+        Impact,
+        Scenario,
+        Settlement,
+        Timescale,
+    )
     from compsim.params import Params
     from compsim.plugins import PolicyInfo
 
@@ -110,4 +119,36 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     """
 
 
+@hookspec(firstresult=True)
+def complaint_timescales(params: Params) -> list[Timescale]:
+    """Optional: the complaint-handling timescales the policy's documents set.
+
+    compsim checks them, in England working days, against the dates of a scenario's
+    ``[complaint]`` and shows each due date, actual date and days late in the decision. A
+    policy whose documents set no timescales leaves this hook out, and compsim says so.
+    Whatever a missed timescale earns is for ``calculate_award`` to decide, as the policy
+    says (``compsim.complaints.check_timescales`` gives the same checks).
+
+    :param params: the policy's parameters in force on ``dates.claimed``.
+    :return: a list of :class:`compsim.models.Timescale`, in the order the steps happen.
+    """
+
+
+@hookspec(firstresult=True)
+def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
+    """Optional: the dated deadlines the policy sets for this claim.
+
+    For example when the claim window closed or closes, when the assessment is due, when
+    payment is due, the appeal window, or when an offer lapses. Called after the other
+    hooks, for excluded claims too (the closed claim window is often the point).
+
+    :param scenario: the claim's facts.
+    :param award: the award to be paid (zero items when the claim is excluded).
+    :param params: the policy's parameters in force on ``dates.claimed``.
+    :return: a list of :class:`compsim.models.Deadline`, each with a name, a date and the
+        clause that sets it; ``basis="assumption"`` when the date rests on an assumption.
+    """
+
+
 POLICY_HOOKS = ("is_excluded", "assess_impact", "calculate_award", "route_approval", "apply_offset")
+OPTIONAL_HOOKS = ("complaint_timescales", "deadlines")

@@ -417,9 +417,57 @@ class TraceStep:
 
 @attrs.frozen
 class Deadline:
+    """A dated deadline the policy sets for this claim. ``basis`` is ``assumption`` when the
+    date rests on one (for example, a scenario date read as the date an award was confirmed)."""
+
     name: str
     date: date
     clause: str
+    basis: str = PUBLISHED
+
+
+@attrs.frozen
+class Timescale:
+    """A complaint-handling timescale: from one ``[complaint]`` date (``starts``) to another
+    (``done_by``) within a number of working days, plus an extension when one was agreed."""
+
+    name: str
+    starts: str
+    done_by: str
+    working_days: int
+    clause: str
+    extension_days: int = 0
+    extension_flag: str | None = None
+
+
+@attrs.frozen
+class TimescaleCheck:
+    """One timescale applied to one complaint: when it started, was due and was done."""
+
+    name: str
+    starts: date
+    due: date
+    actual: date | None
+    working_days_late: int
+    extended: bool
+    clause: str
+
+    @property
+    def missed(self) -> bool:
+        """Done after the due date (a weekend day after a Friday deadline is still late)."""
+        return self.actual is not None and self.actual > self.due
+
+    def describe(self) -> str:
+        extension = " (with the agreed extension)" if self.extended else ""
+        if self.actual is None:
+            return f"{self.name}: due {self.due}{extension}; not recorded"
+        if self.missed:
+            days = "working day" if self.working_days_late == 1 else "working days"
+            return (
+                f"{self.name}: due {self.due}{extension}, done {self.actual}: "
+                f"missed, {self.working_days_late} {days} late"
+            )
+        return f"{self.name}: due {self.due}{extension}, done {self.actual}: met"
 
 
 @attrs.frozen
@@ -437,6 +485,8 @@ class Decision:
     trace: tuple[TraceStep, ...]
     checks: tuple[Exclusion, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
+    complaint_checks: tuple[TimescaleCheck, ...] = ()  # the policy's own timescales
+    code_checks: tuple[TimescaleCheck, ...] = ()  # the Complaint Handling Code 2024's
 
     @property
     def excluded(self) -> bool:

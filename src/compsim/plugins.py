@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
@@ -28,15 +29,20 @@ from compsim.models import (
     Approval,
     Award,
     AwardItem,
+    Complaint,
+    Deadline,
     Exclusion,
     Impact,
     Scenario,
     Settlement,
+    Timescale,
 )
 from compsim.money import to_pennies
 from compsim.params import Override, ParamSet, Variant, load_param_file
 
 ENTRY_POINT_GROUP = "compsim"
+COMPLAINT_DATES = tuple(f.name for f in attrs.fields(Complaint) if f.metadata.get("kind") == "date")
+
 NOT_PUBLISHED = "not published"
 APPROVAL_BASES = (*BASES, NOT_PUBLISHED)
 
@@ -338,6 +344,38 @@ def check_settlement(column: str, result: Any, award: Award, scenario: Scenario)
             f"the {scenario.account.total_owed} owed",
         )
     return result
+
+
+def check_timescale_list(column: str, result: Any) -> list[Timescale]:
+    hook = "complaint_timescales"
+    if not isinstance(result, list | tuple):
+        _broken(column, hook, f"returned {type(result).__name__}, expected a list")
+    for entry in result:
+        if not isinstance(entry, Timescale):
+            _broken(column, hook, f"returned a {type(entry).__name__}, expected Timescale")
+        if entry.starts not in COMPLAINT_DATES or entry.done_by not in COMPLAINT_DATES:
+            _broken(
+                column,
+                hook,
+                f"{entry.name!r}: starts and done_by must be [complaint] "
+                f"dates ({', '.join(COMPLAINT_DATES)})",
+            )
+        _text(column, hook, f"clause of {entry.name!r}", entry.clause)
+    return list(result)
+
+
+def check_deadlines(column: str, result: Any) -> list[Deadline]:
+    if result is None:
+        return []
+    if not isinstance(result, list | tuple):
+        _broken(column, "deadlines", f"returned {type(result).__name__}, expected a list")
+    for entry in result:
+        if not isinstance(entry, Deadline) or type(entry.date) is not date:
+            _broken(column, "deadlines", f"returned {entry!r}, expected a Deadline with a date")
+        _text(column, "deadlines", f"clause of {entry.name!r}", entry.clause)
+        if entry.basis not in BASES:
+            _broken(column, "deadlines", f"{entry.name!r}: basis must be one of {BASES}")
+    return list(result)
 
 
 def _broken(column: str, hook: str, message: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from compsim.complaints import check_code, check_timescales
 from compsim.errors import ParamError, PluginError
 from compsim.models import Award, CellError, Decision, Exclusion, Note, Scenario, TraceStep
 from compsim.money import format_pounds
@@ -19,9 +20,11 @@ from compsim.plugins import (
     Policy,
     check_approval,
     check_award,
+    check_deadlines,
     check_exclusions,
     check_impact,
     check_settlement,
+    check_timescale_list,
 )
 
 Cell = Decision | CellError
@@ -62,6 +65,16 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         award,
         scenario,
     )
+    timescales = _call_optional(column, hook.complaint_timescales, params=params)
+    complaint_checks = ()
+    if scenario.complaint is not None and timescales:
+        complaint_checks = check_timescales(
+            scenario.complaint, check_timescale_list(column, timescales)
+        )
+    deadlines = check_deadlines(
+        column,
+        _call_optional(column, hook.deadlines, scenario=scenario, award=award, params=params),
+    )
     decision = Decision(
         scenario_id=scenario.id,
         landlord=column,
@@ -73,8 +86,12 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         settlement=settlement,
         trace=(),
         checks=checks,
+        deadlines=tuple(sorted(deadlines, key=lambda d: d.date)),
+        complaint_checks=complaint_checks,
+        code_checks=check_code(scenario.complaint),
     )
-    return attrs.evolve(decision, trace=build_trace(decision))
+    silent = scenario.complaint is not None and timescales is None
+    return attrs.evolve(decision, trace=build_trace(decision, silent_on_complaints=silent))
 
 
 def _call(column: str, hook_caller: Any, **kwargs: Any) -> Any:
@@ -88,6 +105,13 @@ def _call(column: str, hook_caller: Any, **kwargs: Any) -> Any:
     if result is None:
         raise PluginError(column, name, "returned nothing (is the hook implemented?)")
     return result
+
+
+def _call_optional(column: str, hook_caller: Any, **kwargs: Any) -> Any:
+    """An optional hook: None when the plugin does not implement it."""
+    if not hook_caller.get_hookimpls():
+        return None
+    return _call(column, hook_caller, **kwargs)
 
 
 def evaluate_cell(scenario: Scenario, policy: Policy) -> Cell:
@@ -104,7 +128,7 @@ def simulate(scenarios: Sequence[Scenario], policies: Sequence[Policy]) -> list[
     ]
 
 
-def build_trace(decision: Decision) -> tuple[TraceStep, ...]:
+def build_trace(decision: Decision, silent_on_complaints: bool = False) -> tuple[TraceStep, ...]:
     """The decision step by step, each with its clause, in the order the hooks ran."""
     steps: list[TraceStep] = []
     steps.extend(_exclusion_steps(decision.checks))
@@ -155,6 +179,23 @@ def build_trace(decision: Decision) -> tuple[TraceStep, ...]:
             )
         )
     steps.extend(_notes("settlement", decision.settlement.notes))
+    for check in decision.complaint_checks:
+        steps.append(TraceStep("complaint handling", check.describe(), check.clause))
+    if silent_on_complaints:
+        steps.append(
+            TraceStep(
+                "complaint handling",
+                "The policy's documents set no "
+                "complaint-handling timescales, so none is checked for it "
+                "(the policy is silent)",
+                "-",
+            )
+        )
+    for deadline in decision.deadlines:
+        assumed = " (rests on an assumption)" if deadline.basis == "assumption" else ""
+        steps.append(
+            TraceStep("deadlines", f"{deadline.name}: {deadline.date}{assumed}", deadline.clause)
+        )
     return tuple(steps)
 
 

@@ -96,9 +96,22 @@ def _decision(decision: Decision) -> list[str]:
             )
         )
     lines.extend(_bullet(n.detail, n.clause) for n in settlement.notes)
+    step = 6
+    complaint_steps = [t for t in decision.trace if t.step == "complaint handling"]
+    if complaint_steps or decision.code_checks:
+        lines += ["", f"{step}. Complaint handling (England working days)"]
+        if complaint_steps:
+            lines.append("   The policy's own timescales:")
+            lines.extend(_bullet(t.detail, t.clause) for t in complaint_steps)
+        if decision.code_checks:
+            lines.append("   The Housing Ombudsman's Complaint Handling Code 2024:")
+            lines.extend(_bullet(c.describe(), c.clause) for c in decision.code_checks)
+        step += 1
     if decision.deadlines:
-        lines += ["", "6. Deadlines"]
-        lines.extend(_bullet(f"{d.name}: {d.date}", d.clause) for d in decision.deadlines)
+        lines += ["", f"{step}. Deadlines"]
+        for deadline in decision.deadlines:
+            assumed = " (rests on an assumption)" if deadline.basis == "assumption" else ""
+            lines.append(_bullet(f"{deadline.name}: {deadline.date}{assumed}", deadline.clause))
     return lines
 
 

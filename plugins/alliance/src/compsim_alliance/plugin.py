@@ -11,8 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from compsim import hookimpl
-from compsim.complaints import Timescale, check_timescales
-from compsim.dates import add_months
+from compsim.complaints import check_timescales, two_stage_timescales
+from compsim.dates import add_months, add_working_days
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -23,12 +23,14 @@ from compsim.models import (
     AwardItem,
     Cost,
     DamagedItem,
+    Deadline,
     Exclusion,
     Impact,
     Note,
     Scenario,
     Settlement,
     SettlementPart,
+    Timescale,
 )
 from compsim.money import ZERO, format_pounds, to_pennies
 from compsim.params import Params
@@ -363,42 +365,20 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     ]
 
 
+@hookimpl
 def complaint_timescales(params: Params) -> tuple[Timescale, ...]:
     """The Customer Complaints Policy's timescales (7.0), in working days."""
-    clause = "alliance complaints policy 7.0"
-    return (
-        Timescale(
-            "Stage 1 acknowledgement",
-            "received",
-            "acknowledged",
-            params.value("complaints.acknowledge_days"),
-            clause,
-        ),
-        Timescale(
-            "Stage 1 response",
-            "acknowledged",
-            "stage1_response",
-            params.value("complaints.stage1_response_days"),
-            clause,
-            params.value("complaints.stage1_extension_days"),
-            "stage1_extension_agreed",
-        ),
-        Timescale(
-            "Stage 2 acknowledgement",
-            "stage2_requested",
-            "stage2_acknowledged",
-            params.value("complaints.stage2_acknowledge_days"),
-            clause,
-        ),
-        Timescale(
-            "Stage 2 response",
-            "stage2_acknowledged",
-            "stage2_response",
-            params.value("complaints.stage2_response_days"),
-            clause,
-            params.value("complaints.stage2_extension_days"),
-            "stage2_extension_agreed",
-        ),
+    steps = (
+        "acknowledge",
+        "stage1_response",
+        "stage1_extension",
+        "stage2_acknowledge",
+        "stage2_response",
+        "stage2_extension",
+    )
+    return two_stage_timescales(
+        {step: params.value(f"complaints.{step}_days") for step in steps},
+        {step: params[f"complaints.{step}_days"].clause for step in steps},
     )
 
 
@@ -553,3 +533,32 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
     return Settlement(tuple(p for p in parts if p.amount > 0), tuple(notes))
+
+
+# ---------------------------------------------------------------- deadlines (4.2, 4.3)
+
+
+@hookimpl
+def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
+    dates = scenario.dates
+    claim_months = params["time_limits.claim_months"]
+    complaint_months = params["time_limits.complaint_months"]
+    assessment = params["assessment.working_days"]
+    return [
+        Deadline(
+            f"Claim window ({claim_months.value} months after the loss ended)",
+            add_months(dates.loss_end, claim_months.value),
+            claim_months.clause,
+        ),
+        Deadline(
+            f"Complaint to be raised ({complaint_months.value} months after the issue or "
+            "awareness of it)",
+            add_months(max(dates.aware, dates.loss_end), complaint_months.value),
+            complaint_months.clause,
+        ),
+        Deadline(
+            f"Assessment due ({assessment.value} working days after the claim)",
+            add_working_days(dates.claimed, assessment.value),
+            assessment.clause,
+        ),
+    ]
