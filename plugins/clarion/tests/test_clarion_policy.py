@@ -1067,3 +1067,32 @@ def test_6_5_worse_distress_never_lowers_the_award_of_any_scenario(claim):
         for level in ("none", "minimal", "moderate", "considerable", "severe")
     ]
     assert totals == sorted(totals)
+
+
+# ---------------------------------------------------------------- deadlines (6.2, 6.6, 6.8)
+
+
+def test_6_2_6_6_6_8_deadlines_claim_window_payment_and_appeal_across_easter():
+    from datetime import date
+
+    decision = decide(
+        "clarion",
+        scenario("""
+            [failure]
+            kind = "missed-appointment"
+            distress = "minimal"
+            [dates]
+            occurred = 2026-02-27
+            claimed = 2026-03-02
+            offer_made = 2026-03-27
+        """),
+    )
+    found = {d.name.split(" (")[0]: d for d in decision.deadlines}
+    # 6.2: six months from the loss end (the claim date, 2 Mar 2026) -> 2 Sep 2026
+    assert found["Claim window"].date == date(2026, 9, 2)
+    # 6.8: 20 working days from Fri 27 Mar 2026, skipping Good Friday (3 Apr) and Easter
+    # Monday (6 Apr): 30, 31 Mar, 1, 2, 7, 8, 9, 10, 13-17, 20-24, 27, 28 Apr -> 28 Apr
+    assert found["Appeal window"].date == date(2026, 4, 28)
+    # 6.6: 28 days after the award is confirmed (read as the offer) -> 24 Apr 2026
+    assert found["Payment due"].date == date(2026, 4, 24)
+    assert {d.basis for d in (found["Appeal window"], found["Payment due"])} == {"assumption"}

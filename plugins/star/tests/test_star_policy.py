@@ -907,3 +907,34 @@ def test_7_1_a_longer_failure_never_lowers_the_award(claim, days):
     end = claim.dates.loss_end + timedelta(days=days)
     longer = attrs.evolve(claim, dates=attrs.evolve(claim.dates, resolved=end))
     assert would_get(longer) >= would_get(claim)
+
+
+# ---------------------------------------------------------------- deadlines (2.2, 8.1)
+
+
+def test_2_2_and_8_1_deadlines_damage_report_and_payment():
+    from datetime import date
+
+    decision = decide(
+        "star",
+        scenario("""
+            [failure]
+            kind = "damage-to-belongings"
+            [dates]
+            occurred = 2025-08-31
+            claimed = 2026-03-02
+            offer_made = 2026-03-05
+            offer_accepted = 2026-03-10
+            [[damaged_items]]
+            item = "rug"
+            replacement_value = 120.00
+            retained = true
+        """),
+    )
+    found = {d.name.split(" (")[0]: d for d in decision.deadlines}
+    # 2.2: reported within twelve months of 31 Aug 2025 -> 31 Aug 2026
+    assert found["Damage to be reported"].date == date(2026, 8, 31)
+    # 8.1: 28 days after bank details, read as the acceptance on 10 Mar -> 7 Apr 2026
+    payment = found["Payment due"]
+    assert payment.date == date(2026, 4, 7)
+    assert payment.basis == "assumption"

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from compsim.models import Award, AwardItem, CellError, Decision
+from compsim.models import Award, AwardItem, CellError, Decision, TimescaleCheck
 from compsim.money import as_text
 from compsim.simulate import Cell, Row
 
@@ -72,11 +72,24 @@ def decision_record(decision: Decision) -> dict[str, Any]:
             ],
         },
         "deadlines": [
-            {"name": d.name, "date": d.date.isoformat(), "clause": d.clause}
+            {"name": d.name, "date": d.date.isoformat(), "clause": d.clause, "basis": d.basis}
             for d in decision.deadlines
         ],
+        "complaint_timescales": [check_record(c) for c in decision.complaint_checks],
+        "complaint_code": [check_record(c) for c in decision.code_checks],
         "trace": [{"step": t.step, "detail": t.detail, "clause": t.clause} for t in decision.trace],
         "error": None,
+    }
+
+
+def check_record(check: TimescaleCheck) -> dict[str, Any]:
+    return {
+        "name": check.name,
+        "due": check.due.isoformat(),
+        "actual": check.actual.isoformat() if check.actual else None,
+        "missed": check.missed,
+        "working_days_late": check.working_days_late,
+        "clause": check.clause,
     }
 
 

@@ -27,6 +27,7 @@ from compsim.models import (
     AwardItem,
     Cost,
     DamagedItem,
+    Deadline,
     Exclusion,
     Impact,
     Note,
@@ -961,3 +962,44 @@ def _payment_note(scenario: Scenario, params: Params) -> Note:
         f"award{when}",
         days.clause,
     )
+
+
+# ---------------------------------------------------------------- deadlines (6.2, 6.6, 6.8)
+
+
+@hookimpl
+def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
+    """Dated deadlines: the claim window (6.2), payment (6.6) and the appeal window (6.8).
+    Payment and appeal run from the date Clarion confirms the award; the scenario has no
+    such date, so compsim reads the offer date as it (an assumption, marked on each)."""
+    dates = scenario.dates
+    months = params["time_limits.claim_months"]
+    found = [
+        Deadline(
+            f"Claim window ({months.value} months after the failure ended)",
+            add_months(dates.loss_end, months.value),
+            months.clause,
+        )
+    ]
+    if dates.offer_made is not None:
+        appeal = params["appeal.working_days"]
+        found.append(
+            Deadline(
+                f"Appeal window ({appeal.value} working days, read as from the offer)",
+                add_working_days(dates.offer_made, appeal.value),
+                appeal.clause,
+                ASSUMPTION,
+            )
+        )
+        if award.total > 0:
+            days = params["payment.days"]
+            found.append(
+                Deadline(
+                    f"Payment due ({days.value} days after the award is confirmed, read as "
+                    "the offer date)",
+                    dates.offer_made + timedelta(days=days.value),
+                    days.clause,
+                    ASSUMPTION,
+                )
+            )
+    return found

@@ -7,7 +7,7 @@ this plugin makes, and where the text is silent, are listed in this package's RE
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from compsim.models import (
     AwardItem,
     Cost,
     DamagedItem,
+    Deadline,
     Exclusion,
     Impact,
     Note,
@@ -860,3 +861,36 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         ),
     ]
     return Settlement(tuple(part for part in parts if part.amount > 0), tuple(notes))
+
+
+# ---------------------------------------------------------------- deadlines (2.2, 8.1)
+
+
+@hookimpl
+def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
+    """Dated deadlines: reporting damage (2.2) and payment (8.1). STAR pays within 28 days of
+    receiving bank details; the scenario has no such date, so compsim reads the offer's
+    acceptance as the day bank details were given (an assumption, marked on the deadline)."""
+    found = []
+    if scenario.damaged_items:
+        months = params["exclusions.report_months"]
+        found.append(
+            Deadline(
+                f"Damage to be reported ({months.value} months after it occurred)",
+                add_months(scenario.dates.occurred, months.value),
+                months.clause,
+            )
+        )
+    accepted = scenario.dates.offer_accepted
+    if award.total > 0 and accepted is not None:
+        days = params["payment.days_after_bank_details"]
+        found.append(
+            Deadline(
+                f"Payment due ({days.value} days after bank details, read as given when the "
+                "offer was accepted)",
+                accepted + timedelta(days=days.value),
+                days.clause,
+                ASSUMPTION,
+            )
+        )
+    return found
