@@ -172,7 +172,13 @@ def _emit(text: str, output: Path | None) -> None:
 @_set
 @_params
 @_output
-def compare(paths, landlords, tags, fmt, sets, param_files, output) -> None:
+@click.option(
+    "--reference/--no-reference",
+    default=True,
+    show_default=True,
+    help="Include reference policies (the Housing Ombudsman) as columns.",
+)
+def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -> None:
     """Run scenarios through every policy: scenarios as rows, landlords as columns.
 
     A cell shows the total award, marked * when any part rests on an assumption, or why the
@@ -183,8 +189,9 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output) -> None:
     from compsim.render.table import render_comparison
     from compsim.simulate import simulate
 
-    policies = _policies(landlords, sets, param_files)
+    policies = _policies(landlords, sets, param_files, include_references=reference)
     rows = simulate(_scenarios(paths, tags), policies)
+
     columns = [p.column for p in policies]
     if fmt == "json":
         text = to_json(rows)

@@ -1,0 +1,1 @@
+"""compsim reference policy: the Housing Ombudsman's guidance."""

@@ -1,0 +1,1 @@
+"""compsim policy plugin for Twenty11."""

@@ -1,0 +1,974 @@
+"""Twenty11: Compensation Policy, Version 2 (effective December 2020).
+
+Clauses are cited as "twenty11 N". Every number is in params.toml beside this file. The
+readings this plugin makes, and where the text is silent, are listed in this package's README.
+Twenty11's Compensation Procedure (6.6) and Decant Policy (6.7) are not published: every
+figure they would hold is an assumption parameter.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from compsim import hookimpl
+from compsim.dates import add_months, add_working_days
+from compsim.models import (
+    ACCOUNT,
+    ASSUMPTION,
+    CUSTOMER,
+    DISTRESS_LEVELS,
+    PUBLISHED,
+    AmenityLoss,
+    Approval,
+    Award,
+    AwardItem,
+    Cost,
+    DamagedItem,
+    Dates,
+    Exclusion,
+    Impact,
+    Note,
+    Scenario,
+    Settlement,
+    SettlementPart,
+)
+from compsim.money import ZERO, format_pounds, to_pennies
+from compsim.params import Params
+from compsim.plugins import PolicyInfo
+
+POLICY_ID = "twenty11"
+
+# Rent for D days is weekly_rent * D / DAYS_PER_WEEK (RULES.md common readings): a unit of
+# the calendar, not a policy figure.
+DAYS_PER_WEEK = 7
+
+AMENITY = "twenty11 6.9.2, Appendix 1"
+COSTS = "twenty11 6.9.6"
+LOSS_AND_DAMAGE = "twenty11 6.9.4"
+STRESS = "twenty11 6.9.3"
+SERVICE_FAILURE = "twenty11 6.9.1"
+GESTURE = "twenty11 6.9.5"
+HOME_LOSS = "twenty11 6.7.1"
+DISTURBANCE = "twenty11 6.7.2"
+OFFSET = "twenty11 6.4"
+AUTHORISE = "twenty11 3.4"
+PROCEDURE = "twenty11 6.6"
+
+# The impact scale: Twenty11 publishes none (6.6), so the assessor's distress is read directly.
+LEVEL_NAMES = {
+    "none": "No stress or inconvenience",
+    "minimal": "Minimal stress or inconvenience",
+    "moderate": "Moderate stress or inconvenience",
+    "considerable": "Considerable stress or inconvenience",
+    "severe": "Severe stress or inconvenience",
+}
+
+# Failures assessed as a 6.9.1 service failure ("unhappy with the service they have received",
+# reported under the Feedback Policy); every other kind is assessed under 6.9.3. Never both:
+# each recognises the same inconvenience.
+SERVICE_FAILURE_KINDS = (
+    "missed-appointment",
+    "communication",
+    "complaint-handling",
+    "charged-service-not-delivered",
+)
+
+# Appendix 1 rooms, priced per room lost (6.9.2: "the amount of out of use rooms").
+ROOM_PARAMS = {"kitchen": "kitchen", "living-room": "living_room", "bedroom": "bedroom"}
+HEATING = ("heating", "hot-water")
+NOT_IN_APPENDIX = ("wc", "electricity", "lighting", "water", "other-room")
+
+# Award categories. Goodwill (6.8, 6.9) counts toward the £150 threshold; home loss and
+# disturbance (6.7) are not goodwill.
+GOODWILL_CATEGORIES = ("amenity", "distress", "service-failure", "goodwill", "costs", "belongings")
+PROTECTED_CATEGORIES = ("costs", "belongings")  # 6.4: reimbursements, paid not offset
+
+LEGAL_PROCEEDINGS = ("started", "court-ordered")
+DAMAGE_KINDS = ("damage-to-belongings", "damage-to-decoration")
+TENANTS = ("assured-tenant", "secure-tenant")
+HOME_LOSS_REASONS = ("demolition", "redevelopment")
+DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
+
+
+@hookimpl
+def policy_info() -> PolicyInfo:
+    return PolicyInfo(
+        id=POLICY_ID,
+        landlord="Twenty11",
+        documents=(
+            "Compensation Policy, Version 2 (effective December 2020, approved by EMT "
+            "8 February 2021)",
+        ),
+        version="Version 2, December 2020",
+        params_file=Path(__file__).with_name("params.toml"),
+    )
+
+
+# ---------------------------------------------------------------- exclusions (1.2, 6.2, 6.3, 6.5)
+
+
+@hookimpl
+def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
+    failure, legal = scenario.failure, scenario.legal
+    checks = [
+        _proceedings(scenario),
+        Exclusion(
+            "The matter is an insurance claim (the policy does not apply when a claim "
+            "through insurance has been made; insurance claims go to the insurance "
+            "procedures)"
+            if legal.insurance_claim
+            else "No insurance claim has been made or is due",
+            "twenty11 1.2, 6.5",
+            legal.insurance_claim,
+            "insurance claim",
+        ),
+        Exclusion(
+            "The claim includes personal injury, an insurance matter dealt with under "
+            "the insurance procedures"
+            if legal.personal_injury
+            else "No personal injury is claimed",
+            "twenty11 6.5",
+            legal.personal_injury,
+            "personal injury",
+        ),
+        Exclusion(
+            "Evidence was requested and not supplied"
+            if not scenario.claim.evidence_supplied
+            else "Any evidence requested was supplied",
+            "twenty11 6.2",
+            not scenario.claim.evidence_supplied,
+            "evidence not supplied",
+        ),
+        _knew_about(scenario, params),
+        Exclusion(
+            "Reasonable access was not given to carry out the work"
+            if failure.access_refused
+            else "Access was given",
+            "twenty11 6.5",
+            failure.access_refused,
+            "access refused",
+        ),
+        *_cause_checks(scenario),
+        _offer_lapse(scenario, params),
+        _works_nuisance(scenario),
+    ]
+    return checks
+
+
+def _works_nuisance(scenario: Scenario) -> Exclusion:
+    """6.5 excludes "short term nuisance caused by building works": a persistent nuisance
+    (over a protracted time) is not short term, so it is considered."""
+    failure = scenario.failure
+    clause = "twenty11 6.5"
+    if failure.kind != "works-nuisance":
+        return Exclusion("Not a nuisance from building works", clause, False)
+    if failure.persistent:
+        return Exclusion(
+            "A nuisance from building works, but persistent over a protracted time: not the "
+            "short-term nuisance 6.5 excludes",
+            clause,
+            False,
+        )
+    return Exclusion(
+        "Short-term nuisance caused by building works", clause, True, "building works nuisance"
+    )
+
+
+def _proceedings(scenario: Scenario) -> Exclusion:
+    legal = scenario.legal
+    clause = "twenty11 1.2, 6.5"
+    if legal.proceedings in LEGAL_PROCEEDINGS:
+        what = "started" if legal.proceedings == "started" else "a court has ordered payment"
+        return Exclusion(
+            f"The matter is in the courts (proceedings {what}): tribunal or legal "
+            "proceedings are under way",
+            clause,
+            True,
+            "legal proceedings",
+        )
+    if legal.proceedings == "threatened" or legal.disrepair_claim:
+        return Exclusion(
+            "Proceedings are only threatened or a disrepair claim is recorded: compsim "
+            "reads 1.2 and 6.5 as excluding proceedings started or decided, not threatened",
+            clause,
+            False,
+        )
+    return Exclusion("No tribunal or legal proceedings", clause, False)
+
+
+def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
+    dates = scenario.dates
+    months = params.value("time_limits.knew_about_months")
+    last = add_months(dates.aware, months)
+    clause = "twenty11 6.3"
+    if dates.claimed <= last:
+        return Exclusion(
+            f"Aware of the incident on {dates.aware}, claimed on {dates.claimed}: within "
+            f"{months} months (last day {last})",
+            clause,
+            False,
+        )
+    exceptional = params["time_limits.knew_about_exceptional_circumstances"]
+    if scenario.claim.exceptional_circumstances and exceptional.value:
+        return Exclusion(
+            f"Aware of the incident on {dates.aware}, claimed on {dates.claimed}, after the "
+            f"{months}-month limit ({last}), but 6.3 says 'not normally' and exceptional "
+            f"circumstances are accepted ({exceptional.basis})",
+            exceptional.clause,
+            False,
+        )
+    unless = (
+        "; exceptional circumstances are recorded but compsim does not lift 6.3 for them "
+        "(time_limits.knew_about_exceptional_circumstances is off)"
+        if scenario.claim.exceptional_circumstances
+        else ""
+    )
+    return Exclusion(
+        f"Aware of the incident on {dates.aware}, claimed on {dates.claimed}: more than "
+        f"{months} months (last day {last}){unless}",
+        clause,
+        True,
+        f"known over {months} months",
+    )
+
+
+def _cause_checks(scenario: Scenario) -> list[Exclusion]:
+    failure = scenario.failure
+    cause = failure.cause
+    damage_claim = failure.kind in DAMAGE_KINDS
+    contractor_damage = cause == "contractor" and damage_claim
+    checks = [
+        Exclusion(
+            "The loss is due to negligence by the tenant"
+            if cause == "resident"
+            else "Not caused by the tenant",
+            "twenty11 6.5",
+            cause == "resident",
+            "tenant's negligence",
+        ),
+        Exclusion(
+            "The loss is the fault of a third party"
+            if cause == "third-party"
+            else "Not the fault of a third party",
+            "twenty11 6.5",
+            cause == "third-party",
+            "third party",
+        ),
+        Exclusion(
+            "The loss is beyond Twenty11's control (extreme weather)"
+            if cause == "extreme-weather"
+            else "Not beyond Twenty11's control",
+            "twenty11 6.5",
+            cause == "extreme-weather",
+            "beyond control",
+        ),
+    ]
+    if contractor_damage:
+        checks.append(
+            Exclusion(
+                "A claim of loss and damage against a contractor, to be dealt with under "
+                "the contractor's insurance policy",
+                "twenty11 6.5",
+                True,
+                "contractor's insurance",
+            )
+        )
+    elif cause == "contractor" and scenario.damaged_items:
+        checks.append(
+            Exclusion(
+                "Caused by a contractor: the damaged items are a claim on the contractor's "
+                "insurance, the rest of the claim is considered",
+                "twenty11 6.5",
+                False,
+            )
+        )
+    return checks
+
+
+def offer_lapses_on(dates: Dates, params: Params) -> date | None:
+    """The last day an offer can be accepted (6.5), or None when no offer was made."""
+    if dates.offer_made is None:
+        return None
+    return add_months(dates.offer_made, params.value("time_limits.offer_acceptance_months"))
+
+
+def _offer_lapse(scenario: Scenario, params: Params) -> Exclusion:
+    dates = scenario.dates
+    months = params.value("time_limits.offer_acceptance_months")
+    last = offer_lapses_on(dates, params)
+    clause = "twenty11 6.5"
+    if last is None:
+        return Exclusion(
+            f"No offer has been made, so the {months}-month acceptance period does not apply",
+            clause,
+            False,
+        )
+    if dates.offer_accepted is None:
+        return Exclusion(
+            f"Offer made on {dates.offer_made}, not yet accepted: it lapses if not accepted "
+            f"by {last}",
+            clause,
+            False,
+        )
+    if dates.offer_accepted <= last:
+        return Exclusion(
+            f"Offer made on {dates.offer_made}, accepted on {dates.offer_accepted}: within "
+            f"{months} months (last day {last})",
+            clause,
+            False,
+        )
+    return Exclusion(
+        f"Offer made on {dates.offer_made}, accepted on {dates.offer_accepted}: not accepted "
+        f"within {months} months (last day {last})",
+        clause,
+        True,
+        "offer lapsed",
+    )
+
+
+# ---------------------------------------------------------------- impact (6.9.1, 6.9.3)
+
+
+@hookimpl
+def assess_impact(scenario: Scenario, params: Params) -> Impact:
+    """The assessor's distress, read directly (the procedure's scale is not published, 6.6);
+    time off work counts as an inconvenience, so it lifts 'none' to the assumption level."""
+    distress = scenario.failure.distress
+    clause = "twenty11 6.9.1, 6.9.3, 6.6"
+    notes = [
+        Note(
+            f"Distress is {distress}. Twenty11's Compensation Procedure, which holds the "
+            "formulas and thresholds, is not published: compsim reads the assessor's "
+            "distress directly",
+            PROCEDURE,
+        )
+    ]
+    level, basis = distress, PUBLISHED
+    time_off = [cost for cost in scenario.costs if cost.kind == "time-off-work"]
+    floor = params["inconvenience.time_off_work_min_distress"]
+    if time_off and DISTRESS_LEVELS.index(floor.value) > DISTRESS_LEVELS.index(distress):
+        level, basis = floor.value, floor.basis
+        notes.append(
+            Note(
+                "The claimant had to take time off work, which 6.9.3 counts as an "
+                f"inconvenience: read as at least {floor.value} ({floor.basis})",
+                floor.clause,
+            )
+        )
+    if scenario.household.vulnerabilities:
+        notes.append(
+            Note(
+                "The policy does not say how vulnerabilities change compensation: compsim "
+                "takes them to be reflected in the assessor's distress",
+                "twenty11 6.2",
+            )
+        )
+    return Impact(LEVEL_NAMES[level], clause, DISTRESS_LEVELS.index(level), basis, tuple(notes))
+
+
+# ---------------------------------------------------------------- award
+
+
+@hookimpl
+def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
+    items: list[AwardItem] = []
+    notes: list[Note] = []
+    items.extend(_amenities(scenario, params, notes))
+    items.extend(_cost_item(cost) for cost in scenario.costs)
+    items.extend(_loss_and_damage(scenario, item, params) for item in scenario.damaged_items)
+    inconvenience = _inconvenience(scenario, impact, params, notes)
+    items.append(inconvenience)
+    items.extend(_gesture(impact, inconvenience, params))
+    items.extend(_decant(scenario, params, notes))
+    notes.extend(_silences(scenario, params))
+    return Award(tuple(items), tuple(notes))
+
+
+def rent_for(weekly_rent: Decimal, share: Decimal, days: int) -> Decimal:
+    """A share of the rent for D days: weekly_rent * share * D / 7, rounded once."""
+    return to_pennies(weekly_rent * share * days / DAYS_PER_WEEK)
+
+
+def _period(loss: AmenityLoss, dates: Dates) -> tuple[date, date]:
+    """The days lost past the repair target: (start, end], counted as end - start.
+
+    Starts at the target date, or at the amenity's own ``from`` if that is later; ends when
+    the work was finished (the amenity's ``to``), or at the loss end if it is still lost,
+    and never after the claim date.
+    """
+    assert dates.repair_target is not None
+    start = max(dates.repair_target, loss.from_)
+    end = min(loss.to if loss.to is not None else dates.loss_end, dates.claimed)
+    return start, max(end, start)
+
+
+def _when(start: date, end: date) -> str:
+    days = (end - start).days
+    return f"{days} {'day' if days == 1 else 'days'} from {start} to {end}"
+
+
+def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    losses = scenario.amenities_lost
+    if not losses:
+        return []
+    dates, rent = scenario.dates, scenario.household.weekly_rent
+    notes.append(
+        Note(
+            "Rent for the period is weekly rent × days ÷ 7, days counted from the repair "
+            "target date (or the amenity's own start, if later) to the date the work was "
+            "finished: the target day itself is within the repair time, the finishing day "
+            "counts. A loss still ongoing runs to the claim date",
+            AMENITY,
+        )
+    )
+    if dates.repair_target is None:
+        return [
+            AwardItem(
+                f"Loss of {loss.amenity}: not paid, no repair target date (6.9.2 counts "
+                "from the target date for completion)",
+                ZERO,
+                AMENITY,
+                PUBLISHED,
+                "amenity",
+            )
+            for loss in losses
+        ]
+    if any(loss.to is not None and loss.to > dates.claimed for loss in losses):
+        notes.append(
+            Note(
+                f"An amenity was still lost when the claim was made on {dates.claimed}: "
+                "counted to the claim date",
+                AMENITY,
+            )
+        )
+    items: list[AwardItem] = []
+    heating = [loss for loss in losses if loss.amenity in HEATING]
+    for loss in losses:
+        if loss.amenity in HEATING:
+            continue
+        if loss.amenity in NOT_IN_APPENDIX:
+            items.append(
+                AwardItem(
+                    f"Loss of {loss.amenity}: not paid, not in Appendix 1",
+                    ZERO,
+                    AMENITY,
+                    PUBLISHED,
+                    "amenity",
+                )
+            )
+            notes.append(
+                Note(
+                    f"The policy is silent on loss of {loss.amenity}: Appendix 1 lists only "
+                    "kitchen, bathroom, living room, bedrooms and heating and hot water, so "
+                    "compsim pays nothing for it under 6.9.2",
+                    AMENITY,
+                )
+            )
+            continue
+        items.append(_room_item(loss, scenario, params, notes))
+    if heating:
+        items.append(_heating_item(heating, dates, rent, params))
+    _note_over_rent(items, losses, dates, rent, notes)
+    return items
+
+
+def _room_item(
+    loss: AmenityLoss, scenario: Scenario, params: Params, notes: list[Note]
+) -> AwardItem:
+    dates, rent = scenario.dates, scenario.household.weekly_rent
+    start, end = _period(loss, dates)
+    days = (end - start).days
+    rooms = f"{loss.count} {loss.amenity}s" if loss.count > 1 else loss.amenity
+    if loss.amenity == "bedroom" and not loss.in_use:
+        return AwardItem(
+            f"Loss of {rooms}: not paid, not in use (Appendix 1: bedrooms 'if used')",
+            ZERO,
+            AMENITY,
+            PUBLISHED,
+            "amenity",
+        )
+    if loss.amenity == "bathroom":
+        key = (
+            "amenities.bathroom_with_separate_wc"
+            if scenario.household.separate_wc
+            else "amenities.bathroom"
+        )
+        why = ", reduced: there is a separate WC" if scenario.household.separate_wc else ""
+    else:
+        key, why = f"amenities.{ROOM_PARAMS[loss.amenity]}", ""
+    if not loss.in_use and loss.amenity != "bedroom":
+        notes.append(
+            Note(
+                f"The {loss.amenity} is recorded as not in use: Appendix 1 makes only "
+                "bedrooms depend on use, so compsim pays it",
+                AMENITY,
+            )
+        )
+    share = params.value(key)
+    if days == 0:
+        return AwardItem(
+            f"Loss of {rooms}: not paid, no days lost past the repair target "
+            f"({dates.repair_target})",
+            ZERO,
+            AMENITY,
+            params[key].basis,
+            "amenity",
+        )
+    percent = _percent(share)
+    each = f" each × {loss.count}" if loss.count > 1 else ""
+    return AwardItem(
+        f"Loss of {rooms}: {percent}{each} of {format_pounds(rent)} a week{why}, "
+        f"{_when(start, end)}",
+        rent_for(rent, share * loss.count, days),
+        params[key].clause,
+        params[key].basis,
+        "amenity",
+    )
+
+
+def _heating_item(
+    losses: list[AmenityLoss], dates: Dates, rent: Decimal, params: Params
+) -> AwardItem:
+    """Heating and hot water: either or both, counted once over the days either was lost."""
+    lost_days: set[date] = set()
+    for loss in losses:
+        start, end = _period(loss, dates)
+        lost_days.update(start + timedelta(days=n) for n in range(1, (end - start).days + 1))
+    param = params["amenities.heating_hot_water"]
+    what = " and ".join(dict.fromkeys(loss.amenity for loss in losses))
+    if not lost_days:
+        return AwardItem(
+            f"Loss of {what}: not paid, no days lost past the repair target "
+            f"({dates.repair_target})",
+            ZERO,
+            param.clause,
+            param.basis,
+            "amenity",
+        )
+    days = len(lost_days)
+    first, last = min(lost_days) - timedelta(days=1), max(lost_days)
+    span = f"{days} {'day' if days == 1 else 'days'} lost between {first} and {last}"
+    once = ", counted once" if len(losses) > 1 else ""
+    return AwardItem(
+        f"Loss of {what}: {_percent(param.value)} of {format_pounds(rent)} a week{once}, {span}",
+        rent_for(rent, param.value, days),
+        param.clause,
+        param.basis,
+        "amenity",
+    )
+
+
+def _percent(share: Decimal) -> str:
+    return f"{(share * 100).normalize():f}%"
+
+
+def _note_over_rent(
+    items: list[AwardItem],
+    losses: tuple[AmenityLoss, ...],
+    dates: Dates,
+    rent: Decimal,
+    notes: list[Note],
+) -> None:
+    total = sum((item.amount for item in items), ZERO)
+    spans = [_period(loss, dates) for loss in losses]
+    days = (max(end for _, end in spans) - min(start for start, _ in spans)).days
+    if total > rent_for(rent, Decimal(1), days):
+        notes.append(
+            Note(
+                f"The amenity compensation ({format_pounds(total)}) is more than the whole rent "
+                f"for the period: the policy sets no cap, so compsim applies none",
+                AMENITY,
+            )
+        )
+
+
+def _cost_item(cost: Cost) -> AwardItem:
+    label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
+    if cost.kind == "time-off-work":
+        return AwardItem(
+            f"Time off work {format_pounds(cost.amount)}: not paid, Twenty11 does not "
+            "compensate for loss of earnings (the time off counts as inconvenience)",
+            ZERO,
+            STRESS,
+            PUBLISHED,
+            "costs",
+        )
+    if not cost.evidence:
+        return AwardItem(
+            f"{label}, not reimbursed: no supporting evidence", ZERO, COSTS, PUBLISHED, "costs"
+        )
+    return AwardItem(f"{label}, reimbursed in full", cost.amount, COSTS, PUBLISHED, "costs")
+
+
+def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> AwardItem:
+    label = f"Loss and damage: {item.item}"
+    days = params["loss_and_damage.notify_working_days"]
+    occurred = scenario.dates.occurred
+    last = add_working_days(occurred, days.value)
+
+    def refused(why: str, clause: str = LOSS_AND_DAMAGE) -> AwardItem:
+        return AwardItem(f"{label}, not paid: {why}", ZERO, clause, PUBLISHED, "belongings")
+
+    if scenario.failure.cause == "contractor":
+        return refused("caused by a contractor, a claim on its insurance", "twenty11 6.5")
+    if scenario.failure.responsibility == "none":
+        return refused("not caused by neglect of a member of staff")
+    if item.insured:
+        return refused("covered by the claimant's home contents insurance", "twenty11 3.3, 6.9.4")
+    if item.notified > last:
+        return refused(
+            f"notified on {item.notified}, more than {days.value} working days after the "
+            f"damage on {occurred} (last day {last})",
+            days.clause,
+        )
+    if not item.retained:
+        return refused("not retained for inspection")
+    return AwardItem(
+        f"{label}, at its value when damaged ({format_pounds(item.value_at_loss)}, not the "
+        f"replacement value), as a voucher; notified {item.notified} (last day {last})",
+        item.value_at_loss,
+        LOSS_AND_DAMAGE,
+        PUBLISHED,
+        "belongings",
+    )
+
+
+def _inconvenience(
+    scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
+) -> AwardItem:
+    """One payment for the inconvenience: 6.9.1 for a service failure, else 6.9.3."""
+    failure = scenario.failure
+    level = DISTRESS_LEVELS[impact.rank]
+    service = failure.kind in SERVICE_FAILURE_KINDS
+    if service:
+        category, path = "service-failure", f"service_failure.{level}"
+        label = f"Service failure: a small amount to recognise the inconvenience ({level})"
+        point = params[path]
+        low_high = (point.value, point.value)
+    else:
+        category, path = "distress", f"stress.{level}.amount"
+        label = f"Stress, upset and inconvenience ({level})"
+        point = params[path]
+        low = f"stress.{level}.low"
+        high = f"stress.{level}.high"
+        low_high = (
+            params.value(low) if low in params else point.value,
+            params.value(high) if high in params else None,
+        )
+    clause = point.clause
+    if failure.responsibility == "none":
+        return AwardItem(
+            f"{label}: not paid, Twenty11 accepts no fault (it pays for what it caused "
+            "'through our actions or inaction')",
+            ZERO,
+            clause,
+            point.basis,
+            category,
+        )
+    if point.value == 0:
+        return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
+    share = Decimal(1)
+    if failure.responsibility == "partial":
+        partial = params["inconvenience.partial_share"]
+        share = partial.value
+        label = f"{label}, partial responsibility × {partial.value}"
+        notes.append(
+            Note(
+                "The policy does not grade compensation by degree of responsibility: compsim "
+                f"pays {partial.value} of the amount when Twenty11 is partly responsible "
+                f"({partial.basis})",
+                partial.clause,
+            )
+        )
+    low, high = low_high
+    notes.append(
+        Note(
+            "The amount for inconvenience is in Twenty11's Compensation Procedure, which is "
+            f"not published: compsim uses the assumption parameter {path}"
+            + (
+                ", within the Housing Ombudsman's remedies band"
+                if not service
+                else " (a small amount, 6.9.1)"
+            ),
+            PROCEDURE,
+        )
+    )
+    return AwardItem(
+        label,
+        to_pennies(point.value * share),
+        clause,
+        ASSUMPTION if ASSUMPTION in (point.basis, impact.basis) else point.basis,
+        category,
+        low=to_pennies(low * share),
+        high=None if high is None else to_pennies(high * share),
+    )
+
+
+def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> list[AwardItem]:
+    switch = params["gesture.when_no_inconvenience_award"]
+    amount = params["gesture.amount"]
+    if not switch.value or impact.rank == 0 or inconvenience.amount > 0:
+        return []
+    return [
+        AwardItem(
+            "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
+            f"due, so a gesture of up to {format_pounds(amount.value)} is offered, even "
+            "without acceptance of fault",
+            amount.value,
+            GESTURE,
+            params.basis_of("gesture.amount", "gesture.when_no_inconvenience_award"),
+            "goodwill",
+            low=ZERO,
+            high=amount.value,
+        )
+    ]
+
+
+def _decant(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    decant = scenario.decant
+    if decant is None:
+        if scenario.failure.kind == "decant":
+            notes.append(
+                Note(
+                    "A decant with no [decant] details: home loss (6.7.1) and disturbance "
+                    "(6.7.2) are not assessed",
+                    "twenty11 6.7",
+                )
+            )
+        return []
+    notes.append(
+        Note(
+            "Home loss and disturbance are not goodwill; their terms are in Twenty11's "
+            "Decant Policy, which is not published",
+            "twenty11 6.7",
+        )
+    )
+    return [_home_loss(scenario, params), *_disturbance(scenario, notes)]
+
+
+def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
+    decant, household = scenario.decant, scenario.household
+    assert decant is not None
+    rate = params["home_loss.flat_rate"]
+    months = params["home_loss.min_months"]
+
+    def refused(why: str, basis: str = PUBLISHED) -> AwardItem:
+        return AwardItem(f"Home loss payment: not paid, {why}", ZERO, HOME_LOSS, basis, "home-loss")
+
+    if not decant.permanent:
+        return refused("the move is not permanent")
+    if decant.reason not in HOME_LOSS_REASONS:
+        return refused(f"the move is for {decant.reason}, not demolition or development")
+    if household.tenure != "assured-tenant":
+        return refused(f"only an assured tenant is paid (the claimant is {household.tenure})")
+    if household.months_in_home is None:
+        return refused(
+            f"how long the claimant has lived there is not given ({months.value} months needed)"
+        )
+    if household.months_in_home < months.value:
+        return refused(
+            f"lived in the home {household.months_in_home} months, fewer than {months.value}",
+            months.basis,
+        )
+    tenants = household.named_tenants
+    share = rate.value / tenants
+    split = ""
+    if tenants > 1:
+        exact = to_pennies(share) * tenants == rate.value
+        split = (
+            f", divided equally between {tenants} named tenants "
+            f"({'' if exact else 'about '}{format_pounds(to_pennies(share))} each)"
+        )
+    return AwardItem(
+        f"Home loss payment: flat rate {format_pounds(rate.value)} (the statutory home loss "
+        f"payment; the policy gives no figure){split}",
+        rate.value,
+        rate.clause,
+        rate.basis,
+        "home-loss",
+    )
+
+
+def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
+    decant, household = scenario.decant, scenario.household
+    assert decant is not None
+    notes.append(
+        Note(
+            "Disturbance also covers reasonable loss to an authorised business or trade on the "
+            "premises: the scenario format has no field for it, so compsim includes none",
+            DISTURBANCE,
+        )
+    )
+    label = f"Disturbance: reasonable moving costs {format_pounds(decant.moving_costs)}"
+    if decant.reason not in DISTURBANCE_REASONS:
+        why = f"the move is for {decant.reason}, not major repairs or demolition"
+    elif household.tenure not in TENANTS:
+        why = f"paid to tenants (the claimant is {household.tenure})"
+    elif decant.moving_costs == 0:
+        why = "no moving costs given"
+    else:
+        return [AwardItem(label, decant.moving_costs, DISTURBANCE, PUBLISHED, "disturbance")]
+    return [AwardItem(f"{label}: not paid, {why}", ZERO, DISTURBANCE, PUBLISHED, "disturbance")]
+
+
+def _silences(scenario: Scenario, params: Params) -> list[Note]:
+    notes: list[Note] = []
+    dates = scenario.dates
+    last = offer_lapses_on(dates, params)
+    if last is not None and dates.offer_accepted is None:
+        notes.append(
+            Note(
+                f"The offer made on {dates.offer_made} lapses if not accepted by {last}",
+                "twenty11 6.5",
+            )
+        )
+    if scenario.failure.missed_appointments > 1:
+        notes.append(
+            Note(
+                "The policy publishes no amount per missed appointment: compsim makes one "
+                "6.9.1 payment for the service failure",
+                SERVICE_FAILURE,
+            )
+        )
+    if scenario.complaint is not None:
+        notes.append(
+            Note(
+                "The policy publishes no complaint-handling timescales (the Feedback Policy is "
+                "not published): compsim does not assess them",
+                SERVICE_FAILURE,
+            )
+        )
+    return notes
+
+
+# ---------------------------------------------------------------- approval (3.4, 6.8)
+
+
+def goodwill_total(award: Award) -> Decimal:
+    return sum((i.amount for i in award.items if i.category in GOODWILL_CATEGORIES), ZERO)
+
+
+@hookimpl
+def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
+    threshold = params["approval.goodwill_senior_over"]
+    absence = Note(
+        "The Head of Relationships, or an alternative Head of Service in their absence, "
+        "authorises every compensation payment after scrutiny",
+        AUTHORISE,
+    )
+    if award.total == 0:
+        return Approval(
+            "Head of Relationships (scrutiny; no payment to authorise)", AUTHORISE, notes=(absence,)
+        )
+    goodwill = goodwill_total(award)
+    counted = Note(
+        f"Goodwill in this award (6.9, including reimbursements): {format_pounds(goodwill)}; "
+        "home loss and disturbance (6.7) are not goodwill and do not count",
+        threshold.clause,
+    )
+    if goodwill > threshold.value:
+        return Approval(
+            "Head of Relationships and a member of the Senior Management Team",
+            f"{AUTHORISE}; {threshold.clause}",
+            senior=True,
+            basis=threshold.basis,
+            notes=(
+                absence,
+                counted,
+                Note(
+                    f"Goodwill of {format_pounds(goodwill)} exceeds the "
+                    f"{format_pounds(threshold.value)} threshold",
+                    threshold.clause,
+                ),
+            ),
+        )
+    return Approval("Head of Relationships", AUTHORISE, notes=(absence, counted))
+
+
+# ---------------------------------------------------------------- offset (6.4)
+
+
+@hookimpl
+def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
+    """Offset against arrears, service charges and other debts, except reimbursement of loss
+    and damage and of costs reasonably incurred, which is paid (loss and damage as a voucher)."""
+    if not award.items:
+        return Settlement()
+
+    def total(*categories: str) -> Decimal:
+        return sum((i.amount for i in award.items if i.category in categories), ZERO)
+
+    belongings = total("belongings")
+    costs = total("costs")
+    disturbance_protected = params["offset.disturbance_protected"]
+    disturbance = total("disturbance") if disturbance_protected.value else ZERO
+    offsettable = award.total - belongings - costs - disturbance
+    owed = scenario.account.total_owed
+    credit = min(offsettable, owed)
+    parts = [
+        SettlementPart(
+            "Reimbursement of loss and damage, not offset",
+            belongings,
+            CUSTOMER,
+            "voucher",
+            f"{OFFSET}; {LOSS_AND_DAMAGE}",
+        ),
+        SettlementPart(
+            "Reimbursement of costs reasonably incurred, not offset",
+            costs,
+            CUSTOMER,
+            "payment",
+            f"{OFFSET}; {COSTS}",
+        ),
+        SettlementPart(
+            "Disturbance: reimbursement of reasonable moving costs, not offset",
+            disturbance,
+            CUSTOMER,
+            "payment",
+            disturbance_protected.clause,
+        ),
+        SettlementPart(
+            "Offset against arrears, service charges and other debts",
+            credit,
+            ACCOUNT,
+            "credit to the customer's account",
+            OFFSET,
+        ),
+        SettlementPart("Paid to the customer", offsettable - credit, CUSTOMER, "payment", OFFSET),
+    ]
+    notes = []
+    if owed > 0:
+        notes.append(
+            Note(
+                f"The customer owes {format_pounds(owed)}: compensation is offset against it, "
+                "except reimbursement of loss and damage and of costs reasonably incurred",
+                OFFSET,
+            )
+        )
+        if not scenario.account.offset_agreed:
+            notes.append(
+                Note(
+                    "6.4 offsets without asking the customer to agree: offset_agreed = false "
+                    "does not change it",
+                    OFFSET,
+                )
+            )
+        if total("home-loss") > 0:
+            notes.append(
+                Note(
+                    "6.4 does not except the home loss payment, so it is offset like other "
+                    "compensation",
+                    OFFSET,
+                )
+            )
+    if disturbance > 0:
+        notes.append(
+            Note(
+                "Disturbance reimburses reasonable moving costs, read as 'costs reasonably "
+                f"incurred' under 6.4 and paid, not offset ({disturbance_protected.basis})",
+                disturbance_protected.clause,
+            )
+        )
+    return Settlement(tuple(p for p in parts if p.amount > 0), tuple(notes))

@@ -1,0 +1,888 @@
+"""Twenty11 Compensation Policy (Version 2, December 2020): each test cites its clause.
+
+Every expected figure is worked out by hand from the policy text (arithmetic in comments).
+Rent for D days is weekly_rent * share * D / 7, rounded half-up once (RULES.md); days run
+from the repair target (not counted) to the day the work is finished (counted).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from compsim.models import ACCOUNT, CUSTOMER, Decision
+from compsim.testing import decide, scenario
+
+D = Decimal
+
+
+def t11(toml: str, sets: tuple[str, ...] = ()) -> Decision:
+    return decide("twenty11", scenario(toml), sets)
+
+
+def items(decision: Decision, category: str):
+    return [i for i in decision.award_if_not_excluded.items if i.category == category]
+
+
+def amount(decision: Decision, category: str) -> Decimal:
+    return sum((i.amount for i in items(decision, category)), D("0.00"))
+
+
+def excluded_by(decision: Decision) -> list[str]:
+    return [e.short for e in decision.exclusions]
+
+
+def notes(decision: Decision) -> str:
+    return " | ".join(n.detail for n in decision.award_if_not_excluded.notes)
+
+
+def adds_up(decision: Decision) -> bool:
+    settlement = decision.settlement
+    return settlement.paid_to_customer + settlement.credited_to_account == decision.award.total
+
+
+# A kitchen lost from the 19 Jan target to 23 Feb: 35 days, five weeks. Distress "none" so
+# that only the Appendix 1 figure is paid (no 6.9.3 payment, no gesture).
+AMENITY = """
+[household]
+weekly_rent = 105.00
+[failure]
+kind = "loss-of-amenity"
+distress = "none"
+[dates]
+occurred = 2026-01-05
+repair_target = 2026-01-19
+resolved = 2026-02-23
+claimed = 2026-03-02
+"""
+
+
+def amenity(extra: str, household: str = "", dates: str = "") -> Decision:
+    toml = AMENITY
+    if household:
+        toml = toml.replace("weekly_rent = 105.00", f"weekly_rent = 105.00\n{household}")
+    if dates:
+        toml = toml.replace("[dates]\n", f"[dates]\n{dates}\n").replace(
+            "resolved = 2026-02-23\n", ""
+        )
+    return t11(toml + extra)
+
+
+# ---------------------------------------------------------------- policy info and parameters
+
+
+def test_policy_info_names_twenty11_version_2():
+    from compsim_twenty11.plugin import policy_info
+
+    info = policy_info()
+    assert info.id == "twenty11"
+    assert "Version 2" in info.version
+    assert info.params_file.name == "params.toml"
+
+
+def test_every_parameter_cites_a_twenty11_clause_and_a_basis():
+    from compsim_twenty11.plugin import policy_info
+
+    from compsim.params import load_param_file
+
+    params = load_param_file(policy_info().params_file, "twenty11")
+    for path, definition in params.defs.items():
+        assert definition.clause.startswith("twenty11 "), path
+        assert definition.basis in ("published", "assumption"), path
+        assert definition.description, path
+
+
+# ---------------------------------------------------------------- exclusions
+
+
+def test_1_2_6_5_proceedings_started_excluded():
+    decision = t11('[legal]\nproceedings = "started"')
+    assert decision.excluded
+    assert excluded_by(decision) == ["legal proceedings"]
+    assert decision.award.total == 0
+
+
+def test_1_2_6_5_court_ordered_excluded():
+    assert excluded_by(t11('[legal]\nproceedings = "court-ordered"')) == ["legal proceedings"]
+
+
+@pytest.mark.parametrize(
+    "legal", ['proceedings = "threatened"', "disrepair_claim = true", 'proceedings = "none"']
+)
+def test_1_2_6_5_near_miss_threatened_proceedings_or_disrepair_claim_not_excluded(legal):
+    decision = t11(f"[legal]\n{legal}")
+    assert not decision.excluded
+    proceedings = next(c for c in decision.checks if c.clause == "twenty11 1.2, 6.5")
+    assert not proceedings.applies
+
+
+def test_1_2_6_5_insurance_claim_excluded():
+    assert excluded_by(t11("[legal]\ninsurance_claim = true")) == ["insurance claim"]
+
+
+def test_6_5_personal_injury_excluded():
+    assert excluded_by(t11("[legal]\npersonal_injury = true")) == ["personal injury"]
+
+
+def test_1_2_6_5_near_miss_no_insurance_claim_or_injury_not_excluded():
+    decision = t11("[legal]\ninsurance_claim = false\npersonal_injury = false")
+    assert not decision.excluded
+
+
+def test_6_2_evidence_requested_not_supplied_excluded():
+    assert excluded_by(t11("[claim]\nevidence_supplied = false")) == ["evidence not supplied"]
+
+
+def test_6_2_near_miss_evidence_supplied_not_excluded():
+    assert not t11("[claim]\nevidence_supplied = true").excluded
+
+
+def test_6_3_knew_about_six_months_last_day_with_month_end_clamp():
+    # aware 31 Aug 2025 + 6 calendar months = 28 Feb 2026 (clamped): claimed that day is in
+    decision = t11("[dates]\noccurred = 2025-08-31\nclaimed = 2026-02-28")
+    assert not decision.excluded
+    check = next(c for c in decision.checks if c.clause == "twenty11 6.3")
+    assert "last day 2026-02-28" in check.reason
+
+
+def test_6_3_knew_about_six_months_day_after_excluded():
+    decision = t11("[dates]\noccurred = 2025-08-31\nclaimed = 2026-03-01")
+    assert excluded_by(decision) == ["known over 6 months"]
+    assert "2025-08-31" in decision.exclusions[0].reason
+    assert "last day 2026-02-28" in decision.exclusions[0].reason
+
+
+def test_6_3_knew_about_leap_year_clamp_29_february():
+    # aware 31 Aug 2023 + 6 months = 29 Feb 2024 (a leap year)
+    assert not t11("[dates]\noccurred = 2023-08-31\nclaimed = 2024-02-29").excluded
+    assert t11("[dates]\noccurred = 2023-08-31\nclaimed = 2024-03-01").excluded
+
+
+def test_6_3_counted_from_when_the_claimant_became_aware_not_when_it_occurred():
+    # occurred 10 Jan 2025, aware 1 Sep 2025: last day 1 Mar 2026
+    toml = "[dates]\noccurred = 2025-01-10\naware = 2025-09-01\nclaimed = {}"
+    assert not t11(toml.format("2026-03-01")).excluded
+    assert t11(toml.format("2026-03-02")).excluded
+
+
+def test_6_3_exceptional_circumstances_do_not_lift_the_rule_by_default():
+    toml = (
+        "[dates]\noccurred = 2025-01-05\nclaimed = 2026-03-02\n"
+        "[claim]\nexceptional_circumstances = true"
+    )
+    decision = t11(toml)
+    assert excluded_by(decision) == ["known over 6 months"]
+    assert "exceptional circumstances are recorded" in decision.exclusions[0].reason
+    lifted = t11(toml, ("twenty11.time_limits.knew_about_exceptional_circumstances=true",))
+    assert not lifted.excluded
+
+
+def test_6_5_access_refused_excluded():
+    assert excluded_by(t11("[failure]\nkind = 'repair-delay'\naccess_refused = true")) == [
+        "access refused"
+    ]
+
+
+def test_6_5_near_miss_access_given_not_excluded():
+    assert not t11("[failure]\nkind = 'repair-delay'\naccess_refused = false").excluded
+
+
+@pytest.mark.parametrize(
+    ("cause", "short"),
+    [
+        ("resident", "tenant's negligence"),
+        ("third-party", "third party"),
+        ("extreme-weather", "beyond control"),
+    ],
+)
+def test_6_5_tenant_negligence_third_party_or_beyond_control_excluded(cause, short):
+    assert excluded_by(t11(f"[failure]\nkind = 'repair-delay'\ncause = '{cause}'")) == [short]
+
+
+@pytest.mark.parametrize("cause", ["landlord", "contractor"])
+def test_6_5_near_miss_landlord_or_contractor_repair_delay_not_excluded(cause):
+    assert not t11(f"[failure]\nkind = 'repair-delay'\ncause = '{cause}'").excluded
+
+
+def test_6_5_loss_and_damage_against_a_contractor_excluded():
+    decision = t11(
+        """
+[failure]
+kind = "damage-to-belongings"
+cause = "contractor"
+[[damaged_items]]
+item = "sofa"
+replacement_value = 400.00
+retained = true
+"""
+    )
+    assert excluded_by(decision) == ["contractor's insurance"]
+
+
+def test_6_5_near_miss_contractor_repair_delay_considered_but_damaged_items_not_paid():
+    decision = t11(
+        """
+[failure]
+kind = "repair-delay"
+cause = "contractor"
+distress = "none"
+[[damaged_items]]
+item = "rug"
+replacement_value = 80.00
+retained = true
+"""
+    )
+    assert not decision.excluded
+    assert amount(decision, "belongings") == 0
+    assert "contractor" in items(decision, "belongings")[0].label
+
+
+OFFER = """
+[dates]
+occurred = 2025-11-01
+claimed = 2025-11-20
+offer_made = 2025-11-30
+"""
+
+
+def test_6_5_offer_accepted_on_the_last_day_of_three_months_month_end_clamp():
+    # 30 Nov 2025 + 3 calendar months = 28 Feb 2026 (clamped)
+    decision = t11(OFFER + "offer_accepted = 2026-02-28")
+    assert not decision.excluded
+    check = next(c for c in decision.checks if "Offer made" in c.reason)
+    assert "last day 2026-02-28" in check.reason
+
+
+def test_6_5_offer_accepted_the_day_after_three_months_excluded():
+    decision = t11(OFFER + "offer_accepted = 2026-03-01")
+    assert excluded_by(decision) == ["offer lapsed"]
+    assert "last day 2026-02-28" in decision.exclusions[0].reason
+
+
+def test_6_5_offer_not_yet_accepted_not_excluded_and_the_lapse_date_is_noted():
+    decision = t11(OFFER)
+    assert not decision.excluded
+    assert "lapses if not accepted by 2026-02-28" in notes(decision)
+
+
+def test_6_5_short_term_building_works_nuisance_excluded():
+    assert excluded_by(t11("[failure]\nkind = 'works-nuisance'")) == ["building works nuisance"]
+
+
+def test_6_5_near_miss_repair_delay_is_not_works_nuisance():
+    assert not t11("[failure]\nkind = 'repair-delay'").excluded
+
+
+def test_6_5_near_miss_persistent_works_nuisance_is_not_short_term():
+    # text: "short term nuisance caused by building works"; persistent = protracted
+    decision = t11("[failure]\nkind = 'works-nuisance'\npersistent = true")
+    assert not decision.excluded
+    assert decision.award.total == D("100.00")  # moderate, 6.9.3
+
+
+def test_every_check_is_returned_and_an_excluded_claim_shows_what_it_would_have_been():
+    decision = t11('[legal]\nproceedings = "started"\n[failure]\nkind = "repair-delay"')
+    assert len(decision.checks) == 11
+    assert decision.award.total == 0
+    # moderate distress, 6.9.3: the assumption's £100
+    assert decision.award_if_not_excluded.total == D("100.00")
+    assert decision.settlement.parts == ()
+    assert "no payment" in decision.approval.approver
+
+
+# ---------------------------------------------------------------- 6.9.2 and Appendix 1
+
+
+def test_6_9_2_kitchen_lost_twenty_percent_of_rent_from_target_to_completion():
+    # 19 Jan to 23 Feb = 35 days; 105.00 * 20% * 35 / 7 = 105.00
+    decision = amenity('[[amenities_lost]]\namenity = "kitchen"')
+    assert amount(decision, "amenity") == D("105.00")
+    assert items(decision, "amenity")[0].basis == "published"
+    assert decision.award.total == D("105.00")
+
+
+def test_6_9_2_work_finished_on_the_target_date_pays_nothing():
+    decision = amenity('[[amenities_lost]]\namenity = "kitchen"', dates="resolved = 2026-01-19")
+    assert amount(decision, "amenity") == 0
+
+
+def test_6_9_2_work_finished_the_day_after_the_target_pays_one_day():
+    # 105.00 * 20% * 1 / 7 = 3.00
+    decision = amenity('[[amenities_lost]]\namenity = "kitchen"', dates="resolved = 2026-01-20")
+    assert amount(decision, "amenity") == D("3.00")
+
+
+def test_6_9_2_nothing_without_a_repair_target():
+    decision = t11(
+        AMENITY.replace("repair_target = 2026-01-19\n", "")
+        + '[[amenities_lost]]\namenity = "kitchen"'
+    )
+    assert amount(decision, "amenity") == 0
+    assert "no repair target" in items(decision, "amenity")[0].label
+
+
+def test_6_9_2_amenity_lost_after_the_target_counts_from_its_own_start():
+    # from 26 Jan (later than the 19 Jan target) to 23 Feb = 28 days; 105 * 20% * 4 = 84.00
+    decision = amenity('[[amenities_lost]]\namenity = "kitchen"\nfrom = 2026-01-26')
+    assert amount(decision, "amenity") == D("84.00")
+
+
+def test_6_9_2_amenity_restored_before_the_target_pays_nothing():
+    decision = amenity('[[amenities_lost]]\namenity = "kitchen"\nto = 2026-01-15')
+    assert amount(decision, "amenity") == 0
+
+
+def test_6_9_2_amenity_still_lost_when_claimed_runs_to_the_claim_date():
+    # no resolved date: 19 Jan to the 2 Mar claim = 42 days; 105 * 20% * 6 = 126.00
+    decision = t11(
+        AMENITY.replace("resolved = 2026-02-23\n", "") + '[[amenities_lost]]\namenity = "kitchen"'
+    )
+    assert amount(decision, "amenity") == D("126.00")
+
+
+def test_6_9_2_work_finished_after_the_claim_counted_to_the_claim_date():
+    # resolved 10 Mar, after the 2 Mar claim: the loss end is the claim date, 42 days = 126.00
+    decision = amenity('[[amenities_lost]]\namenity = "kitchen"', dates="resolved = 2026-03-10")
+    assert amount(decision, "amenity") == D("126.00")
+    assert "counted to the claim date" in notes(decision)
+
+
+def test_appendix_1_entire_bathroom_twenty_percent():
+    # 105 * 20% * 5 weeks = 105.00
+    assert amount(amenity('[[amenities_lost]]\namenity = "bathroom"'), "amenity") == D("105.00")
+
+
+def test_appendix_1_bathroom_reduced_to_fifteen_percent_with_a_separate_wc():
+    # 105 * 15% * 5 weeks = 78.75
+    decision = amenity('[[amenities_lost]]\namenity = "bathroom"', household="separate_wc = true")
+    assert amount(decision, "amenity") == D("78.75")
+    assert "separate WC" in items(decision, "amenity")[0].label
+
+
+def test_appendix_1_entire_living_room_twenty_percent():
+    decision = amenity('[[amenities_lost]]\namenity = "living-room"')
+    assert amount(decision, "amenity") == D("105.00")
+
+
+def test_appendix_1_each_bedroom_in_use_ten_percent():
+    # one bedroom: 105 * 10% * 5 = 52.50; two: 105 * 20% * 5 = 105.00
+    one = amenity('[[amenities_lost]]\namenity = "bedroom"')
+    two = amenity('[[amenities_lost]]\namenity = "bedroom"\ncount = 2')
+    assert amount(one, "amenity") == D("52.50")
+    assert amount(two, "amenity") == D("105.00")
+
+
+def test_appendix_1_bedroom_not_in_use_pays_nothing():
+    decision = amenity('[[amenities_lost]]\namenity = "bedroom"\nin_use = false')
+    assert amount(decision, "amenity") == 0
+    assert "not in use" in items(decision, "amenity")[0].label
+
+
+@pytest.mark.parametrize("lost", ["heating", "hot-water"])
+def test_appendix_1_heating_or_hot_water_alone_twenty_percent(lost):
+    decision = amenity(f'[[amenities_lost]]\namenity = "{lost}"')
+    assert amount(decision, "amenity") == D("105.00")
+
+
+def test_appendix_1_heating_and_hot_water_both_lost_counted_once():
+    # both for the same 35 days: one 20%, 105.00, not 210.00
+    decision = amenity(
+        '[[amenities_lost]]\namenity = "heating"\n[[amenities_lost]]\namenity = "hot-water"'
+    )
+    assert amount(decision, "amenity") == D("105.00")
+    assert len(items(decision, "amenity")) == 1
+
+
+def test_appendix_1_heating_and_hot_water_overlapping_counted_once_over_either_loss():
+    # heating to 29 Jan: 20-29 Jan (10 days); hot water 24 Jan to 2 Feb: 25 Jan-2 Feb (9 days)
+    # either lost: 20 Jan-2 Feb = 14 days; 105 * 20% * 14 / 7 = 42.00
+    decision = amenity(
+        '[[amenities_lost]]\namenity = "heating"\nto = 2026-01-29\n'
+        '[[amenities_lost]]\namenity = "hot-water"\nfrom = 2026-01-24\nto = 2026-02-02'
+    )
+    assert amount(decision, "amenity") == D("42.00")
+
+
+@pytest.mark.parametrize("lost", ["wc", "electricity", "lighting", "water", "other-room"])
+def test_appendix_1_amenity_not_listed_pays_nothing_and_the_silence_is_noted(lost):
+    decision = amenity(f'[[amenities_lost]]\namenity = "{lost}"')
+    assert amount(decision, "amenity") == 0
+    assert "not in Appendix 1" in items(decision, "amenity")[0].label
+    assert f"The policy is silent on loss of {lost}" in notes(decision)
+
+
+def test_6_9_2_several_rooms_each_paid():
+    # kitchen 20% + living room 20% + 2 bedrooms 2 * 10% = 60% of 105 * 5 weeks = 315.00
+    decision = amenity(
+        '[[amenities_lost]]\namenity = "kitchen"\n'
+        '[[amenities_lost]]\namenity = "living-room"\n'
+        '[[amenities_lost]]\namenity = "bedroom"\ncount = 2'
+    )
+    assert amount(decision, "amenity") == D("315.00")
+
+
+def test_6_9_2_rent_share_rounded_half_up_once_per_item():
+    # rent 100.05, 7 days (19-26 Jan): one bedroom 100.05 * 10% = 10.005 -> 10.01 (half up);
+    # two bedrooms 100.05 * 20% = 20.01 (rounded once, not 2 * 10.01 = 20.02)
+    toml = (
+        AMENITY.replace("105.00", "100.05").replace("2026-02-23", "2026-01-26")
+        + '[[amenities_lost]]\namenity = "bedroom"\ncount = {}'
+    )
+    assert amount(t11(toml.format(1)), "amenity") == D("10.01")
+    assert amount(t11(toml.format(2)), "amenity") == D("20.01")
+
+
+def test_6_9_2_part_weeks_use_weekly_rent_times_days_over_seven():
+    # rent 99.99, 10 days (19-29 Jan): 99.99 * 20% * 10 / 7 = 199.98 / 7 = 28.5685... -> 28.57
+    toml = AMENITY.replace("105.00", "99.99").replace("2026-02-23", "2026-01-29")
+    decision = t11(toml + '[[amenities_lost]]\namenity = "kitchen"')
+    assert amount(decision, "amenity") == D("28.57")
+
+
+def test_6_9_2_more_days_lost_never_lowers_the_award():
+    from datetime import date, timedelta
+
+    previous = D("-1")
+    for days in range(0, 60, 3):
+        resolved = date(2026, 1, 19) + timedelta(days=days)
+        decision = amenity(
+            '[[amenities_lost]]\namenity = "kitchen"\n[[amenities_lost]]\namenity = "heating"',
+            dates=f"resolved = {resolved.isoformat()}",
+        )
+        assert decision.award.total >= previous
+        previous = decision.award.total
+
+
+# ---------------------------------------------------------------- 6.9.6 costs reasonably incurred
+
+
+def test_6_9_6_evidenced_cost_reimbursed_in_full():
+    decision = t11(
+        "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
+        "[[costs]]\nkind = 'heating'\namount = 64.20\nevidence = true"
+    )
+    assert amount(decision, "costs") == D("64.20")
+    assert decision.award.total == D("64.20")
+
+
+def test_6_9_6_cost_without_supporting_evidence_not_reimbursed():
+    decision = t11(
+        "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
+        "[[costs]]\nkind = 'heating'\namount = 64.20\nevidence = false"
+    )
+    assert amount(decision, "costs") == 0
+    assert "no supporting evidence" in items(decision, "costs")[0].label
+
+
+def test_6_9_3_time_off_work_is_inconvenience_never_lost_earnings():
+    # distress none, but time off work counts as an inconvenience: read as minimal (an
+    # assumption), paid at the 6.9.3 minimal figure £50; the £80 of earnings is not paid
+    decision = t11(
+        "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
+        "[[costs]]\nkind = 'time-off-work'\namount = 80.00\nevidence = true"
+    )
+    assert amount(decision, "costs") == 0
+    assert "loss of earnings" in items(decision, "costs")[0].label
+    assert decision.impact.level == "Minimal stress or inconvenience"
+    assert decision.impact.basis == "assumption"
+    assert amount(decision, "distress") == D("50.00")
+    assert decision.award.total == D("50.00")
+
+
+def test_6_9_3_time_off_work_does_not_lower_a_higher_distress():
+    decision = t11(
+        "[failure]\nkind = 'repair-delay'\ndistress = 'moderate'\n"
+        "[[costs]]\nkind = 'time-off-work'\namount = 80.00\nevidence = true"
+    )
+    assert decision.impact.level == "Moderate stress or inconvenience"
+    assert decision.impact.basis == "published"
+    assert amount(decision, "distress") == D("100.00")
+
+
+# ---------------------------------------------------------------- 6.9.4 loss and damage
+
+DAMAGE = """
+[failure]
+kind = "damage-to-belongings"
+distress = "none"
+[dates]
+occurred = 2026-03-23
+claimed = 2026-05-01
+[[damaged_items]]
+item = "wardrobe"
+replacement_value = 500.00
+value_at_loss = 300.00
+"""
+
+
+def test_6_9_4_paid_at_value_at_loss_not_replacement_as_a_voucher():
+    decision = t11(DAMAGE + "retained = true\nnotified = 2026-03-24")
+    assert amount(decision, "belongings") == D("300.00")
+    assert decision.settlement.parts[0].form == "voucher"
+    assert decision.settlement.paid_to_customer == D("300.00")
+
+
+def test_6_9_4_notified_on_the_20th_working_day_paid():
+    # from Mon 23 Mar 2026, 20 England working days, skipping Good Friday (3 Apr) and
+    # Easter Monday (6 Apr): 24-27 Mar (4), 30 Mar-2 Apr (8), 7-10 Apr (12), 13-17 Apr (17),
+    # 20-22 Apr (20) -> Wed 22 Apr 2026 (20 Apr without the bank holidays)
+    decision = t11(DAMAGE + "retained = true\nnotified = 2026-04-22")
+    assert amount(decision, "belongings") == D("300.00")
+    assert "last day 2026-04-22" in items(decision, "belongings")[0].label
+
+
+def test_6_9_4_notified_the_working_day_after_not_paid():
+    decision = t11(DAMAGE + "retained = true\nnotified = 2026-04-23")
+    assert amount(decision, "belongings") == 0
+    assert "last day 2026-04-22" in items(decision, "belongings")[0].label
+
+
+def test_6_9_4_damaged_item_not_retained_for_inspection_not_paid():
+    decision = t11(DAMAGE + "retained = false\nnotified = 2026-03-24")
+    assert amount(decision, "belongings") == 0
+    assert "not retained" in items(decision, "belongings")[0].label
+
+
+def test_3_3_6_9_4_item_covered_by_contents_insurance_not_paid():
+    decision = t11(DAMAGE + "retained = true\ninsured = true\nnotified = 2026-03-24")
+    assert amount(decision, "belongings") == 0
+    assert "insurance" in items(decision, "belongings")[0].label
+
+
+def test_6_9_4_damage_not_caused_by_staff_neglect_not_paid():
+    decision = t11(
+        DAMAGE.replace('distress = "none"', 'distress = "none"\nresponsibility = "none"')
+        + "retained = true\nnotified = 2026-03-24"
+    )
+    assert amount(decision, "belongings") == 0
+
+
+# ---------------------------------------------------------------- 6.9.3 and 6.9.1 inconvenience
+
+
+@pytest.mark.parametrize(
+    ("distress", "point", "low", "high"),
+    [
+        ("none", "0.00", "0.00", "0.00"),
+        ("minimal", "50.00", "50.00", "100.00"),
+        ("moderate", "100.00", "100.00", "600.00"),
+        ("considerable", "600.00", "600.00", "1000.00"),
+        ("severe", "1000.00", "1000.00", None),
+    ],
+)
+def test_6_9_3_stress_upset_inconvenience_assumption_by_distress(distress, point, low, high):
+    # assumption: the Housing Ombudsman's remedies band, single figure at its lower end
+    decision = t11(f"[failure]\nkind = 'repair-delay'\ndistress = '{distress}'")
+    (item,) = items(decision, "distress")
+    assert item.amount == D(point)
+    assert item.low == D(low)
+    assert item.high == (None if high is None else D(high))
+    assert item.basis == "assumption"
+    assert item.clause == "twenty11 6.9.3, 6.6"
+
+
+@pytest.mark.parametrize(
+    ("kind", "distress", "expected"),
+    [
+        ("missed-appointment", "minimal", "25.00"),
+        ("missed-appointment", "moderate", "50.00"),
+        ("communication", "considerable", "100.00"),
+        ("complaint-handling", "severe", "150.00"),
+        ("charged-service-not-delivered", "moderate", "50.00"),
+    ],
+)
+def test_6_9_1_service_failure_small_amount_instead_of_6_9_3(kind, distress, expected):
+    decision = t11(f"[failure]\nkind = '{kind}'\ndistress = '{distress}'")
+    assert amount(decision, "service-failure") == D(expected)
+    assert items(decision, "distress") == []
+    assert decision.award.total == D(expected)
+
+
+def test_6_9_1_6_9_3_partial_responsibility_paid_like_full_by_default():
+    decision = t11("[failure]\nkind = 'repair-delay'\nresponsibility = 'partial'")
+    assert amount(decision, "distress") == D("100.00")
+    halved = t11(
+        "[failure]\nkind = 'repair-delay'\nresponsibility = 'partial'",
+        ("twenty11.inconvenience.partial_share=0.5",),
+    )
+    # 100.00 * 0.5 = 50.00, range 100-600 halved to 50-300
+    (item,) = items(halved, "distress")
+    assert (item.amount, item.low, item.high) == (D("50.00"), D("50.00"), D("300.00"))
+
+
+@pytest.mark.parametrize("responsibility", ["full", "partial", "none"])
+@pytest.mark.parametrize("kind", ["repair-delay", "missed-appointment"])
+def test_6_9_3_6_9_5_worse_distress_never_lowers_the_award(responsibility, kind):
+    previous = D("-1")
+    for distress in ("none", "minimal", "moderate", "considerable", "severe"):
+        decision = t11(
+            f"[failure]\nkind = '{kind}'\ndistress = '{distress}'\n"
+            f"responsibility = '{responsibility}'"
+        )
+        assert decision.award.total >= previous, distress
+        previous = decision.award.total
+
+
+# ---------------------------------------------------------------- 6.9.5 gesture of goodwill
+
+
+def test_6_9_5_gesture_of_25_without_acceptance_of_fault():
+    decision = t11("[failure]\nkind = 'repair-delay'\nresponsibility = 'none'")
+    assert amount(decision, "distress") == 0
+    (gesture,) = items(decision, "goodwill")
+    assert gesture.amount == D("25.00")
+    assert (gesture.low, gesture.high) == (D("0.00"), D("25.00"))
+    assert gesture.basis == "assumption"
+    assert decision.award.total == D("25.00")
+
+
+def test_6_9_5_no_gesture_when_the_claimant_was_not_inconvenienced():
+    decision = t11("[failure]\nkind = 'repair-delay'\nresponsibility = 'none'\ndistress = 'none'")
+    assert items(decision, "goodwill") == []
+    assert decision.award.total == 0
+
+
+def test_6_9_5_no_gesture_when_inconvenience_is_already_paid():
+    decision = t11("[failure]\nkind = 'repair-delay'\ndistress = 'minimal'")
+    assert items(decision, "goodwill") == []
+    assert decision.award.total == D("50.00")
+
+
+def test_6_9_5_gesture_switched_off():
+    decision = t11(
+        "[failure]\nkind = 'repair-delay'\nresponsibility = 'none'",
+        ("twenty11.gesture.when_no_inconvenience_award=false",),
+    )
+    assert decision.award.total == 0
+
+
+# ------------------------------------------------------- 6.7.1 home loss, 6.7.2 disturbance
+
+DECANT = """
+[household]
+tenure = "assured-tenant"
+named_tenants = 2
+months_in_home = {months}
+[failure]
+kind = "decant"
+distress = "none"
+[decant]
+permanent = {permanent}
+reason = "{reason}"
+moving_costs = 1200.00
+"""
+
+
+def decant(months="60", permanent="true", reason="demolition", extra="", sets=()):
+    toml = DECANT.format(months=months, permanent=permanent, reason=reason)
+    return t11(toml + extra, sets)
+
+
+def test_6_7_1_home_loss_flat_rate_divided_equally_between_named_tenants():
+    # the statutory flat rate from 1 Oct 2023, £8,100; two named tenants: £4,050.00 each
+    decision = decant()
+    (item,) = items(decision, "home-loss")
+    assert item.amount == D("8100.00")
+    assert "2 named tenants (£4,050.00 each)" in item.label
+    assert item.basis == "assumption"
+    # 8,100 + 1,200 moving costs; distress none: nothing else
+    assert decision.award.total == D("9300.00")
+
+
+def test_6_7_1_home_loss_needs_twelve_months_in_the_home():
+    assert amount(decant(months="11"), "home-loss") == 0
+    assert amount(decant(months="12"), "home-loss") == D("8100.00")
+    assert amount(decant(months="13"), "home-loss") == D("8100.00")
+
+
+def test_6_7_1_home_loss_not_paid_when_months_in_home_unknown():
+    toml = DECANT.replace("months_in_home = {months}\n", "").format(
+        permanent="true", reason="demolition"
+    )
+    decision = t11(toml)
+    assert amount(decision, "home-loss") == 0
+    assert "not given" in items(decision, "home-loss")[0].label
+
+
+@pytest.mark.parametrize("tenure", ["secure-tenant", "leaseholder", "shared-owner"])
+def test_6_7_1_home_loss_only_for_an_assured_tenant(tenure):
+    toml = DECANT.replace('"assured-tenant"', f'"{tenure}"').format(
+        months="60", permanent="true", reason="demolition"
+    )
+    assert amount(t11(toml), "home-loss") == 0
+
+
+def test_6_7_1_home_loss_only_for_a_permanent_move():
+    decision = decant(permanent="false")
+    assert amount(decision, "home-loss") == 0
+    # 6.7.2: disturbance is paid for a temporary move too
+    assert amount(decision, "disturbance") == D("1200.00")
+
+
+@pytest.mark.parametrize(
+    ("reason", "home_loss"),
+    [("demolition", "8100.00"), ("redevelopment", "8100.00"), ("major-repairs", "0.00")],
+)
+def test_6_7_1_home_loss_for_demolition_or_development_only(reason, home_loss):
+    assert amount(decant(reason=reason), "home-loss") == D(home_loss)
+
+
+def test_6_7_1_home_loss_flat_rate_dated_7800_before_1_october_2023():
+    dates = "[dates]\noccurred = 2023-09-01\nclaimed = {}"
+    assert amount(decant(extra=dates.format("2023-09-30")), "home-loss") == D("7800.00")
+    assert amount(decant(extra=dates.format("2023-10-01")), "home-loss") == D("8100.00")
+
+
+def test_6_7_2_disturbance_reasonable_moving_costs():
+    assert amount(decant(reason="major-repairs", permanent="false"), "disturbance") == D("1200.00")
+    other = decant(reason="other")
+    assert amount(other, "disturbance") == 0
+    assert "not major repairs or demolition" in items(other, "disturbance")[0].label
+
+
+def test_6_7_6_8_home_loss_and_disturbance_are_not_goodwill_for_approval():
+    # 8,100 + 1,200 + moderate stress 100.00: goodwill is only the 100.00, under £150
+    decision = t11(
+        DECANT.replace('distress = "none"', 'distress = "moderate"').format(
+            months="60", permanent="true", reason="demolition"
+        )
+    )
+    assert decision.award.total == D("9400.00")
+    assert decision.approval.approver == "Head of Relationships"
+    assert not decision.approval.senior
+
+
+# ---------------------------------------------------------------- 3.4, 6.8 approval
+
+COST = (
+    "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
+    "[[costs]]\nkind = 'other'\nevidence = true\namount = {}"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "senior"), [("149.99", False), ("150.00", False), ("150.01", True)]
+)
+def test_6_8_goodwill_over_150_needs_a_senior_management_team_member(total, senior):
+    decision = t11(COST.format(total))
+    assert decision.award.total == D(total)
+    assert decision.approval.senior is senior
+    if senior:
+        assert "Senior Management Team" in decision.approval.approver
+        assert decision.approval.clause == "twenty11 3.4; twenty11 6.8"
+    else:
+        assert decision.approval.approver == "Head of Relationships"
+        assert decision.approval.clause == "twenty11 3.4"
+
+
+def test_6_8_reimbursements_are_goodwill_and_count_toward_150():
+    # costs 100.00 + loss and damage 60.00 = 160.00 > 150
+    decision = t11(
+        "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
+        "[[costs]]\nkind = 'cleaning'\nevidence = true\namount = 100.00\n"
+        "[[damaged_items]]\nitem = 'curtains'\nreplacement_value = 60.00\nretained = true"
+    )
+    assert decision.award.total == D("160.00")
+    assert decision.approval.senior
+
+
+def test_3_4_head_of_relationships_scrutinises_a_claim_with_nothing_to_pay():
+    decision = t11("[failure]\nkind = 'repair-delay'\ndistress = 'none'")
+    assert decision.award.total == 0
+    assert decision.approval.approver.startswith("Head of Relationships")
+    assert not decision.approval.senior
+
+
+# ---------------------------------------------------------------- 6.4 offset
+
+STRESS_ONLY = "[failure]\nkind = 'repair-delay'\n"  # moderate distress: 100.00
+
+
+def test_6_4_no_debts_everything_paid_to_the_customer():
+    decision = t11(STRESS_ONLY)
+    assert decision.settlement.paid_to_customer == D("100.00")
+    assert decision.settlement.credited_to_account == 0
+
+
+def test_6_4_compensation_offset_against_arrears():
+    decision = t11(STRESS_ONLY + "[account]\nrent_arrears = 500.00")
+    assert decision.settlement.credited_to_account == D("100.00")
+    assert decision.settlement.paid_to_customer == 0
+
+
+def test_6_4_offset_only_up_to_what_is_owed_across_arrears_service_charges_and_debts():
+    # owed 20 + 20 + 10 = 50.00: 50.00 offset, 50.00 paid
+    decision = t11(
+        STRESS_ONLY
+        + "[account]\nrent_arrears = 20.00\nservice_charge_arrears = 20.00\nother_debts = 10.00"
+    )
+    assert decision.settlement.credited_to_account == D("50.00")
+    assert decision.settlement.paid_to_customer == D("50.00")
+    assert adds_up(decision)
+
+
+def test_6_4_loss_and_damage_and_costs_reasonably_incurred_are_paid_not_offset():
+    # stress 100.00 offset; costs 40.00 paid; wardrobe 200.00 as a voucher
+    decision = t11(
+        STRESS_ONLY
+        + "[account]\nrent_arrears = 1000.00\n"
+        + "[[costs]]\nkind = 'heating'\nevidence = true\namount = 40.00\n"
+        + "[[damaged_items]]\nitem = 'wardrobe'\nreplacement_value = 200.00\nretained = true"
+    )
+    settlement = decision.settlement
+    assert decision.award.total == D("340.00")
+    assert settlement.credited_to_account == D("100.00")
+    assert settlement.paid_to_customer == D("240.00")
+    by_form = {(p.to, p.form): p.amount for p in settlement.parts}
+    assert by_form[(CUSTOMER, "voucher")] == D("200.00")
+    assert by_form[(CUSTOMER, "payment")] == D("40.00")
+    assert by_form[(ACCOUNT, "credit to the customer's account")] == D("100.00")
+    assert adds_up(decision)
+
+
+def test_6_4_home_loss_is_offset_but_disturbance_costs_are_paid():
+    # home loss 8,100 offset against 2,000 arrears: 2,000 credited, 6,100 paid;
+    # disturbance 1,200 paid in full
+    decision = decant(extra="[account]\nrent_arrears = 2000.00")
+    assert decision.settlement.credited_to_account == D("2000.00")
+    assert decision.settlement.paid_to_customer == D("7300.00")
+    assert adds_up(decision)
+
+
+def test_6_4_disturbance_offset_when_read_as_compensation():
+    # 9,300 against 9,500 owed: all credited
+    decision = decant(
+        extra="[account]\nrent_arrears = 9500.00",
+        sets=("twenty11.offset.disturbance_protected=false",),
+    )
+    assert decision.settlement.credited_to_account == D("9300.00")
+    assert decision.settlement.paid_to_customer == 0
+
+
+def test_6_4_offset_needs_no_agreement():
+    decision = t11(STRESS_ONLY + "[account]\nrent_arrears = 500.00\noffset_agreed = false")
+    assert decision.settlement.credited_to_account == D("100.00")
+    assert "without asking" in " ".join(n.detail for n in decision.settlement.notes)
+
+
+def test_6_4_excluded_claim_settles_nothing():
+    decision = t11(
+        STRESS_ONLY + "[account]\nrent_arrears = 500.00\n[legal]\ninsurance_claim = true"
+    )
+    assert decision.settlement.parts == ()
+    assert adds_up(decision)
+
+
+def test_worked_example_kitchen_five_weeks_with_food_costs():
+    # SCENARIO-FORMAT's example: kitchen 105 * 20% * 35/7 = 105.00; food 64.20 evidenced;
+    # moderate 6.9.3 100.00; total 269.20, goodwill over 150 -> Senior Management Team
+    decision = t11(
+        AMENITY.replace('distress = "none"', 'distress = "moderate"\nreports = 3')
+        + '[[amenities_lost]]\namenity = "kitchen"\n'
+        + "[[costs]]\nkind = 'food'\namount = 64.20\nevidence = true"
+    )
+    assert decision.award.total == D("269.20")
+    assert decision.approval.senior
+    assert decision.settlement.paid_to_customer == D("269.20")
+    assert adds_up(decision)
