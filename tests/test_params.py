@@ -59,9 +59,11 @@ def test_dated_value_selected_by_date(param_set):
     assert param_set.at(date(2023, 10, 1)).value("home_loss") == Decimal("8100.00")
 
 
-def test_no_value_in_force_is_an_error(param_set):
+def test_no_value_in_force_is_an_error_only_when_used(param_set):
+    params = param_set.at(date(2020, 1, 1))
+    assert params.value("matrix.full.major") == Decimal("1000.00")
     with pytest.raises(ParamError, match="no value in force on 2020-01-01"):
-        param_set.at(date(2020, 1, 1))
+        params.value("home_loss")
 
 
 def test_unknown_parameter_in_plugin_code_names_the_nearest(param_set):

@@ -102,26 +102,32 @@ class ParamDef:
 
 
 class Params(Mapping[str, Param]):
-    """The parameters in force on one date: what every hook receives as ``params``."""
+    """The parameters in force on one date: what every hook receives as ``params``.
 
-    def __init__(self, policy_id: str, day: date, params: dict[str, Param]) -> None:
+    Each value is looked up when first used, so a dated value with nothing in force on this
+    date is an error only for a claim that needs it.
+    """
+
+    def __init__(self, policy_id: str, day: date, defs: Mapping[str, ParamDef]) -> None:
         self.policy_id = policy_id
         self.day = day
-        self._params = params
+        self._defs = defs
+        self._resolved: dict[str, Param] = {}
 
     def __getitem__(self, path: str) -> Param:
-        try:
-            return self._params[path]
-        except KeyError:
-            close = difflib.get_close_matches(path, list(self._params), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise KeyError(f"{self.policy_id} has no parameter {path!r}{hint}") from None
+        if path not in self._resolved:
+            if path not in self._defs:
+                close = difflib.get_close_matches(path, list(self._defs), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise KeyError(f"{self.policy_id} has no parameter {path!r}{hint}")
+            self._resolved[path] = self._defs[path].at(self.day)
+        return self._resolved[path]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._params)
+        return iter(self._defs)
 
     def __len__(self) -> int:
-        return len(self._params)
+        return len(self._defs)
 
     def value(self, path: str) -> Any:
         return self[path].value
@@ -143,9 +149,7 @@ class ParamSet:
 
     def at(self, day: date) -> Params:
         if day not in self._cache:
-            self._cache[day] = Params(
-                self.policy_id, day, {path: d.at(day) for path, d in self.defs.items()}
-            )
+            self._cache[day] = Params(self.policy_id, day, self.defs)
         return self._cache[day]
 
     def with_overrides(self, policy_id: str, overrides: Iterable[Override]) -> ParamSet:

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from compsim.complaints import check_code, check_timescales
-from compsim.errors import ParamError, PluginError
+from compsim.errors import PluginError
 from compsim.models import Award, CellError, Decision, Exclusion, Note, Scenario, TraceStep
 from compsim.money import format_pounds
 from compsim.plugins import (
@@ -39,10 +39,7 @@ class Row:
 def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     """One policy's decision on one scenario. Raises PluginError if the plugin misbehaves."""
     column = policy.column
-    try:
-        params = policy.params.at(scenario.dates.claimed)
-    except ParamError as error:
-        raise PluginError(column, "parameters", str(error)) from None
+    params = policy.params.at(scenario.dates.claimed)
     hook = policy.manager.hook
 
     checks = check_exclusions(

@@ -886,3 +886,35 @@ def test_worked_example_kitchen_five_weeks_with_food_costs():
     assert decision.approval.senior
     assert decision.settlement.paid_to_customer == D("269.20")
     assert adds_up(decision)
+
+
+# ---------------------------------------------------------------- deadlines (6.3, 6.5, 6.9.4)
+
+
+def test_6_3_6_5_6_9_4_deadlines():
+    from datetime import date
+
+    decision = decide(
+        "twenty11",
+        scenario(
+            """
+            [failure]
+            kind = "damage-to-belongings"
+            [dates]
+            occurred = 2026-03-23
+            aware = 2026-03-23
+            claimed = 2026-04-20
+            offer_made = 2026-04-30
+            [[damaged_items]]
+            item = "rug"
+            replacement_value = 100.00
+        """
+        ),
+    )
+    found = {d.name.split(" (")[0]: d.date for d in decision.deadlines}
+    # 6.3: six months after awareness on 23 Mar 2026 -> 23 Sep 2026
+    assert found["Claim to be made"] == date(2026, 9, 23)
+    # 6.9.4: 20 working days from Mon 23 Mar 2026, skipping 3 and 6 April -> Wed 22 Apr
+    assert found["Loss or damage to be notified"] == date(2026, 4, 22)
+    # 6.5: an offer made 30 Apr 2026 lapses 3 months later, 30 Jul 2026
+    assert found["Offer lapses if not accepted"] == date(2026, 7, 30)

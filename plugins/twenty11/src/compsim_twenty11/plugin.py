@@ -27,6 +27,7 @@ from compsim.models import (
     Cost,
     DamagedItem,
     Dates,
+    Deadline,
     Exclusion,
     Impact,
     Note,
@@ -972,3 +973,38 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
     return Settlement(tuple(p for p in parts if p.amount > 0), tuple(notes))
+
+
+# ---------------------------------------------------------------- deadlines (6.3, 6.5, 6.9.4)
+
+
+@hookimpl
+def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
+    """Dated deadlines: claiming within 6 months of knowing (6.3), notifying damage within 20
+    working days (6.9.4), and the offer's 3-month lapse (6.5)."""
+    dates = scenario.dates
+    months = params["time_limits.knew_about_months"]
+    found = [
+        Deadline(
+            f"Claim to be made ({months.value} months after the claimant knew of the incident)",
+            add_months(dates.aware, months.value),
+            "twenty11 6.3",
+        )
+    ]
+    if scenario.damaged_items:
+        days = params["loss_and_damage.notify_working_days"]
+        found.append(
+            Deadline(
+                f"Loss or damage to be notified ({days.value} working days after it occurred)",
+                add_working_days(dates.occurred, days.value),
+                LOSS_AND_DAMAGE,
+            )
+        )
+    lapse = offer_lapses_on(dates, params)
+    if lapse is not None:
+        found.append(
+            Deadline(
+                "Offer lapses if not accepted (3 months after it was made)", lapse, "twenty11 6.5"
+            )
+        )
+    return found
