@@ -206,6 +206,54 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
     sys.exit(1 if failed else 0)
 
 
+@cli.command("audit")
+@_paths
+@_landlord
+@_tag
+@_format
+@_set
+@_params
+@_output
+@click.option(
+    "--reference",
+    "reference_id",
+    default="ombudsman",
+    show_default=True,
+    metavar="ID",
+    help="The reference policy every landlord is compared with.",
+)
+@click.option("--top", default=10, show_default=True, help="How many largest shortfalls to list.")
+def audit_command(paths, landlords, tags, fmt, sets, param_files, output, reference_id, top):
+    """Compare every landlord with the reference (the Housing Ombudsman) on the same scenarios.
+
+    Per landlord: how many scenarios fall below the reference minimum, within its range,
+    above its maximum, or are excluded where the reference would remedy; then the largest
+    shortfalls, with the clauses on both sides. Exits 1 if any plugin failed.
+    """
+    from compsim.audit import audit, render_audit
+    from compsim.simulate import simulate
+
+    selected = (*landlords, reference_id) if landlords else ()
+    policies = _policies(selected, sets, param_files)
+    columns = [p.column for p in policies]
+    if reference_id not in columns:
+        raise CompsimError(
+            f"--reference {reference_id}: no such policy is installed "
+            f"(installed: {', '.join(columns)})"
+        )
+    compared = [
+        p.column
+        for p in policies
+        if p.column != reference_id and not (p.info.reference and p.column not in landlords)
+    ]
+    if not compared:
+        raise CompsimError("no landlord to compare with the reference")
+    rows = simulate(_scenarios(paths, tags), policies)
+    findings = audit(rows, compared, reference_id)
+    _emit(render_audit(findings, compared, reference_id, fmt, top), output)
+    sys.exit(1 if any(f.bucket == "error" for f in findings) else 0)
+
+
 @cli.command()
 @click.argument("scenario")
 @_landlord

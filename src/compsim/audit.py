@@ -1,0 +1,237 @@
+"""The audit: every landlord against a reference policy (the Housing Ombudsman) on the same
+scenarios. Does a landlord's policy give at least what the Ombudsman would order?
+
+Each scenario and landlord falls in one bucket, by the landlord's total against the
+reference's award range (its minimum to its maximum; an open maximum has no upper end):
+
+- ``below``: the landlord pays less than the reference minimum;
+- ``within``: from the minimum to the maximum;
+- ``above``: more than the maximum;
+- ``excluded``: the landlord excludes a claim the reference would remedy;
+- ``error``: either plugin failed on the scenario.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from compsim.models import CellError, Decision
+from compsim.money import ZERO, as_text, format_pounds
+from compsim.simulate import Row
+
+BUCKETS = ("below", "within", "above", "excluded", "error")
+BUCKET_NAMES = {
+    "below": "below the reference minimum",
+    "within": "within the reference range",
+    "above": "above the reference maximum",
+    "excluded": "excluded where the reference would remedy",
+    "error": "plugin error",
+}
+
+
+@attrs.frozen
+class Finding:
+    """One landlord's decision on one scenario, set against the reference's."""
+
+    scenario: str
+    landlord: str
+    bucket: str
+    landlord_total: Decimal | None
+    reference_min: Decimal | None
+    reference_total: Decimal | None
+    reference_max: Decimal | None
+    shortfall: Decimal  # how far below the reference minimum (0 unless below or excluded)
+    landlord_clauses: str
+    reference_clauses: str
+
+
+def audit(rows: Sequence[Row], landlords: Sequence[str], reference: str) -> list[Finding]:
+    return [
+        finding(row.scenario.id, landlord, row.cells[landlord], row.cells[reference])
+        for row in rows
+        for landlord in landlords
+    ]
+
+
+def finding(scenario: str, landlord: str, cell: Any, reference: Any) -> Finding:
+    if isinstance(cell, CellError) or isinstance(reference, CellError):
+        return Finding(scenario, landlord, "error", None, None, None, None, ZERO, "", "")
+    low, high = reference.award.min, reference.award.max
+    total = cell.award.total
+    remedies = not reference.excluded and reference.award.total > 0
+    if cell.excluded and remedies:
+        bucket = "excluded"
+    elif total < low:
+        bucket = "below"
+    elif high is not None and total > high:
+        bucket = "above"
+    else:
+        bucket = "within"
+    shortfall = low - total if bucket in ("below", "excluded") else ZERO
+    return Finding(
+        scenario,
+        landlord,
+        bucket,
+        total,
+        low,
+        reference.award.total,
+        high,
+        shortfall,
+        clauses(cell),
+        clauses(reference),
+    )
+
+
+def clauses(decision: Decision) -> str:
+    """The clauses a decision rests on: its exclusions, or the items that pay something."""
+    if decision.excluded:
+        cited = [e.clause for e in decision.exclusions]
+    else:
+        cited = [item.clause for item in decision.award.items if item.amount > 0]
+    return "; ".join(dict.fromkeys(cited)) or decision.impact.clause
+
+
+@attrs.frozen
+class BucketCounts:
+    landlord: str
+    scenarios: int
+    counts: dict[str, int]
+
+    def share(self, bucket: str) -> Decimal:
+        return Decimal(self.counts[bucket]) / self.scenarios if self.scenarios else ZERO
+
+
+def count_buckets(findings: Sequence[Finding], landlords: Sequence[str]) -> list[BucketCounts]:
+    result = []
+    for landlord in landlords:
+        mine = [f for f in findings if f.landlord == landlord]
+        counts = {bucket: sum(f.bucket == bucket for f in mine) for bucket in BUCKETS}
+        result.append(BucketCounts(landlord, len(mine), counts))
+    return result
+
+
+def largest_shortfalls(findings: Sequence[Finding], top: int) -> list[Finding]:
+    short = [f for f in findings if f.shortfall > 0]
+    return sorted(short, key=lambda f: (-f.shortfall, f.landlord, f.scenario))[:top]
+
+
+# ---------------------------------------------------------------- output
+
+
+def render_audit(
+    findings: Sequence[Finding], landlords: Sequence[str], reference: str, fmt: str, top: int
+) -> str:
+    if fmt == "json":
+        return _json(findings, landlords, reference, top)
+    if fmt == "csv":
+        return _csv(findings)
+    return _tables(findings, landlords, reference, top, markdown=fmt == "markdown")
+
+
+def _tables(findings, landlords, reference, top, markdown: bool) -> str:
+    from tabulate import tabulate
+
+    style = "github" if markdown else "simple"
+    counts = count_buckets(findings, landlords)
+    buckets = [b for b in BUCKETS if b != "error" or any(c.counts["error"] for c in counts)]
+    body = [
+        [
+            BUCKET_NAMES[bucket],
+            *(f"{c.counts[bucket]} ({c.share(bucket) * 100:.0f}%)" for c in counts),
+        ]
+        for bucket in buckets
+    ]
+    scenarios = counts[0].scenarios if counts else 0
+    summary = tabulate(
+        body,
+        headers=[f"against {reference} ({scenarios} scenarios)", *landlords],
+        tablefmt=style,
+        disable_numparse=True,
+        colalign=("left", *("right" for _ in landlords)),
+    )
+    shortfalls = largest_shortfalls(findings, top)
+    rows = [
+        [
+            f.landlord,
+            f.scenario,
+            format_pounds(f.landlord_total),
+            f"{format_pounds(f.reference_min)} to {format_pounds(f.reference_max)}",
+            format_pounds(f.shortfall),
+            f.landlord_clauses,
+            f.reference_clauses,
+        ]
+        for f in shortfalls
+    ]
+    detail = tabulate(
+        rows,
+        headers=[
+            "landlord",
+            "scenario",
+            "pays",
+            "reference range",
+            "shortfall",
+            "landlord's clauses",
+            "reference's clauses",
+        ],
+        tablefmt=style,
+        disable_numparse=True,
+        maxcolwidths=None if markdown else [None, 28, None, None, None, 24, 30],
+    )
+    title = f"Largest shortfalls against the reference minimum (top {top})"
+    heading = f"### {title}" if markdown else title
+    return f"{summary}\n\n{heading}\n\n{detail if rows else 'None.'}\n"
+
+
+def _json(findings, landlords, reference, top) -> str:
+    import json
+
+    summary = [
+        {
+            "landlord": c.landlord,
+            "scenarios": c.scenarios,
+            **{b: {"count": c.counts[b], "share": f"{c.share(b):.4f}"} for b in BUCKETS},
+        }
+        for c in count_buckets(findings, landlords)
+    ]
+    data = {
+        "reference": reference,
+        "summary": summary,
+        "largest_shortfalls": [_record(f) for f in largest_shortfalls(findings, top)],
+        "findings": [_record(f) for f in findings],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _record(f: Finding) -> dict[str, Any]:
+    return {
+        "scenario": f.scenario,
+        "landlord": f.landlord,
+        "bucket": f.bucket,
+        "landlord_total": as_text(f.landlord_total),
+        "reference_min": as_text(f.reference_min),
+        "reference_total": as_text(f.reference_total),
+        "reference_max": as_text(f.reference_max),
+        "shortfall": as_text(f.shortfall),
+        "landlord_clauses": f.landlord_clauses,
+        "reference_clauses": f.reference_clauses,
+    }
+
+
+def _csv(findings) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    columns = list(_record(findings[0])) if findings else ["scenario"]
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for f in findings:
+        record = _record(f)
+        if f.bucket != "error" and f.reference_max is None:
+            record["reference_max"] = "open"
+        writer.writerow(record)
+    return out.getvalue()
