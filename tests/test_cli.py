@@ -243,3 +243,13 @@ def test_python_dash_m_compsim():
 def test_library_ships_with_the_package():
     assert library_path().is_dir()
     assert (library_path() / "amenities" / "kitchen-five-weeks.toml").exists()
+
+
+def test_test_checks_whether_senior_approval_is_needed(tmp_path):
+    (tmp_path / "claim.toml").write_text(GOOD + "senior = true\n")
+    result = CliRunner().invoke(cli, ["test", str(tmp_path)])
+
+    assert result.exit_code == 1
+    assert "[alliance] senior: wanted True, got False (Customer Experience Manager" in (
+        result.output
+    )

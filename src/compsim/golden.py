@@ -67,6 +67,14 @@ def compare_expected(expected: Expected, decision: Decision) -> _Found:
         wanted = getattr(expected, name)
         if wanted is not None:
             found.check(name, wanted, actual[name], wanted == actual[name], format_pounds)
+    if expected.senior is not None:
+        approval = decision.approval
+        found.check(
+            "senior",
+            expected.senior,
+            f"{approval.senior} ({approval.approver})",
+            expected.senior == approval.senior,
+        )
     if expected.approver is not None:
         approver = decision.approval.approver
         found.check(

@@ -258,6 +258,7 @@ class Expected:
     paid_to_customer: Decimal | None = optional("money")
     credited_to_account: Decimal | None = optional("money")
     approver: str | None = optional("text")
+    senior: bool | None = optional("bool")  # added: whether approval above the usual is needed
 
 
 @attrs.frozen(kw_only=True)
