@@ -24,6 +24,7 @@ from compsim.money import ZERO, as_text, format_pounds
 from compsim.simulate import Row
 
 BUCKETS = ("below", "within", "above", "excluded", "error")
+CLAUSE_WIDTHS = [None, None, None, None, None, 36, 40]  # wrap only the clause columns
 BUCKET_NAMES = {
     "below": "below the reference minimum",
     "within": "within the reference range",
@@ -179,7 +180,7 @@ def _tables(findings, landlords, reference, top, markdown: bool) -> str:
         ],
         tablefmt=style,
         disable_numparse=True,
-        maxcolwidths=None if markdown else [None, 28, None, None, None, 24, 30],
+        maxcolwidths=None if markdown else CLAUSE_WIDTHS,
     )
     title = f"Largest shortfalls against the reference minimum (top {top})"
     heading = f"### {title}" if markdown else title

@@ -43,8 +43,9 @@ LEVEL_NAMES = {
     "significant": "Significant impact",
     "severe": "Severe maladministration",
 }
-REMEDIES = "HO remedies guidance: calculating financial redress"
-ARREARS = "HO remedies guidance: payments of compensation and arrears"
+REMEDIES = "HO remedies guidance, financial redress"
+ARREARS = "HO remedies guidance, compensation and arrears"
+
 SCHEME = "HO Scheme 42"
 ORDERS = "HO Scheme"
 DAYS_PER_WEEK = 7  # a unit conversion for the weekly sum, not a policy figure
