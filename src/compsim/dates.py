@@ -8,7 +8,7 @@
 
 import calendar
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 
 def add_months(start: date, months: int) -> date:
@@ -37,6 +37,7 @@ def bank_holiday_name(day: date) -> str | None:
     return holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
 
 
+@lru_cache(maxsize=65536)
 def add_working_days(start: date, count: int) -> date:
     """The day that is ``count`` working days after ``start`` (``start`` itself not counted)."""
     day = start
@@ -48,6 +49,7 @@ def add_working_days(start: date, count: int) -> date:
     return day
 
 
+@lru_cache(maxsize=65536)
 def working_days_between(start: date, end: date) -> int:
     """Working days after ``start`` up to and including ``end``; 0 when ``end <= start``."""
     count = 0
