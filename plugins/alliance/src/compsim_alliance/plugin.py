@@ -330,7 +330,7 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     if scenario.complaint is None:
         return []
     checks = check_timescales(scenario.complaint, complaint_timescales(params))
-    notes.extend(Note(check.describe(), check.clause) for check in checks)
+
     missed = [check for check in checks if check.missed]
     if not missed:
         return []

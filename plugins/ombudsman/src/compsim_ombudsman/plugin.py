@@ -192,8 +192,7 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     missed = [check for check in check_code(scenario.complaint) if check.missed]
     if not missed:
         return []
-    for check in missed:
-        notes.append(Note(check.describe(), check.clause))
+
     if scenario.failure.kind == "complaint-handling":
         notes.append(Note("The complaint handling is the failure assessed above", REMEDIES))
         return []
