@@ -17,9 +17,13 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compsim.dates import add_working_days, working_days_between
 from compsim.models import Complaint, Timescale, TimescaleCheck
+
+if TYPE_CHECKING:
+    from compsim.params import Params
 
 CODE_PARAMS = Path(__file__).with_name("complaint_code.toml")
 
@@ -46,40 +50,58 @@ def check_timescales(
     return tuple(checks)
 
 
-def two_stage_timescales(values: dict[str, int], clauses: dict[str, str]) -> tuple[Timescale, ...]:
+STEPS = (
+    "acknowledge",
+    "stage1_response",
+    "stage1_extension",
+    "stage2_acknowledge",
+    "stage2_response",
+    "stage2_extension",
+)
+
+
+def two_stage_timescales(params: Params, key: str) -> tuple[Timescale, ...]:
     """The usual two-stage process (acknowledge, respond; escalate, acknowledge, respond),
-    from working-day counts and their clauses keyed by step name."""
+    from six working-day parameters named by ``key`` (e.g. ``"complaints.{step}_days"``,
+    where step is each name in STEPS), each cited by its own clause."""
+
+    def days(step: str) -> int:
+        return params.value(key.format(step=step))
+
+    def clause(step: str) -> str:
+        return params[key.format(step=step)].clause
+
     return (
         Timescale(
             "Stage 1 acknowledgement",
             "received",
             "acknowledged",
-            values["acknowledge"],
-            clauses["acknowledge"],
+            days("acknowledge"),
+            clause("acknowledge"),
         ),
         Timescale(
             "Stage 1 response",
             "acknowledged",
             "stage1_response",
-            values["stage1_response"],
-            clauses["stage1_response"],
-            values["stage1_extension"],
+            days("stage1_response"),
+            clause("stage1_response"),
+            days("stage1_extension"),
             "stage1_extension_agreed",
         ),
         Timescale(
             "Stage 2 acknowledgement",
             "stage2_requested",
             "stage2_acknowledged",
-            values["stage2_acknowledge"],
-            clauses["stage2_acknowledge"],
+            days("stage2_acknowledge"),
+            clause("stage2_acknowledge"),
         ),
         Timescale(
             "Stage 2 response",
             "stage2_acknowledged",
             "stage2_response",
-            values["stage2_response"],
-            clauses["stage2_response"],
-            values["stage2_extension"],
+            days("stage2_response"),
+            clause("stage2_response"),
+            days("stage2_extension"),
             "stage2_extension_agreed",
         ),
     )
@@ -90,19 +112,7 @@ def code_timescales() -> tuple[Timescale, ...]:
     """The Complaint Handling Code 2024's timescales, from complaint_code.toml."""
     from compsim.params import load_param_file
 
-    params = load_param_file(CODE_PARAMS, "code").at(date(2024, 4, 1))
-    steps = (
-        "acknowledge",
-        "stage1_response",
-        "stage1_extension",
-        "stage2_acknowledge",
-        "stage2_response",
-        "stage2_extension",
-    )
-    return two_stage_timescales(
-        {step: params.value(step) for step in steps},
-        {step: params[step].clause for step in steps},
-    )
+    return two_stage_timescales(load_param_file(CODE_PARAMS, "code").at(date(2024, 4, 1)), "{step}")
 
 
 def check_code(complaint: Complaint | None) -> tuple[TimescaleCheck, ...]:

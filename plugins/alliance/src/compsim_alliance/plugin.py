@@ -368,18 +368,7 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
 @hookimpl
 def complaint_timescales(params: Params) -> tuple[Timescale, ...]:
     """The Customer Complaints Policy's timescales (7.0), in working days."""
-    steps = (
-        "acknowledge",
-        "stage1_response",
-        "stage1_extension",
-        "stage2_acknowledge",
-        "stage2_response",
-        "stage2_extension",
-    )
-    return two_stage_timescales(
-        {step: params.value(f"complaints.{step}_days") for step in steps},
-        {step: params[f"complaints.{step}_days"].clause for step in steps},
-    )
+    return two_stage_timescales(params, "complaints.{step}_days")
 
 
 def _cost_item(cost: Cost, responsibility: str, share: Decimal, params: Params) -> AwardItem:
