@@ -53,11 +53,10 @@ def test_compare_json_keeps_the_output_contract():
     assert kitchen["award"]["total"] == "564.20"  # money as text with two decimals
     assert set(kitchen["award"]["items"][0]) >= {"label", "amount", "clause", "basis"}
     assert kitchen["approval"]["clause"] == "alliance 5.1"
-    assert kitchen["settlement"] == {
-        **kitchen["settlement"],
-        "paid_to_customer": "564.20",
-        "credited_to_account": "0.00",
-    }
+    assert kitchen["settlement"]["paid_to_customer"] == "564.20"
+    assert kitchen["settlement"]["credited_to_account"] == "0.00"
+    assert {"paid_to_customer", "credited_to_account", "form"} <= set(kitchen["settlement"])
+
     assert {"step", "detail", "clause"} <= set(kitchen["trace"][0])
     excluded = next(r for r in records if r["scenario"] == "personal-injury")
     assert excluded["excluded"] is True and excluded["exclusions"][0]["clause"]

@@ -50,20 +50,11 @@ def check_timescales(
     return tuple(checks)
 
 
-STEPS = (
-    "acknowledge",
-    "stage1_response",
-    "stage1_extension",
-    "stage2_acknowledge",
-    "stage2_response",
-    "stage2_extension",
-)
-
-
 def two_stage_timescales(params: Params, key: str) -> tuple[Timescale, ...]:
     """The usual two-stage process (acknowledge, respond; escalate, acknowledge, respond),
     from six working-day parameters named by ``key`` (e.g. ``"complaints.{step}_days"``,
-    where step is each name in STEPS), each cited by its own clause."""
+    where step is acknowledge, stage1_response, stage1_extension, stage2_acknowledge,
+    stage2_response and stage2_extension), each cited by its own clause."""
 
     def days(step: str) -> int:
         return params.value(key.format(step=step))

@@ -31,12 +31,6 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _england_bank_holidays(day.year)
 
 
-def bank_holiday_name(day: date) -> str | None:
-    import holidays
-
-    return holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
-
-
 @lru_cache(maxsize=65536)
 def add_working_days(start: date, count: int) -> date:
     """The day that is ``count`` working days after ``start`` (``start`` itself not counted)."""
@@ -59,8 +53,3 @@ def working_days_between(start: date, end: date) -> int:
         if is_working_day(day):
             count += 1
     return count
-
-
-def days_inclusive(start: date, end: date) -> int:
-    """Calendar days from ``start`` to ``end`` counting both; 0 when ``end < start``."""
-    return max((end - start).days + 1, 0)

@@ -11,6 +11,12 @@ def to_pennies(amount: Decimal) -> Decimal:
     return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
+def for_days(weekly: Decimal, days: int) -> Decimal:
+    """A weekly amount for ``days`` days, ``weekly * days / 7`` (RULES.md: the rent for a
+    period), unrounded: round the item it goes into with ``to_pennies``, once."""
+    return weekly * days / 7
+
+
 def format_pounds(amount: Decimal | None) -> str:
     """£1,234.56; None (an open upper end) prints as 'open'."""
     if amount is None:

@@ -35,7 +35,7 @@ from compsim.models import (
     Settlement,
     SettlementPart,
 )
-from compsim.money import ZERO, format_pounds, to_pennies
+from compsim.money import ZERO, for_days, format_pounds, to_pennies
 from compsim.params import Params
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
@@ -63,7 +63,6 @@ ROOMS = ("kitchen", "bathroom", "wc", "living-room", "bedroom", "other-room")
 DAMAGE_KINDS = ("damage-to-belongings", "damage-to-decoration")
 LEAK_FLOOD_OR_FIRE = ("leak", "flood", "fire")  # 4.4: damage left to contents insurance
 
-DAYS_PER_WEEK = 7  # a unit conversion for the per-week sum, not a policy figure
 
 COMPENSABLE = "clarion 4.2"
 EXCLUSIONS = "clarion 4.4"
@@ -669,7 +668,7 @@ def _lighting_only(days: int, params: Params, scenario: Scenario) -> AwardItem:
         return _no_sum_yet(f"{label}: {_days(days)}", rate.clause, scenario)
     return AwardItem(
         f"{label}: {_days(days)} at {format_pounds(rate.value)} a week, pro rata",
-        to_pennies(rate.value * days / DAYS_PER_WEEK),
+        to_pennies(for_days(rate.value, days)),
         rate.clause,
         rate.basis,
         "amenity",

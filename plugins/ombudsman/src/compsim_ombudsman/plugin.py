@@ -30,7 +30,7 @@ from compsim.models import (
     SettlementPart,
     Timescale,
 )
-from compsim.money import ZERO, format_pounds, to_pennies
+from compsim.money import ZERO, for_days, format_pounds, to_pennies
 from compsim.params import Params
 from compsim.plugins import PolicyInfo
 
@@ -48,7 +48,6 @@ ARREARS = "HO remedies guidance, compensation and arrears"
 
 SCHEME = "HO Scheme 42"
 ORDERS = "HO Scheme"
-DAYS_PER_WEEK = 7  # a unit conversion for the weekly sum, not a policy figure
 
 
 @hookimpl
@@ -235,7 +234,7 @@ def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> lis
     items += _per_day("Loss of power", power, params, "specific_sums.power_per_day")
     if lighting:
         weekly = params["specific_sums.lighting_only_per_week"]
-        amount = to_pennies(weekly.value * len(lighting) / DAYS_PER_WEEK)
+        amount = to_pennies(for_days(weekly.value, len(lighting)))
         items.append(
             AwardItem(
                 f"Loss of lighting only: {len(lighting)} days at "

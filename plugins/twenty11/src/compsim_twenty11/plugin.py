@@ -35,15 +35,12 @@ from compsim.models import (
     Settlement,
     SettlementPart,
 )
-from compsim.money import ZERO, format_pounds, to_pennies
+from compsim.money import ZERO, for_days, format_pounds, to_pennies
 from compsim.params import Params
 from compsim.plugins import PolicyInfo
 
 POLICY_ID = "twenty11"
 
-# Rent for D days is weekly_rent * D / DAYS_PER_WEEK (RULES.md common readings): a unit of
-# the calendar, not a policy figure.
-DAYS_PER_WEEK = 7
 
 AMENITY = "twenty11 6.9.2, Appendix 1"
 COSTS = "twenty11 6.9.6"
@@ -389,7 +386,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
 
 def rent_for(weekly_rent: Decimal, share: Decimal, days: int) -> Decimal:
     """A share of the rent for D days: weekly_rent * share * D / 7, rounded once."""
-    return to_pennies(weekly_rent * share * days / DAYS_PER_WEEK)
+    return to_pennies(for_days(weekly_rent * share, days))
 
 
 def _period(loss: AmenityLoss, dates: Dates) -> tuple[date, date]:
