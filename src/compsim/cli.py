@@ -390,18 +390,34 @@ def params(landlord, on_date, sets, param_files) -> None:
             shown = _param_value(definition.at(day).value)
         else:
             shown = "; ".join(_dated(v) for v in definition.values)
-        source = f" (override: {definition.override})" if definition.override else ""
+        source = ""
+        if definition.override:
+            replaced = definition.replaces
+            was = ""
+            if replaced is not None:
+                was = "; current: " + "; ".join(_dated(v) for v in replaced.values)
+            source = f" (override: {definition.override}{was})"
+        meaning = definition.description
+        if definition.is_switch:
+            meaning += f" [reading switch; the other reading: {definition.alternative}]"
         rows.append(
-            [path, shown, definition.basis + source, definition.clause, definition.description]
+            [
+                path,
+                shown,
+                definition.basis + source,
+                definition.clause,
+                definition.accepts(),
+                meaning,
+            ]
         )
     click.echo(f"{policy.info.landlord} ({policy.column}): {policy.params.source}")
     click.echo(
         tabulate(
             rows,
-            headers=["parameter", "value", "basis", "clause", "meaning"],
+            headers=["parameter", "value", "basis", "clause", "accepts", "meaning"],
             tablefmt="simple",
             disable_numparse=True,
-            maxcolwidths=[None, 30, None, None, 50],
+            maxcolwidths=[None, 30, 30, None, 30, 50],
         )
     )
 
