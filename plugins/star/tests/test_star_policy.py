@@ -390,7 +390,7 @@ def test_5_1_single_figure_rounded_half_up_once():
 def test_5_1_position_outside_the_band_is_refused_before_anything_runs():
     from compsim.errors import ParamError
 
-    with pytest.raises(ParamError, match="expected a share from 0 to 1, got '1.5'"):
+    with pytest.raises(ParamError, match=r"expected a share from 0 to 1, got '1\.5'"):
         star(other(), ("star.bands.position=1.5",))
 
 
