@@ -296,6 +296,25 @@ def _find_scenario(reference: str):
 
 @cli.command()
 @_paths
+@_landlord
+@_tag
+@_format
+@_output
+def readings(paths, landlords, tags, fmt, output) -> None:
+    """What each reading of a policy costs: every reading switch flipped alone.
+
+    A reading switch is a parameter where the text leaves room for more than one reading
+    (see compsim params). For each, the scenarios whose outcome changes when it alone is
+    flipped, and the money moved (total and largest single change), most money first.
+    """
+    from compsim.readings import cost_of_readings, render_readings
+
+    costs = cost_of_readings(_scenarios(paths, tags), _policies(landlords))
+    _emit(render_readings(costs, fmt), output)
+
+
+@cli.command()
+@_paths
 @_set
 @_params
 def test(paths, sets, param_files) -> None:
