@@ -214,7 +214,9 @@ def test_params_shows_value_clause_and_basis():
 
 def test_params_shows_an_override():
     result = run("params", "alliance", "--set", "alliance.matrix.full.major=1200")
-    assert "assumption (override: --set)" in result.output
+    row = result.output[result.output.index("matrix.full.major") :]
+    assert "1200" in row.split("\n")[0] and "draft (override: --set;" in row
+    assert "current: 1000.00)" in row
 
 
 def test_bench_prints_throughput():

@@ -18,7 +18,31 @@ basis = "published"
 
 [flag]
 value = true
+type = "bool"
 clause = "x 1.1"
+basis = "assumption"
+alternative = "off: the other reading"
+
+[months]
+value = 6
+type = "int"
+min = 0
+max = 600
+clause = "x 4.2"
+basis = "published"
+
+[month]
+value = 10
+type = "int"
+min = 1
+max = 12
+clause = "x 7.1"
+basis = "published"
+
+[position]
+value = 0.5
+type = "share"
+clause = "x 3.3"
 basis = "assumption"
 
 [level]
@@ -71,12 +95,81 @@ def test_unknown_parameter_in_plugin_code_names_the_nearest(param_set):
         param_set.at(date(2026, 1, 1))["matrix.full.majr"]
 
 
-def test_override_becomes_an_assumption_with_its_source(param_set):
+def test_override_becomes_a_draft_with_its_source_and_the_value_it_replaced(param_set):
     changed = param_set.with_overrides("x", [parse_set_option("x.matrix.full.major=1200")])
     param = changed.at(date(2026, 1, 1))["matrix.full.major"]
     assert param.value == Decimal("1200")
-    assert param.basis == "assumption"
+    assert param.basis == "draft"
     assert param.override == "--set"
+    assert param.current.value == Decimal("1000.00")
+    assert param.describe_value() == (
+        "draft value 1200 (current policy: 1000.00, published, x 2.7)"
+    )
+    assert changed.at(date(2026, 1, 1)).basis_of("matrix.full.major", "flag") == "draft"
+
+
+@pytest.mark.parametrize(
+    "setting, accepted",
+    [
+        ("x.month=13", "a whole number from 1 to 12"),
+        ("x.month=0", "a whole number from 1 to 12"),
+        ("x.months=-3", "a whole number from 0 to 600"),
+        ("x.position=1.5", "a share from 0 to 1"),
+        ("x.position=-0.1", "a share from 0 to 1"),
+        ("x.flag=maybe", "true or false"),
+        ("x.level=medium", "one of: low, high"),
+    ],
+)
+def test_override_out_of_range_is_refused_naming_what_is_accepted(param_set, setting, accepted):
+    with pytest.raises(ParamError) as error:
+        param_set.with_overrides("x", [parse_set_option(setting)])
+    message = str(error.value)
+    assert message.startswith(f"--set {setting}: ")
+    assert f"expected {accepted}, got" in message
+
+
+def test_text_in_a_file_is_not_money(param_set, tmp_path):
+    draft = tmp_path / "draft.toml"
+    draft.write_text('[x]\nmatrix.full.major = "600"\n')
+    _, overrides = load_override_file(draft)
+    with pytest.raises(ParamError, match=r"draft\.toml: \[x\] matrix\.full\.major: .*got '600'"):
+        param_set.with_overrides("x", overrides)
+
+
+def test_switch_consulted_by_a_decision_is_recorded(param_set):
+    shared = param_set.at(date(2026, 1, 1))
+    view = shared.for_decision()
+    view.value("matrix.full.major")
+    assert view.switches_used == {}
+    assert view.value("flag") is True
+    assert list(view.switches_used) == ["flag"]
+    assert shared.for_decision().switches_used == {}
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ('[n]\nvalue = 1\nclause = "x"\nbasis = "published"\n', "type: every parameter"),
+        (
+            '[n]\nvalue = 1\ntype = "int"\nclause = "x"\nbasis = "published"\n',
+            "min: every number parameter",
+        ),
+        (
+            '[n]\nvalue = 13\ntype = "int"\nmin = 1\nmax = 12\nclause = "x"\nbasis = "published"\n',
+            "expected a whole number from 1 to 12, got 13",
+        ),
+        (
+            '[n]\nvalue = true\ntype = "bool"\nalternative = "y"\n'
+            'clause = "x"\nbasis = "published"\n',
+            "is a reading, so basis",
+        ),
+    ],
+)
+def test_parameter_file_declarations_are_checked(tmp_path, extra, message):
+    path = tmp_path / "params.toml"
+    path.write_text(extra)
+    with pytest.raises(ParamError, match=message):
+        load_param_file(path, "x")
 
 
 def test_override_replaces_a_dated_value_for_every_date(param_set):

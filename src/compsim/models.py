@@ -82,10 +82,16 @@ ITEM_KINDS = ("belongings", "decoration", "floor-covering")
 DAMAGE_CAUSES = ("leak", "flood", "fire", "other")
 PROCEEDINGS = ("none", "threatened", "started", "court-ordered")
 DECANT_REASONS = ("demolition", "redevelopment", "major-repairs", "other")
+FINDINGS = ("service-failure", "maladministration", "severe-maladministration")
+SPLITS = ("fit", "held-out")
+# One-off events are incurred on dates.occurred; every other kind is a continuing failure
+# that runs to its loss end (RULES.md, common readings).
+ONE_OFF_KINDS = ("missed-appointment", "damage-to-belongings", "damage-to-decoration")
 
 PUBLISHED = "published"
 ASSUMPTION = "assumption"
-BASES = (PUBLISHED, ASSUMPTION)
+DRAFT = "draft"  # a value the user changed (--set, or a --params draft file)
+BASES = (PUBLISHED, ASSUMPTION, DRAFT)
 
 
 def _spec(kind: str, default: Any = attrs.NOTHING, **metadata: Any) -> Any:
@@ -171,13 +177,17 @@ class Dates:
     claimed: date = required("date")
     offer_made: date | None = optional("date")
     offer_accepted: date | None = optional("date")
+    # added to format 1 (optional): when the award was confirmed to the claimant, and when
+    # the claimant gave bank details (payment deadlines run from these: STAR 8.1, Clarion 6.6)
+    award_confirmed: date | None = optional("date")
+    bank_details_given: date | None = optional("date")
 
     @property
     def loss_end(self) -> date:
-        """When the loss ended: ``resolved`` if on or before ``claimed``, else ``claimed``."""
-        if self.resolved is not None and self.resolved <= self.claimed:
-            return self.resolved
-        return self.claimed
+        """When the loss ended: ``resolved`` when given, even after ``claimed`` (compensation
+        is assessed once the work is done); without it the failure was still going on at the
+        claim, so ``claimed``."""
+        return self.resolved if self.resolved is not None else self.claimed
 
 
 @attrs.frozen(kw_only=True)
@@ -225,6 +235,9 @@ class Legal:
     insurance_claim: bool = optional("bool", False)
     proceedings: str = optional("choice", "none", choices=PROCEEDINGS)
     disrepair_claim: bool = optional("bool", False)
+    # added to format 1 (optional): the issue was raised through a solicitor or other legal
+    # representative (Twenty11 1.2)
+    represented: bool = optional("bool", False)
 
 
 @attrs.frozen(kw_only=True)
@@ -244,6 +257,25 @@ class Decant:
     permanent: bool = optional("bool", False)
     reason: str = required("choice", choices=DECANT_REASONS)
     moving_costs: Decimal = optional("money", ZERO)
+    # added to format 1 (optional): the date of the move (displacement)
+    moved: date | None = optional("date")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a scenario comes from, for a published Housing Ombudsman determination
+    (``[source]``): the case, the finding, and what the Ombudsman ordered."""
+
+    case: str = optional("text", "")
+    landlord: str = optional("text", "")
+    url: str = optional("text", "")
+    quoted_in: tuple[str, ...] = optional("texts", ())
+    decided: date = required("date")
+    finding: str = required("choice", choices=FINDINGS)
+    ordered: Decimal = required("money")
+    ordered_for: str = optional("text", "")
+    stand_ins: str = optional("text", "")
+    split: str = optional("choice", "fit", choices=SPLITS)
 
 
 @attrs.frozen(kw_only=True)
@@ -279,11 +311,22 @@ class Scenario:
     legal: Legal = section(Legal)
     complaint: Complaint | None = optional("optional-section", type=Complaint)
     decant: Decant | None = optional("optional-section", type=Decant)
+    origin: Source | None = optional("optional-section", type=Source, key="source")
     expected: tuple[Expected, ...] = attrs.field(default=(), metadata={"kind": "expected"})
     source: str = attrs.field(default="", eq=False, metadata={"kind": None})
 
     def expected_for(self, landlord: str) -> Expected | None:
         return next((e for e in self.expected if e.landlord == landlord), None)
+
+    @property
+    def one_off(self) -> bool:
+        return self.failure.kind in ONE_OFF_KINDS
+
+    @property
+    def incurred(self) -> date:
+        """When the loss was incurred, for claim windows counted from the failure, loss or
+        event: a one-off event on ``dates.occurred``; a continuing failure at its loss end."""
+        return self.dates.occurred if self.one_off else self.dates.loss_end
 
 
 # ---------------------------------------------------------------- a decision
@@ -381,13 +424,20 @@ ACCOUNT = "account"
 
 @attrs.frozen
 class SettlementPart:
-    """Part of the award paid to the claimant (``to="customer"``) or credited to an account."""
+    """Part of the award paid to the claimant (``to="customer"``) or credited to an account.
+
+    A credit to the account normally clears a debt (``against_debt=True``): those credits
+    never exceed what the claimant owes. A policy that pays the award onto the rent account
+    whatever is owed (Clarion 5.1) marks the part beyond the debt ``against_debt=False``:
+    a credit balance on the account.
+    """
 
     label: str
     amount: Decimal
     to: str
     form: str
     clause: str
+    against_debt: bool = True
 
 
 @attrs.frozen
@@ -404,9 +454,26 @@ class Settlement:
         return sum((p.amount for p in self.parts if p.to == ACCOUNT), ZERO)
 
     @property
+    def offset_against_debts(self) -> Decimal:
+        """How much of the award went to clear debts (arrears and other sums owed)."""
+        return sum((p.amount for p in self.parts if p.to == ACCOUNT and p.against_debt), ZERO)
+
+    @property
     def form(self) -> str:
         forms = [p.form for p in self.parts if p.amount > 0]
         return "; ".join(dict.fromkeys(forms)) or "nothing to pay"
+
+
+@attrs.frozen
+class ReadingUsed:
+    """A reading switch (a parameter with an ``alternative``) that a decision consulted."""
+
+    path: str
+    value: Any
+    clause: str
+    description: str
+    alternative: str
+    basis: str = ASSUMPTION
 
 
 @attrs.frozen
@@ -488,17 +555,26 @@ class Decision:
     deadlines: tuple[Deadline, ...] = ()
     complaint_checks: tuple[TimescaleCheck, ...] = ()  # the policy's own timescales
     code_checks: tuple[TimescaleCheck, ...] = ()  # the Complaint Handling Code 2024's
+    readings: tuple[ReadingUsed, ...] = ()  # the reading switches the decision consulted
 
     @property
     def excluded(self) -> bool:
         return bool(self.exclusions)
 
+    def rests_on(self, basis: str) -> bool:
+        """Whether any part of the paid award (or the impact it pays on) has this basis."""
+        paid_items = [item for item in self.award.items if item.amount > 0]
+        if any(item.basis == basis for item in paid_items):
+            return True
+        return bool(paid_items) and self.impact.basis == basis
+
     @property
     def rests_on_assumption(self) -> bool:
-        paid_items = [item for item in self.award.items if item.amount > 0]
-        if any(item.basis == ASSUMPTION for item in paid_items):
-            return True
-        return bool(paid_items) and self.impact.basis == ASSUMPTION
+        return self.rests_on(ASSUMPTION)
+
+    @property
+    def rests_on_draft(self) -> bool:
+        return self.rests_on(DRAFT)
 
 
 @attrs.frozen

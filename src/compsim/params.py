@@ -21,9 +21,19 @@ A parameter file is TOML beside a plugin's code. Tables nest by name; a table wi
 
 Hooks receive ``Params``: the values in force on the scenario's ``dates.claimed``.
 
+Every parameter declares what it accepts: ``type`` (money, decimal, share, int, bool, text,
+choice, date) and, for numbers, a range: ``min`` (required for int and decimal) and ``max``.
+A share is a decimal from 0 to 1; money is never negative. The loader checks every value in
+the file, and every override, against the declaration.
+
+A **reading switch** is a parameter with ``alternative = "..."``: the text does not settle the
+reading, so the default is marked ``basis = "assumption"`` and ``alternative`` describes the
+other reading, one ``--set`` away. ``compsim readings`` shows what flipping each one costs, and
+every decision lists the switches it consulted.
+
 An override (``--set alliance.matrix.full.major=1200`` or ``--params FILE``) replaces a value
-for every date. An overridden value is no longer the published figure, so its basis becomes
-``assumption`` and it records where the override came from.
+for every date. An overridden value is the user's draft, not the published figure: its basis
+becomes ``draft``, and it records where it came from and the value it replaced.
 """
 
 from __future__ import annotations
@@ -39,11 +49,23 @@ from typing import Any
 import attrs
 
 from compsim.errors import ParamError
-from compsim.models import ASSUMPTION, BASES
+from compsim.models import ASSUMPTION, BASES, DRAFT, PUBLISHED
 from compsim.money import has_at_most_two_places
 
-TYPES = ("money", "decimal", "int", "bool", "text", "choice", "date")
-LEAF_KEYS = {"value", "values", "type", "clause", "basis", "description", "choices"}
+TYPES = ("money", "decimal", "share", "int", "bool", "text", "choice", "date")
+NUMBER_TYPES = ("money", "decimal", "share", "int")
+LEAF_KEYS = {
+    "value",
+    "values",
+    "type",
+    "clause",
+    "basis",
+    "description",
+    "choices",
+    "min",
+    "max",
+    "alternative",
+}
 
 
 @attrs.frozen
@@ -67,6 +89,24 @@ class Param:
     basis: str
     description: str = ""
     override: str = ""  # where an override came from ("--set", a file), if any
+    alternative: str = ""  # a reading switch: the other reading of the text
+    current: Param | None = None  # for a draft value: the policy's own value it replaced
+
+    def describe_value(self) -> str:
+        """The value with its basis, e.g. "draft value 600 (current policy: 500, alliance 2.7)"."""
+        shown = format_value(self.value)
+        if self.basis == DRAFT and self.current is not None:
+            return (
+                f"draft value {shown} (current policy: {format_value(self.current.value)}, "
+                f"{self.current.basis}, {self.current.clause})"
+            )
+        return f"{shown} ({self.basis}, {self.clause})"
+
+
+def format_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 @attrs.frozen
@@ -81,10 +121,20 @@ class ParamDef:
     description: str = ""
     choices: tuple[str, ...] = ()
     override: str = ""
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    alternative: str = ""
+    replaces: ParamDef | None = None  # for a draft: the policy's own definition
 
     def at(self, day: date) -> Param:
         for dated in self.values:
             if dated.in_force(day):
+                current = None
+                if self.replaces is not None:
+                    try:
+                        current = self.replaces.at(day)
+                    except ParamError:
+                        current = None
                 return Param(
                     self.path,
                     dated.value,
@@ -93,8 +143,29 @@ class ParamDef:
                     self.basis,
                     self.description,
                     self.override,
+                    self.alternative,
+                    current,
                 )
         raise ParamError(f"parameter {self.path} has no value in force on {day}")
+
+    @property
+    def is_switch(self) -> bool:
+        return bool(self.alternative)
+
+    def accepts(self) -> str:
+        """What the parameter accepts, in words, for error messages and ``compsim params``."""
+        if self.type == "choice":
+            return f"one of: {', '.join(self.choices)}"
+        words = _EXPECTED[self.type]
+        low = self.minimum if self.minimum is not None else _IMPLIED_MIN.get(self.type)
+        high = self.maximum if self.maximum is not None else _IMPLIED_MAX.get(self.type)
+        if low is not None and high is not None:
+            return f"{words} from {low} to {high}"
+        if low is not None:
+            return f"{words}, at least {low}"
+        if high is not None:
+            return f"{words}, at most {high}"
+        return words
 
     @property
     def dated(self) -> bool:
@@ -108,20 +179,38 @@ class Params(Mapping[str, Param]):
     date is an error only for a claim that needs it.
     """
 
-    def __init__(self, policy_id: str, day: date, defs: Mapping[str, ParamDef]) -> None:
+    def __init__(
+        self,
+        policy_id: str,
+        day: date,
+        defs: Mapping[str, ParamDef],
+        resolved: dict[str, Param] | None = None,
+    ) -> None:
         self.policy_id = policy_id
         self.day = day
         self._defs = defs
-        self._resolved: dict[str, Param] = {}
+        self._resolved: dict[str, Param] = {} if resolved is None else resolved
+        self.switches_used: dict[str, Param] = {}  # reading switches consulted, in order
+
+    def for_decision(self) -> Params:
+        """A view for one decision: the same values (resolved once per date), with its own
+        record of the reading switches the decision consults."""
+        return Params(self.policy_id, self.day, self._defs, self._resolved)
 
     def __getitem__(self, path: str) -> Param:
-        if path not in self._resolved:
+        param = self._resolved.get(path)
+        if param is None:
             if path not in self._defs:
                 close = difflib.get_close_matches(path, list(self._defs), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise KeyError(f"{self.policy_id} has no parameter {path!r}{hint}")
-            self._resolved[path] = self._defs[path].at(self.day)
-        return self._resolved[path]
+            param = self._resolved[path] = self._defs[path].at(self.day)
+        if param.alternative:
+            self.switches_used[path] = param
+        return param
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._defs
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._defs)
@@ -133,9 +222,12 @@ class Params(Mapping[str, Param]):
         return self[path].value
 
     def basis_of(self, *paths: str) -> str:
-        """``assumption`` if any of the parameters is one, else ``published``."""
+        """``draft`` if any of the parameters is the user's draft, else ``assumption`` if any
+        is one, else ``published``."""
         bases = {self[path].basis for path in paths}
-        return ASSUMPTION if ASSUMPTION in bases else "published"
+        if DRAFT in bases:
+            return DRAFT
+        return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
 
 
 @attrs.frozen
@@ -156,9 +248,15 @@ class ParamSet:
         defs = dict(self.defs)
         for override in overrides:
             current = self.lookup(override.path, override.describe())
-            value = convert(current, override.raw, override.describe())
+            value = convert(
+                current, override.raw, override.describe(), from_text=override.source == "--set"
+            )
             defs[override.path] = attrs.evolve(
-                current, values=(DatedValue(value),), basis=ASSUMPTION, override=override.source
+                current,
+                values=(DatedValue(value),),
+                basis=DRAFT,
+                override=override.source,
+                replaces=current.replaces or current,
             )
         return ParamSet(policy_id, self.source, defs)
 
@@ -217,13 +315,45 @@ def _param_def(path: str, entry: dict[str, Any], source: str) -> ParamDef:
         raise ParamError(f"{where}: expected either value or values, not both")
     choices = tuple(entry.get("choices", ()))
     dated = _dated_values(entry, where)
-    param_type = entry.get("type") or _infer_type(dated[0].value)
+    param_type = entry.get("type")
     if param_type not in TYPES:
-        raise ParamError(f"{where}: type: expected one of {', '.join(TYPES)}")
+        raise ParamError(
+            f"{where}: type: every parameter declares what it accepts; expected one of "
+            f"{', '.join(TYPES)}, got {param_type!r}"
+        )
     if param_type == "choice" and not choices:
         raise ParamError(f"{where}: a choice needs choices = [...]")
+    bounds = {}
+    for key in ("min", "max"):
+        if key in entry:
+            if param_type not in NUMBER_TYPES:
+                raise ParamError(f"{where}: {key}: only a number has a range")
+            bound = entry[key]
+            if isinstance(bound, bool) or not isinstance(bound, int | Decimal):
+                raise ParamError(f"{where}: {key}: expected a number, got {bound!r}")
+            bounds[key] = Decimal(bound)
+    if param_type in ("int", "decimal") and "min" not in bounds:
+        raise ParamError(
+            f"{where}: min: every number parameter declares its lowest value (min = ...)"
+        )
+    alternative = entry.get("alternative", "")
+    if not isinstance(alternative, str):
+        raise ParamError(f"{where}: alternative: expected text describing the other reading")
+    if alternative and entry["basis"] != ASSUMPTION:
+        raise ParamError(
+            f'{where}: a reading switch (alternative = "...") is a reading, so basis = "assumption"'
+        )
     definition = ParamDef(
-        path, param_type, entry["clause"], entry["basis"], (), entry.get("description", ""), choices
+        path,
+        param_type,
+        entry["clause"],
+        entry["basis"],
+        (),
+        entry.get("description", ""),
+        choices,
+        minimum=bounds.get("min"),
+        maximum=bounds.get("max"),
+        alternative=alternative,
     )
     checked = tuple(attrs.evolve(v, value=convert(definition, v.value, where)) for v in dated)
     return attrs.evolve(definition, values=checked)
@@ -257,21 +387,10 @@ def _dated_values(entry: dict[str, Any], where: str) -> tuple[DatedValue, ...]:
     return tuple(closed)
 
 
-def _infer_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, Decimal):
-        return "decimal"
-    if type(value) is date:
-        return "date"
-    return "text"
-
-
 _EXPECTED = {
     "money": "an amount in pounds, not negative, with at most two decimal places",
     "decimal": "a number",
+    "share": "a share",
     "int": "a whole number",
     "bool": "true or false",
     "text": "text",
@@ -279,20 +398,36 @@ _EXPECTED = {
 }
 
 
-def convert(definition: ParamDef, raw: Any, where: str) -> Any:
-    """Check and convert a value (typed TOML, or text from ``--set``) to the parameter's type."""
+_IMPLIED_MIN = {"money": Decimal(0), "share": Decimal(0)}
+_IMPLIED_MAX = {"share": Decimal(1), "money": Decimal(1_000_000)}
+MAX_SHOWN = 60
+
+
+def convert(definition: ParamDef, raw: Any, where: str, from_text: bool = False) -> Any:
+    """Check and convert a value (typed TOML, or text from ``--set``) to the parameter's type
+    and range. The error names where the value came from, the parameter, what was given and
+    what is accepted. Text stands for a number, a date or true/false only when it was typed
+    on the command line (``from_text``); in a file, ``"600"`` is text, not money."""
     kind = definition.type
-    value = _convert(kind, raw, definition.choices)
+    typed_text = isinstance(raw, str) and kind not in ("text", "choice") and not from_text
+    value = None if typed_text else _convert(kind, raw, definition.choices)
+    if value is not None and kind in NUMBER_TYPES:
+        low = definition.minimum if definition.minimum is not None else _IMPLIED_MIN.get(kind)
+        high = definition.maximum if definition.maximum is not None else _IMPLIED_MAX.get(kind)
+        if (low is not None and value < low) or (high is not None and value > high):
+            value = None
     if value is None:
-        expected = (
-            f"one of: {', '.join(definition.choices)}" if kind == "choice" else _EXPECTED[kind]
+        shown = repr(raw)
+        if len(shown) > MAX_SHOWN:
+            shown = shown[:MAX_SHOWN] + "…"
+        raise ParamError(
+            f"{where}: {definition.path}: expected {definition.accepts()}, got {shown}"
         )
-        raise ParamError(f"{where}: {definition.path}: expected {expected}, got {raw!r}")
     return value
 
 
 def _convert(kind: str, raw: Any, choices: tuple[str, ...]) -> Any:
-    if kind in ("money", "decimal"):
+    if kind in ("money", "decimal", "share"):
         if isinstance(raw, bool):
             return None
         try:
@@ -307,7 +442,10 @@ def _convert(kind: str, raw: Any, choices: tuple[str, ...]) -> Any:
     if kind == "int":
         if isinstance(raw, int) and not isinstance(raw, bool):
             return raw
-        return int(raw) if isinstance(raw, str) and raw.strip().lstrip("-").isdigit() else None
+        text = raw.strip() if isinstance(raw, str) else ""
+        if len(text) > 20 or not text.lstrip("-").isdigit():
+            return None
+        return int(text)
     if kind == "bool":
         if isinstance(raw, bool):
             return raw

@@ -193,7 +193,7 @@ def build_policies(
     variant_names = [v.name for v in variants]
     for variant in variants:
         if variant.base not in registry.installed:
-            raise unknown_landlord(variant.base, registry)
+            raise ParamError(f"{variant.source}: {unknown_landlord(variant.base, registry)}")
         if variant.name in registry.installed or variant_names.count(variant.name) > 1:
             raise ParamError(
                 f"{variant.source}: variant {variant.name!r} is already the name "
@@ -336,11 +336,11 @@ def check_settlement(column: str, result: Any, award: Award, scenario: Scenario)
             f"paid {result.paid_to_customer} + credited "
             f"{result.credited_to_account} = {settled}, but the award is {award.total}",
         )
-    if result.credited_to_account > scenario.account.total_owed:
+    if result.offset_against_debts > scenario.account.total_owed:
         _broken(
             column,
             hook,
-            f"credited {result.credited_to_account} to the account, more than "
+            f"set {result.offset_against_debts} against debts, more than "
             f"the {scenario.account.total_owed} owed",
         )
     return result

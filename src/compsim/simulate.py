@@ -14,7 +14,16 @@ import attrs
 
 from compsim.complaints import check_code, check_timescales
 from compsim.errors import PluginError
-from compsim.models import Award, CellError, Decision, Exclusion, Note, Scenario, TraceStep
+from compsim.models import (
+    Award,
+    CellError,
+    Decision,
+    Exclusion,
+    Note,
+    ReadingUsed,
+    Scenario,
+    TraceStep,
+)
 from compsim.money import format_pounds
 from compsim.plugins import (
     Policy,
@@ -39,7 +48,7 @@ class Row:
 def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     """One policy's decision on one scenario. Raises PluginError if the plugin misbehaves."""
     column = policy.column
-    params = policy.params.at(scenario.dates.claimed)
+    params = policy.params.at(scenario.dates.claimed).for_decision()
     hook = policy.manager.hook
 
     checks = check_exclusions(
@@ -86,6 +95,10 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         deadlines=tuple(sorted(deadlines, key=lambda d: d.date)),
         complaint_checks=complaint_checks,
         code_checks=check_code(scenario.complaint),
+        readings=tuple(
+            ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
+            for path, p in params.switches_used.items()
+        ),
     )
     silent = scenario.complaint is not None and timescales is None
     return attrs.evolve(decision, trace=build_trace(decision, silent_on_complaints=silent))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from compsim.models import CellError, Decision, TraceStep
+from compsim.models import DRAFT, CellError, Decision, TraceStep
 from compsim.money import format_pounds
+from compsim.params import format_value
 from compsim.plugins import Policy
 from compsim.simulate import Cell
 
@@ -112,6 +113,21 @@ def _decision(decision: Decision) -> list[str]:
         for deadline in decision.deadlines:
             assumed = " (rests on an assumption)" if deadline.basis == "assumption" else ""
             lines.append(_bullet(f"{deadline.name}: {deadline.date}{assumed}", deadline.clause))
+        step += 1
+    if decision.readings:
+        lines += ["", f"{step}. Readings of the text this decision used (compsim readings)"]
+        for reading in decision.readings:
+            value = format_value(reading.value)
+            used = (
+                f"draft value {value}" if reading.basis == DRAFT else f"{value} ({reading.basis})"
+            )
+            lines.append(
+                _bullet(
+                    f"{reading.path} = {used}: {reading.description}. "
+                    f"The other reading: {reading.alternative}",
+                    reading.clause,
+                )
+            )
     return lines
 
 

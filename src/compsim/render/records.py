@@ -13,6 +13,7 @@ from typing import Any
 
 from compsim.models import Award, AwardItem, CellError, Decision, TimescaleCheck
 from compsim.money import as_text
+from compsim.params import format_value
 from compsim.simulate import Cell, Row
 
 
@@ -50,6 +51,7 @@ def decision_record(decision: Decision) -> dict[str, Any]:
             award_record(decision.award_if_not_excluded) if decision.excluded else None
         ),
         "rests_on_assumption": decision.rests_on_assumption,
+        "rests_on_draft": decision.rests_on_draft,
         "approval": {
             "approver": decision.approval.approver,
             "clause": decision.approval.clause,
@@ -59,6 +61,7 @@ def decision_record(decision: Decision) -> dict[str, Any]:
         "settlement": {
             "paid_to_customer": as_text(settlement.paid_to_customer),
             "credited_to_account": as_text(settlement.credited_to_account),
+            "offset_against_debts": as_text(settlement.offset_against_debts),
             "form": settlement.form,
             "parts": [
                 {
@@ -67,6 +70,7 @@ def decision_record(decision: Decision) -> dict[str, Any]:
                     "to": p.to,
                     "form": p.form,
                     "clause": p.clause,
+                    "against_debt": p.against_debt if p.to == "account" else False,
                 }
                 for p in settlement.parts
             ],
@@ -77,6 +81,17 @@ def decision_record(decision: Decision) -> dict[str, Any]:
         ],
         "complaint_timescales": [check_record(c) for c in decision.complaint_checks],
         "complaint_code": [check_record(c) for c in decision.code_checks],
+        "readings": [
+            {
+                "parameter": r.path,
+                "value": format_value(r.value),
+                "basis": r.basis,
+                "clause": r.clause,
+                "reading": r.description,
+                "alternative": r.alternative,
+            }
+            for r in decision.readings
+        ],
         "trace": [{"step": t.step, "detail": t.detail, "clause": t.clause} for t in decision.trace],
         "error": None,
     }

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compsim.compare import LandlordSummary, summarise
-from compsim.models import CellError
+from compsim.models import CellError, Decision
 from compsim.money import format_pounds
 from compsim.simulate import Cell, Row
 
 ASSUMPTION_MARK = "*"
+DRAFT_MARK = "†"
 
 
 def cell_text(cell: Cell, reasons: dict[str, int] | None = None) -> str:
@@ -26,6 +27,7 @@ def cell_text(cell: Cell, reasons: dict[str, int] | None = None) -> str:
             return f"excluded: {reason}"
         return f"excluded [{reasons.setdefault(reason, len(reasons) + 1)}]"
     mark = ASSUMPTION_MARK if cell.rests_on_assumption else ""
+    mark += DRAFT_MARK if cell.rests_on_draft else ""
     return f"{format_pounds(cell.award.total)}{mark}"
 
 
@@ -115,6 +117,10 @@ def render_comparison(
         f"{mark} part of the award rests on an assumption parameter "
         "(see compsim explain and compsim params)"
     ]
+    if any(
+        isinstance(c, Decision) and c.rests_on_draft for row in rows for c in row.cells.values()
+    ):
+        notes.append(f"{DRAFT_MARK} part of the award rests on a draft value (--set or --params)")
     notes.extend(f"[{number}] excluded: {reason}" for reason, number in reasons.items())
     errors = [
         (row.scenario.id, cell)
