@@ -116,6 +116,16 @@ def test_2_7_repeated_failure_lifts_low_to_medium():
     assert decision.impact.basis == "published"
 
 
+def test_2_7_a_draft_repeat_threshold_marks_the_impact_it_changes():
+    sets = ["alliance.impact.repeated_reports=3"]
+    assert (
+        alliance('[failure]\ndistress = "minimal"\nreports = 2', sets).impact.level == "Low Impact"
+    )
+    decision = alliance('[failure]\ndistress = "minimal"\nreports = 3', sets)
+    assert decision.impact.level == "Medium Impact"
+    assert decision.impact.basis == "draft"
+
+
 def test_2_7_a_single_report_of_a_low_impact_event_stays_low():
     assert alliance('[failure]\ndistress = "minimal"\nreports = 1').award.total == pounds("100.00")
 

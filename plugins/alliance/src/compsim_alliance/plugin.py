@@ -245,6 +245,7 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
 NO_DISTRESS = "readings.no_distress_is_low_impact"
 MISLED = "readings.misled_gives_major"
 LIFT = "impact.vulnerability_lifts"
+REPEATED = "impact.repeated_reports"
 
 
 @hookimpl
@@ -254,7 +255,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     being misled "could also" make it Major (a switch). The impact's basis is that of the
     switches whose other reading would change the level, else ``published``."""
     failure = scenario.failure
-    repeated = failure.reports >= params.value("impact.repeated_reports")
+    repeated = failure.reports >= params.value(REPEATED)
     vulnerabilities = scenario.household.vulnerabilities
     readings: dict[str, bool] = {}
     if not failure.persistent:  # a persistent failure is Major whatever the readings
@@ -268,6 +269,8 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     rests_on = [
         path for path in readings if _level(scenario, repeated, _flip(readings, path)) != level
     ]
+    if _level(scenario, not repeated, readings) != level:
+        rests_on.append(REPEATED)  # published, unless a draft changed the threshold
     basis = params.basis_of(*rests_on) if rests_on else PUBLISHED
     notes = _impact_notes(scenario, params, repeated, readings)
     return Impact(LEVEL_NAMES[level], MATRIX, LEVELS.index(level), basis, tuple(notes))
@@ -474,7 +477,7 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
             label,
             amount,
             "alliance 2.6, 2.7; alliance complaints policy 7.0",
-            params.basis_of(key),
+            params.basis_of(key, f"matrix.full.{level}"),
             "complaint-handling",
         )
     ]
