@@ -613,6 +613,16 @@ def decoration(damaged_by: str, sets=()):
 def test_3_1_decoration_damaged_by_repair_work_is_made_good_not_paid():
     # "Certain repair work may damage a customer's wall decoration ... if we are unable to
     # exactly match existing decoration, we would not offer additional compensation"
+    decision = decoration("repair-work")
+    item = decision.award.items[1]
+    assert item.amount == 0
+    assert item.clause == "alliance 3.1"
+    assert item.basis == "published"  # the scenario says repair work did it: no reading
+    assert decision.award.total == pounds("100.00")  # the matrix still pays (Low £100)
+    assert "readings.decoration_other_damage_is_repair_work" not in readings(decision)
+
+
+def test_3_1_unnamed_decoration_damage_is_read_as_repair_work():
     decision = decoration("other")
     item = decision.award.items[1]
     assert item.amount == 0

@@ -556,6 +556,15 @@ def _belongings_item(item: DamagedItem, responsibility: str, params: Params) -> 
     clause = params[VALUATION].clause
     if item.kind == "decoration":
         clause = f"{clause}, 3.1"
+        if item.damaged_by == "repair-work":
+            return AwardItem(
+                f"{label}, not paid: damage made by repair work, which Alliance makes good, "
+                "paying nothing more where it cannot match the decoration exactly",
+                ZERO,
+                "alliance 3.1",
+                PUBLISHED,
+                "belongings",
+            )
         if item.damaged_by == "other":
             repair_work = params[REPAIR_WORK]
             if repair_work.value:
