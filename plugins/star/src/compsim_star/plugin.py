@@ -804,15 +804,10 @@ def parameter_problems(params: Params) -> list[str]:
     return problems
 
 
-@hookimpl(optionalhook=True)
-def check_params(params: Params) -> list[str]:
-    """Problems across parameters, for a host that checks them before anything runs (the
-    engine has no such hook yet: until it does, the first decision that uses a bad pair
-    fails with the same one-line message)."""
-    return parameter_problems(params)
-
-
 def _refuse_bad_parameters(params: Params) -> None:
+    """The host checks each parameter before anything runs, but has no hook for checks across
+    parameters yet: until it has, the first hook of every decision refuses a bad pair with the
+    same one-line message (see the README)."""
     problems = parameter_problems(params)
     if problems:
         raise ValueError(problems[0])
