@@ -224,28 +224,27 @@ def _represented(scenario: Scenario) -> Exclusion:
     return Exclusion("Not raised through legal representation", clause, False)
 
 
-def first_contact(scenario: Scenario, params: Params) -> tuple[date, str]:
-    """The contact 6.3 counts to ("before contacting us"), by the reading switch: the first
-    contact (``dates.reported``, or the claim if that came first) or the claim itself."""
-    dates = scenario.dates
-    if params.value("readings.contact_date") == "claimed":
-        return dates.claimed, "claimed"
-    if dates.reported <= dates.claimed:
-        return dates.reported, "first contacted Twenty11 (reported)"
-    return dates.claimed, "first contacted Twenty11 (claimed, before the recorded report)"
-
-
 def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
+    """6.3: "knew about for more than 6 months before contacting us". The contact is the first
+    report (``dates.reported``) by default, the claim under the other reading; the switch is
+    consulted only when the two readings disagree."""
     dates = scenario.dates
     months = params.value("time_limits.knew_about_months")
     last = add_months(dates.aware, months)
-    contact, how = first_contact(scenario, params)
-    reading = params["readings.contact_date"]
-    counted = (
-        f"6.3 counts to the contact ('before contacting us'), read as {reading.value} "
-        f"(readings.contact_date, {reading.basis})"
-    )
     clause = "twenty11 6.3"
+    if (dates.reported <= last) == (dates.claimed <= last):
+        contact, how = dates.reported, "first contacted Twenty11 (reported)"
+        counted = f"claimed on {dates.claimed}"
+    else:
+        reading = params["readings.contact_date"]
+        if reading.value == "claimed":
+            contact, how = dates.claimed, "claimed"
+        else:
+            contact, how = dates.reported, "first contacted Twenty11 (reported)"
+        counted = (
+            f"claimed on {dates.claimed}; 6.3 counts to the contact ('before contacting us'), "
+            f"read as {reading.value} (readings.contact_date, {reading.basis})"
+        )
     if contact <= last:
         return Exclusion(
             f"Aware of the incident on {dates.aware}, {how} on {contact}: within "
@@ -1179,15 +1178,13 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     working days (6.9.4), and the offer's 3-month lapse (6.5)."""
     dates = scenario.dates
     months = params["time_limits.knew_about_months"]
-    contact = params["readings.contact_date"]
-    what = "Claim to be made" if contact.value == "claimed" else "Twenty11 to be contacted"
     found = [
         Deadline(
-            f"{what} ({months.value} months after the claimant knew of the incident; "
-            "readings.contact_date)",
+            f"Twenty11 to be contacted ({months.value} months after the claimant knew of the "
+            "incident; contact after it is not normally considered)",
             add_months(dates.aware, months.value),
             "twenty11 6.3",
-            contact.basis,
+            months.basis,
         )
     ]
     if scenario.damaged_items:
