@@ -94,7 +94,7 @@ def test_every_reading_switch_is_listed_in_the_readme_with_its_clause():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     params = load_param_file(policy_info().params_file, "twenty11")
     switches = {path: d for path, d in params.defs.items() if d.is_switch}
-    assert len(switches) == 8
+    assert len(switches) == 10
     for path, definition in switches.items():
         row = next((line for line in readme.splitlines() if f"`{path}`" in line), "")
         assert row.startswith("|"), f"{path} has no row in the README's table of switches"
@@ -353,11 +353,20 @@ def test_6_5_near_miss_repair_delay_is_not_works_nuisance():
     assert not t11("[failure]\nkind = 'repair-delay'").excluded
 
 
-def test_6_5_near_miss_persistent_works_nuisance_is_not_short_term():
+def test_6_5_reading_persistent_works_nuisance_is_not_short_term():
     # text: "short term nuisance caused by building works"; persistent = protracted
     decision = t11("[failure]\nkind = 'works-nuisance'\npersistent = true")
     assert not decision.excluded
     assert decision.award.total == D("100.00")  # moderate, 6.9.3
+    assert readings(decision)["readings.persistent_works_nuisance_considered"] is True
+
+
+def test_6_5_reading_every_works_nuisance_short_term_excludes_a_persistent_one():
+    decision = t11(
+        "[failure]\nkind = 'works-nuisance'\npersistent = true",
+        ("twenty11.readings.persistent_works_nuisance_considered=false",),
+    )
+    assert excluded_by(decision) == ["building works nuisance"]
 
 
 def test_every_check_is_returned_and_an_excluded_claim_shows_what_it_would_have_been():
@@ -705,10 +714,20 @@ def test_6_9_4_notified_the_working_day_after_not_paid():
     assert "last day 2026-04-22" in items(decision, "belongings")[0].label
 
 
-def test_6_9_4_damaged_item_not_retained_for_inspection_not_paid():
+def test_6_9_4_reading_damaged_item_not_retained_for_inspection_not_paid():
+    # "Any damaged items should be retained for inspection", read as a condition
     decision = t11(DAMAGE + "retained = false\nnotified = 2026-03-24")
-    assert amount(decision, "belongings") == 0
-    assert "not retained" in items(decision, "belongings")[0].label
+    (item,) = items(decision, "belongings")
+    assert (item.amount, item.basis) == (0, "assumption")
+    assert "not retained" in item.label
+
+
+def test_6_9_4_reading_retention_not_a_condition_item_paid_at_value_at_loss():
+    decision = t11(
+        DAMAGE + "retained = false\nnotified = 2026-03-24",
+        ("twenty11.readings.damaged_items_must_be_retained=false",),
+    )
+    assert amount(decision, "belongings") == D("300.00")
 
 
 def test_3_3_6_9_4_item_covered_by_contents_insurance_not_paid():

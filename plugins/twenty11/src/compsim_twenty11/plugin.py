@@ -155,24 +155,35 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         ),
         *_cause_checks(scenario),
         _offer_lapse(scenario, params),
-        _works_nuisance(scenario),
+        _works_nuisance(scenario, params),
     ]
     return checks
 
 
-def _works_nuisance(scenario: Scenario) -> Exclusion:
-    """6.5 excludes "short term nuisance caused by building works": a persistent nuisance
-    (over a protracted time) is not short term, so it is considered."""
+def _works_nuisance(scenario: Scenario, params: Params) -> Exclusion:
+    """6.5 excludes "short term nuisance caused by building works". Whether a persistent
+    nuisance (over a protracted time) is short term is a reading switch."""
     failure = scenario.failure
     clause = "twenty11 6.5"
     if failure.kind != "works-nuisance":
         return Exclusion("Not a nuisance from building works", clause, False)
     if failure.persistent:
+        switch = params["readings.persistent_works_nuisance_considered"]
+        if switch.value:
+            return Exclusion(
+                "A nuisance from building works, but persistent over a protracted time: read "
+                "as not the short-term nuisance 6.5 excludes "
+                f"(readings.persistent_works_nuisance_considered, {switch.basis})",
+                clause,
+                False,
+            )
         return Exclusion(
-            "A nuisance from building works, but persistent over a protracted time: not the "
-            "short-term nuisance 6.5 excludes",
+            "A nuisance from building works: every works nuisance read as the short-term "
+            "nuisance 6.5 excludes, persistent or not "
+            f"(readings.persistent_works_nuisance_considered, {switch.basis})",
             clause,
-            False,
+            True,
+            "building works nuisance",
         )
     return Exclusion(
         "Short-term nuisance caused by building works", clause, True, "building works nuisance"
@@ -764,7 +775,17 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
             days.clause,
         )
     if not item.retained:
-        return refused("not retained for inspection")
+        retention = params["readings.damaged_items_must_be_retained"]
+        if retention.value:
+            return AwardItem(
+                f"{label}, not paid: not retained for inspection (6.9.4 'should be retained', "
+                f"read as a condition; readings.damaged_items_must_be_retained, "
+                f"{retention.basis})",
+                ZERO,
+                retention.clause,
+                params.basis_of("readings.damaged_items_must_be_retained"),
+                "belongings",
+            )
     form = params["readings.loss_and_damage_form"]
     return AwardItem(
         f"{label}, at its value when damaged ({format_pounds(item.value_at_loss)}, not the "
