@@ -1,7 +1,8 @@
 """Twenty11: Compensation Policy, Version 2 (effective December 2020).
 
-Clauses are cited as "twenty11 N". Every number is in params.toml beside this file. The
-readings this plugin makes, and where the text is silent, are listed in this package's README.
+Clauses are cited as "twenty11 N". Every number is in params.toml beside this file, and so is
+every reading the text does not settle (the ``readings.*`` switches and the parameters with an
+``alternative``). The package's README lists them, and where the text is silent.
 Twenty11's Compensation Procedure (6.6) and Decant Policy (6.7) are not published: every
 figure they would hold is an assumption parameter.
 """
@@ -1090,7 +1091,8 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
 @hookimpl
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
     """Offset against arrears, service charges and other debts, except reimbursement of loss
-    and damage and of costs reasonably incurred, which is paid (loss and damage as a voucher)."""
+    and damage and of costs reasonably incurred, which is paid (loss and damage as a voucher
+    or a financial payment: readings.loss_and_damage_form)."""
     if not award.items:
         return Settlement()
 
