@@ -444,36 +444,69 @@ def _dated(dated) -> str:
 @cli.command()
 @_paths
 @_landlord
-@click.option("--seconds", default=3.0, show_default=True, help="How long to run each landlord.")
-def bench(paths, landlords, seconds) -> None:
-    """Measure decisions per second for each landlord on the scenario library.
+@click.option(
+    "--seconds",
+    type=click.FloatRange(min=0.1, max=3600),
+    default=3.0,
+    show_default=True,
+    help="How long to run each landlord (at least 0.1).",
+)
+@click.option(
+    "--simulate",
+    "cases",
+    type=click.IntRange(1, 100_000_000),
+    metavar="N",
+    help="Instead: time N generated cases through every landlord (compsim simulate).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="With --simulate: worker processes (default: the machine's cores).",
+)
+def bench(paths, landlords, seconds, cases, workers) -> None:
+    """Measure decisions per second for each landlord, beside pluggy's dispatch floor.
 
-    After a warm-up round, the library is decided round after round for SECONDS; each
-    round is timed in process CPU time (steadier than wall time on a shared machine), and
-    the median and best rounds are reported.
+    After a warm-up round, the library is decided round after round for SECONDS; each round
+    is timed in process CPU time (steadier than wall time on a shared machine), and the median
+    and best rounds are reported. The floor is five firstresult hook calls to trivial
+    implementations; each landlord's ratio to it is printed. With --simulate N, N cases of
+    examples/population.toml run through every landlord (no reference) with the local
+    workers: wall time, cases per second and peak memory.
     """
-    import statistics
+    from compsim import bench as measure
+
+    if cases is not None:
+        _bench_simulate(cases, workers or os.cpu_count() or 1, landlords)
+        return
+    scenarios = _scenarios(paths)
+    floor = measure.dispatch_floor(scenarios, seconds)
+    click.echo(measure.describe(floor))
+    for policy in _policies(landlords):
+        click.echo(measure.describe(measure.landlord_rate(policy, scenarios, seconds), floor))
+
+
+def _bench_simulate(cases, workers, landlords) -> None:
     import time
 
-    from compsim.simulate import evaluate_cell
+    from compsim import bench as measure
+    from compsim.caseload.simulate import simulate_caseload
+    from compsim.selection import PolicyRequest
 
-    scenarios = _scenarios(paths)
-    for policy in _policies(landlords):
-        for scenario in scenarios:  # warm-up: imports and caches
-            evaluate_cell(scenario, policy)
-        rates = []
-        started = time.process_time()
-        while time.process_time() - started < seconds:
-            round_start = time.process_time()
-            for scenario in scenarios:
-                evaluate_cell(scenario, policy)
-            rates.append(len(scenarios) / max(time.process_time() - round_start, 1e-9))
-        count = len(rates) * len(scenarios)
-        click.echo(
-            f"{policy.column}: {statistics.median(rates):,.0f} decisions/s median, "
-            f"{max(rates):,.0f} best ({count:,} decisions, {len(rates)} rounds of "
-            f"{len(scenarios)} scenarios, CPU time)"
-        )
+    spec = Path(__file__).resolve().parents[2] / "examples" / "population.toml"
+    if not spec.is_file():
+        raise CompsimError(f"{spec}: the example population spec is not in this installation")
+    request = PolicyRequest(tuple(landlords), include_references=False)
+    started = time.perf_counter()
+    tally, title = simulate_caseload(spec, request, workers=workers, cases=cases)
+    elapsed = time.perf_counter() - started
+    own, child = measure.peak_memory_mb()
+    landlords_run = len(tally.columns)
+    click.echo(
+        f"{title}, {landlords_run} landlords, {workers} workers: {elapsed:.1f} s wall, "
+        f"{cases / elapsed:,.0f} cases/s ({cases * landlords_run / elapsed:,.0f} decisions/s); "
+        f"peak memory {own:,.0f} MB in the main process, {child:,.0f} MB in the largest worker"
+    )
 
 
 @cli.command("new-plugin")
@@ -669,3 +702,47 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     if chart is not None:
         draw_chart(result, chart)
     _emit(render_sweep(result, fmt), output)
+
+
+@cli.command()
+@_paths
+@_set
+@_params
+@_format
+@_output
+@click.option(
+    "--reference",
+    "reference_id",
+    default="ombudsman",
+    show_default=True,
+    metavar="ID",
+    help="The reference policy to calibrate.",
+)
+@click.option(
+    "--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="Misses to list."
+)
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path),
+    metavar="FILE.svg|png",
+    help="Also draw ordered against estimated, on log scales, with the diagonal.",
+)
+def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -> None:
+    """The reference against what the Housing Ombudsman actually ordered.
+
+    For every scenario with a [source] table (a published determination and its order): the
+    reference's range and figure against the order, the share of orders inside a bounded
+    range, the median order-to-figure ratio (for the fitted and the held-out cases apart), and
+    the largest misses. PATH defaults to the shipped library (scenarios/determinations).
+    """
+    from compsim.calibrate import calibrate as run_calibration
+    from compsim.calibrate import draw_chart, render_calibration
+
+    policies = _policies((reference_id,), sets, param_files)
+    reference = next((p for p in policies if p.column == reference_id), None)
+    if reference is None:
+        raise CompsimError(f"--reference {reference_id}: no such policy is installed")
+    cases = run_calibration(_scenarios(paths), reference)
+    if chart is not None:
+        draw_chart(cases, chart, reference_id)
+    _emit(render_calibration(cases, fmt, top, reference_id), output)
