@@ -976,15 +976,10 @@ def displacement(scenario: Scenario) -> tuple[date, str]:
 
 
 def param_on(params: Params, path: str, day: date) -> Param | None:
-    """A parameter's value in force on ``day`` rather than the claim date (None when none is).
-
-    The engine gives hooks the values in force on the claim date only, so this reads the
-    declaration behind ``params`` (an override, the user's draft, applies on every date)."""
-    definition = getattr(params, "_defs", {}).get(path)
+    """A parameter's value in force on ``day`` rather than the claim date (None when none is;
+    an override, the user's draft, applies on every date)."""
     try:
-        if day == params.day or definition is None:
-            return params[path]
-        return definition.at(day)
+        return params.on(path, day)
     except ParamError:
         return None
 
