@@ -589,25 +589,30 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
         )
     ]
     vulnerabilities = scenario.household.vulnerabilities
-    lift = params["impact.vulnerability_lifts"]
-    if vulnerabilities and lift.value and band != BANDS[-1]:
-        band = BANDS[BANDS.index(band) + 1]
-        notes.append(
-            Note(
-                f"Vulnerability ({', '.join(vulnerabilities)}) is considered in assessing the "
-                f"impact: the band is lifted one step to {BAND_WORDS[band]} ({lift.basis})",
-                lift.clause,
+    paths = [mapping.path]
+    if vulnerabilities:
+        lift = params["impact.vulnerability_lifts"]
+        paths.append(lift.path)
+        if lift.value and band != BANDS[-1]:
+            band = BANDS[BANDS.index(band) + 1]
+            notes.append(
+                Note(
+                    f"Vulnerability ({', '.join(vulnerabilities)}) is considered in assessing "
+                    f"the impact: the band is lifted one step to {BAND_WORDS[band]} "
+                    f"({lift.basis}: impact.vulnerability_lifts)",
+                    lift.clause,
+                )
             )
-        )
-    elif vulnerabilities:
-        notes.append(
-            Note(
-                f"Vulnerability ({', '.join(vulnerabilities)}) is considered, but the band "
-                "is not lifted",
-                lift.clause,
+        else:
+            notes.append(
+                Note(
+                    f"Vulnerability ({', '.join(vulnerabilities)}) is considered, but the band "
+                    f"is not {'lifted' if lift.value else 'lifted (impact.vulnerability_lifts)'}",
+                    lift.clause,
+                )
             )
-        )
-    return Impact(LEVEL_NAMES[band], IMPACT_CLAUSE, BANDS.index(band) + 1, ASSUMPTION, tuple(notes))
+    basis = params.basis_of(*paths)
+    return Impact(LEVEL_NAMES[band], IMPACT_CLAUSE, BANDS.index(band) + 1, basis, tuple(notes))
 
 
 # ---------------------------------------------------------------- award
@@ -697,14 +702,13 @@ def _days_lost(scenario: Scenario, amenity: Iterable[str], params: Params) -> se
     """The days of loss a specific sum pays for: from the repair target when given (an
     assumption, ``specific_sums.days_from``), else from the loss start, to the loss end
     (the end day not counted: it is the day the amenity is back)."""
-    from_target = params.value("specific_sums.days_from") == "repair_target"
     target = scenario.dates.repair_target
     days: set[date] = set()
     for loss in scenario.amenities_lost:
         if loss.amenity not in amenity:
             continue
         start, end = loss.from_, _loss_end(scenario, loss)
-        if from_target and target is not None:
+        if target is not None and params.value("specific_sums.days_from") == "repair_target":
             start = max(start, target)
         days.update(start + timedelta(days=n) for n in range((end - start).days))
     return days
@@ -742,7 +746,16 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         )
     if "lighting" in lost:
         items.append(_lighting_only(len(lighting_only), params, scenario))
-    if lost & {"heating", "hot-water", "electricity", "lighting"}:
+    services = lost & {"heating", "hot-water", "electricity", "lighting"}
+    if services and scenario.dates.repair_target is None:
+        notes.append(
+            Note(
+                "Days of loss for a specific sum run from the loss start to the loss end, the "
+                "day it is back not counted (no repair target is given)",
+                "clarion 6.5; Housing Ombudsman compensation guidance",
+            )
+        )
+    elif services:
         source = params["specific_sums.days_from"]
         notes.append(
             Note(
