@@ -702,3 +702,47 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     if chart is not None:
         draw_chart(result, chart)
     _emit(render_sweep(result, fmt), output)
+
+
+@cli.command()
+@_paths
+@_set
+@_params
+@_format
+@_output
+@click.option(
+    "--reference",
+    "reference_id",
+    default="ombudsman",
+    show_default=True,
+    metavar="ID",
+    help="The reference policy to calibrate.",
+)
+@click.option(
+    "--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="Misses to list."
+)
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path),
+    metavar="FILE.svg|png",
+    help="Also draw ordered against estimated, on log scales, with the diagonal.",
+)
+def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -> None:
+    """The reference against what the Housing Ombudsman actually ordered.
+
+    For every scenario with a [source] table (a published determination and its order): the
+    reference's range and figure against the order, the share of orders inside a bounded
+    range, the median order-to-figure ratio (for the fitted and the held-out cases apart), and
+    the largest misses. PATH defaults to the shipped library (scenarios/determinations).
+    """
+    from compsim.calibrate import calibrate as run_calibration
+    from compsim.calibrate import draw_chart, render_calibration
+
+    policies = _policies((reference_id,), sets, param_files)
+    reference = next((p for p in policies if p.column == reference_id), None)
+    if reference is None:
+        raise CompsimError(f"--reference {reference_id}: no such policy is installed")
+    cases = run_calibration(_scenarios(paths), reference)
+    if chart is not None:
+        draw_chart(cases, chart, reference_id)
+    _emit(render_calibration(cases, fmt, top, reference_id), output)
