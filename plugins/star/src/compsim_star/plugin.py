@@ -369,7 +369,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     basis is ``assumption`` only when the vulnerability reading changed the band."""
     failure = scenario.failure
     band = DISTRESS_TO_BAND[failure.distress]
-    notes = [Note(f"Distress is {failure.distress}, read as {BAND_NAMES[band]}", BANDS_CLAUSE)]
+    notes = [DISTRESS_NOTES[failure.distress]]
     reading_basis = PUBLISHED
     if failure.persistent and band == "none":
         reading = params["impact.persistent_without_distress_is_long_term"]
@@ -422,15 +422,24 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
                 BANDS_CLAUSE,
             )
         )
+    if band == unlifted:
+        return Impact(
+            BAND_NAMES[band], BANDS_CLAUSE, BANDS.index(band), reading_basis, tuple(notes)
+        )
     named = set(scenario.household.vulnerabilities) & set(NAMED_VULNERABILITIES)
     # the reading about other vulnerabilities moved the band only when none of the three is named
     lift_paths = ("impact.vulnerability_lift_steps",) + (
         () if named else ("impact.other_vulnerabilities_lift",)
     )
-    lift_basis = params.basis_of(*lift_paths) if band != unlifted else PUBLISHED
-    basis = combine(reading_basis, lift_basis)
-    clause = BANDS_CLAUSE if band == unlifted else f"{BANDS_CLAUSE}, 7.1"
-    return Impact(BAND_NAMES[band], clause, BANDS.index(band), basis, tuple(notes))
+    basis = combine(reading_basis, params.basis_of(*lift_paths))
+    return Impact(BAND_NAMES[band], LIFTED_CLAUSE, BANDS.index(band), basis, tuple(notes))
+
+
+DISTRESS_NOTES = {
+    distress: Note(f"Distress is {distress}, read as {BAND_NAMES[band]}", BANDS_CLAUSE)
+    for distress, band in DISTRESS_TO_BAND.items()
+}
+LIFTED_CLAUSE = f"{BANDS_CLAUSE}, 7.1"
 
 
 def _vulnerability(scenario: Scenario, params: Params, band: str, notes: list[Note]) -> str:
