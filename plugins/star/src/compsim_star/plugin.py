@@ -631,12 +631,10 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
             amount,
             MANDATORY,
             combine(
-                params.basis_of(
-                    "mandatory.right_to_repair.base",
-                    "mandatory.right_to_repair.per_day",
-                    "mandatory.right_to_repair.maximum",
-                    "mandatory.right_to_repair.qualifying",
-                ),
+                base.basis,
+                per_day.basis,
+                maximum.basis,
+                qualifying.basis,
                 ASSUMPTION,  # the stand-in deadline
             ),
             "statutory",
@@ -721,39 +719,59 @@ def _discretionary(
             )
         )
     low_path, high_path = BAND_PATHS[band]
-    low_param, high_param = params[low_path], params[high_path]
-    low, high = low_param.value, high_param.value
+    low, high = params[low_path], params[high_path]
     position = params["bands.position"]
-    amount = to_pennies(low + (high - low) * position.value)
-    where = "the midpoint of" if position.value == HALF else f"{position.value} of the way along"
-    notes.append(
-        Note(
-            f"STAR decides each case within the band (5.1, 7.1): compsim's single figure "
-            f"{format_pounds(amount)} is at {where} {format_pounds(low)}–"
-            f"{format_pounds(high)} ({position.basis}: bands.position = {position.value}); "
-            "the award's range shows the whole band",
-            position.clause,
-        )
+    amount, low_pennies, high_pennies, note, label = _band_point_in_range(
+        low.value,
+        high.value,
+        position.value,
+        str(position.value),  # 0.5 and 0.50 are equal keys but print differently
+        position.basis,
+        position.clause,
+        impact.level,
     )
-    basis = combine(low_param.basis, high_param.basis, position.basis)
-    label = (
-        f"Discretionary compensation: {impact.level} ({format_pounds(low)}–{format_pounds(high)})"
-    )
+    notes.append(note)
     return [
         AwardItem(
             f"{label} for {category}" if category else label,
             amount,
             DISCRETIONARY,
-            combine(basis, impact.basis, reading_basis),
+            combine(low.basis, high.basis, position.basis, impact.basis, reading_basis),
             "distress",
-            low=to_pennies(low),
-            high=to_pennies(high),
+            low=low_pennies,
+            high=high_pennies,
         )
     ]
 
 
 BAND_PATHS = {band: (f"bands.{band}.low", f"bands.{band}.high") for band in BANDS}
 HALF = Decimal("0.5")
+
+
+@lru_cache(maxsize=64)
+def _band_point_in_range(
+    low: Decimal,
+    high: Decimal,
+    position: Decimal,
+    position_text: str,
+    position_basis: str,
+    position_clause: str,
+    level: str,
+) -> tuple[Decimal, Decimal, Decimal, Note, str]:
+    """A band's single figure at ``position`` along it, the band's ends in pennies, the note
+    explaining the figure and the item's label. Depends only on the parameters and the band's
+    name, so it is remembered: most decisions fall in one of three bands."""
+    amount = to_pennies(low + (high - low) * position)
+    where = "the midpoint of" if position == HALF else f"{position_text} of the way along"
+    note = Note(
+        f"STAR decides each case within the band (5.1, 7.1): compsim's single figure "
+        f"{format_pounds(amount)} is at {where} {format_pounds(low)}–"
+        f"{format_pounds(high)} ({position_basis}: bands.position = {position_text}); "
+        "the award's range shows the whole band",
+        position_clause,
+    )
+    label = f"Discretionary compensation: {level} ({format_pounds(low)}–{format_pounds(high)})"
+    return amount, to_pennies(low), to_pennies(high), note, label
 
 
 def _exception_words(failure) -> str:
@@ -886,16 +904,17 @@ def _heating_season(params: Params) -> tuple[tuple[int, int], tuple[int, int]]:
     )
 
 
-def _in_season(day: date, params: Params) -> bool:
-    start, end = _heating_season(params)
+def _in_season(day: date, season: tuple[tuple[int, int], tuple[int, int]]) -> bool:
+    start, end = season
     month_day = (day.month, day.day)
     if start <= end:
         return start <= month_day <= end
     return month_day >= start or month_day <= end  # the season runs over the new year
 
 
-def _season_text(params: Params) -> str:
-    (start_month, start_day), (end_month, end_day) = _heating_season(params)
+@lru_cache(maxsize=16)
+def _season_text(season: tuple[tuple[int, int], tuple[int, int]]) -> str:
+    (start_month, start_day), (end_month, end_day) = season
     return (
         f"{start_day} {calendar.month_name[start_month]} to "
         f"{end_day} {calendar.month_name[end_month]}"
@@ -922,17 +941,18 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
         )
     if cost.kind == "heating":
         clause = f"{COSTS}, 7.1"
-        if not _in_season(cost.incurred, params):
+        season = _heating_season(params)
+        if not _in_season(cost.incurred, season):
             return AwardItem(
                 f"{label}, not reimbursed: incurred {cost.incurred}, outside "
-                f"{_season_text(params)}, when heating costs are not considered",
+                f"{_season_text(season)}, when heating costs are not considered",
                 ZERO,
                 CALCULATION,
                 PUBLISHED,
                 "costs",
             )
         return AwardItem(
-            f"{label}, reimbursed: incurred {cost.incurred}, within {_season_text(params)}",
+            f"{label}, reimbursed: incurred {cost.incurred}, within {_season_text(season)}",
             cost.amount,
             clause,
             PUBLISHED,
