@@ -680,12 +680,12 @@ def _heating_item(
     either was lost (or, under the other reading, the days both were lost); with only one of
     them lost on some days, whether those days count is the reading switch."""
     param = params["amenities.heating_hot_water"]
-    spans = {
-        amenity: _merged([_period(loss, dates) for loss in losses if loss.amenity == amenity])
-        for amenity in HEATING
-    }
-    either = _merged([span for merged in spans.values() for span in merged])
-    both = _intersection(spans["heating"], spans["hot-water"])
+    periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
+    for loss in losses:
+        periods[loss.amenity].append(_period(loss, dates))
+    heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
+    either = _merged(heating + hot_water)
+    both = _intersection(heating, hot_water)
     what = " and ".join(dict.fromkeys(loss.amenity for loss in losses))
     either_days, both_days = _length(either), _length(both)
     basis, reading = param.basis, ""
@@ -706,7 +706,7 @@ def _heating_item(
                 ", only the days both were lost (the row read as both; "
                 f"readings.heating_or_hot_water_alone, {switch.basis})"
             )
-    days = _length(counted)
+    days = either_days if counted is either else both_days
     if days == 0:
         why = (
             "heating and hot water were not both lost on any day past the repair target"
