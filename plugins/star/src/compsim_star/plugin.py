@@ -93,6 +93,14 @@ def combine(*bases: str) -> str:
 
 add_months = lru_cache(maxsize=4096)(_add_months)
 
+
+@lru_cache(maxsize=4096)
+def day_text(day: date) -> str:
+    """A date as an f-string prints it (2026-03-27), remembered: formatting a date costs
+    several times more than looking it up, and a caseload's dates repeat."""
+    return str(day)
+
+
 _POUNDS: dict[Decimal, str] = {}
 
 
@@ -329,11 +337,14 @@ def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     limit = add_months(occurred, months)
     caught = [item for item in items if _late_without_evidence(item, limit)]
     listed = "; ".join(
-        f"{item.item} reported {item.notified}"
+        f"{item.item} reported {day_text(item.notified)}"
         f"{', evidence retained' if item.retained else ', no evidence retained'}"
         for item in items
     )
-    when = f"Damage occurred {occurred}, last day to report it {limit} ({months} months)"
+    when = (
+        f"Damage occurred {day_text(occurred)}, last day to report it {day_text(limit)} "
+        f"({months} months)"
+    )
     if not caught:
         return Exclusion(
             f"{when}: every damaged item was reported in time or its evidence retained ({listed})",
@@ -504,8 +515,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     if scenario.dates.claimed < approved.value:
         notes.append(
             Note(
-                f"Claimed on {scenario.dates.claimed}, before this policy was approved "
-                f"({approved.value}): compsim applies it anyway",
+                f"Claimed on {day_text(scenario.dates.claimed)}, before this policy was approved "
+                f"({day_text(approved.value)}): compsim applies it anyway",
                 approved.clause,
             )
         )
@@ -591,7 +602,8 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
     if days <= 0:
         notes.append(
             Note(
-                f"A secure tenant: {what} was put right by the repair target {target}, so no "
+                f"A secure tenant: {what} was put right by the repair target {day_text(target)}, "
+                "so no "
                 "Right to Repair payment is due (6.1)",
                 MANDATORY,
             )
@@ -616,8 +628,8 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
         Note(
             "Right to Repair (6.1): the Regulations give secure tenants of local housing "
             f"authorities a payment; a secure tenant, {what} outstanding {days} days after the "
-            f"repair target {target} (to {end}): {format_pounds(base.value)} + {days} x "
-            f"{format_pounds(per_day.value)} = {format_pounds(worked)}, at most "
+            f"repair target {day_text(target)} (to {day_text(end)}): {format_pounds(base.value)} "
+            f"+ {days} x {format_pounds(per_day.value)} = {format_pounds(worked)}, at most "
             f"{format_pounds(maximum.value)}: {format_pounds(amount)}. Stand-ins "
             "(assumption): the repair target for the statutory deadline (the Regulations count "
             "from the second contractor's deadline, which the scenario does not record), the "
@@ -796,7 +808,9 @@ def _own_categories(scenario: Scenario, params: Params) -> tuple[list[str], str,
             continue
         end = loss.to if loss.to is not None else scenario.dates.loss_end
         if target is not None and end <= target:
-            why_not.append(f"the {loss.amenity} was back in use by the repair target {target}")
+            why_not.append(
+                f"the {loss.amenity} was back in use by the repair target {day_text(target)}"
+            )
             continue
         lost.append(loss.amenity)
     failure = scenario.failure
@@ -838,7 +852,8 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
     refused = []
     if dates.repair_target is not None and dates.loss_end <= dates.repair_target:
         refused.append(
-            f"the repair target {dates.repair_target} had not passed by {dates.loss_end}"
+            f"the repair target {day_text(dates.repair_target)} had not passed by "
+            f"{day_text(dates.loss_end)}"
         )
     if failure.extension_explained:
         refused.append("the repair was extended for a genuine reason and the customer was told")
@@ -944,7 +959,7 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
         season = _heating_season(params)
         if not _in_season(cost.incurred, season):
             return AwardItem(
-                f"{label}, not reimbursed: incurred {cost.incurred}, outside "
+                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside "
                 f"{_season_text(season)}, when heating costs are not considered",
                 ZERO,
                 CALCULATION,
@@ -952,7 +967,8 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
                 "costs",
             )
         return AwardItem(
-            f"{label}, reimbursed: incurred {cost.incurred}, within {_season_text(season)}",
+            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, within "
+            f"{_season_text(season)}",
             cost.amount,
             clause,
             PUBLISHED,
@@ -960,10 +976,11 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
         )
     if cost.kind == "utilities":
         start, end = scenario.dates.occurred, scenario.dates.loss_end
-        during = f"the service failure ({start} to {end})"
+        during = f"the service failure ({day_text(start)} to {day_text(end)})"
         if not start <= cost.incurred <= end:
             return AwardItem(
-                f"{label}, not reimbursed: incurred {cost.incurred}, outside {during}; 7.1 "
+                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside {during}; "
+                "7.1 "
                 "reimburses utility charges incurred during the service failure",
                 ZERO,
                 CALCULATION,
@@ -971,7 +988,7 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
                 "costs",
             )
         return AwardItem(
-            f"{label}, reimbursed: incurred {cost.incurred}, during {during}",
+            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, during {during}",
             cost.amount,
             f"{COSTS}, 7.1",
             PUBLISHED,
@@ -994,7 +1011,8 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
     limit = _report_limit(scenario, params)
     if _late_without_evidence(item, limit):
         return AwardItem(
-            f"{label}, not paid: reported {item.notified}, after the last day {limit}, and "
+            f"{label}, not paid: reported {day_text(item.notified)}, after the last day "
+            f"{day_text(limit)}, and "
             "no evidence retained",
             ZERO,
             EXCEPTIONS,
@@ -1231,7 +1249,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     days = params["payment.days_after_bank_details"]
     given = scenario.dates.bank_details_given
     when = (
-        f"given {given}, so due by {given + timedelta(days=days.value)}"
+        f"given {day_text(given)}, so due by {day_text(given + timedelta(days=days.value))}"
         if given is not None
         else "the scenario does not record when they were given"
     )
@@ -1329,7 +1347,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
         found.append(
             Deadline(
                 f"Payment due ({days.value} days after bank details were given on "
-                f"{dates.bank_details_given})",
+                f"{day_text(dates.bank_details_given)})",
                 dates.bank_details_given + timedelta(days=days.value),
                 days.clause,
                 params.basis_of("payment.days_after_bank_details"),
@@ -1345,7 +1363,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
             found.append(
                 Deadline(
                     f"Payment due ({days.value} days after bank details, not recorded: read as "
-                    f"given when {what}, {day})",
+                    f"given when {what}, {day_text(day)})",
                     day + timedelta(days=days.value),
                     days.clause,
                     combine(params.basis_of("payment.days_after_bank_details"), ASSUMPTION),

@@ -105,6 +105,14 @@ DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 
 add_months = lru_cache(maxsize=4096)(_add_months)
 
+
+@lru_cache(maxsize=4096)
+def day_text(day: date) -> str:
+    """A date as an f-string prints it (2026-03-27), remembered: formatting a date costs
+    several times more than looking it up, and a caseload's dates repeat."""
+    return str(day)
+
+
 _POUNDS: dict[Decimal, str] = {}
 
 
@@ -297,7 +305,7 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     clause = "twenty11 6.3"
     if (dates.reported <= last) == (dates.claimed <= last):
         contact, how = dates.reported, "first contacted Twenty11 (reported)"
-        counted = f"claimed on {dates.claimed}"
+        counted = f"claimed on {day_text(dates.claimed)}"
     else:
         reading = params["readings.contact_date"]
         if reading.value == "claimed":
@@ -305,13 +313,15 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
         else:
             contact, how = dates.reported, "first contacted Twenty11 (reported)"
         counted = (
-            f"claimed on {dates.claimed}; 6.3 counts to the contact ('before contacting us'), "
+            f"claimed on {day_text(dates.claimed)}; 6.3 counts to the contact ('before contacting "
+            "us'), "
             f"read as {reading.value} (readings.contact_date, {reading.basis})"
         )
     if contact <= last:
         return Exclusion(
-            f"Aware of the incident on {dates.aware}, {how} on {contact}: within "
-            f"{months} months (last day {last}); {counted}",
+            f"Aware of the incident on {day_text(dates.aware)}, {how} on {day_text(contact)}: "
+            "within "
+            f"{months} months (last day {day_text(last)}); {counted}",
             clause,
             False,
         )
@@ -322,8 +332,9 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     )
     if exceptional is not None and exceptional.value:
         return Exclusion(
-            f"Aware of the incident on {dates.aware}, {how} on {contact}, after the "
-            f"{months}-month limit ({last}), but 6.3 says 'not normally' and exceptional "
+            f"Aware of the incident on {day_text(dates.aware)}, {how} on {day_text(contact)}, "
+            "after the "
+            f"{months}-month limit ({day_text(last)}), but 6.3 says 'not normally' and exceptional "
             f"circumstances are accepted ({exceptional.basis}); {counted}",
             exceptional.clause,
             False,
@@ -335,8 +346,9 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
         else ""
     )
     return Exclusion(
-        f"Aware of the incident on {dates.aware}, {how} on {contact}: more than "
-        f"{months} months (last day {last}){unless}; {counted}",
+        f"Aware of the incident on {day_text(dates.aware)}, {how} on {day_text(contact)}: more "
+        "than "
+        f"{months} months (last day {day_text(last)}){unless}; {counted}",
         clause,
         True,
         f"known over {months} months",
@@ -426,21 +438,24 @@ def _offer_lapse(scenario: Scenario, params: Params) -> Exclusion:
     clause = "twenty11 6.5"
     if dates.offer_accepted is None:
         return Exclusion(
-            f"Offer made on {dates.offer_made}, not yet accepted: it lapses if not accepted "
-            f"by {last}",
+            f"Offer made on {day_text(dates.offer_made)}, not yet accepted: it lapses if not "
+            "accepted "
+            f"by {day_text(last)}",
             clause,
             False,
         )
     if dates.offer_accepted <= last:
         return Exclusion(
-            f"Offer made on {dates.offer_made}, accepted on {dates.offer_accepted}: within "
-            f"{months} months (last day {last})",
+            f"Offer made on {day_text(dates.offer_made)}, accepted on "
+            f"{day_text(dates.offer_accepted)}: within "
+            f"{months} months (last day {day_text(last)})",
             clause,
             False,
         )
     return Exclusion(
-        f"Offer made on {dates.offer_made}, accepted on {dates.offer_accepted}: not accepted "
-        f"within {months} months (last day {last})",
+        f"Offer made on {day_text(dates.offer_made)}, accepted on "
+        f"{day_text(dates.offer_accepted)}: not accepted "
+        f"within {months} months (last day {day_text(last)})",
         clause,
         True,
         "offer lapsed",
@@ -542,7 +557,7 @@ def _period(loss: AmenityLoss, dates: Dates) -> tuple[date, date]:
 
 def _when(start: date, end: date) -> str:
     days = (end - start).days
-    return f"{days} {'day' if days == 1 else 'days'} from {start} to {end}"
+    return f"{days} {'day' if days == 1 else 'days'} from {day_text(start)} to {day_text(end)}"
 
 
 def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -575,7 +590,8 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
     if any(_period(loss, dates)[1] > dates.claimed for loss in losses):
         notes.append(
             Note(
-                f"The work was finished after the claim was made on {dates.claimed}: counted "
+                f"The work was finished after the claim was made on {day_text(dates.claimed)}: "
+                "counted "
                 "to the date the work was finished, as 6.9.2 says",
                 AMENITY,
             )
@@ -584,7 +600,7 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
         notes.append(
             Note(
                 "No date the work was finished is given: the loss is counted to the claim date "
-                f"({dates.claimed})",
+                f"({day_text(dates.claimed)})",
                 AMENITY,
             )
         )
@@ -655,7 +671,7 @@ def _room_item(
     if days == 0:
         return AwardItem(
             f"Loss of {rooms}: not paid, no days lost past the repair target "
-            f"({dates.repair_target})",
+            f"({day_text(dates.repair_target)})",
             ZERO,
             AMENITY,
             params[key].basis,
@@ -711,13 +727,16 @@ def _heating_item(
         why = (
             "heating and hot water were not both lost on any day past the repair target"
             if reading
-            else f"no days lost past the repair target ({dates.repair_target})"
+            else f"no days lost past the repair target ({day_text(dates.repair_target)})"
         )
         return AwardItem(
             f"Loss of {what}: not paid, {why}{reading}", ZERO, param.clause, basis, "amenity"
         )
     first, last = counted[0][0], counted[-1][1]
-    span = f"{days} {'day' if days == 1 else 'days'} lost between {first} and {last}"
+    span = (
+        f"{days} {'day' if days == 1 else 'days'} lost between {day_text(first)} and "
+        f"{day_text(last)}"
+    )
     once = ", counted once" if len(losses) > 1 else ""
     return AwardItem(
         f"Loss of {what}: {_percent(param.value)} of {format_pounds(rent)} a week{once}, "
@@ -833,8 +852,8 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
         return refused("covered by the claimant's home contents insurance", "twenty11 3.3, 6.9.4")
     if item.notified > last:
         return refused(
-            f"notified on {item.notified}, more than {days.value} working days after the "
-            f"damage on {occurred} (last day {last})",
+            f"notified on {day_text(item.notified)}, more than {days.value} working days after the "
+            f"damage on {day_text(occurred)} (last day {day_text(last)})",
             days.clause,
         )
     if not item.retained:
@@ -853,7 +872,7 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
     return AwardItem(
         f"{label}, at its value when damaged ({format_pounds(item.value_at_loss)}, not the "
         f"replacement value), as {FORMS[form.value]} (readings.loss_and_damage_form, "
-        f"{form.basis}); notified {item.notified} (last day {last})",
+        f"{form.basis}); notified {day_text(item.notified)} (last day {day_text(last)})",
         item.value_at_loss,
         LOSS_AND_DAMAGE,
         PUBLISHED,
@@ -1013,7 +1032,7 @@ def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
     rate = param_on(params, "home_loss.flat_rate", day)
     if rate is None:
         return refused(
-            f"no flat rate figure in force on {day}, {when} (home_loss.flat_rate starts "
+            f"no flat rate figure in force on {day_text(day)}, {when} (home_loss.flat_rate starts "
             "1 Oct 2019): set one with --set twenty11.home_loss.flat_rate=AMOUNT",
             ASSUMPTION,
         )
@@ -1028,7 +1047,7 @@ def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
         )
     return AwardItem(
         f"Home loss payment: flat rate {format_pounds(rate.value)} (the statutory home loss "
-        f"payment in force on {day}, {when}; the policy gives no figure){split}",
+        f"payment in force on {day_text(day)}, {when}; the policy gives no figure){split}",
         rate.value,
         rate.clause,
         rate.basis,
@@ -1087,7 +1106,8 @@ def _silences(scenario: Scenario, params: Params) -> list[Note]:
     if last is not None and dates.offer_accepted is None:
         notes.append(
             Note(
-                f"The offer made on {dates.offer_made} lapses if not accepted by {last}",
+                f"The offer made on {day_text(dates.offer_made)} lapses if not accepted by "
+                f"{day_text(last)}",
                 "twenty11 6.5",
             )
         )
