@@ -576,15 +576,14 @@ def _band_item(
     low = params.value(f"bands.{band}.low")
     name = LEVEL_NAMES[band]
     if band == "severe":
-        figure = max(params.value("bands.severe_figure"), low)
-        high = params.value("bands.severe.top")
-        band_paths = ("bands.severe_figure", "bands.severe.top", f"bands.{band}.low")
+        high = max(params.value("bands.severe.top"), low)
+        band_paths = ("bands.position", "bands.severe.top", f"bands.{band}.low")
         text = f"{name}, {format_pounds(low)} and over (top read as {format_pounds(high)})"
     else:
         high = params.value(f"bands.{band}.high")
-        figure = low + (high - low) * params.value("bands.position")
         band_paths = ("bands.position", f"bands.{band}.low", f"bands.{band}.high")
         text = f"{name}, {format_pounds(low)} to {format_pounds(high)}"
+    figure = low + (high - low) * params.value("bands.position")
     if scale != 1:
         text += f", x{scale:.2f} ({why})"
     return AwardItem(
