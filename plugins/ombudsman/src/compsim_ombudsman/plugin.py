@@ -157,9 +157,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     path = f"impact.distress.{distress}"
     band = params.value(path)
     notes = (Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", params[path].clause),)
-    return Impact(
-        LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, params.basis_of(path), notes
-    )
+    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, params.basis_of(path), notes)
 
 
 # ---------------------------------------------------------------- the award
@@ -290,8 +288,9 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
             )
         )
     listed = any(loss.amenity in ROOMS for loss in scenario.amenities_lost)
-    if not items and not listed and scenario.failure.kind in CONTINUING_HOME_FAILURES:
-        distress = scenario.failure.distress
+    distress = scenario.failure.distress
+    home = scenario.failure.kind in CONTINUING_HOME_FAILURES and distress != "none"
+    if not items and not listed and home:
         path = f"loss_of_use.home_share.{distress}"
         share = params.value(path)
         days = _failure_days(scenario, params)
@@ -666,8 +665,7 @@ def _vulnerability_uplift(
             AwardItem(
                 _label(
                     category,
-                    f"vulnerability uplift ({worst}) {share * 100:.0f}% of "
-                    f"{format_pounds(base)}",
+                    f"vulnerability uplift ({worst}) {share * 100:.0f}% of {format_pounds(base)}",
                 ),
                 to_pennies(base * share),
                 params[paths[worst]].clause,
@@ -699,7 +697,10 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
     reading = "right_to_repair.qualifying"
     if not params.value(reading):
         notes.append(
-            Note("The repair is not read as a qualifying repair: no Right to Repair payment", "")
+            Note(
+                "The repair is not read as a qualifying repair: no Right to Repair payment",
+                params[reading].clause,
+            )
         )
         return []
     paths = ("right_to_repair.base", "right_to_repair.per_day", "right_to_repair.maximum")
