@@ -287,7 +287,7 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
                 (path, low_path, high_path),
             )
         )
-    listed = any(loss.amenity in ROOMS for loss in scenario.amenities_lost)
+    listed = bool(scenario.amenities_lost)
     distress = scenario.failure.distress
     home = scenario.failure.kind in CONTINUING_HOME_FAILURES and distress != "none"
     if not items and not listed and home:
