@@ -229,7 +229,7 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
                 AwardItem(
                     _label(QUANTIFIABLE, f"out-of-pocket cost {what}, reimbursed"),
                     cost.amount,
-                    GUIDANCE,
+                    f"{GUIDANCE}, quantifiable financial loss",
                     PUBLISHED,
                     QUANTIFIABLE,
                 )
