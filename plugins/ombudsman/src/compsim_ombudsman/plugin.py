@@ -263,7 +263,10 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
         if scenario.amenities_lost or scenario.failure.kind in CONTINUING_HOME_FAILURES:
             notes.append(Note("No weekly rent given: no loss of use is computed", GUIDANCE))
         return []
-    specific = _specific_in_force(scenario, params) != "none"
+    lost = {loss.amenity for loss in scenario.amenities_lost}
+    specific = (
+        bool(lost & set(SPECIFIC_AMENITIES)) and _specific_in_force(scenario, params) != "none"
+    )
     low_path, high_path = "loss_of_use.range_low", "loss_of_use.range_high"
     items = []
     for loss in scenario.amenities_lost:
