@@ -216,10 +216,10 @@ amenity = "kitchen"
 
 def test_loss_of_a_room_is_a_share_of_the_rent_for_the_days_past_the_target():
     # 19 Jan .. 22 Feb = 35 days; £105 x 35 / 7 = £525; kitchen 25% = £131.25
-    # range 0.5x to 3x: £65.625 -> £65.63 to £393.75
+    # range 0.25x to 3x: £32.8125 -> £32.81 to £393.75
     decision = ombudsman(KITCHEN)
     assert by_category(decision) == {LOSS_OF_USE: D("131.25")}
-    assert (decision.award.min, decision.award.max) == (D("65.63"), D("393.75"))
+    assert (decision.award.min, decision.award.max) == (D("32.81"), D("393.75"))
 
 
 def test_loss_of_use_follows_the_rent():
@@ -471,3 +471,13 @@ def test_nothing_is_offset_against_arrears():
 
 def test_no_maladministration_without_responsibility():
     assert ombudsman('[failure]\nresponsibility = "none"').award.total == D("0.00")
+
+
+def test_works_the_landlord_did_not_agree_to_pay_for_are_not_quantifiable_loss():
+    # the guidance's example of quantifiable loss: "works a landlord agreed to pay for"
+    toml = (
+        '[failure]\nkind = "communication"\ndistress = "none"\n'
+        '[[costs]]\nkind = "repairs"\namount = 300.00\nevidence = true\npermission = {}'
+    )
+    assert by_category(ombudsman(toml.format("true"))) == {QUANTIFIABLE: D("300.00")}
+    assert by_category(ombudsman(toml.format("false"))) == {UNQUANTIFIABLE: D("0.00")}

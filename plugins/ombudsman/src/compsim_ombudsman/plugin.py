@@ -219,12 +219,20 @@ def _label(category: str, text: str) -> str:
 # ---------------------------------------------------------------- (1) and (2) costs
 
 
+# Works the resident paid for count as quantifiable loss only when the landlord agreed to pay
+# for them (the guidance's example: "works a landlord agreed to pay for but did not").
+AGREED_WORKS = ("repairs", "advocate")
+
+
 def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
+    """(1) evidenced costs, in full; works only with the landlord's agreement (permission).
+    (2) the rest, at the unquantifiable share."""
     items = []
     share_path = "unquantifiable.share"
     for cost in scenario.costs:
         what = f"{cost.kind} {format_pounds(cost.amount)}"
-        if cost.evidence:
+        agreed = cost.kind not in AGREED_WORKS or cost.permission
+        if cost.evidence and agreed:
             items.append(
                 AwardItem(
                     _label(QUANTIFIABLE, f"out-of-pocket cost {what}, reimbursed"),
@@ -236,12 +244,10 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
             )
             continue
         share = params.value(share_path)
+        why = "not evidenced" if agreed else "works the landlord did not agree to pay for"
         items.append(
             AwardItem(
-                _label(
-                    UNQUANTIFIABLE,
-                    f"cost {what} not evidenced, at {share * 100:.0f}% of its amount",
-                ),
+                _label(UNQUANTIFIABLE, f"cost {what} {why}, at {share * 100:.0f}% of its amount"),
                 to_pennies(cost.amount * share),
                 params[share_path].clause,
                 params.basis_of(share_path),
