@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 from click.testing import CliRunner
 
-from compsim.audit import count_buckets, finding, largest_shortfalls
+from compsim.audit import count_buckets, finding, largest_shortfalls, money_in_hand
 from compsim.cli import cli
 from compsim.models import (
     Approval,
@@ -210,3 +210,20 @@ def test_audit_formats(fmt):
 def test_audit_needs_its_reference():
     result = CliRunner().invoke(cli, ["audit", "--reference", "nobody"])
     assert result.exit_code == 2 and "--reference nobody: no such policy" in result.output
+
+
+def test_money_in_hand_sums_what_is_paid_and_what_is_credited():
+    credited = Settlement(
+        (SettlementPart("onto the rent account", D("350.00"), "account", "credit", "c 5.1"),)
+    )
+    findings = [
+        finding("a", "l", decision("350.00", settlement=credited), REFERENCE),
+        finding("b", "l", decision("200.00"), REFERENCE),
+    ]
+    [money] = money_in_hand(findings, ["l"])
+    assert (money.awarded, money.paid, money.credited, money.credited_in_full) == (
+        D("550.00"),
+        D("200.00"),
+        D("350.00"),
+        1,
+    )

@@ -154,6 +154,45 @@ def count_buckets(findings: Sequence[Finding], landlords: Sequence[str]) -> list
     return result
 
 
+@attrs.frozen
+class MoneyInHand:
+    """Across one landlord's findings: the awards, and how much of them is paid in money."""
+
+    landlord: str
+    awarded: Decimal
+    paid: Decimal
+    credited: Decimal
+    credited_in_full: int  # awards wholly credited to an account (nothing paid in money)
+
+
+def money_in_hand(findings: Sequence[Finding], landlords: Sequence[str]) -> list[MoneyInHand]:
+    result = []
+    for landlord in landlords:
+        mine = [f for f in findings if f.landlord == landlord and f.bucket != "error"]
+        result.append(
+            MoneyInHand(
+                landlord,
+                sum((f.landlord_total or ZERO for f in mine), ZERO),
+                sum((f.landlord_paid or ZERO for f in mine), ZERO),
+                sum((f.landlord_credited or ZERO for f in mine), ZERO),
+                sum(
+                    1
+                    for f in mine
+                    if f.landlord_total and f.landlord_total > 0 and not f.landlord_paid
+                ),
+            )
+        )
+    return result
+
+
+MONEY_ROWS = (
+    ("awarded (all scenarios)", lambda m: format_pounds(m.awarded)),
+    ("paid in money", lambda m: format_pounds(m.paid)),
+    ("credited to an account", lambda m: format_pounds(m.credited)),
+    ("awards wholly credited, none paid", lambda m: str(m.credited_in_full)),
+)
+
+
 def largest_shortfalls(findings: Sequence[Finding], top: int) -> list[Finding]:
     short = [f for f in findings if f.shortfall > 0]
     return sorted(short, key=lambda f: (-f.shortfall, f.landlord, f.scenario))[:top]
@@ -193,6 +232,17 @@ def _tables(findings, landlords, reference, top, markdown: bool) -> str:
         disable_numparse=True,
         colalign=("left", *("right" for _ in landlords)),
     )
+    money = tabulate(
+        [
+            [name, *(cell(m) for m in money_in_hand(findings, landlords))]
+            for name, cell in MONEY_ROWS
+        ],
+        headers=["what the resident receives", *landlords],
+        tablefmt=style,
+        disable_numparse=True,
+        colalign=("left", *("right" for _ in landlords)),
+    )
+    summary = f"{summary}\n\n{money}"
     shortfalls = largest_shortfalls(findings, top)
     rows = [
         [
@@ -255,8 +305,19 @@ def _json(findings, landlords, reference, top) -> str:
         }
         for c in count_buckets(findings, landlords)
     ]
+    money = [
+        {
+            "landlord": m.landlord,
+            "awarded": as_text(m.awarded),
+            "paid_to_customer": as_text(m.paid),
+            "credited_to_account": as_text(m.credited),
+            "credited_in_full": m.credited_in_full,
+        }
+        for m in money_in_hand(findings, landlords)
+    ]
     data = {
         "reference": reference,
+        "money_in_hand": money,
         "out_of_scope_categories": OUT_OF_SCOPE,
         "summary": summary,
         "largest_shortfalls": [_record(f) for f in largest_shortfalls(findings, top)],
