@@ -1222,10 +1222,12 @@ def test_7_1_heating_season_out_of_range_refused_before_anything_runs(setting, m
         ),
     ],
 )
-def test_7_1_heating_season_day_its_month_does_not_have_is_refused(settings, message):
-    from compsim.errors import PluginError
+def test_7_1_heating_season_day_its_month_does_not_have_is_refused_before_anything_runs(
+    settings, message
+):
+    from compsim.errors import ParamError
 
-    with pytest.raises(PluginError, match=re.escape(message)):
+    with pytest.raises(ParamError, match=re.escape(message)):
         star(other(), settings)
 
 
@@ -1237,10 +1239,10 @@ def test_7_1_heating_season_may_end_on_29_february():
     assert decision.award.total == D("80.00")
 
 
-def test_5_1_band_bottom_above_its_top_is_refused():
-    from compsim.errors import PluginError
+def test_5_1_band_bottom_above_its_top_is_refused_before_anything_runs():
+    from compsim.errors import ParamError
 
-    with pytest.raises(PluginError, match=r"bands\.medium\.low = 200\.00 is above"):
+    with pytest.raises(ParamError, match=r"bands\.medium\.low = 200\.00 is above"):
         star(other(), ("star.bands.medium.low=200.00",))
 
 
