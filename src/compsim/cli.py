@@ -184,6 +184,7 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
     A cell shows the total award, marked * when any part rests on an assumption, or why the
     claim is excluded. A summary per landlord follows. Exits 1 if any plugin failed.
     """
+    from compsim import drafts
     from compsim.models import CellError
     from compsim.render.records import to_csv, to_json
     from compsim.render.table import render_comparison
@@ -193,12 +194,14 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
     rows = simulate(_scenarios(paths, tags), policies)
 
     columns = [p.column for p in policies]
+    in_force = drafts.in_force(policies)
     if fmt == "json":
-        text = to_json(rows)
+        text = to_json(rows, drafts.records_by_column(in_force))
     elif fmt == "csv":
-        text = to_csv(rows)
+        text = to_csv(rows, drafts.csv_text(in_force))
     else:
-        text = render_comparison(rows, columns, markdown=fmt == "markdown")
+        header = drafts.header_lines(in_force)
+        text = render_comparison(rows, columns, markdown=fmt == "markdown", header=header)
     _emit(text, output)
     failed = [c for row in rows for c in row.cells.values() if isinstance(c, CellError)]
     for cell in failed:

@@ -99,6 +99,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
             ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
             for path, p in params.switches_used.items()
         ),
+        drafts=tuple(params.drafts_used.values()),
     )
     silent = scenario.complaint is not None and timescales is None
     return attrs.evolve(decision, trace=build_trace(decision, silent_on_complaints=silent))

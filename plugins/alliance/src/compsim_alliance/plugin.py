@@ -17,6 +17,7 @@ from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
     CUSTOMER,
+    DRAFT,
     PUBLISHED,
     Approval,
     Award,
@@ -282,7 +283,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     level = LEVELS[impact.rank]
     matrix = params[f"matrix.{responsibility}.{level}"]
     if matrix.value > 0:
-        basis = ASSUMPTION if ASSUMPTION in (matrix.basis, impact.basis) else PUBLISHED
+        basis = _stronger(params.basis_of(f"matrix.{responsibility}.{level}"), impact.basis)
         items.append(
             AwardItem(
                 f"Distress and inconvenience ({responsibility} responsibility, {impact.level})",
@@ -315,6 +316,14 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
             )
         )
     return Award(tuple(items), tuple(notes))
+
+
+def _stronger(*bases: str) -> str:
+    """The basis an item rests on when it rests on several: draft > assumption > published."""
+    for basis in (DRAFT, ASSUMPTION):
+        if basis in bases:
+            return basis
+    return PUBLISHED
 
 
 def _responsibility_share(responsibility: str, params: Params) -> Decimal:
@@ -359,7 +368,7 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
             label,
             amount,
             "alliance 2.6, 2.7; alliance complaints policy 7.0",
-            params.basis_of(key),
+            params.basis_of(key, f"matrix.full.{level}"),
             "complaint-handling",
         )
     ]
