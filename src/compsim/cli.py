@@ -504,3 +504,40 @@ def new_plugin(name, landlord, directory) -> None:
     click.echo(f"  .venv/bin/pytest {root}   (the contract passes as generated)")
     click.echo(f"  .venv/bin/compsim compare -l {name}   (your landlord in the comparison)")
     click.echo(f"Then replace each TODO in {root}/src/compsim_{name}/ with the policy's rules.")
+
+
+@cli.command("diff")
+@click.argument("baseline")
+@click.argument("draft")
+@_paths
+@_tag
+@_format
+@_set
+@_params
+@_output
+def diff_command(baseline, draft, paths, tags, fmt, sets, param_files, output) -> None:
+    """What changes from BASELINE to DRAFT: per scenario, winners and losers, and cost.
+
+    Each side is a landlord id, a variant named in a --params file (e.g. alliance-draft), or
+    one landlord on both sides with --set overrides (BASELINE is then the published policy).
+    Exits 0 when it ran, whatever changed (1 if a plugin failed).
+    """
+    from compsim import drafts
+    from compsim.diff import render_diff, run_diff, side_labels
+
+    same = baseline == draft
+    after = _side(draft, sets, param_files)
+    before = _side(baseline, () if same else sets, () if same else param_files)
+    in_force = drafts.in_force([before, after] if not same else [after])
+    if same and not in_force:
+        raise CompsimError(
+            f"diff {baseline} {draft}: both sides are the published {baseline} policy; "
+            f"change one with --set {draft}.PARAMETER=VALUE or --params FILE"
+        )
+    result = run_diff(_scenarios(paths, tags), before, after, side_labels(baseline, draft))
+    _emit(render_diff(result, fmt, in_force), output)
+    sys.exit(1 if result.counts()["error"] else 0)
+
+
+def _side(name, sets, param_files):
+    return next(p for p in _policies((name,), sets, param_files) if p.column == name)

@@ -139,12 +139,12 @@ def render_comparison(
     notes.extend(f"ERROR {scenario_id} under {cell.message}" for scenario_id, cell in errors)
     parts = [*tables, "\n".join(f"- {n}" if markdown else n for n in notes)]
     if header:
-        parts.insert(0, _header(header, markdown))
+        parts.insert(0, header_text(header, markdown))
     parts.append(summary_table(summarise(rows, columns), markdown))
     return "\n\n".join(parts) + "\n"
 
 
-def _header(lines: Sequence[str], markdown: bool) -> str:
+def header_text(lines: Sequence[str], markdown: bool) -> str:
     if not markdown:
         return "\n".join(lines)
     # markdown: the first line as a paragraph, the rest as a nested list
