@@ -541,3 +541,80 @@ def diff_command(baseline, draft, paths, tags, fmt, sets, param_files, output) -
 
 def _side(name, sets, param_files):
     return next(p for p in _policies((name,), sets, param_files) if p.column == name)
+
+
+@cli.command("report")
+@_paths
+@_landlord
+@_tag
+@_set
+@_params
+@click.option(
+    "--reference/--no-reference",
+    default=True,
+    show_default=True,
+    help="Include reference policies (the Housing Ombudsman) as columns and the audit.",
+)
+@click.option(
+    "--diff",
+    "diff_sides",
+    nargs=2,
+    metavar="BASELINE DRAFT",
+    help="Include the diff of DRAFT against BASELINE (as compsim diff).",
+)
+@click.option(
+    "--charts",
+    "charts_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Also write each chart as SVG and PNG into DIR.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("html", "markdown")),
+    default="html",
+    show_default=True,
+    help="One self-contained HTML file, or Markdown with the charts as SVG files beside it.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Where to write the report (default: report.html, or report.md with -f markdown).",
+)
+def report_command(
+    paths, landlords, tags, sets, param_files, reference, diff_sides, charts_dir, fmt, output
+) -> None:
+    """Write a report for a board or a regulator: drafts in force, policies and versions, the
+    side-by-side table and summary, the audit, the diff (--diff), charts, and every decision
+    explained. Needs the report extra (Jinja2, matplotlib). Exits 1 if any plugin failed."""
+    from compsim.report import check_available
+
+    check_available()
+    from compsim import drafts
+    from compsim.report.build import write_report
+
+    policies = _policies(landlords, sets, param_files, include_references=reference)
+    scenarios = _scenarios(paths, tags)
+    diff_parts = None
+    if diff_sides:
+        baseline, draft = diff_sides
+        same = baseline == draft
+        after = _side(draft, sets, param_files)
+        before = _side(baseline, () if same else sets, () if same else param_files)
+        diff_parts = (before, after, drafts.in_force([after] if same else [before, after]))
+    output = output or Path("report.md" if fmt == "markdown" else "report.html")
+    failed = write_report(
+        scenarios,
+        policies,
+        output,
+        fmt,
+        charts_dir,
+        diff_parts,
+        " ".join(["compsim", *sys.argv[1:]]),
+    )
+    click.echo(f"wrote {output}", err=True)
+    sys.exit(1 if failed else 0)
