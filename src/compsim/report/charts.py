@@ -19,8 +19,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: draw to files only
 
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 # Okabe & Ito (2008), "Color Universal Design": distinct for every common colour-vision type
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")

@@ -178,7 +178,7 @@ def to_markdown(report: Report, charts: list[Chart], output: Path) -> str:
     out += ["", "## Each decision, explained", ""]
     for row in r.rows:
         out += [f"### {text(row.id)}: {text(row.title)}", ""]
-        for column, explanation in row.explanations:
+        for _column, explanation in row.explanations:
             fence = "`" * max(3, _longest_backticks(explanation) + 1)
             out += [f"{fence}text", explanation, fence, ""]
     return "\n".join(out) + "\n"
