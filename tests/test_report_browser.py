@@ -234,8 +234,8 @@ def screenshots(folder: Path) -> None:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = Page(browser, path)
         page.page.screenshot(path=str(folder / "report-first-screen.png"))
-        page.page.locator("section#comparison").scroll_into_view_if_needed()
-        page.page.locator("section#diff").screenshot(path=str(folder / "report-diff.png"))
+        page.page.evaluate("document.querySelector('section#diff').scrollIntoView()")
+        page.page.screenshot(path=str(folder / "report-diff.png"))
         page.page.locator("#chart-award-distribution").screenshot(
             path=str(folder / "report-chart.png")
         )

@@ -18,6 +18,7 @@ A ``same`` scenario may still have changed (a different approver, say); ``change
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -392,7 +393,13 @@ def _detail(s: ScenarioDiff, markdown: bool) -> str:
         for cell in (s.before, s.after):
             if isinstance(cell, CellError):
                 lines.append(f"- ERROR {cell.landlord}: {cell.message}")
-    lines.extend(f"- {m.describe()}" if markdown else f"  - {m.describe()}" for m in s.moved)
+    if markdown:
+        lines.extend(f"- {m.describe()}" for m in s.moved)
+    else:
+        lines.extend(
+            textwrap.fill(m.describe(), 100, initial_indent="  - ", subsequent_indent="    ")
+            for m in s.moved
+        )
     return "\n".join(lines)
 
 

@@ -258,7 +258,14 @@ def diff_changes(
     )
     same = [p for p, v in zip(positions, values, strict=True) if v == 0]
     axes.scatter(
-        [0] * len(same), same, marker="|", color="black", s=60, label="same amount", zorder=3
+        [0] * len(same),
+        same,
+        marker="D",
+        facecolors="white",
+        edgecolors="black",
+        s=36,
+        label="same amount, other change",
+        zorder=3,
     )
     axes.axvline(0, color="black", linewidth=0.8)
     axes.set_yticks(positions, list(scenarios), fontsize=7)
