@@ -9,6 +9,7 @@ validators and the hypothesis strategies all read this one definition.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -550,13 +551,20 @@ class Decision:
     award_if_not_excluded: Award
     approval: Approval
     settlement: Settlement
-    trace: tuple[TraceStep, ...]
     checks: tuple[Exclusion, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     complaint_checks: tuple[TimescaleCheck, ...] = ()  # the policy's own timescales
     code_checks: tuple[TimescaleCheck, ...] = ()  # the Complaint Handling Code 2024's
     readings: tuple[ReadingUsed, ...] = ()  # the reading switches the decision consulted
     drafts: tuple[Any, ...] = ()  # the draft values (params.Param) the decision consulted
+    silent_on_complaints: bool = False  # [complaint] dates given; the policy sets no timescales
+
+    @functools.cached_property
+    def trace(self) -> tuple[TraceStep, ...]:
+        """The decision step by step, each with its clause: built when first read."""
+        from compsim.trace import build_trace
+
+        return build_trace(self)
 
     @property
     def excluded(self) -> bool:

@@ -34,7 +34,8 @@ def library_path() -> Path:
 
 
 def scenario_files(paths: Iterable[Path]) -> list[Path]:
-    """Every ``*.toml`` under each path (recursively, sorted); a file path is taken as given."""
+    """Every ``*.toml`` under each path (recursively, sorted); a file path (a scenario file or
+    a ``.csv`` caseload) is taken as given."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -52,7 +53,12 @@ def load_paths(paths: Sequence[Path]) -> list[Scenario]:
     errors: list[ScenarioError] = []
     for file in scenario_files(paths):
         try:
-            scenarios.append(load_file(file))
+            if file.suffix.lower() == ".csv":  # a caseload: one scenario per row
+                from compsim.caseload.csvfile import load_csv
+
+                scenarios.extend(load_csv(file))
+            else:
+                scenarios.append(load_file(file))
         except ScenarioErrors as found:
             errors.extend(found.errors)
     seen: dict[str, Scenario] = {}
@@ -103,6 +109,13 @@ def load_data(data: dict[str, Any], source: str = "<data>", stem: str = "scenari
         raise ScenarioErrors(reader.errors)
     assert scenario is not None
     return scenario
+
+
+def build_trusted(values: dict[str, Any], source: str) -> Scenario:
+    """Build a Scenario from data keyed as the models name their fields, filling the derived
+    defaults but skipping the per-field checks: only for data that is valid by construction
+    (generated populations; a test checks a sample against ``load_data``)."""
+    return _build(Scenario, _fill_defaults(values), source)
 
 
 def _read_text(path: Path) -> str:
