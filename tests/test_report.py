@@ -114,7 +114,9 @@ def test_audit_and_diff_are_there(library_report):
     audit = html.split('<section id="audit">')[1].split("</section>")[0]
     assert "below the reference minimum" in audit and "Largest shortfalls" in audit
     diff = html.split('<section id="diff">')[1].split("</section>")[0]
-    assert "Winners and losers" in diff and "+£3,100.00" in diff
+    assert "Winners and losers" in diff and "total paid" in diff
+    kitchen = re.search(r'href="#s-kitchen-five-weeks">.*?</tr>', diff, flags=re.S).group(0)
+    assert "£564.20" in kitchen and "£664.20" in kitchen and "+£100.00" in kitchen
 
 
 def test_explanations_are_collapsed_details(library_report):
