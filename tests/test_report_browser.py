@@ -224,23 +224,27 @@ def test_a_script_in_a_title_does_not_run(browser, tmp_path, policy):
 
 
 def screenshots(folder: Path) -> None:
-    """The README's screenshots, from the shipped library with the shipped draft."""
-    import tempfile
-
+    """The README's screenshots, from the shipped library with the shipped draft, made by the
+    README's command (run from the repository's root)."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as work, sync_playwright() as driver:
-        path = make_report(Path(work), "--params", DRAFT, "--diff", "alliance", "alliance-draft")
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = Page(browser, path)
-        page.page.screenshot(path=str(folder / "report-first-screen.png"))
-        page.page.evaluate("document.querySelector('section#diff').scrollIntoView()")
-        page.page.screenshot(path=str(folder / "report-diff.png"))
-        page.page.locator("#chart-award-distribution").screenshot(
-            path=str(folder / "report-chart.png")
-        )
-        page.close()
-        browser.close()
+    folder = folder.resolve()
+    os.chdir(ROOT)
+    args = ["--params", "examples/alliance-draft.toml", "--diff", "alliance", "alliance-draft"]
+    result = CliRunner().invoke(cli, ["report", *args, "-o", "report.html"])
+    assert result.exit_code == 0, result.output
+    path = ROOT / "report.html"
+    try:
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = Page(browser, path)
+            page.page.screenshot(path=str(folder / "report-first-screen.png"))
+            page.page.evaluate("document.querySelector('section#diff').scrollIntoView()")
+            page.page.screenshot(path=str(folder / "report-diff.png"))
+            page.close()
+            browser.close()
+    finally:
+        path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -852,14 +852,22 @@ def report_command(
         before = _side(baseline, () if same else sets, () if same else param_files)
         diff_parts = (before, after, drafts.in_force([after] if same else [before, after]))
     output = output or Path("report.md" if fmt == "markdown" else "report.html")
-    failed = write_report(
-        scenarios,
-        policies,
-        output,
-        fmt,
-        charts_dir,
-        diff_parts,
-        " ".join(["compsim", *sys.argv[1:]]),
+    command = _command_line(
+        "report",
+        [str(p) for p in paths],
+        [f"-l {x}" for x in landlords],
+        [f"-t {x}" for x in tags],
+        [f"--set {x}" for x in sets],
+        [f"--params {x}" for x in param_files],
+        [] if reference else ["--no-reference"],
+        [f"--diff {' '.join(diff_sides)}"] if diff_sides else [],
+        [f"-f {fmt}", f"-o {output}"],
     )
+    failed = write_report(scenarios, policies, output, fmt, charts_dir, diff_parts, command)
     click.echo(f"wrote {output}", err=True)
     sys.exit(1 if failed else 0)
+
+
+def _command_line(command: str, *parts: list[str]) -> str:
+    """The command as a reader could type it again (shown in the report)."""
+    return " ".join(["compsim", command, *(part for group in parts for part in group)])
