@@ -13,12 +13,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compsim.cli import cli
 from compsim.diff import compare_cells, run_diff, side_labels
 from compsim.params import load_override_file, parse_set_option
 from compsim.plugins import build_policies, discover
 from compsim.scenarios import library_path, load_paths
+from compsim.simulate import evaluate_cell
+from compsim.testing.strategies import scenarios
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = ROOT / "examples" / "alliance-draft.toml"
@@ -150,3 +154,58 @@ def test_diff_of_a_policy_with_itself_is_a_users_mistake():
 def test_diff_unknown_side_is_one_line_exit_2():
     result = run("diff", "alliance", "nobody")
     assert result.exit_code == 2 and "unknown landlord 'nobody'" in result.output
+
+
+# ---------------------------------------------------------------- properties
+
+
+OPPOSITE = {
+    "more": "less",
+    "less": "more",
+    "same": "same",
+    "newly excluded": "newly covered",
+    "newly covered": "newly excluded",
+}
+
+
+@pytest.fixture(scope="module")
+def alliance_pair():
+    registry = discover()
+    published = build_policies(registry, ["alliance"])[0]
+
+    def with_medium(value: int):
+        override = parse_set_option(f"alliance.matrix.full.medium={value}")
+        return build_policies(registry, ["alliance"], [override])[0]
+
+    return published, with_medium
+
+
+@given(scenario=scenarios(), medium=st.integers(0, 2000))
+def test_property_a_diff_reversed_is_the_opposite_and_adds_up(alliance_pair, scenario, medium):
+    published, with_medium = alliance_pair
+    before = evaluate_cell(scenario, published)
+    after = evaluate_cell(scenario, with_medium(medium))
+    forward = compare_cells(scenario.id, scenario.title, before, after)
+    backward = compare_cells(scenario.id, scenario.title, after, before)
+    assert backward.outcome == OPPOSITE[forward.outcome]
+    assert forward.change == -backward.change == after.award.total - before.award.total
+    # raising the Medium figure never lowers an award, lowering it never raises one
+    if medium >= 500:
+        assert forward.outcome in ("more", "same")
+    else:
+        assert forward.outcome in ("less", "same")
+    # a change in money always says which item moved
+    if forward.change:
+        assert any(m.what == "item" for m in forward.moved)
+
+
+@given(scenario=scenarios())
+def test_property_a_draft_equal_to_the_policy_changes_nothing(alliance_pair, scenario):
+    published, with_medium = alliance_pair
+    same = compare_cells(
+        scenario.id,
+        scenario.title,
+        evaluate_cell(scenario, published),
+        evaluate_cell(scenario, with_medium(500)),
+    )
+    assert same.outcome == "same" and same.moved == () and not same.changed
