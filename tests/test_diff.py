@@ -209,3 +209,16 @@ def test_property_a_draft_equal_to_the_policy_changes_nothing(alliance_pair, sce
         evaluate_cell(scenario, with_medium(500)),
     )
     assert same.outcome == "same" and same.moved == () and not same.changed
+
+
+def test_the_readme_shows_a_real_diff(monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ compsim diff ", 1)[1].split("```", 1)[0]
+    command, shown = block.split("\n", 1)
+    while command.endswith("\\"):  # continued lines
+        more, shown = shown.split("\n", 1)
+        command = command[:-1] + " " + more.strip()
+    monkeypatch.chdir(ROOT)
+    result = run("diff", *command.split())
+    assert result.exit_code == 0
+    assert result.output == shown
