@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -198,3 +199,22 @@ def test_other_commands_do_not_import_jinja2_or_matplotlib(argv):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "HEAVY []" in result.stdout, result.stdout[-500:] + result.stderr[-500:]
+
+
+def test_a_new_audit_bucket_still_shows(tmp_path, monkeypatch):
+    """The audit's buckets may change: the report shows whatever buckets it counts."""
+    from compsim import audit
+
+    counted = audit.count_buckets
+
+    def with_a_new_bucket(findings, landlords):
+        return [
+            attrs.evolve(c, counts={**c.counts, "far-below": 0 if i else 1})
+            for i, c in enumerate(counted(findings, landlords))
+        ]
+
+    monkeypatch.setattr(audit, "count_buckets", with_a_new_bucket)
+    _, output = write_report(tmp_path, "-l", "alliance", "-l", "star", "-l", "ombudsman")
+    html = output.read_text(encoding="utf-8")
+    row = re.search(r'<th scope="row">far below</th>(.*?)</tr>', html)
+    assert row and "1 (" in row.group(1)
