@@ -95,7 +95,6 @@ def decision_record(decision: Decision) -> dict[str, Any]:
         ],
         "trace": [{"step": t.step, "detail": t.detail, "clause": t.clause} for t in decision.trace],
         "error": None,
-        "drafts": [draft_record(p, used=True) for p in decision.drafts],
     }
 
 
@@ -146,16 +145,21 @@ def item_record(item: AwardItem) -> dict[str, Any]:
 
 
 def to_json(rows: Sequence[Row], drafts: dict[str, list[dict]] | None = None) -> str:
-    """The records as a JSON list. ``drafts`` (column → the draft values in force for it, from
-    ``compsim.drafts``) fills each record's ``drafts`` with every draft in force for its
-    column, ``used`` saying whether the decision consulted it."""
-    records = [cell_record(row.scenario.id, cell) for row in rows for cell in row.cells.values()]
-    for record in records:
-        used = {d["parameter"] for d in record.get("drafts", ())}
-        in_force = (drafts or {}).get(record["landlord"])
-        if in_force is not None:
-            record["drafts"] = [{**d, "used": d["parameter"] in used} for d in in_force]
-        record.setdefault("drafts", [])
+    """The records as a JSON list. Each record's ``drafts`` lists the draft values its decision
+    consulted; with ``drafts`` (column → the draft values in force for it, from
+    ``compsim.drafts``), every draft in force for its column, ``used`` saying whether the
+    decision consulted it."""
+    records = []
+    for row in rows:
+        for cell in row.cells.values():
+            record = cell_record(row.scenario.id, cell)
+            used = [draft_record(p, used=True) for p in getattr(cell, "drafts", ())]
+            in_force = (drafts or {}).get(record["landlord"])
+            if in_force is not None:
+                names = {d["parameter"] for d in used}
+                used = [{**d, "used": d["parameter"] in names} for d in in_force]
+            record["drafts"] = used
+            records.append(record)
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
