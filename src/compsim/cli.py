@@ -746,3 +746,28 @@ def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -
     if chart is not None:
         draw_chart(cases, chart, reference_id)
     _emit(render_calibration(cases, fmt, top, reference_id), output)
+
+
+@cli.command()
+@_paths
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback is warned about (the page has no login).",
+)
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Let the page save a case as a scenario file in the first folder of PATHS.",
+)
+def serve(paths, port, host, writable) -> None:
+    """A local web page: describe a case, see every landlord side by side, flip a reading.
+
+    Needs the serve extra (pip install 'compsim[serve]'). PATHS default to the shipped
+    library. Serves until Ctrl-C; writes nothing unless --writable is given.
+    """
+    from compsim.web.server import serve as run_server
+
+    run_server(list(paths), host, port, writable, lambda text: click.echo(text, err=True))

@@ -1,0 +1,75 @@
+"""Start the page's server: uvicorn on loopback by default, until Ctrl-C."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from compsim.errors import CompsimError
+
+LOOPBACK_NAMES = ("localhost",)
+MISSING = (
+    "compsim serve needs the serve extra: pip install 'compsim[serve]' "
+    "(or pip install -r requirements.txt in a checkout)"
+)
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(host: str) -> list[str] | None:
+    """Host headers to accept: on loopback only the loopback names, so a web page elsewhere
+    cannot reach the server through a DNS name it controls (DNS rebinding)."""
+    if not is_loopback(host):
+        return None
+    return ["127.0.0.1", "localhost", "::1", "[::1]", host]
+
+
+def serve(
+    paths: Sequence[Path],
+    host: str,
+    port: int,
+    writable: bool,
+    echo: Callable[[str], None],
+) -> None:
+    try:
+        import uvicorn
+
+        from compsim.web.app import create_app
+    except ImportError as error:
+        raise CompsimError(f"{MISSING} ({error.name} is missing)") from None
+    if not is_loopback(host):
+        echo(
+            f"warning: serving on {host}, not loopback: anyone who can reach this machine "
+            "can use the page (it has no login)"
+        )
+    app = create_app(paths, writable=writable, allowed_hosts=allowed_hosts(host))
+    try:
+        listener = socket.create_server(
+            (host.strip("[]"), port),
+            family=socket.AF_INET6 if ":" in host else socket.AF_INET,
+        )
+    except OSError as error:
+        raise CompsimError(f"--host {host} --port {port}: cannot listen: {error.strerror}") from None
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    actual_port = listener.getsockname()[1]
+    echo(f"compsim serve: http://{shown}:{actual_port}/ (Ctrl-C to stop)")
+    if writable:
+        echo("saving is on: the page can add scenario files to the first folder of PATHS")
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[listener])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        listener.close()
+    echo("compsim serve: stopped")
