@@ -212,7 +212,7 @@ def create_app(
         )
 
     async def evaluate(request: Request) -> Response:
-        values, drafts, checked, columns, draft_errors = work(await read_form(request))
+        _, _, checked, columns, draft_errors = work(await read_form(request))
         errors = {**checked.errors, **draft_errors}
         return JSONResponse(
             {"ok": columns is not None, "errors": errors, "results": results(checked, columns)},
@@ -233,7 +233,7 @@ def create_app(
         return _attachment(text, f"{checked.scenario.id}.toml", "application/toml")
 
     async def download_result(request: Request) -> Response:
-        values, drafts, checked, columns, draft_errors = work(await read_form(request))
+        _, _, checked, columns, draft_errors = work(await read_form(request))
         if columns is None:
             return refused(checked, draft_errors)
         text = engine.result_json(checked.scenario, columns)

@@ -20,7 +20,6 @@ from compsim.params import Override, ParamDef, Variant, format_value
 from compsim.plugins import Policy, build_policies, discover
 from compsim.scenarios import library_path, load_paths
 from compsim.simulate import evaluate_cell
-
 from compsim.web.form import flatten
 
 DRAFT_SUFFIX = "-draft"

@@ -127,7 +127,9 @@ def schema_groups() -> list[Group]:
         kind = field.metadata.get("kind")
         if kind in ("section", "optional-section"):
             key = _key(field)
-            groups.append(Group(key, kind, _help(field), _fields(field.metadata["type"], f"{key}.")))
+            groups.append(
+                Group(key, kind, _help(field), _fields(field.metadata["type"], f"{key}."))
+            )
         elif kind == "sections":
             key = _key(field)
             fields = _fields(field.metadata["type"], f"{key}.__N__.")
@@ -193,7 +195,9 @@ def form_values(items: Sequence[tuple[str, str]]) -> dict[str, str]:
         if ":" in name:
             continue
         values.setdefault(name, []).append(text)
-    return {name: f"{LIST_SEPARATOR} ".join(t for t in texts if t) for name, texts in values.items()}
+    return {
+        name: f"{LIST_SEPARATOR} ".join(t for t in texts if t) for name, texts in values.items()
+    }
 
 
 def check(values: dict[str, str]) -> Checked:
@@ -208,7 +212,9 @@ def check(values: dict[str, str]) -> Checked:
     numbers = _entry_numbers(values)
     stem = values.get("id", "").strip() or NEW_ID
     try:
-        scenario = load_data(data, SOURCE, stem=stem if re.fullmatch(r"[a-z0-9-]+", stem) else NEW_ID)
+        scenario = load_data(
+            data, SOURCE, stem=stem if re.fullmatch(r"[a-z0-9-]+", stem) else NEW_ID
+        )
     except ScenarioErrors as failed:
         return Checked(values, data, None, _keyed(failed.errors, numbers))
     return Checked(values, data, scenario, {})
@@ -216,9 +222,9 @@ def check(values: dict[str, str]) -> Checked:
 
 def _too_many_entries(data: dict[str, Any]) -> str:
     for name, value in data.items():
-        if isinstance(value, list) and value and isinstance(value[0], dict):
-            if len(value) > MAX_ENTRIES:
-                return name
+        is_entries = isinstance(value, list) and value and isinstance(value[0], dict)
+        if is_entries and len(value) > MAX_ENTRIES:
+            return name
     return ""
 
 

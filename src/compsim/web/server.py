@@ -58,7 +58,9 @@ def serve(
             family=socket.AF_INET6 if ":" in host else socket.AF_INET,
         )
     except OSError as error:
-        raise CompsimError(f"--host {host} --port {port}: cannot listen: {error.strerror}") from None
+        raise CompsimError(
+            f"--host {host} --port {port}: cannot listen: {error.strerror}"
+        ) from None
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     actual_port = listener.getsockname()[1]
     echo(f"compsim serve: http://{shown}:{actual_port}/ (Ctrl-C to stop)")
@@ -73,3 +75,38 @@ def serve(
     finally:
         listener.close()
     echo("compsim serve: stopped")
+
+
+class Background:
+    """The app served by uvicorn in a thread on a free loopback port, for the browser tests
+    and the load benchmark: ``with Background(app) as url: ...``."""
+
+    def __init__(self, app: object) -> None:
+        import uvicorn
+
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = None
+
+    def __enter__(self) -> str:
+        import threading
+        import time
+
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.listener]}, daemon=True
+        )
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the server did not start")
+            time.sleep(0.02)
+        return self.url
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+        self.listener.close()
