@@ -52,7 +52,7 @@
     var entries = form.querySelectorAll('[data-entries="' + list + '"] > .entry');
     entries.forEach(function (entry, index) {
       var number = String(index + 1);
-      var pattern = new RegExp("^" + list + "\\.\\d+\\.");
+      var pattern = new RegExp("^" + list + "\\.(\\d+|__N__)\\.");
       entry.setAttribute("data-field", list + "." + number);
       entry.querySelector(".number").textContent = number;
       entry.querySelectorAll("[name], [id], [for], [data-field]").forEach(function (node) {
@@ -62,7 +62,7 @@
         });
         ["id", "for"].forEach(function (attribute) {
           var value = node.getAttribute(attribute);
-          if (value) { node.setAttribute(attribute, value.replace(new RegExp("^in-" + list + "\\.\\d+\\."), "in-" + list + "." + number + ".")); }
+          if (value) { node.setAttribute(attribute, value.replace(new RegExp("^in-" + list + "\\.(\\d+|__N__)\\."), "in-" + list + "." + number + ".")); }
         });
       });
     });
