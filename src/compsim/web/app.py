@@ -44,6 +44,8 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
 }
+SECURITY_HEADER_LIST = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+HEADER_NAMES = {k for k, _ in SECURITY_HEADER_LIST}
 
 
 class BadRequest(Exception):
@@ -53,16 +55,24 @@ class BadRequest(Exception):
 
 
 class LimitBody:
-    """Refuse a request body over ``limit`` bytes with a 413, before any of it is parsed."""
+    """Refuse a request body over ``limit`` bytes with a 413, before any of it is parsed;
+    add the security headers to every response."""
 
     def __init__(self, app: Any, limit: int) -> None:
         self.app = app
         self.limit = limit
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: dict, receive: Any, original_send: Any) -> None:
         if scope["type"] != "http":
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, original_send)
             return
+
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k not in HEADER_NAMES]
+                message = {**message, "headers": headers + SECURITY_HEADER_LIST}
+            await original_send(message)
+
         declared = dict(scope.get("headers") or []).get(b"content-length", b"0")
         if not declared.isdigit() or int(declared) > self.limit:
             await _too_large(scope, receive, send, self.limit, declared.isdigit())
@@ -276,18 +286,12 @@ def create_app(
         assert isinstance(error, BadRequest)
         return PlainTextResponse(f"{error}\n", status_code=error.status)
 
-    async def headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
-
     from starlette.middleware import Middleware
-    from starlette.middleware.base import BaseHTTPMiddleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    middleware = [Middleware(BaseHTTPMiddleware, dispatch=headers)]
+    middleware = []
     if allowed_hosts:
-        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
     app = Starlette(
         routes=[
             Route("/", home, methods=["GET"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 from collections.abc import Callable, Sequence
@@ -61,6 +62,7 @@ def serve(
         raise CompsimError(
             f"--host {host} --port {port}: cannot listen: {error.strerror}"
         ) from None
+    _no_delay(listener)
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     actual_port = listener.getsockname()[1]
     echo(f"compsim serve: http://{shown}:{actual_port}/ (Ctrl-C to stop)")
@@ -77,6 +79,15 @@ def serve(
     echo("compsim serve: stopped")
 
 
+def _no_delay(listener: socket.socket) -> None:
+    """Send each response at once (TCP_NODELAY, inherited by accepted connections on Linux).
+    asyncio sets it only on sockets whose protocol number is TCP, and a socket from
+    ``socket.create_server`` has protocol 0: without this, a keep-alive client waits for a
+    delayed ACK (about 40 ms) between a response's headers and its body."""
+    with contextlib.suppress(OSError):
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 class Background:
     """The app served by uvicorn in a thread on a free loopback port, for the browser tests
     and the load benchmark: ``with Background(app) as url: ...``."""
@@ -85,6 +96,7 @@ class Background:
         import uvicorn
 
         self.listener = socket.create_server(("127.0.0.1", 0))
+        _no_delay(self.listener)
         self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
         config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
         self.server = uvicorn.Server(config)
