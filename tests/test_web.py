@@ -324,7 +324,10 @@ def test_a_streamed_body_over_the_limit_is_refused(client):
         ("application/x-www-form-urlencoded", b"title=%00"),
     ],
 )
-@pytest.mark.parametrize("path", ["/", "/evaluate", "/download/scenario", "/download/result"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/evaluate", "/download/scenario", "/download/result", "/download/report"],
+)
 def test_malformed_form_data_is_a_400(client, path, content_type, body):
     response = client.post(path, content=body, headers={"content-type": content_type})
     assert response.status_code == 400, response.text
@@ -454,3 +457,19 @@ def test_the_scenario_download_round_trips_every_library_scenario(engine):
 
 def test_library_path_default(engine):
     assert engine.paths == [Path(library_path())]
+
+
+def test_the_report_download_or_why_not(client, kitchen):
+    """The HTML report of the case when compsim report is installed; else a 501 saying so."""
+    from compsim.web.report import available
+
+    title = "<script>alert(1)</script> kitchen"
+    response = post(client, "/download/report", {**kitchen, "title": title})
+    if available():
+        assert response.status_code == 200, response.text
+        assert response.headers["content-disposition"].endswith(f'{KITCHEN}-report.html"')
+        assert "<script>alert(1)" not in response.text and "&lt;script&gt;" in response.text
+    else:
+        assert response.status_code == 501 and "compsim report" in response.text
+        assert 'id="download-report"' not in client.get("/").text
+    assert post(client, "/download/report", {**kitchen, "title": ""}).status_code == 422

@@ -3,7 +3,8 @@
 - ``GET /`` the page (``?scenario=ID`` opens a library scenario; ``?q=`` searches the list)
 - ``POST /`` the same page with the form's case worked (works without JavaScript)
 - ``POST /evaluate`` the results and the errors as JSON, for the page's script
-- ``POST /download/scenario`` the case as a scenario file; ``POST /download/result`` as JSON
+- ``POST /download/scenario`` the case as a scenario file; ``POST /download/result`` as JSON;
+  ``POST /download/report`` the HTML report (when compsim report is installed)
 - ``POST /save`` writes the case into the first folder of PATHS (only with ``--writable``)
 
 Bad input is a 422 with the loader's messages keyed by input; a malformed request a 400; a
@@ -130,6 +131,9 @@ def create_app(
     templates.filters["value"] = format_value
     groups = case_form.schema_groups()
     switches = engine.switches()
+    from compsim.web.report import available
+
+    report_available = available()
     save_dir = next((p for p in engine.paths if p.is_dir()), None) if writable else None
 
     def page(
@@ -156,6 +160,7 @@ def create_app(
             columns=columns,
             scenario=checked.scenario if checked else None,
             writable=save_dir is not None,
+            report=report_available,
             notice=notice,
             results_html=results(checked, columns),
         )
@@ -249,6 +254,18 @@ def create_app(
         text = engine.result_json(checked.scenario, columns)
         return _attachment(text, f"{checked.scenario.id}-result.json", "application/json")
 
+    async def download_report(request: Request) -> Response:
+        from compsim.web.report import report_html
+
+        _, _, checked, columns, draft_errors = work(await read_form(request))
+        if columns is None:
+            return refused(checked, draft_errors)
+        try:
+            text = report_html(checked.scenario, [c.policy for c in columns])
+        except LookupError as error:
+            return PlainTextResponse(f"{error}\n", status_code=501)
+        return _attachment(text, f"{checked.scenario.id}-report.html", "text/html")
+
     async def save(request: Request) -> Response:
         if save_dir is None:
             return PlainTextResponse(
@@ -299,6 +316,7 @@ def create_app(
             Route("/evaluate", evaluate, methods=["POST"]),
             Route("/download/scenario", download_scenario, methods=["POST"]),
             Route("/download/result", download_result, methods=["POST"]),
+            Route("/download/report", download_report, methods=["POST"]),
             Route("/save", save, methods=["POST"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
