@@ -473,3 +473,12 @@ def test_the_report_download_or_why_not(client, kitchen):
         assert response.status_code == 501 and "compsim report" in response.text
         assert 'id="download-report"' not in client.get("/").text
     assert post(client, "/download/report", {**kitchen, "title": ""}).status_code == 422
+
+
+def test_a_message_for_an_input_not_on_the_page_is_shown_for_the_case(client, kitchen):
+    page = post(client, "/", {**kitchen, "dates.happened": "2026-01-01"})
+    assert page.status_code == 422
+    general = re.search(
+        r'<p class="error general" data-field="" role="alert">([^<]*)</p>', page.text
+    )
+    assert general and "dates.happened: unknown field" in general[1]

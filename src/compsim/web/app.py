@@ -129,6 +129,7 @@ def create_app(
     )
     templates.filters["pounds"] = format_pounds
     templates.filters["value"] = format_value
+    templates.tests["startingwith"] = lambda text, prefix: str(text).startswith(prefix)
     groups = case_form.schema_groups()
     switches = engine.switches()
     from compsim.web.report import available
@@ -152,7 +153,16 @@ def create_app(
             values=values,
             drafts=drafts,
             errors=errors,
-            general=errors.get("", ""),
+            general="; ".join(
+                [errors.get("", "")]
+                + [
+                    f"{name}: {message}"
+                    for name, message in errors.items()
+                    if name
+                    and not name.startswith("draft:")
+                    and not case_form.on_form(name, groups)
+                ]
+            ).strip("; "),
             library=engine.search(query) if query else list(engine.library.values()),
             query=query,
             opened=opened,

@@ -258,3 +258,15 @@ def _keyed(errors: Sequence[ScenarioError], numbers: Mapping[str, list[int]]) ->
         name = input_name(error.field, numbers)
         keyed[name] = f"{keyed[name]}; {error.expected}" if name in keyed else error.expected
     return keyed
+
+
+def on_form(name: str, groups: Sequence[Group]) -> bool:
+    """Whether the form shows a message for this input name (a field, a table or an entry)."""
+    for group in groups:
+        if group.key and (name == group.key or re.fullmatch(rf"{group.key}\.\d+", name)):
+            return True
+        for field in group.fields:
+            pattern = re.escape(field.name).replace("__N__", r"\d+")
+            if re.fullmatch(pattern, name):
+                return True
+    return False

@@ -9,11 +9,25 @@
   var sequence = 0;
 
   function showErrors(errors) {
+    var placed = {};
     form.querySelectorAll("[data-field]").forEach(function (box) {
-      var message = errors[box.getAttribute("data-field")] || "";
+      var key = box.getAttribute("data-field");
+      if (key !== "") { placed[key] = true; }
+    });
+    var elsewhere = Object.keys(errors).filter(function (key) { return key !== "" && !placed[key]; });
+    form.querySelectorAll("[data-field]").forEach(function (box) {
+      var key = box.getAttribute("data-field");
+      var message = errors[key] || "";
+      if (key === "") {  // the case as a whole, and any message for an input not on the page
+        message = [message].concat(elsewhere.map(function (name) {
+          return name + ": " + errors[name];
+        })).filter(Boolean).join("; ");
+      }
       var slot = box.querySelector(":scope > .error") || (box.classList.contains("error") ? box : null);
       if (slot) { slot.textContent = message; }
       box.classList.toggle("bad", message !== "");
+      var folded = box.closest("details");
+      if (message && folded) { folded.open = true; }
     });
   }
 
