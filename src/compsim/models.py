@@ -80,7 +80,7 @@ COST_KINDS = (
     "other",
 )
 ITEM_KINDS = ("belongings", "decoration", "floor-covering")
-DAMAGE_CAUSES = ("leak", "flood", "fire", "other")
+DAMAGE_CAUSES = ("leak", "flood", "fire", "other", "repair-work")
 PROCEEDINGS = ("none", "threatened", "started", "court-ordered")
 DECANT_REASONS = ("demolition", "redevelopment", "major-repairs", "other")
 FINDINGS = ("service-failure", "maladministration", "severe-maladministration")
@@ -226,7 +226,8 @@ class DamagedItem:
     insured: bool = derived("bool", "household.contents_insurance")
     notified: date = derived("date", "dates.reported")
     # added to format 1 as an optional field: how the item was damaged (Clarion 4.4 leaves
-    # damage by leaks, flood or fire to the claimant's contents insurance)
+    # damage by leaks, flood or fire to the claimant's contents insurance; Alliance 3.1 makes
+    # good decoration damaged by its repair work, "repair-work")
     damaged_by: str = optional("choice", "other", choices=DAMAGE_CAUSES)
 
 
