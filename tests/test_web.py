@@ -259,7 +259,7 @@ def test_the_result_download_is_json_for_every_column(client, kitchen):
     landlords = [d["landlord"] for d in record["decisions"]]
     assert landlords[:2] == ["alliance", "alliance-draft"] and "ombudsman" in landlords
     draft = record["decisions"][1]
-    assert draft["award"]["total"] == "664.20"
+    assert draft["award"]["total"] == "664.20" and draft["rests_on_draft"] is True
     assert post(client, "/download/result", {**kitchen, "title": ""}).status_code == 422
     assert post(client, "/download/result", {"title": "x"}).status_code == 422
 

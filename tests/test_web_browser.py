@@ -103,7 +103,12 @@ def draft_change(engine: Engine) -> tuple[str, str]:
     return "draft:set", "alliance.matrix.full.medium=600"
 
 
-def walk_through(browser, url: str, engine: Engine, shots: Path) -> Session:
+MEDIUM_600 = ("draft:set", "alliance.matrix.full.medium=600")
+
+
+def walk_through(
+    browser, url: str, engine: Engine, shots: Path, draft: tuple[str, str] | None = None
+) -> Session:
     session = Session(browser, url, shots)
     page = session.page
     page.goto(f"{url}/")
@@ -146,7 +151,7 @@ def walk_through(browser, url: str, engine: Engine, shots: Path) -> Session:
     session.settled()
 
     # flip a reading (or change a parameter): a draft column beside the policy
-    name, value = draft_change(engine)
+    name, value = draft or draft_change(engine)
     field = page.locator(f'[name="{name}"]')
     if field.evaluate("node => node.tagName") == "SELECT":
         field.select_option(value)
@@ -159,8 +164,17 @@ def walk_through(browser, url: str, engine: Engine, shots: Path) -> Session:
     )
     assert headers.index("alliance-draft") == headers.index("alliance") + 1
     assert "draft of alliance" in page.locator('th[data-column="alliance-draft"]').inner_text()
+    if (name, value) == MEDIUM_600:  # Medium Impact £600: £600 + food £64.20
+        assert session.total("alliance-draft") == "£664.20"
     session.shot("4-draft")
     return session
+
+
+def test_a_changed_parameter_in_the_browser(browser, server, tmp_path):
+    url, engine = server
+    session = walk_through(browser, url, engine, tmp_path, draft=MEDIUM_600)
+    assert session.errors == [] and session.elsewhere == []
+    session.close()
 
 
 def test_a_case_worked_through_in_the_browser(browser, server, tmp_path):
@@ -252,7 +266,7 @@ if __name__ == "__main__":  # remake the README's screenshot
     with Background(create_app(engine=engine)) as url, sync_playwright() as driver:
         chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         work = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp")
-        done = walk_through(chromium, url, engine, work)
+        done = walk_through(chromium, url, engine, work, draft=MEDIUM_600)
         done.page.evaluate("() => window.scrollTo(0, 0)")
         done.page.screenshot(path=str(target / "web-page.png"))
         print(re.sub(r"\s+", " ", f"wrote {target / 'web-page.png'}"))
