@@ -482,3 +482,18 @@ def test_a_message_for_an_input_not_on_the_page_is_shown_for_the_case(client, ki
         r'<p class="error general" data-field="" role="alert">([^<]*)</p>', page.text
     )
     assert general and "dates.happened: unknown field" in general[1]
+
+
+def test_serve_without_the_extra_says_how_to_install_it():
+    code = (
+        "import sys; sys.modules['uvicorn'] = None\n"
+        "from compsim.cli import main\n"
+        "sys.argv = ['compsim', 'serve']\n"
+        "main()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stderr.strip() == (
+        "error: compsim serve needs the serve extra: pip install 'compsim[serve]' "
+        "(or pip install -r requirements.txt in a checkout) (uvicorn is missing)"
+    )
