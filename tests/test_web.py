@@ -142,6 +142,11 @@ def test_evaluate_gives_the_results_as_json(client, kitchen):
     body = response.json()
     assert body["ok"] is True and body["errors"] == {}
     assert totals(body["results"])["alliance"] == "£564.20"
+    # each landlord's explanation, and the audit line against the reference
+    for column in ("alliance", "clarion", "star", "twenty11", "ombudsman"):
+        assert f'<details class="explanation" data-column="{column}">' in body["results"]
+    audit_row = re.search(r'<tr class="audit">(.*?)</tr>', body["results"], re.S)
+    assert audit_row and "the reference range" in audit_row[1]
 
 
 def test_changing_the_days_the_kitchen_was_lost_changes_the_awards(client, kitchen):
@@ -497,3 +502,13 @@ def test_serve_without_the_extra_says_how_to_install_it():
         "error: compsim serve needs the serve extra: pip install 'compsim[serve]' "
         "(or pip install -r requirements.txt in a checkout) (uvicorn is missing)"
     )
+
+
+def test_a_csv_caseload_in_paths_opens_in_the_form(tmp_path, engine):
+    from compsim.caseload.csvfile import write_csv
+
+    with (tmp_path / "cases.csv").open("w", encoding="utf-8", newline="") as handle:
+        write_csv([engine.library[KITCHEN].scenario], handle)
+    from_csv = TestClient(create_app([tmp_path / "cases.csv"]))
+    page = from_csv.get("/", params={"scenario": KITCHEN})
+    assert page.status_code == 200 and totals(page.text)["alliance"] == "£564.20"
