@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from compsim.caseload.csvfile import LIST_SEPARATOR, row_data
+from compsim.caseload.csvfile import LIST_SEPARATOR, column_kind, row_data
 from compsim.errors import ScenarioError, ScenarioErrors
 from compsim.models import Scenario
 from compsim.money import has_at_most_two_places
@@ -168,6 +168,8 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
         elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             for number, entry in enumerate(value, start=1):
                 values.update(flatten(entry, f"{name}.{number}."))
+        elif isinstance(value, Decimal) and column_kind(name) != "money":
+            values[name] = format(value, "f")  # money shows two decimals; hours as written
         else:
             values[name] = value_text(value)
     return values
