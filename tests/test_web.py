@@ -512,3 +512,14 @@ def test_a_csv_caseload_in_paths_opens_in_the_form(tmp_path, engine):
     from_csv = TestClient(create_app([tmp_path / "cases.csv"]))
     page = from_csv.get("/", params={"scenario": KITCHEN})
     assert page.status_code == 200 and totals(page.text)["alliance"] == "£564.20"
+
+
+def test_serve_on_a_port_in_use_is_one_line():
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        result = CliRunner().invoke(cli, ["serve", "--port", port])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: --host 127.0.0.1 --port {port}: cannot listen: ")
+    assert len(result.output.strip().splitlines()) == 1
