@@ -52,7 +52,6 @@ def serve(
             f"warning: serving on {host}, not loopback: anyone who can reach this machine "
             "can use the page (it has no login)"
         )
-    app = create_app(paths, writable=writable, allowed_hosts=allowed_hosts(host))
     try:
         listener = socket.create_server(
             (host.strip("[]"), port),
@@ -63,6 +62,11 @@ def serve(
             f"--host {host} --port {port}: cannot listen: {error.strerror}"
         ) from None
     _no_delay(listener)
+    try:
+        app = create_app(paths, writable=writable, allowed_hosts=allowed_hosts(host))
+    except BaseException:
+        listener.close()
+        raise
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     actual_port = listener.getsockname()[1]
     echo(f"compsim serve: http://{shown}:{actual_port}/ (Ctrl-C to stop)")
