@@ -284,6 +284,7 @@ def test_saving_writes_one_file_into_paths(tmp_path, kitchen):
     assert bad.status_code == 422 and "id" in bad.text
     response = post(saving, "/save", {**kitchen, "id": "my-kitchen"})
     assert response.status_code == 201
+    assert f"Saved as {folder.resolve() / 'my-kitchen.toml'}" in response.text
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [
         f"{KITCHEN}.toml",
         "my-kitchen.toml",

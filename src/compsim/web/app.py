@@ -307,7 +307,12 @@ def create_app(
         from compsim.scenarios import load_file
 
         engine.add(load_file(target))
-        return PlainTextResponse(f"saved {target}\n", status_code=201)
+        columns = engine.run(checked.scenario)
+        notice = f"Saved as {target}: it is now in the library list."
+        return HTMLResponse(
+            page(values, {}, checked, columns, {}, opened=scenario_id, notice=notice),
+            status_code=201,
+        )
 
     async def bad_request(request: Request, error: Exception) -> Response:
         assert isinstance(error, BadRequest)
