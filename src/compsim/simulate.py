@@ -97,6 +97,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
             ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
             for path, p in params.switches_used.items()
         ),
+        drafts=tuple(params.drafts_used.values()),
     )
     return decision
 
