@@ -196,6 +196,12 @@ def test_a_case_worked_through_in_the_browser(browser, server, tmp_path):
     with page.expect_download() as waiting:
         page.click("#download-json")
     assert waiting.value.suggested_filename == f"{KITCHEN}-result.json"
+    with page.expect_download() as waiting:  # the HTML report of the case (compsim report)
+        page.click("#download-report")
+    report = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(report)
+    assert report.name == f"{KITCHEN}-report.html"
+    assert "Kitchen unusable for five weeks" in report.read_text(encoding="utf-8")
 
     assert session.errors == [] and session.dialogs == [] and session.elsewhere == []
     assert sorted(p.name for p in tmp_path.glob("*.png")) == [

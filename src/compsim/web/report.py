@@ -1,5 +1,6 @@
-"""The HTML report for the case on the page, from ``compsim report`` when it is installed
-(its module lands from another branch; its API is used defensively)."""
+"""The HTML report for the case on the page, as ``compsim report`` writes it, when its extra
+(Jinja2, matplotlib) is installed; its API is used defensively, so a change there is a 501
+saying so, never a crash."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ from collections.abc import Sequence
 from compsim.models import Scenario
 from compsim.plugins import Policy
 
-UNAVAILABLE = "the HTML report needs compsim report (compsim.report) and its extra: not installed"
+UNAVAILABLE = (
+    "the HTML report needs compsim report's extra: pip install 'compsim[report]' (not installed)"
+)
 
 
 def available() -> bool:
+    """compsim report and its extra (Jinja2, matplotlib) are installed."""
     try:
-        return importlib.util.find_spec("compsim.report") is not None
+        return all(
+            importlib.util.find_spec(name) is not None
+            for name in ("compsim.report", "jinja2", "matplotlib")
+        )
     except (ImportError, ValueError):
         return False
 
