@@ -785,6 +785,11 @@ def _days_lost(scenario: Scenario, amenity: str, params: Params) -> list[Span]:
             start = max(start, target)
         if start < end:
             spans.append((start, end))
+    return _joined(spans)
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """The same days as disjoint spans: overlapping or touching spans joined."""
     joined: list[Span] = []
     for start, end in sorted(spans):
         if joined and start <= joined[-1][1]:
