@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -97,6 +98,20 @@ def decision_record(decision: Decision) -> dict[str, Any]:
     }
 
 
+def draft_record(param: Any, used: bool) -> dict[str, Any]:
+    """A draft value (``params.Param``) a decision consulted."""
+    current = param.current
+    return {
+        "parameter": param.path,
+        "value": format_value(param.value),
+        "current": format_value(current.value) if current else None,
+        "current_basis": current.basis if current else None,
+        "clause": param.clause,
+        "source": param.override,
+        "used": used,
+    }
+
+
 def check_record(check: TimescaleCheck) -> dict[str, Any]:
     return {
         "name": check.name,
@@ -129,8 +144,22 @@ def item_record(item: AwardItem) -> dict[str, Any]:
     }
 
 
-def to_json(rows: Sequence[Row]) -> str:
-    records = [cell_record(row.scenario.id, cell) for row in rows for cell in row.cells.values()]
+def to_json(rows: Sequence[Row], drafts: dict[str, list[dict]] | None = None) -> str:
+    """The records as a JSON list. Each record's ``drafts`` lists the draft values its decision
+    consulted; with ``drafts`` (column → the draft values in force for it, from
+    ``compsim.drafts``), every draft in force for its column, ``used`` saying whether the
+    decision consulted it."""
+    records = []
+    for row in rows:
+        for cell in row.cells.values():
+            record = cell_record(row.scenario.id, cell)
+            used = [draft_record(p, used=True) for p in getattr(cell, "drafts", ())]
+            in_force = (drafts or {}).get(record["landlord"])
+            if in_force is not None:
+                names = {d["parameter"] for d in used}
+                used = [{**d, "used": d["parameter"] in names} for d in in_force]
+            record["drafts"] = used
+            records.append(record)
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -150,18 +179,34 @@ CSV_COLUMNS = (
     "senior_approval",
     "rests_on_assumption",
     "error",
+    "rests_on_draft",
+    "drafts",
 )
 
 
-def to_csv(rows: Sequence[Row]) -> str:
-    """One row per scenario and landlord, for spreadsheets."""
+def to_csv(rows: Sequence[Row], drafts: dict[str, str] | None = None) -> str:
+    """One row per scenario and landlord, for spreadsheets. ``drafts`` (column → the drafts in
+    force as text) fills the ``drafts`` column."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         for cell in row.cells.values():
-            writer.writerow(_csv_row(row.scenario.id, cell))
+            record = _csv_row(row.scenario.id, cell)
+            record["drafts"] = (drafts or {}).get(record["landlord"], "")
+            writer.writerow({key: csv_safe(value) for key, value in record.items()})
     return out.getvalue()
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell a spreadsheet cannot run as a formula: text starting with =, +, - or @ gets a
+    leading apostrophe (a plain number such as -12.50 is left as it is)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
 def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
@@ -183,4 +228,5 @@ def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
         "senior_approval": str(cell.approval.senior).lower(),
         "rests_on_assumption": str(cell.rests_on_assumption).lower(),
         "error": "",
+        "rests_on_draft": str(cell.rests_on_draft).lower(),
     }
