@@ -652,10 +652,10 @@ BUDGET_HOLDER = Approval(
 
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
+    threshold = params["approval.senior_over"]  # read first: a draft value is recorded as used
     total = award.total
     if total == 0:
         return NOTHING_TO_APPROVE
-    threshold = params["approval.senior_over"]
     if total > threshold.value:
         return Approval(
             "Customer Experience Manager and Service Director (Customer Operations)",

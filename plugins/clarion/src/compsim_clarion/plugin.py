@@ -709,11 +709,13 @@ def _distress_item(
         )
     band = BANDS[impact.rank - 1]
     low_path, high_path, figure_path = BAND_PATHS[band]
+    # read in this order (low, high, figure): the decision records drafts in the order used
+    low = params.value(low_path)
     high = params.value(high_path) if high_path in params else None
     figure = params[figure_path]
     item, band_notes = _band_item(
         band,
-        params.value(low_path),
+        low,
         high,
         figure.value,
         figure.clause,
