@@ -871,3 +871,28 @@ def report_command(
 def _command_line(command: str, *parts: list[str]) -> str:
     """The command as a reader could type it again (shown in the report)."""
     return " ".join(["compsim", command, *(part for group in parts for part in group)])
+
+
+@cli.command()
+@_paths
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback is warned about (the page has no login).",
+)
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Let the page save a case as a scenario file in the first folder of PATHS.",
+)
+def serve(paths, port, host, writable) -> None:
+    """A local web page: describe a case, see every landlord side by side, flip a reading.
+
+    Needs the serve extra (pip install 'compsim[serve]'). PATHS default to the shipped
+    library. Serves until Ctrl-C; writes nothing unless --writable is given.
+    """
+    from compsim.web.server import serve as run_server
+
+    run_server(list(paths), host, port, writable, lambda text: click.echo(text, err=True))
