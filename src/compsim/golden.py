@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import attrs
+
 from compsim.models import CellError, Decision, Expected, Scenario
 from compsim.money import format_pounds
 from compsim.plugins import Policy
@@ -12,27 +14,42 @@ from compsim.simulate import evaluate_cell
 MONEY_FIELDS = ("total", "min", "max", "paid_to_customer", "credited_to_account")
 
 
+@attrs.frozen
+class GoldenReport:
+    """What ``compsim test`` found: a line per problem; ``mismatches`` counts the values
+    that differ (never more than ``checked``), ``unchecked`` the expected outcomes that
+    could not be checked (the landlord is not installed, or its plugin failed)."""
+
+    lines: tuple[str, ...]
+    checked: int
+    mismatches: int
+    unchecked: int
+
+
 def check_expectations(
     scenarios: Sequence[Scenario], policies: Mapping[str, Policy]
-) -> tuple[list[str], int]:
+) -> GoldenReport:
     """Every mismatch as one line, and how many expected values were checked."""
-    mismatches: list[str] = []
-    checked = 0
+    lines: list[str] = []
+    checked = mismatches = unchecked = 0
     for scenario in scenarios:
         for expected in scenario.expected:
             where = f"{scenario.source} [{expected.landlord}]"
             policy = policies.get(expected.landlord)
             if policy is None:
-                mismatches.append(f"{where}: no landlord {expected.landlord!r} is installed")
+                lines.append(f"{where}: no landlord {expected.landlord!r} is installed")
+                unchecked += 1
                 continue
             cell = evaluate_cell(scenario, policy)
             if isinstance(cell, CellError):
-                mismatches.append(f"{where}: the plugin failed: {cell.message}")
+                lines.append(f"{where}: the plugin failed: {cell.message}")
+                unchecked += 1
                 continue
             found = compare_expected(expected, cell)
             checked += found.checked
-            mismatches.extend(f"{where} {line}" for line in found.mismatches)
-    return mismatches, checked
+            mismatches += len(found.mismatches)
+            lines.extend(f"{where} {line}" for line in found.mismatches)
+    return GoldenReport(tuple(lines), checked, mismatches, unchecked)
 
 
 class _Found:

@@ -88,6 +88,18 @@ SPLITS = ("fit", "held-out")
 # that runs to its loss end (RULES.md, common readings).
 ONE_OFF_KINDS = ("missed-appointment", "damage-to-belongings", "damage-to-decoration")
 
+# Bounds of the format (documented in docs/scenario-format.md): values outside them are
+# refused by the loader, so no claim can make a plugin count billions of days or pounds.
+DATE_MIN = date(1950, 1, 1)
+DATE_MAX = date(2099, 12, 31)
+MONEY_MAX = Decimal(1_000_000)  # any one amount, in pounds
+NUMBER_MAX = Decimal(10_000)
+INT_MAX = 10_000  # unless a field declares its own maximum
+TEXT_MAX = 10_000  # characters in one text value
+LIST_MAX = 50  # entries in a list of text or choices
+SECTIONS_MAX = 100  # entries in an array of tables ([[costs]] ...)
+DEPTH_MAX = 8  # tables and lists nested in one another
+
 PUBLISHED = "published"
 ASSUMPTION = "assumption"
 DRAFT = "draft"  # a value the user changed (--set, or a --params draft file)
@@ -128,8 +140,8 @@ class Household:
     tenure: str = optional("choice", "assured-tenant", choices=TENURES)
     weekly_rent: Decimal = optional("money", ZERO)
     weekly_service_charge: Decimal = optional("money", ZERO)
-    named_tenants: int = optional("int", 1, minimum=1)
-    months_in_home: int | None = optional("int", minimum=0)
+    named_tenants: int = optional("int", 1, minimum=1, maximum=20)
+    months_in_home: int | None = optional("int", minimum=0, maximum=1200)
     vulnerabilities: tuple[str, ...] = optional("choices", (), choices=VULNERABILITIES)
     contents_insurance: bool = optional("bool", False)
     separate_wc: bool = optional("bool", False)
@@ -155,7 +167,7 @@ class Failure:
         "choice", "full when cause is landlord or contractor, else none", choices=RESPONSIBILITIES
     )
     distress: str = optional("choice", "moderate", choices=DISTRESS_LEVELS)
-    reports: int = optional("int", 1, minimum=1)
+    reports: int = optional("int", 1, minimum=1, maximum=1000)
     persistent: bool = optional("bool", False)
     misled: bool = optional("bool", False)
     access_refused: bool = optional("bool", False)
@@ -163,7 +175,7 @@ class Failure:
     extension_explained: bool = optional("bool", False)
     appointment_notice_hours: Decimal | None = optional("number")
     missed_appointments: int = derived(
-        "int", "1 for a missed-appointment failure, else 0", minimum=0
+        "int", "1 for a missed-appointment failure, else 0", minimum=0, maximum=1000
     )
 
 
@@ -200,7 +212,7 @@ class Claim:
 @attrs.frozen(kw_only=True)
 class AmenityLoss:
     amenity: str = required("choice", choices=AMENITIES)
-    count: int = optional("int", 1, minimum=1)
+    count: int = optional("int", 1, minimum=1, maximum=20)
     in_use: bool = optional("bool", True)
     from_: date = derived("date", "dates.occurred", key="from")
     to: date | None = derived("date", "dates.resolved (none: still lost when claimed)")
@@ -385,8 +397,17 @@ class AwardItem:
 
 @attrs.frozen
 class Award:
+    """The items of an award. ``not_computed`` names each part of the remedy compsim cannot
+    work out because the policy's figure lives in a document that is not published (a
+    decant procedure, say): outputs show such a claim as not computable, never as £0."""
+
     items: tuple[AwardItem, ...] = ()
     notes: tuple[Note, ...] = ()
+    not_computed: tuple[Note, ...] = ()
+
+    @property
+    def computable(self) -> bool:
+        return not self.not_computed
 
     @property
     def total(self) -> Decimal:

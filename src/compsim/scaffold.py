@@ -186,6 +186,29 @@ TODO
 """
 
 
+def taken_names() -> set[str]:
+    """Policy ids already installed (entry points) or shipped in this checkout's plugins/."""
+    from importlib.metadata import entry_points
+
+    from compsim.plugins import ENTRY_POINT_GROUP
+
+    names = {entry_point.name for entry_point in entry_points(group=ENTRY_POINT_GROUP)}
+    shipped = Path(__file__).resolve().parents[2] / "plugins"
+    if shipped.is_dir():
+        names |= {p.name for p in shipped.iterdir() if (p / "pyproject.toml").exists()}
+    return names
+
+
+def refuse_taken_name(name: str) -> None:
+    """A new plugin may not take the name of an installed or shipped one: installing it would
+    replace the real policy."""
+    if name in taken_names():
+        raise CompsimError(
+            f"new-plugin {name!r}: a policy of that name is already installed or shipped "
+            "with compsim; choose another name (compsim plugins lists them)"
+        )
+
+
 def create_plugin(name: str, landlord: str, directory: Path) -> Path:
     """Write plugins/NAME/ and return its path. Refuses to overwrite anything."""
     if not NAME_PATTERN.fullmatch(name):

@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from compsim.models import Award, AwardItem, CellError, Decision, TimescaleCheck
 from compsim.money import as_text
 from compsim.params import format_value
+from compsim.render.safe import csv_cell
 from compsim.simulate import Cell, Row
 
 
@@ -114,6 +115,7 @@ def award_record(award: Award) -> dict[str, Any]:
         "min": as_text(award.min),
         "max": as_text(award.max),
         "items": [item_record(item) for item in award.items],
+        "not_computed": [{"detail": n.detail, "clause": n.clause} for n in award.not_computed],
     }
 
 
@@ -129,9 +131,32 @@ def item_record(item: AwardItem) -> dict[str, Any]:
     }
 
 
-def to_json(rows: Sequence[Row]) -> str:
-    records = [cell_record(row.scenario.id, cell) for row in rows for cell in row.cells.values()]
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+def to_json(rows: Iterable[Row]) -> str:
+    out = io.StringIO()
+    write_json(rows, out)
+    return out.getvalue()
+
+
+def _records(rows: Iterable[Row]) -> Iterable[dict[str, Any]]:
+    for row in rows:
+        for cell in row.cells.values():
+            yield cell_record(row.scenario.id, cell)
+
+
+def write_json(rows: Iterable[Row], out: TextIO) -> None:
+    """A JSON array of cell records, written record by record (memory stays flat)."""
+    first = True
+    for record in _records(rows):
+        text = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def write_jsonl(rows: Iterable[Row], out: TextIO) -> None:
+    """JSON lines: one cell record per line, written as each scenario is decided."""
+    for record in _records(rows):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 CSV_COLUMNS = (
@@ -150,18 +175,28 @@ CSV_COLUMNS = (
     "senior_approval",
     "rests_on_assumption",
     "error",
+    "not_computed",
 )
 
 
-def to_csv(rows: Sequence[Row]) -> str:
+def to_csv(rows: Iterable[Row]) -> str:
     """One row per scenario and landlord, for spreadsheets."""
     out = io.StringIO()
+    write_csv(rows, out)
+    return out.getvalue()
+
+
+def write_csv(rows: Iterable[Row], out: TextIO) -> None:
+    """CSV written row by row. Every field is quoted as needed; free text is put on one line
+    and a cell a spreadsheet would run as a formula (=, +, -, @) starts with an apostrophe."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         for cell in row.cells.values():
-            writer.writerow(_csv_row(row.scenario.id, cell))
-    return out.getvalue()
+            record = _csv_row(row.scenario.id, cell)
+            writer.writerow(
+                {k: csv_cell(v) if isinstance(v, str) else v for k, v in record.items()}
+            )
 
 
 def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
@@ -183,4 +218,5 @@ def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
         "senior_approval": str(cell.approval.senior).lower(),
         "rests_on_assumption": str(cell.rests_on_assumption).lower(),
         "error": "",
+        "not_computed": "; ".join(f"{n.detail} ({n.clause})" for n in cell.award.not_computed),
     }
