@@ -95,8 +95,11 @@ def test_toml_syntax_error_keeps_line_and_column():
 
 
 def test_wrong_type():
-    assert "failure.reports: expected a whole number from 1 to 1,000, got the text 'two'" in one_error(
-        MINIMAL.replace('kind = "repair-delay"', 'kind = "repair-delay"\nreports = "two"')
+    assert (
+        "failure.reports: expected a whole number from 1 to 1,000, got the text 'two'"
+        in one_error(
+            MINIMAL.replace('kind = "repair-delay"', 'kind = "repair-delay"\nreports = "two"')
+        )
     )
 
 
