@@ -462,7 +462,7 @@ def _check_scalar(kind: str, metadata: Any, raw: Any) -> Any:
 
 def _shown_number(raw: Any) -> str:
     text = str(raw)
-    return text if len(text) <= 30 else f"{text[:12]}… (a number of {len(text)} digits)"
+    return text if len(text) <= 20 else f"{text[:12]}… (a number of {len(text)} digits)"
 
 
 def _describe(field: attrs.Attribute) -> str:
