@@ -631,3 +631,91 @@ def new_plugin(name, landlord, directory) -> None:
     click.echo(f"  .venv/bin/pytest {root}   (the contract passes as generated)")
     click.echo(f"  .venv/bin/compsim compare -l {name}   (your landlord in the comparison)")
     click.echo(f"Then replace each TODO in {root}/src/compsim_{name}/ with the policy's rules.")
+
+
+# ---------------------------------------------------------------- the format and the library
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("markdown", "json"), case_sensitive=False),
+    default="markdown",
+    show_default=True,
+    help="markdown: the format's documentation; json: a JSON Schema of a scenario file.",
+)
+def schema(fmt) -> None:
+    """Print the scenario file format (docs/scenario-format.md), or a JSON Schema of it."""
+    from compsim import schema as described
+
+    if fmt == "json":
+        import json
+
+        _emit(json.dumps(described.json_schema(), indent=2, ensure_ascii=False) + "\n", None)
+    else:
+        _emit(described.markdown(), None)
+
+
+@cli.command()
+@_paths
+@_tag
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("table", "json"), case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def scenarios(paths, tags, fmt) -> None:
+    """List the scenarios in PATHS (default: the shipped library): id, title and tags."""
+    found = _scenarios(paths, tags)
+    if fmt == "json":
+        import json
+
+        records = [
+            {"id": s.id, "title": s.title, "tags": list(s.tags), "file": s.source} for s in found
+        ]
+        _emit(json.dumps(records, indent=2, ensure_ascii=False) + "\n", None)
+        return
+    from tabulate import tabulate
+
+    from compsim.render.safe import flat, shorten
+
+    rows = [[s.id, shorten(flat(s.title), 70), ", ".join(flat(t) for t in s.tags)] for s in found]
+    _echo(tabulate(rows, headers=["id", "title", "tags"], tablefmt="simple"))
+    click.echo(f"{len(found)} scenarios")
+
+
+@cli.command("new-scenario")
+@click.argument("scenario_id", metavar="ID")
+@click.option(
+    "--directory",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="Where to write ID.toml.",
+)
+def new_scenario(scenario_id, directory) -> None:
+    """Write ID.toml: a commented scenario template that validates as written."""
+    from datetime import date
+
+    from compsim.render.safe import shown
+    from compsim.scenarios import ID_PATTERN
+    from compsim.schema import template
+
+    if not ID_PATTERN.fullmatch(scenario_id) or len(scenario_id) > 100:
+        raise CompsimError(
+            f"new-scenario {shown(scenario_id)}: expected an id of lower-case letters, digits "
+            "and hyphens, such as boiler-broken-in-winter"
+        )
+    if not directory.is_dir():
+        raise CompsimError(f"--directory {directory}: no such directory")
+    path = directory / f"{scenario_id}.toml"
+    if path.exists():
+        raise CompsimError(f"{path}: already exists; choose another id or remove it")
+    _emit(template(scenario_id, date.today()), path)
+    click.echo(f"Created {path}. Fill it in, then: compsim validate {path}")

@@ -1,4 +1,4 @@
-"""Scenario files (SCENARIO-FORMAT.md, version 1) → complete, frozen Scenario objects.
+"""Scenario files (docs/scenario-format.md, version 1) → complete, frozen Scenario objects.
 
 Loading is strict and reports every problem in a file, each naming the file, the field path
 and what was expected. Nothing is returned for a set of files unless every file is clean.

@@ -1,4 +1,4 @@
-"""Decisions as plain data: the JSON output contract (SCENARIO-FORMAT.md) and CSV rows.
+"""Decisions as plain data: the JSON output contract (docs/output.md) and CSV rows.
 
 Money is a string with two decimals, so no float rounding; an open upper end is null.
 """
