@@ -1,10 +1,11 @@
 """Frozen value objects: a Scenario (facts only) and a Decision (one policy's answer to it).
 
-The scenario classes are also the schema of the scenario file format (docs/scenario-format.md, generated from it):
-each field's metadata says how the loader reads it (``kind``), which values it allows
-(``choices``), its TOML name when that differs from the attribute (``key``), and where a
-default comes from when it depends on other fields (``default_from``). The loader, the
-validators and the hypothesis strategies all read this one definition.
+The scenario classes are also the schema of the scenario file format (docs/scenario-format.md
+is generated from them): each field's metadata says how the loader reads it (``kind``),
+which values it allows (``choices``, ``minimum``, ``maximum``), its TOML name when that
+differs from the attribute (``key``), where a default comes from when it depends on other
+fields (``default_from``), and what it means (``help``). The loader, the validators, the
+documentation (compsim.schema) and the hypothesis strategies all read this one definition.
 """
 
 from __future__ import annotations
