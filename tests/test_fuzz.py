@@ -192,29 +192,53 @@ def _parent(data: Any, path: tuple) -> Any:
     return data
 
 
+IN_WINDOW = st.dates(date(1950, 1, 1), date(2099, 12, 31))
+
+
+def same_type(value: Any) -> st.SearchStrategy[Any]:
+    """A value of the same TOML type, often at or past the format's bounds."""
+    if isinstance(value, bool):
+        return st.booleans()
+    if isinstance(value, int):
+        return st.one_of(st.integers(0, 30), st.sampled_from([0, 1, 20, 21, 1000, 1001, 10**29]))
+    if isinstance(value, Decimal):
+        return st.one_of(
+            st.decimals(0, 1_000_000, places=2),
+            st.sampled_from([Decimal("-0.0"), Decimal("0.00"), Decimal("1000000.00")]),
+        )
+    if isinstance(value, date):
+        return st.one_of(IN_WINDOW, NASTY_DATE)
+    if isinstance(value, str):
+        return NASTY_TEXT
+    return NASTY
+
+
 @st.composite
 def mutated_scenario(draw) -> dict[str, Any]:
     import copy
 
     data = copy.deepcopy(draw(st.sampled_from(SHIPPED)))
-    for _ in range(draw(st.integers(1, 3))):
+    for _ in range(draw(st.integers(1, 2))):
         paths = _paths(data)
         if not paths:
             break
         path = draw(st.sampled_from(paths))
         parent = _parent(data, path)
-        kind = draw(st.sampled_from(["drop", "replace", "replace", "add", "widen"]))
+        kind = draw(st.sampled_from(["drop", "same-type", "same-type", "replace", "add", "widen"]))
         event(f"mutation: {kind}")
         if kind == "drop":
             del parent[path[-1]]
+        elif kind == "same-type":
+            parent[path[-1]] = draw(same_type(parent[path[-1]]))
         elif kind == "replace":
             parent[path[-1]] = draw(NASTY)
         elif kind == "add" and isinstance(parent, dict):
             key = draw(st.one_of(st.text(min_size=1, max_size=12), st.sampled_from(list(parent))))
             parent[key] = draw(NASTY)
         elif kind == "widen":  # a wide span on many amenities: bounded by the format
+            data["dates"] = {"occurred": date(1950, 1, 1), "claimed": date(2099, 12, 31)}
             data["amenities_lost"] = [
-                {"amenity": a, "from": draw(NASTY_DATE), "to": draw(NASTY_DATE)}
+                {"amenity": a, "from": draw(IN_WINDOW), "to": draw(IN_WINDOW)}
                 for a in ("kitchen", "bathroom", "heating", "hot-water", "wc", "water")
             ]
     return data
