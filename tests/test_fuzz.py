@@ -224,7 +224,7 @@ def mutated_scenario(draw) -> dict[str, Any]:
             break
         path = draw(st.sampled_from(paths))
         parent = _parent(data, path)
-        kind = draw(st.sampled_from(["drop", "same-type", "same-type", "replace", "add", "widen"]))
+        kind = draw(st.sampled_from(["same-type", "drop", "same-type", "replace", "add", "widen"]))
         event(f"mutation: {kind}")
         if kind == "drop":
             del parent[path[-1]]
@@ -238,7 +238,13 @@ def mutated_scenario(draw) -> dict[str, Any]:
         elif kind == "widen":  # a wide span on many amenities: bounded by the format
             data["dates"] = {"occurred": date(1950, 1, 1), "claimed": date(2099, 12, 31)}
             data["amenities_lost"] = [
-                {"amenity": a, "from": draw(IN_WINDOW), "to": draw(IN_WINDOW)}
+                dict(
+                    zip(
+                        ("amenity", "from", "to"),
+                        (a, *sorted(draw(st.lists(IN_WINDOW, min_size=2, max_size=2)))),
+                        strict=True,
+                    )
+                )
                 for a in ("kitchen", "bathroom", "heating", "hot-water", "wc", "water")
             ]
     return data

@@ -626,10 +626,14 @@ def new_plugin(name, landlord, directory) -> None:
 
     refuse_taken_name(name)
     root = create_plugin(name, landlord or name.capitalize(), directory)
+    # in a compsim checkout, its own .venv; elsewhere, the environment compsim runs in
+    in_checkout = Path(".venv/bin/compsim").exists() and Path("requirements.txt").exists()
+    run = ".venv/bin/" if in_checkout else ""
+    also = f"   (and add '-e {root}' to requirements.txt)" if in_checkout else ""
     click.echo(f"Created {root}/. Next:")
-    click.echo(f"  .venv/bin/pip install -e {root}   (and add '-e {root}' to requirements.txt)")
-    click.echo(f"  .venv/bin/pytest {root}   (the contract passes as generated)")
-    click.echo(f"  .venv/bin/compsim compare -l {name}   (your landlord in the comparison)")
+    click.echo(f"  {run or 'python -m '}pip install -e {root}{also}")
+    click.echo(f"  {run}pytest {root}/tests   (the contract passes as generated)")
+    click.echo(f"  {run}compsim compare -l {name}   (your landlord in the comparison)")
     click.echo(f"Then replace each TODO in {root}/src/compsim_{name}/ with the policy's rules.")
 
 

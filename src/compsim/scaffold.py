@@ -120,7 +120,6 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         "Paid to the customer", award.total, CUSTOMER, "payment", f"{{POLICY_ID}} TODO"
     )
     return Settlement((part,))
-
 '''
 
 PARAMS = """\
@@ -140,7 +139,6 @@ description = "Placeholder award for {level} distress"
 
 TESTS = '''\
 """{landlord}: the policy's examples as cases, each named by its clause; and the contract."""
-
 
 from decimal import Decimal
 
