@@ -17,7 +17,7 @@ import click
 
 from compsim.errors import CompsimError, ScenarioErrors
 
-FORMATS = ("table", "markdown", "csv", "json", "jsonl")
+FORMATS = ("table", "markdown", "csv", "json")
 
 
 def _say(message: object) -> None:
@@ -122,6 +122,15 @@ _format = click.option(
     show_default=True,
     help="Output format.",
 )
+_compare_format = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice((*FORMATS, "jsonl"), case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="Output format (jsonl: JSON lines, one record per scenario and landlord).",
+)
 _output = click.option(
     "--output",
     "-o",
@@ -132,27 +141,10 @@ _output = click.option(
 
 
 def _policies(landlords=(), sets=(), param_files=(), include_references=True):
-    from compsim.params import load_override_file, parse_set_option
-    from compsim.plugins import build_policies, discover
+    from compsim.selection import PolicyRequest
 
-    registry = discover()
-    for failure in registry.failures:
-        click.echo(
-            f"warning: plugin {failure.id} ({failure.package}) failed to load and is "
-            f"skipped: {failure.error}",
-            err=True,
-        )
-    overrides = [parse_set_option(text) for text in sets]
-    variants = []
-    for file in param_files:
-        variant, file_overrides = load_override_file(file)
-        overrides.extend(file_overrides)
-        if variant is not None:
-            variants.append(variant)
-    policies = build_policies(registry, landlords, overrides, variants, include_references)
-    if not policies:
-        raise CompsimError("no policy plugins are installed (see compsim plugins)")
-    return policies
+    request = PolicyRequest(tuple(landlords), tuple(sets), tuple(param_files), include_references)
+    return request.build(warn=lambda text: click.echo(f"warning: {text}", err=True))
 
 
 def _scenarios(paths, tags=()):
@@ -237,7 +229,7 @@ def _echo(text: str = "") -> None:
 @_paths
 @_landlord
 @_tag
-@_format
+@_compare_format
 @_set
 @_params
 @_output
@@ -317,8 +309,6 @@ def audit_command(paths, landlords, tags, fmt, sets, param_files, output, refere
     from compsim.audit import audit, render_audit
     from compsim.simulate import simulate
 
-    if fmt == "jsonl":
-        raise CompsimError("audit --format jsonl: expected table, markdown, csv or json")
     _check_output(output)
     selected = (*landlords, reference_id) if landlords else ()
     policies = _policies(selected, sets, param_files)
@@ -382,6 +372,25 @@ def _find_scenario(reference: str):
     from compsim.scenarios import find_scenario
 
     return find_scenario(reference)
+
+
+@cli.command()
+@_paths
+@_landlord
+@_tag
+@_format
+@_output
+def readings(paths, landlords, tags, fmt, output) -> None:
+    """What each reading of a policy costs: every reading switch flipped alone.
+
+    A reading switch is a parameter where the text leaves room for more than one reading
+    (see compsim params). For each, the scenarios whose outcome changes when it alone is
+    flipped, and the money moved (total and largest single change), most money first.
+    """
+    from compsim.readings import cost_of_readings, render_readings
+
+    costs = cost_of_readings(_scenarios(paths, tags), _policies(landlords))
+    _emit(render_readings(costs, fmt), output)
 
 
 @cli.command()
@@ -567,40 +576,67 @@ def _dated(dated) -> str:
 @_landlord
 @click.option(
     "--seconds",
+    type=click.FloatRange(min=0.1, max=3600),
     default=3.0,
     show_default=True,
-    type=click.FloatRange(min=0, min_open=True, max=3600),
-    help="How long to run each landlord (more than 0, at most 3600).",
+    help="How long to run each landlord (at least 0.1).",
 )
-def bench(paths, landlords, seconds) -> None:
-    """Measure decisions per second for each landlord on the scenario library.
+@click.option(
+    "--simulate",
+    "cases",
+    type=click.IntRange(1, 100_000_000),
+    metavar="N",
+    help="Instead: time N generated cases through every landlord (compsim simulate).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="With --simulate: worker processes (default: the machine's cores).",
+)
+def bench(paths, landlords, seconds, cases, workers) -> None:
+    """Measure decisions per second for each landlord, beside pluggy's dispatch floor.
 
-    After a warm-up round, the library is decided round after round for SECONDS; each
-    round is timed in process CPU time (steadier than wall time on a shared machine), and
-    the median and best rounds are reported.
+    After a warm-up round, the library is decided round after round for SECONDS; each round
+    is timed in process CPU time (steadier than wall time on a shared machine), and the median
+    and best rounds are reported. The floor is five firstresult hook calls to trivial
+    implementations; each landlord's ratio to it is printed. With --simulate N, N cases of
+    examples/population.toml run through every landlord (no reference) with the local
+    workers: wall time, cases per second and peak memory.
     """
-    import statistics
+    from compsim import bench as measure
+
+    if cases is not None:
+        _bench_simulate(cases, workers or os.cpu_count() or 1, landlords)
+        return
+    scenarios = _scenarios(paths)
+    floor = measure.dispatch_floor(scenarios, seconds)
+    click.echo(measure.describe(floor))
+    for policy in _policies(landlords):
+        click.echo(measure.describe(measure.landlord_rate(policy, scenarios, seconds), floor))
+
+
+def _bench_simulate(cases, workers, landlords) -> None:
     import time
 
-    from compsim.simulate import evaluate_cell
+    from compsim import bench as measure
+    from compsim.caseload.simulate import simulate_caseload
+    from compsim.selection import PolicyRequest
 
-    scenarios = _scenarios(paths)
-    for policy in _policies(landlords):
-        for scenario in scenarios:  # warm-up: imports and caches
-            evaluate_cell(scenario, policy)
-        rates = []
-        started = time.process_time()
-        while time.process_time() - started < seconds:
-            round_start = time.process_time()
-            for scenario in scenarios:
-                evaluate_cell(scenario, policy)
-            rates.append(len(scenarios) / max(time.process_time() - round_start, 1e-9))
-        count = len(rates) * len(scenarios)
-        click.echo(
-            f"{policy.column}: {statistics.median(rates):,.0f} decisions/s median, "
-            f"{max(rates):,.0f} best ({count:,} decisions, {len(rates)} rounds of "
-            f"{len(scenarios)} scenarios, CPU time)"
-        )
+    spec = Path(__file__).resolve().parents[2] / "examples" / "population.toml"
+    if not spec.is_file():
+        raise CompsimError(f"{spec}: the example population spec is not in this installation")
+    request = PolicyRequest(tuple(landlords), include_references=False)
+    started = time.perf_counter()
+    tally, title = simulate_caseload(spec, request, workers=workers, cases=cases)
+    elapsed = time.perf_counter() - started
+    own, child = measure.peak_memory_mb()
+    landlords_run = len(tally.columns)
+    click.echo(
+        f"{title}, {landlords_run} landlords, {workers} workers: {elapsed:.1f} s wall, "
+        f"{cases / elapsed:,.0f} cases/s ({cases * landlords_run / elapsed:,.0f} decisions/s); "
+        f"peak memory {own:,.0f} MB in the main process, {child:,.0f} MB in the largest worker"
+    )
 
 
 @cli.command("new-plugin")
@@ -660,6 +696,216 @@ def schema(fmt) -> None:
         _emit(json.dumps(described.json_schema(), indent=2, ensure_ascii=False) + "\n", None)
     else:
         _emit(described.markdown(), None)
+
+
+@cli.command()
+@click.argument("population", type=click.Path(path_type=Path))
+@_landlord
+@_set
+@_params
+@_format
+@_output
+@click.option(
+    "--reference/--no-reference",
+    default=True,
+    show_default=True,
+    help="Include reference policies (the Housing Ombudsman) as columns.",
+)
+@click.option("--cases", type=click.IntRange(1, 100_000_000), help="Override the spec's cases.")
+@click.option("--seed", type=click.IntRange(0), help="Override the spec's seed.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Worker processes (default: the machine's cores).",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(1, 1_000_000),
+    default=2_000,
+    show_default=True,
+    help="Cases per chunk.",
+)
+@click.option(
+    "--diff",
+    nargs=2,
+    metavar="BASELINE DRAFT",
+    help="Also compare two columns case by case: the change in cost, winners and losers.",
+)
+@click.option(
+    "--cases-output",
+    "outcomes",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write every case's outcome per landlord, streamed (.csv, or .parquet with pyarrow).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"], case_sensitive=False),
+    default="local",
+    show_default=True,
+    help="Run chunks in local processes, or on a Dask cluster (pip install 'compsim[dask]').",
+)
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="The Dask scheduler's address.")
+def simulate(
+    population,
+    landlords,
+    sets,
+    param_files,
+    fmt,
+    output,
+    reference,
+    cases,
+    seed,
+    workers,
+    chunk_size,
+    diff,
+    outcomes,
+    executor,
+    scheduler,
+):
+    """Run a caseload through every policy: a population spec (TOML) or a CSV caseload.
+
+    Reports per landlord the cases, total cost, mean, median, 90th and 99th percentile award,
+    exclusion rates by reason, senior approvals, and the shares of money offset against debts
+    and resting on assumptions. Cases are generated or read in chunks and aggregated as they
+    go, so memory stays flat. See docs/caseloads.md.
+    """
+    from compsim.caseload.render import render_tally
+    from compsim.caseload.simulate import simulate_caseload
+    from compsim.selection import PolicyRequest
+
+    request = PolicyRequest(tuple(landlords), tuple(sets), tuple(param_files), reference)
+    tally, title = simulate_caseload(
+        population,
+        request,
+        workers=workers or os.cpu_count() or 1,
+        chunk_size=chunk_size,
+        cases=cases,
+        seed=seed,
+        diff=tuple(diff) if diff else None,
+        outcomes=outcomes,
+        executor=executor.lower(),
+        scheduler=scheduler,
+        progress=_progress_line() if sys.stderr.isatty() else None,
+    )
+    _emit(render_tally(tally, fmt, title), output)
+    sys.exit(1 if any(t.errors for t in tally.policies.values()) else 0)
+
+
+def _progress_line():
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        click.echo(
+            f"\r{done:,} of {total:,} cases ({done * 100 // max(total, 1)}%)", nl=False, err=True
+        )
+        if end:
+            click.echo("", err=True)
+
+    return show
+
+
+@cli.command("csv-template")
+@_output
+def csv_template(output) -> None:
+    """Write an empty CSV caseload with every column and one worked example row.
+
+    Columns are the scenario fields with dots (failure.kind, dates.occurred); lists of tables
+    have numbered columns (costs.1.amount); see docs/caseloads.md.
+    """
+    from compsim.caseload.csvfile import template
+    from compsim.scenarios import library_path, load_file
+
+    example = load_file(library_path() / "amenities" / "kitchen-five-weeks.toml")
+    _emit(template(example), output)
+
+
+@cli.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option(
+    "--vary",
+    required=True,
+    metavar="FIELD=START..END[:STEP]",
+    help="The input to vary, e.g. loss_days=0..60 or household.weekly_rent=50..200:10.",
+)
+@_landlord
+@_set
+@_params
+@_format
+@_output
+@click.option(
+    "--reference/--no-reference",
+    default=True,
+    show_default=True,
+    help="Include reference policies (the Housing Ombudsman) as columns.",
+)
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path),
+    metavar="FILE.svg|png",
+    help="Also draw one line per landlord.",
+)
+def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, chart) -> None:
+    """Run one scenario file over a range of one input, for every landlord.
+
+    Values in rows, landlords in columns: where an award jumps (a threshold, a time limit, a
+    room rule) is a cliff. FIELD is a dotted field of the scenario format, or loss_days (days
+    from dates.occurred to dates.resolved) or claim_delay_days (days from the loss end to the
+    claim). A date field also takes whole numbers, as days after dates.occurred.
+    """
+    from compsim.sweep import draw_chart, parse_vary, render_sweep, run_sweep
+
+    varying = parse_vary(vary)
+    if not scenario.is_file():
+        raise CompsimError(f"{scenario}: no such scenario file")
+    result = run_sweep(scenario, varying, _policies(landlords, sets, param_files, reference))
+    if chart is not None:
+        draw_chart(result, chart)
+    _emit(render_sweep(result, fmt), output)
+
+
+@cli.command()
+@_paths
+@_set
+@_params
+@_format
+@_output
+@click.option(
+    "--reference",
+    "reference_id",
+    default="ombudsman",
+    show_default=True,
+    metavar="ID",
+    help="The reference policy to calibrate.",
+)
+@click.option(
+    "--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="Misses to list."
+)
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path),
+    metavar="FILE.svg|png",
+    help="Also draw ordered against estimated, on log scales, with the diagonal.",
+)
+def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -> None:
+    """The reference against what the Housing Ombudsman actually ordered.
+
+    For every scenario with a [source] table (a published determination and its order): the
+    reference's range and figure against the order, the share of orders inside a bounded
+    range, the median order-to-figure ratio (for the fitted and the held-out cases apart), and
+    the largest misses. PATH defaults to the shipped library (scenarios/determinations).
+    """
+    from compsim.calibrate import calibrate as run_calibration
+    from compsim.calibrate import draw_chart, render_calibration
+
+    policies = _policies((reference_id,), sets, param_files)
+    reference = next((p for p in policies if p.column == reference_id), None)
+    if reference is None:
+        raise CompsimError(f"--reference {reference_id}: no such policy is installed")
+    cases = run_calibration(_scenarios(paths), reference)
+    if chart is not None:
+        draw_chart(cases, chart, reference_id)
+    _emit(render_calibration(cases, fmt, top, reference_id), output)
 
 
 @cli.command()

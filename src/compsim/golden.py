@@ -12,6 +12,23 @@ from compsim.plugins import Policy
 from compsim.simulate import evaluate_cell
 
 MONEY_FIELDS = ("total", "min", "max", "paid_to_customer", "credited_to_account")
+ORDER_REFERENCE = "ombudsman"  # whose figure a determination's order ([source]) checks
+
+
+def check_order(scenario: Scenario, reference: Policy) -> str | None:
+    """A determination's order as a golden value: the reference's figure must be within a
+    factor of ORDER_TOLERANCE of what the Ombudsman ordered."""
+    from compsim.calibrate import ORDER_TOLERANCE, case_of
+
+    case = case_of(scenario, evaluate_cell(scenario, reference))
+    if case.error:
+        return f"the plugin failed: {case.error}"
+    if case.within_tolerance:
+        return None
+    return (
+        f"ordered: wanted the figure within a factor of {ORDER_TOLERANCE} of the "
+        f"{format_pounds(case.ordered)} ordered, got {format_pounds(case.figure)}"
+    )
 
 
 @attrs.frozen
@@ -33,6 +50,12 @@ def check_expectations(
     lines: list[str] = []
     checked = mismatches = unchecked = 0
     for scenario in scenarios:
+        if scenario.origin is not None and ORDER_REFERENCE in policies:
+            checked += 1
+            mismatch = check_order(scenario, policies[ORDER_REFERENCE])
+            if mismatch:
+                mismatches += 1
+                lines.append(f"{scenario.source} [{ORDER_REFERENCE}] {mismatch}")
         for expected in scenario.expected:
             where = f"{scenario.source} [{expected.landlord}]"
             policy = policies.get(expected.landlord)

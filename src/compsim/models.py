@@ -10,6 +10,7 @@ documentation (compsim.schema) and the hypothesis strategies all read this one d
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -98,6 +99,7 @@ NUMBER_MAX = Decimal(10_000)
 INT_MAX = 10_000  # unless a field declares its own maximum
 TEXT_MAX = 10_000  # characters in one text value
 LIST_MAX = 50  # entries in a list of text or choices
+ENTRY_MAX = 2_000  # characters in one entry of a list of text
 SECTIONS_MAX = 100  # entries in an array of tables ([[costs]] ...)
 DEPTH_MAX = 8  # tables and lists nested in one another
 
@@ -712,12 +714,19 @@ class Decision:
     award_if_not_excluded: Award
     approval: Approval
     settlement: Settlement
-    trace: tuple[TraceStep, ...]
     checks: tuple[Exclusion, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     complaint_checks: tuple[TimescaleCheck, ...] = ()  # the policy's own timescales
     code_checks: tuple[TimescaleCheck, ...] = ()  # the Complaint Handling Code 2024's
     readings: tuple[ReadingUsed, ...] = ()  # the reading switches the decision consulted
+    silent_on_complaints: bool = False  # [complaint] dates given; the policy sets no timescales
+
+    @functools.cached_property
+    def trace(self) -> tuple[TraceStep, ...]:
+        """The decision step by step, each with its clause: built when first read."""
+        from compsim.trace import build_trace
+
+        return build_trace(self)
 
     @property
     def excluded(self) -> bool:

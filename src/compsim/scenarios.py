@@ -22,6 +22,7 @@ from compsim.models import (
     DATE_MAX,
     DATE_MIN,
     DEPTH_MAX,
+    ENTRY_MAX,
     INT_MAX,
     LIST_MAX,
     MONEY_MAX,
@@ -48,7 +49,8 @@ def library_path() -> Path:
 
 
 def scenario_files(paths: Iterable[Path]) -> list[Path]:
-    """Every ``*.toml`` under each path (recursively, sorted); a file path is taken as given."""
+    """Every ``*.toml`` under each path (recursively, sorted); a file path (a scenario file or
+    a ``.csv`` caseload) is taken as given."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -66,7 +68,12 @@ def load_paths(paths: Sequence[Path]) -> list[Scenario]:
     errors: list[ScenarioError] = []
     for file in scenario_files(paths):
         try:
-            scenarios.append(load_file(file))
+            if file.suffix.lower() == ".csv":  # a caseload: one scenario per row
+                from compsim.caseload.csvfile import load_csv
+
+                scenarios.extend(load_csv(file))
+            else:
+                scenarios.append(load_file(file))
         except ScenarioErrors as found:
             errors.extend(found.errors)
     seen: dict[str, Scenario] = {}
@@ -167,6 +174,13 @@ def load_data(data: dict[str, Any], source: str = "<data>", stem: str = "scenari
         raise ScenarioErrors(reader.errors)
     assert scenario is not None
     return scenario
+
+
+def build_trusted(values: dict[str, Any], source: str) -> Scenario:
+    """Build a Scenario from data keyed as the models name their fields, filling the derived
+    defaults but skipping the per-field checks: only for data that is valid by construction
+    (generated populations; a test checks a sample against ``load_data``)."""
+    return _build(Scenario, _fill_defaults(values), source)
 
 
 def _read_text(path: Path) -> str:
@@ -453,8 +467,8 @@ def _check_scalar(kind: str, metadata: Any, raw: Any) -> Any:
             return invalid
         if len(raw) > LIST_MAX:
             return _Invalid(f"a list of {len(raw):,} entries (at most {LIST_MAX})")
-        if any(len(v) > 200 for v in raw):
-            return _Invalid("an entry longer than 200 characters")
+        if any(len(v) > ENTRY_MAX for v in raw):
+            return _Invalid(f"an entry longer than {ENTRY_MAX:,} characters")
         unknown = [v for v in raw if kind == "choices" and v not in metadata["choices"]]
         return _Invalid(f"unknown {shown(repr(unknown[0]))}") if unknown else tuple(raw)
     raise AssertionError(f"unknown field kind {kind!r}")

@@ -20,6 +20,7 @@ from compsim.models import (
     DATE_MAX,
     DATE_MIN,
     DEPTH_MAX,
+    ENTRY_MAX,
     INT_MAX,
     LIST_MAX,
     MONEY_MAX,
@@ -194,7 +195,7 @@ days or pounds):
 | other numbers | from 0 to {NUMBER_MAX:,} |
 | whole numbers | as each field says; never more than {INT_MAX:,} |
 | text | at most {TEXT_MAX:,} characters |
-| lists of text | at most {LIST_MAX} entries, each at most 200 characters |
+| lists of text | at most {LIST_MAX} entries, each at most {ENTRY_MAX:,} characters |
 | arrays of tables | at most {SECTIONS_MAX} entries each |
 | nesting | tables and lists at most {DEPTH_MAX} levels deep |
 """
@@ -331,7 +332,7 @@ def _json_type(field: FieldDescription) -> dict[str, Any]:
             "maxItems": LIST_MAX,
         }
     elif kind == "texts":
-        schema = {"type": "array", "items": {"type": "string", "maxLength": 200}}
+        schema = {"type": "array", "items": {"type": "string", "maxLength": ENTRY_MAX}}
         schema["maxItems"] = LIST_MAX
     else:  # pragma: no cover - every kind is listed above
         raise AssertionError(kind)

@@ -18,13 +18,9 @@ from compsim.models import (
     Award,
     CellError,
     Decision,
-    Exclusion,
-    Note,
     ReadingUsed,
     Scenario,
-    TraceStep,
 )
-from compsim.money import format_pounds
 from compsim.plugins import (
     Policy,
     check_approval,
@@ -91,18 +87,17 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         award_if_not_excluded=computed,
         approval=approval,
         settlement=settlement,
-        trace=(),
         checks=checks,
         deadlines=tuple(sorted(deadlines, key=lambda d: d.date)),
         complaint_checks=complaint_checks,
         code_checks=_engine(column, "complaint code", check_code, scenario.complaint),
+        silent_on_complaints=scenario.complaint is not None and timescales is None,
         readings=tuple(
             ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
             for path, p in params.switches_used.items()
         ),
     )
-    silent = scenario.complaint is not None and timescales is None
-    return attrs.evolve(decision, trace=build_trace(decision, silent_on_complaints=silent))
+    return decision
 
 
 def _engine(column: str, step: str, function: Any, *args: Any) -> Any:
@@ -158,89 +153,3 @@ def iter_rows(scenarios: Iterable[Scenario], policies: Sequence[Policy]) -> Iter
 
 def simulate(scenarios: Sequence[Scenario], policies: Sequence[Policy]) -> list[Row]:
     return list(iter_rows(scenarios, policies))
-
-
-def build_trace(decision: Decision, silent_on_complaints: bool = False) -> tuple[TraceStep, ...]:
-    """The decision step by step, each with its clause, in the order the hooks ran."""
-    steps: list[TraceStep] = []
-    steps.extend(_exclusion_steps(decision.checks))
-    impact = decision.impact
-    steps.append(TraceStep("impact", f"Impact is {impact.level}", impact.clause))
-    steps.extend(_notes("impact", impact.notes))
-    computed = decision.award_if_not_excluded
-    for item in computed.items:
-        range_text = ""
-        if item.low != item.amount or item.high != item.amount:
-            range_text = f" (range {format_pounds(item.low)} to {format_pounds(item.high)})"
-        steps.append(
-            TraceStep(
-                "award",
-                f"{item.label}: {format_pounds(item.amount)}{range_text}, {item.basis}",
-                item.clause,
-            )
-        )
-    steps.extend(_notes("award", computed.notes))
-    if decision.excluded:
-        clauses = "; ".join(dict.fromkeys(e.clause for e in decision.exclusions))
-        steps.append(
-            TraceStep(
-                "award",
-                "The claim is excluded, so the award is £0.00; it would "
-                f"otherwise have been {format_pounds(computed.total)}",
-                clauses,
-            )
-        )
-    else:
-        steps.append(
-            TraceStep(
-                "award",
-                f"Total award {format_pounds(decision.award.total)}",
-                "; ".join(dict.fromkeys(i.clause for i in computed.items)) or "-",
-            )
-        )
-    approval = decision.approval
-    steps.append(TraceStep("approval", f"Approved by {approval.approver}", approval.clause))
-    steps.extend(_notes("approval", approval.notes))
-    for part in decision.settlement.parts:
-        where = "paid to the customer" if part.to == "customer" else "credited to the account"
-        steps.append(
-            TraceStep(
-                "settlement",
-                f"{part.label}: {format_pounds(part.amount)} {where} ({part.form})",
-                part.clause,
-            )
-        )
-    steps.extend(_notes("settlement", decision.settlement.notes))
-    for check in decision.complaint_checks:
-        steps.append(TraceStep("complaint handling", check.describe(), check.clause))
-    if silent_on_complaints:
-        steps.append(
-            TraceStep(
-                "complaint handling",
-                "The policy's documents set no "
-                "complaint-handling timescales, so none is checked for it "
-                "(the policy is silent)",
-                "-",
-            )
-        )
-    for deadline in decision.deadlines:
-        assumed = " (rests on an assumption)" if deadline.basis == "assumption" else ""
-        steps.append(
-            TraceStep("deadlines", f"{deadline.name}: {deadline.date}{assumed}", deadline.clause)
-        )
-    return tuple(steps)
-
-
-def _exclusion_steps(checks: Sequence[Exclusion]) -> list[TraceStep]:
-    if not checks:
-        return [TraceStep("exclusions", "No exclusion applies", "-")]
-    return [
-        TraceStep(
-            "exclusions", f"{'Applies' if c.applies else 'Does not apply'}: {c.reason}", c.clause
-        )
-        for c in checks
-    ]
-
-
-def _notes(step: str, notes: Sequence[Note]) -> list[TraceStep]:
-    return [TraceStep(step, note.detail, note.clause) for note in notes]

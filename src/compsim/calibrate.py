@@ -1,0 +1,357 @@
+"""``compsim calibrate``: the reference against what the Housing Ombudsman actually ordered.
+
+Every scenario with a ``[source]`` table records a published determination and the total the
+Ombudsman ordered. The reference policy decides the same facts; calibration asks how often the
+order falls inside the reference's range (only a *bounded* range counts: "£1,000 and over"
+commits to nothing), how far the reference's single figure is from the order (the median of
+order ÷ figure), and which cases it misses most, separately for the cases the reference was
+fitted on (``split = "fit"``) and those held out.
+
+``compsim test`` also checks each order as a golden value: the reference's figure must be
+within a factor of ``ORDER_TOLERANCE`` of it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from compsim.errors import CompsimError
+from compsim.models import Decision, Scenario
+from compsim.money import as_text, format_pounds
+from compsim.plugins import Policy
+from compsim.simulate import evaluate_cell
+
+ORDER_TOLERANCE = Decimal("2")  # compsim test: figure within a factor of two of the order
+SPLITS = ("fit", "held-out")
+
+
+@attrs.frozen
+class Case:
+    """One determination: the order beside the reference's range and figure."""
+
+    scenario: str
+    kind: str
+    days: int  # how long the failure lasted, occurred to loss end
+    finding: str
+    split: str
+    ordered: Decimal
+    figure: Decimal
+    low: Decimal
+    high: Decimal | None  # None: an open top ("£1,000 and over")
+    excluded: bool = False
+    error: str = ""
+
+    @property
+    def bounded(self) -> bool:
+        return self.high is not None
+
+    @property
+    def inside(self) -> bool:
+        return self.high is not None and self.low <= self.ordered <= self.high
+
+    @property
+    def ratio(self) -> float:
+        """order ÷ figure (infinite when the reference gives nothing)."""
+        return float(self.ordered / self.figure) if self.figure > 0 else math.inf
+
+    @property
+    def miss(self) -> float:
+        """How far the figure is from the order, as a factor (1 = exact)."""
+        ratio = self.ratio
+        if ratio == 0:
+            return math.inf
+        return max(ratio, 1 / ratio)
+
+    @property
+    def within_tolerance(self) -> bool:
+        return self.figure > 0 and self.miss <= float(ORDER_TOLERANCE)
+
+
+@attrs.frozen
+class Summary:
+    name: str
+    cases: int
+    inside: int
+    bounded: int
+    median_ratio: float | None
+
+    @property
+    def inside_share(self) -> float:
+        return self.inside / self.cases if self.cases else 0.0
+
+
+def case_of(scenario: Scenario, decision: Decision | Any) -> Case:
+    source = scenario.origin
+    assert source is not None
+    days = (scenario.dates.loss_end - scenario.dates.occurred).days
+    common = {
+        "scenario": scenario.id,
+        "kind": scenario.failure.kind,
+        "days": days,
+        "finding": source.finding,
+        "split": source.split,
+        "ordered": source.ordered,
+    }
+    if not isinstance(decision, Decision):
+        zero = Decimal("0.00")
+        return Case(**common, figure=zero, low=zero, high=zero, error=decision.message)
+    # the reference's own view of the case, even where it would not remedy it
+    award = decision.award_if_not_excluded
+    return Case(
+        **common,
+        figure=award.total,
+        low=award.min,
+        high=award.max,
+        excluded=decision.excluded,
+    )
+
+
+def calibrate(scenarios: Sequence[Scenario], reference: Policy) -> list[Case]:
+    determinations = [s for s in scenarios if s.origin is not None]
+    if not determinations:
+        raise CompsimError(
+            "no scenario has a [source] table recording an Ombudsman order "
+            "(see docs/determinations.md)"
+        )
+    return [case_of(s, evaluate_cell(s, reference)) for s in determinations]
+
+
+def summarise(cases: Sequence[Case]) -> list[Summary]:
+    groups = [("all", list(cases))]
+    groups += [(split, [c for c in cases if c.split == split]) for split in SPLITS]
+    summaries = []
+    for name, group in groups:
+        ratios = [c.ratio for c in group]
+        summaries.append(
+            Summary(
+                name,
+                len(group),
+                sum(c.inside for c in group),
+                sum(c.bounded for c in group),
+                statistics.median(ratios) if ratios else None,
+            )
+        )
+    return summaries
+
+
+def largest_misses(cases: Sequence[Case], top: int) -> list[Case]:
+    return sorted(cases, key=lambda c: (-c.miss, c.scenario))[:top]
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _range(case: Case) -> str:
+    return f"{format_pounds(case.low)} to {format_pounds(case.high)}"
+
+
+def _ratio_text(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return "no figure" if math.isinf(value) else f"{value:.2f}"
+
+
+def render_calibration(cases: Sequence[Case], fmt: str, top: int, reference: str) -> str:
+    if fmt == "json":
+        return _json(cases, top, reference)
+    if fmt == "csv":
+        return _csv(cases)
+    from tabulate import tabulate
+
+    markdown = fmt == "markdown"
+    style = "github" if markdown else "simple"
+    summaries = summarise(cases)
+    head = tabulate(
+        [
+            [
+                s.name,
+                s.cases,
+                f"{s.inside} ({s.inside_share * 100:.0f}%)",
+                s.bounded,
+                _ratio_text(s.median_ratio),
+            ]
+            for s in summaries
+        ],
+        headers=[
+            "determinations",
+            "cases",
+            "order inside the bounded range",
+            "bounded ranges",
+            "median order ÷ figure",
+        ],
+        tablefmt=style,
+        disable_numparse=True,
+    )
+    rows = [
+        [
+            c.scenario,
+            c.kind,
+            c.days,
+            c.finding,
+            c.split,
+            format_pounds(c.ordered),
+            format_pounds(c.figure),
+            _range(c),
+            _ratio_text(c.ratio),
+        ]
+        for c in largest_misses(cases, top)
+    ]
+    misses = tabulate(
+        rows,
+        headers=[
+            "scenario",
+            "kind",
+            "days",
+            "finding",
+            "split",
+            "ordered",
+            "figure",
+            f"{reference} range",
+            "order ÷ figure",
+        ],
+        tablefmt=style,
+        disable_numparse=True,
+    )
+    title = f"The {reference} reference against {len(cases)} Ombudsman orders"
+    misses_title = f"Largest misses (top {top}, by the factor between figure and order)"
+    if markdown:
+        title, misses_title = f"## {title}", f"### {misses_title}"
+    note = (
+        "A range counts only when bounded: an open top commits to nothing. The figure is the "
+        "reference's single amount; a ratio above 1 means the Ombudsman ordered more. The "
+        f"golden check in compsim test wants the figure within a factor of {ORDER_TOLERANCE}."
+    )
+    return "\n\n".join([title, head, misses_title, misses, note]) + "\n"
+
+
+def _record(case: Case) -> dict[str, Any]:
+    return {
+        "scenario": case.scenario,
+        "kind": case.kind,
+        "days": case.days,
+        "finding": case.finding,
+        "split": case.split,
+        "ordered": as_text(case.ordered),
+        "figure": as_text(case.figure),
+        "min": as_text(case.low),
+        "max": as_text(case.high),
+        "inside": case.inside,
+        "ratio": None if math.isinf(case.ratio) else round(case.ratio, 4),
+        "reference_excludes": case.excluded,
+        "error": case.error or None,
+    }
+
+
+def _json(cases: Sequence[Case], top: int, reference: str) -> str:
+    document = {
+        "reference": reference,
+        "summary": [
+            {
+                "group": s.name,
+                "cases": s.cases,
+                "inside": s.inside,
+                "inside_share": round(s.inside_share, 4),
+                "bounded": s.bounded,
+                "median_ratio": None
+                if s.median_ratio is None or math.isinf(s.median_ratio)
+                else round(s.median_ratio, 4),
+            }
+            for s in summarise(cases)
+        ],
+        "largest_misses": [c.scenario for c in largest_misses(cases, top)],
+        "cases": [_record(c) for c in cases],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _csv(cases: Sequence[Case]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    columns = list(_record(cases[0])) if cases else ["scenario"]
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for case in cases:
+        writer.writerow({k: "" if v is None else v for k, v in _record(case).items()})
+    return out.getvalue()
+
+
+def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
+    """Ordered against estimated, both on log scales, with the diagonal; each case's range as
+    a vertical bar (an open top drawn as an arrow), fitted and held-out cases apart."""
+    suffix = path.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        raise CompsimError(f"--chart {path}: expected a file ending .svg or .png")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise CompsimError("--chart needs matplotlib: pip install 'compsim[charts]'") from None
+    from compsim.charts import PALETTE, pounds_axis
+
+    figure, axes = plt.subplots(figsize=(7, 6.5), dpi=110)
+    shown = [c for c in cases if c.figure > 0]
+    values = [float(v) for c in shown for v in (c.figure, c.ordered)] or [1.0]
+    low, high = min(values) / 1.6, max(values) * 1.6
+    axes.plot([low, high], [low, high], color="#777777", linewidth=1, label="order = figure")
+    band = float(ORDER_TOLERANCE)
+    axes.fill_between(
+        [low, high],
+        [low / band, high / band],
+        [low * band, high * band],
+        color="#eeeeee",
+        label=f"within a factor of {ORDER_TOLERANCE}",
+    )
+    for number, (split, marker) in enumerate((("fit", "o"), ("held-out", "s"))):
+        group = [c for c in shown if c.split == split]
+        if not group:
+            continue
+        colour = PALETTE[number]
+        for case in group:
+            top = float(case.high) if case.high is not None else high
+            axes.plot(
+                [float(case.figure)] * 2,
+                [float(case.low), top],
+                color=colour,
+                alpha=0.35,
+                linewidth=3,
+                solid_capstyle="butt",
+            )
+        axes.scatter(
+            [float(c.figure) for c in group],
+            [float(c.ordered) for c in group],
+            marker=marker,
+            color=colour,
+            s=36,
+            zorder=3,
+            label=f"{split} ({len(group)})",
+        )
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlim(low, high)
+    axes.set_ylim(low, high)
+    pounds_axis(axes.xaxis)
+    pounds_axis(axes.yaxis)
+    axes.set_xlabel(f"{reference} reference figure (£, log scale; bar: its range)")
+    axes.set_ylabel("ordered by the Ombudsman (£, log scale)")
+    axes.set_title(f"The {reference} reference against {len(shown)} Ombudsman orders")
+    axes.grid(True, which="both", color="#e5e5e5", linewidth=0.5)
+    axes.legend(loc="upper left", fontsize="small")
+    figure.tight_layout()
+    try:
+        figure.savefig(path, format=suffix[1:])
+    except OSError as error:
+        raise CompsimError(f"--chart {path}: cannot write: {error.strerror}") from None
+    finally:
+        plt.close(figure)

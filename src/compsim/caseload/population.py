@@ -1,0 +1,402 @@
+"""Population specs: a synthetic year of cases, drawn from stated distributions.
+
+A spec is a TOML file (``examples/population.toml`` is a worked one; every key is described
+in docs/caseloads.md). Case ``i`` is drawn from its own random stream, seeded by
+``(seed, i)``, so the same seed gives the same cases whatever the number of workers, the
+chunk size or the executor.
+
+Generated cases are valid by construction (a test checks a sample against the scenario
+loader), so they are built straight into Scenario objects without the loader's per-field
+checks: a million cases would otherwise spend more time being checked than decided.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import tomllib
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from compsim.dates import add_months
+from compsim.errors import CompsimError
+from compsim.models import (
+    AMENITIES,
+    COST_KINDS,
+    DISTRESS_LEVELS,
+    FAILURE_KINDS,
+    VULNERABILITIES,
+    Scenario,
+)
+from compsim.money import has_at_most_two_places
+from compsim.scenarios import build_trusted
+
+MAX_CASES = 100_000_000
+ROOMS = ("kitchen", "bathroom", "living-room", "bedroom")
+SERVICES = ("heating", "hot-water", "electricity", "water")
+
+
+@attrs.frozen
+class Range:
+    low: Decimal
+    high: Decimal
+
+
+@attrs.frozen
+class Chance:
+    """Something that happens with a probability, with an amount drawn from a range."""
+
+    probability: float
+    amounts: Range | None = None
+    flag: float = 0.0  # a second probability (evidence kept, item insured …)
+
+
+@attrs.frozen
+class Duration:
+    distribution: str  # "lognormal" or "uniform"
+    median: float
+    sigma: float
+    low: int
+    high: int
+
+
+@attrs.frozen
+class PopulationSpec:
+    source: str
+    cases: int
+    seed: int
+    start: date
+    days: int
+    kinds: tuple[tuple[str, float], ...]
+    duration: Duration
+    weekly_rent: Range
+    distress: tuple[tuple[str, float], ...]
+    reports: tuple[tuple[int, float], ...]
+    vulnerabilities: tuple[tuple[str, float], ...]
+    persistent: float
+    arrears: Chance
+    costs: Chance
+    damaged_items: Chance
+    late_claims: Chance  # amounts: months after the loss end
+    repair_target_days: int
+    rooms: tuple[tuple[str, float], ...]
+    services: tuple[tuple[str, float], ...]
+
+    def with_cases(self, cases: int) -> PopulationSpec:
+        return attrs.evolve(self, cases=cases)
+
+
+# ---------------------------------------------------------------- reading a spec
+
+KEYS = {
+    "cases",
+    "seed",
+    "start",
+    "days",
+    "kinds",
+    "duration_days",
+    "weekly_rent",
+    "distress",
+    "reports",
+    "vulnerabilities",
+    "persistent",
+    "arrears",
+    "costs",
+    "damaged_items",
+    "late_claims",
+    "repair_target_days",
+    "rooms",
+    "services",
+    "description",
+}
+
+
+class _Spec:
+    """Reads a spec's TOML data, each error naming the file and the key."""
+
+    def __init__(self, data: dict[str, Any], source: str) -> None:
+        self.data = data
+        self.source = source
+
+    def fail(self, key: str, expected: str, got: Any = None) -> CompsimError:
+        shown = "" if got is None else f", got {str(got)[:60]!r}"
+        return CompsimError(f"{self.source}: {key}: expected {expected}{shown}")
+
+    def integer(self, key: str, low: int, high: int, default: int | None = None) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self.fail(key, f"a whole number from {low:,} to {high:,}", value)
+        return value
+
+    def probability(self, table: dict[str, Any], key: str, where: str, default=0.0) -> float:
+        value = table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            raise self.fail(f"{where}.{key}", "a probability from 0 to 1", value)
+        if not 0 <= value <= 1:
+            raise self.fail(f"{where}.{key}", "a probability from 0 to 1", value)
+        return float(value)
+
+    def money_range(self, table: dict[str, Any], where: str, default=None) -> Range:
+        low, high = table.get("min", default), table.get("max", default)
+        for key, value in (("min", low), ("max", high)):
+            ok = isinstance(value, int | Decimal) and not isinstance(value, bool)
+            if (
+                not ok
+                or value < 0
+                or value > 1_000_000
+                or not has_at_most_two_places(Decimal(value))
+            ):
+                raise self.fail(f"{where}.{key}", "an amount in pounds from 0 to 1,000,000", value)
+        if high < low:
+            raise self.fail(f"{where}.max", f"an amount at least min ({low})", high)
+        return Range(Decimal(low), Decimal(high))
+
+    def table(self, key: str, allowed: set[str]) -> dict[str, Any]:
+        table = self.data.get(key, {})
+        if not isinstance(table, dict):
+            raise self.fail(key, "a table")
+        unknown = set(table) - allowed
+        if unknown:
+            raise self.fail(
+                f"{key}.{sorted(unknown)[0]}", f"one of: {', '.join(sorted(allowed))}", None
+            )
+        return table
+
+    def weights(self, key: str, choices: tuple[str, ...], default: dict[str, float]):
+        table = self.data.get(key, default)
+        if not isinstance(table, dict) or not table:
+            raise self.fail(key, "a table of choice = weight")
+        pairs = []
+        for name, weight in table.items():
+            if name not in choices:
+                raise self.fail(f"{key}.{name}", f"a choice among: {', '.join(choices)}")
+            if isinstance(weight, bool) or not isinstance(weight, int | float | Decimal):
+                raise self.fail(f"{key}.{name}", "a weight (a number not below 0)", weight)
+            if weight < 0:
+                raise self.fail(f"{key}.{name}", "a weight (a number not below 0)", weight)
+            pairs.append((name, float(weight)))
+        if not sum(w for _, w in pairs) > 0:
+            raise self.fail(key, "at least one weight above 0")
+        return tuple(pairs)
+
+    def chance(self, key: str, default: dict[str, Any], flag: str | None = None) -> Chance:
+        allowed = {"probability", "min", "max"} | ({flag} if flag else set())
+        table = {**default, **self.table(key, allowed)}
+        return Chance(
+            self.probability(table, "probability", key),
+            self.money_range(table, key),
+            self.probability(table, flag, key) if flag else 0.0,
+        )
+
+
+def load_spec(path: Path) -> PopulationSpec:
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    except OSError as error:
+        raise CompsimError(f"{source}: cannot read the population spec: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise CompsimError(f"{source}: expected a UTF-8 TOML text file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CompsimError(f"{source}: TOML syntax error: {error}") from None
+    return read_spec(data, source)
+
+
+def read_spec(data: dict[str, Any], source: str = "<spec>") -> PopulationSpec:
+    spec = _Spec(data, source)
+    unknown = set(data) - KEYS
+    if unknown:
+        raise spec.fail(sorted(unknown)[0], f"a known key ({', '.join(sorted(KEYS))})")
+    start = data.get("start", date(2025, 4, 1))
+    if type(start) is not date or not date(2000, 1, 1) <= start <= date(2100, 1, 1):
+        raise spec.fail("start", "a date from 2000-01-01 to 2100-01-01", start)
+    duration = spec.table("duration_days", {"distribution", "median", "sigma", "min", "max"})
+    distribution = duration.get("distribution", "lognormal")
+    if distribution not in ("lognormal", "uniform"):
+        raise spec.fail("duration_days.distribution", "lognormal or uniform", distribution)
+    low_days = _int(spec, duration, "min", "duration_days", 1, 1, 3650)
+    high_days = _int(spec, duration, "max", "duration_days", 730, low_days, 3650)
+    vulnerabilities = spec.table("vulnerabilities", set(VULNERABILITIES))
+    late = {
+        "probability": 0.05,
+        **spec.table("late_claims", {"probability", "min_months", "max_months"}),
+    }
+    late_low = _int(spec, late, "min_months", "late_claims", 1, 1, 120)
+    late_high = _int(spec, late, "max_months", "late_claims", 12, late_low, 120)
+    return PopulationSpec(
+        source=source,
+        cases=spec.integer("cases", 1, MAX_CASES, 10_000),
+        seed=spec.integer("seed", 0, 2**63 - 1, 0),
+        start=start,
+        days=spec.integer("days", 1, 3650, 365),
+        kinds=spec.weights(
+            "kinds",
+            FAILURE_KINDS,
+            {
+                "repair-delay": 40,
+                "loss-of-amenity": 20,
+                "loss-of-room": 10,
+                "missed-appointment": 15,
+                "damage-to-belongings": 10,
+                "complaint-handling": 5,
+            },
+        ),
+        duration=Duration(
+            distribution,
+            _number(spec, duration, "median", "duration_days", 30, 1, 3650),
+            _number(spec, duration, "sigma", "duration_days", 1.0, 0, 5),
+            low_days,
+            high_days,
+        ),
+        weekly_rent=spec.money_range(
+            {"min": 80, "max": 160, **spec.table("weekly_rent", {"min", "max"})}, "weekly_rent"
+        ),
+        distress=spec.weights(
+            "distress",
+            DISTRESS_LEVELS,
+            {"none": 5, "minimal": 20, "moderate": 45, "considerable": 20, "severe": 10},
+        ),
+        reports=tuple(
+            (int(n), w)
+            for n, w in spec.weights(
+                "reports",
+                tuple(str(n) for n in range(1, 101)),
+                {"1": 50, "2": 25, "3": 15, "5": 10},
+            )
+        ),
+        vulnerabilities=tuple(
+            (name, spec.probability(vulnerabilities, name, "vulnerabilities"))
+            for name in vulnerabilities
+        )
+        or (("disability", 0.15), ("older-person", 0.1), ("young-children", 0.2)),
+        persistent=spec.probability(data, "persistent", "population", 0.1),
+        arrears=spec.chance("arrears", {"probability": 0.3, "min": 10, "max": 1500}),
+        costs=spec.chance(
+            "costs", {"probability": 0.4, "min": 5, "max": 400, "evidence": 0.7}, "evidence"
+        ),
+        damaged_items=spec.chance(
+            "damaged_items",
+            {"probability": 0.15, "min": 20, "max": 1500, "insured": 0.2},
+            "insured",
+        ),
+        late_claims=Chance(
+            spec.probability(late, "probability", "late_claims"),
+            Range(Decimal(late_low), Decimal(late_high)),
+        ),
+        repair_target_days=spec.integer("repair_target_days", 0, 365, 14),
+        rooms=spec.weights("rooms", AMENITIES, {name: 1 for name in ROOMS}),
+        services=spec.weights("services", AMENITIES, {name: 1 for name in SERVICES}),
+    )
+
+
+def _int(spec: _Spec, table, key, where, default, low, high) -> int:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise spec.fail(f"{where}.{key}", f"a whole number from {low} to {high}", value)
+    return value
+
+
+def _number(spec: _Spec, table, key, where, default, low, high) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise spec.fail(f"{where}.{key}", f"a number from {low} to {high}", value)
+    if not low <= value <= high:
+        raise spec.fail(f"{where}.{key}", f"a number from {low} to {high}", value)
+    return float(value)
+
+
+# ---------------------------------------------------------------- drawing a case
+
+PENNY = Decimal("0.01")
+
+
+def _pick(rng: random.Random, pairs: tuple[tuple[Any, float], ...]) -> Any:
+    names = [name for name, _ in pairs]
+    return rng.choices(names, weights=[w for _, w in pairs])[0]
+
+
+def _amount(rng: random.Random, money: Range) -> Decimal:
+    pennies = rng.randint(int(money.low * 100), int(money.high * 100))
+    return Decimal(pennies) * PENNY
+
+
+def _days(rng: random.Random, duration: Duration) -> int:
+    if duration.distribution == "uniform":
+        return rng.randint(duration.low, duration.high)
+    drawn = round(duration.median * math.exp(rng.gauss(0, duration.sigma)))
+    return min(max(drawn, duration.low), duration.high)
+
+
+def case_data(spec: PopulationSpec, index: int) -> dict[str, Any]:
+    """The facts of case ``index``: a scenario's data, keyed as the models name fields."""
+    rng = random.Random(f"{spec.seed}:{index}")
+    kind = _pick(rng, spec.kinds)
+    occurred = spec.start + timedelta(days=rng.randrange(spec.days))
+    one_off = kind in ("missed-appointment", "damage-to-belongings", "damage-to-decoration")
+    days = 0 if one_off else _days(rng, spec.duration)
+    resolved = occurred + timedelta(days=days)
+    claimed = resolved + timedelta(days=rng.randint(0, 30))
+    if rng.random() < spec.late_claims.probability:
+        months = rng.randint(int(spec.late_claims.amounts.low), int(spec.late_claims.amounts.high))
+        claimed = add_months(resolved, months) + timedelta(days=rng.randint(0, 27))
+    dates: dict[str, Any] = {"occurred": occurred, "resolved": resolved, "claimed": claimed}
+    if not one_off:
+        target = occurred + timedelta(days=spec.repair_target_days)
+        dates["repair_target"] = min(target, resolved)
+    vulnerabilities = tuple(name for name, p in spec.vulnerabilities if rng.random() < p)
+    failure: dict[str, Any] = {
+        "kind": kind,
+        "distress": _pick(rng, spec.distress),
+        "reports": _pick(rng, spec.reports),
+        "persistent": not one_off and rng.random() < spec.persistent,
+    }
+    if kind == "missed-appointment":
+        failure["appointment_notice_hours"] = Decimal(rng.choice((0, 0, 0, 2, 12, 48)))
+    data: dict[str, Any] = {
+        "id": f"case-{index + 1}",
+        "title": f"Generated case {index + 1} ({kind})",
+        "household": {
+            "weekly_rent": _amount(rng, spec.weekly_rent),
+            "vulnerabilities": vulnerabilities,
+        },
+        "failure": failure,
+        "dates": dates,
+        "amenities_lost": (),
+        "costs": (),
+        "damaged_items": (),
+    }
+    if rng.random() < spec.arrears.probability:
+        data["account"] = {"rent_arrears": _amount(rng, spec.arrears.amounts)}
+    if kind in ("loss-of-amenity", "loss-of-room"):
+        amenity = _pick(rng, spec.services if kind == "loss-of-amenity" else spec.rooms)
+        data["amenities_lost"] = ({"amenity": amenity},)
+    if rng.random() < spec.costs.probability:
+        cost_kind = rng.choice([k for k in COST_KINDS if k not in ("advocate", "repairs")])
+        data["costs"] = (
+            {
+                "kind": cost_kind,
+                "amount": _amount(rng, spec.costs.amounts),
+                "evidence": rng.random() < spec.costs.flag,
+            },
+        )
+    if kind == "damage-to-belongings" or rng.random() < spec.damaged_items.probability:
+        value = _amount(rng, spec.damaged_items.amounts)
+        data["damaged_items"] = (
+            {
+                "item": "belongings",
+                "replacement_value": value,
+                "value_at_loss": (value * Decimal("0.6")).quantize(PENNY),
+                "insured": rng.random() < spec.damaged_items.flag,
+                "retained": rng.random() < 0.5,
+            },
+        )
+    return data
+
+
+def case(spec: PopulationSpec, index: int) -> Scenario:
+    """Case ``index`` of the population, as a complete Scenario."""
+    return build_trusted(case_data(spec, index), source=f"{spec.source}: case {index + 1}")

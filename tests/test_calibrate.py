@@ -1,0 +1,128 @@
+"""compsim calibrate: the reference against the Ombudsman's orders, on a hand-worked set."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from compsim.calibrate import Case, largest_misses, summarise
+from compsim.cli import cli
+
+D = Decimal
+
+
+def case(name, split, ordered, figure, low, high):
+    return Case(
+        name,
+        "repair-delay",
+        100,
+        "maladministration",
+        split,
+        D(ordered),
+        D(figure),
+        D(low),
+        None if high is None else D(high),
+    )
+
+
+# Worked by hand:
+# a: 500 ordered, figure 400, range 300-600: inside; ratio 500/400 = 1.25
+# b: 2000 ordered, figure 1000, range 1000-open: not counted inside (open top); ratio 2
+# c: 300 ordered, figure 600, range 100-600: inside; ratio 0.5 (a miss of a factor of 2)
+# d (held out): 1000 ordered, figure 1000, range 600-1000: inside; ratio 1
+CASES = [
+    case("a", "fit", 500, 400, 300, 600),
+    case("b", "fit", 2000, 1000, 1000, None),
+    case("c", "fit", 300, 600, 100, 600),
+    case("d", "held-out", 1000, 1000, 600, 1000),
+]
+
+
+def test_summary_by_hand():
+    everything, fit, held_out = summarise(CASES)
+    assert (everything.cases, everything.inside, everything.bounded) == (4, 3, 3)
+    assert everything.inside_share == 0.75
+    assert everything.median_ratio == pytest.approx((1.25 + 1.0) / 2)  # of 0.5, 1, 1.25, 2
+    assert (fit.cases, fit.inside, fit.median_ratio) == (3, 2, 1.25)
+    assert (held_out.cases, held_out.inside, held_out.median_ratio) == (1, 1, 1.0)
+
+
+def test_largest_misses_by_the_factor_either_way():
+    assert [c.scenario for c in largest_misses(CASES, 3)] == ["b", "c", "a"]
+    assert CASES[1].miss == 2.0 and CASES[2].miss == 2.0
+    assert CASES[1].within_tolerance and CASES[2].within_tolerance
+
+
+def test_no_figure_is_an_infinite_miss():
+    nothing = case("z", "fit", 700, 0, 0, 0)
+    assert nothing.miss == float("inf") and not nothing.within_tolerance
+
+
+DETERMINATION = """
+title = "A leak for a year, ordered £{ordered}"
+[failure]
+kind = "repair-delay"
+distress = "considerable"
+[dates]
+occurred = 2024-01-01
+resolved = 2025-01-01
+claimed = 2024-02-01
+[source]
+case = "202400001"
+decided = 2025-06-01
+finding = "maladministration"
+ordered = {ordered}
+split = "held-out"
+"""
+
+
+def _determination(tmp_path, ordered):
+    path = tmp_path / f"ho-{int(float(ordered))}.toml"
+    path.write_text(DETERMINATION.format(ordered=ordered))
+    return path
+
+
+def test_command_reports_the_case_in_json(tmp_path):
+    path = _determination(tmp_path, "800.00")
+    result = CliRunner().invoke(cli, ["calibrate", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    (record,) = document["cases"]
+    assert record["ordered"] == "800.00" and record["split"] == "held-out"
+    assert record["days"] == 366
+    held_out = next(s for s in document["summary"] if s["group"] == "held-out")
+    assert held_out["cases"] == 1
+
+
+def test_compsim_test_checks_an_order_far_from_the_figure(tmp_path):
+    path = _determination(tmp_path, "999999.00")
+    result = CliRunner().invoke(cli, ["test", str(path)])
+    assert result.exit_code == 1
+    assert "[ombudsman] ordered: wanted the figure within a factor of 2" in result.output
+
+
+def test_without_determinations_it_says_so(tmp_path):
+    plain = tmp_path / "plain.toml"
+    plain.write_text(DETERMINATION.split("[source]")[0].format(ordered=1))
+    result = CliRunner().invoke(cli, ["calibrate", str(plain)])
+    assert result.exit_code == 2
+    assert "no scenario has a [source] table" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_every_format(tmp_path, fmt):
+    result = CliRunner().invoke(
+        cli, ["calibrate", str(_determination(tmp_path, "800.00")), "-f", fmt]
+    )
+    assert result.exit_code == 0 and "ho-800" in result.output
+
+
+def test_chart(tmp_path):
+    pytest.importorskip("matplotlib")
+    chart = tmp_path / "calibration.svg"
+    result = CliRunner().invoke(
+        cli, ["calibrate", str(_determination(tmp_path, "800.00")), "--chart", str(chart)]
+    )
+    assert result.exit_code == 0, result.output
+    assert chart.read_text(encoding="utf-8").lstrip().startswith("<?xml")

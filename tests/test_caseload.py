@@ -1,0 +1,335 @@
+"""Caseloads: CSV files, population specs, chunked runs in processes and on Dask."""
+
+import csv
+import io
+import json
+import statistics
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compsim.caseload.csvfile import load_csv, template, write_csv
+from compsim.caseload.population import case, case_data, read_spec
+from compsim.caseload.render import render_tally, tally_record
+from compsim.caseload.run import DEFAULT_CHUNK, Job, csv_chunks, population_chunks, run
+from compsim.cli import cli
+from compsim.errors import CompsimError, ScenarioErrors
+from compsim.scenarios import library_path, load_data, load_paths
+from compsim.selection import PolicyRequest
+from compsim.simulate import evaluate
+
+SPEC = {"cases": 120, "seed": 7}
+REQUEST = PolicyRequest()
+
+
+def _lists(value):
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_lists(v) for v in value]
+    return value
+
+
+def _columns():
+    return [p.column for p in REQUEST.build()]
+
+
+# ---------------------------------------------------------------- CSV caseloads
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_paths([library_path()])
+
+
+def test_a_scenario_written_as_a_csv_row_gives_the_same_decision(library, tmp_path):
+    path = tmp_path / "library.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_csv(library, handle)
+    back = load_csv(path)
+    assert [s.id for s in back] == [s.id for s in library]
+    assert back == library  # every field, goldens included (the source is not compared)
+    policies = REQUEST.build()
+    for original, read in zip(library[:12], back[:12], strict=True):
+        for policy in policies:
+            assert evaluate(read, policy) == evaluate(original, policy)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "cases.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD_HEADER = "id,title,failure.kind,dates.occurred,dates.claimed,household.weekly_rent"
+
+
+def test_an_empty_cell_is_the_default_and_an_empty_table_is_absent(tmp_path):
+    path = _write(
+        tmp_path,
+        "id,title,failure.kind,dates.occurred,dates.claimed,complaint.received,costs.1.kind,"
+        "costs.1.amount,household.vulnerabilities\n"
+        "a,Case A,repair-delay,2026-01-05,2026-02-01,,,,disability; young-children\n",
+    )
+    (scenario,) = load_csv(path)
+    assert scenario.complaint is None and scenario.costs == ()
+    assert scenario.household.weekly_rent == Decimal("0")
+    assert scenario.household.vulnerabilities == ("disability", "young-children")
+    assert scenario.source == f"{path}: row 2"
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        (
+            "a,A,repair-delay,2026-01-05,2026-02-01,12.345",
+            "row 2: household.weekly_rent: expected an amount in pounds from 0 to 1,000,000, "
+            "with at most two decimal places, got 12.345 (more than two decimal places)",
+        ),
+        (
+            "a,A,repair-delay,2026-01-05,2026-01-01,100",
+            "row 2: dates.claimed: expected a date on or after dates.aware (2026-01-05), "
+            "got 2026-01-01",
+        ),
+        ("a,A,leak,2026-01-05,2026-02-01,100", "row 2: failure.kind: expected one of:"),
+        ("a,A,repair-delay,5 Jan 2026,2026-02-01,100", "row 2: dates.occurred: expected a date"),
+        ("a,A,repair-delay,2026-01-05,2026-02-01,100,extra", "row 2: more cells than the header"),
+    ],
+)
+def test_a_bad_row_names_the_row_and_the_column(tmp_path, row, message):
+    path = _write(tmp_path, f"{GOOD_HEADER}\n{row}\n")
+    with pytest.raises(ScenarioErrors) as error:
+        load_csv(path)
+    assert message in str(error.value)
+    assert str(error.value).startswith(str(path))
+
+
+def test_an_error_in_a_list_of_tables_names_the_numbered_column(tmp_path):
+    path = _write(
+        tmp_path,
+        f"{GOOD_HEADER},costs.1.kind,costs.1.amount\n"
+        "a,A,repair-delay,2026-01-05,2026-02-01,100,food,-3\n",
+    )
+    with pytest.raises(ScenarioErrors, match=r"row 2: costs\.1\.amount: expected an amount"):
+        load_csv(path)
+
+
+def test_an_unknown_column_suggests_the_nearest(tmp_path):
+    path = _write(
+        tmp_path,
+        f"{GOOD_HEADER},household.weekly_rnt\na,A,repair-delay,2026-01-05,2026-02-01,1,2\n",
+    )
+    with pytest.raises(ScenarioErrors, match=r"did you mean 'household\.weekly_rent'"):
+        load_csv(path)
+
+
+def test_every_bad_row_is_reported_and_good_rows_do_not_hide_them(tmp_path):
+    path = _write(
+        tmp_path,
+        f"{GOOD_HEADER}\n"
+        "a,A,repair-delay,2026-01-05,2026-02-01,100\n"
+        "b,B,repair-delay,2026-01-05,2026-02-01,x\n"
+        "c,C,nope,2026-01-05,2026-02-01,100\n",
+    )
+    with pytest.raises(ScenarioErrors) as error:
+        load_csv(path)
+    assert [e.file.rsplit(": ", 1)[1] for e in error.value.errors] == ["row 3", "row 4"]
+
+
+def test_a_file_that_is_not_utf8_csv_is_one_clear_error(tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_bytes(b"id,title\n\xff\xfe,bad\n")
+    with pytest.raises(ScenarioErrors, match="expected a UTF-8 CSV text file"):
+        load_csv(path)
+
+
+def test_the_template_has_every_column_and_a_row_that_validates(tmp_path, library):
+    example = next(s for s in library if s.id == "kitchen-five-weeks")
+    text = template(example)
+    header = next(csv.reader(io.StringIO(text)))
+    assert {"failure.kind", "dates.occurred", "costs.2.amount", "legal.represented"} <= set(header)
+    path = _write(tmp_path, text)
+    (read,) = load_csv(path)
+    assert read == example
+
+
+def test_validate_compare_and_test_accept_a_csv(tmp_path, library):
+    path = tmp_path / "library.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_csv(library[:5], handle)
+    runner = CliRunner()
+    validated = runner.invoke(cli, ["validate", str(path)])
+    assert validated.exit_code == 0 and "5 valid scenarios" in validated.output
+    compared = runner.invoke(cli, ["compare", str(path), "-f", "json"])
+    assert compared.exit_code == 0
+    assert {r["scenario"] for r in json.loads(compared.output)} == {s.id for s in library[:5]}
+    tested = runner.invoke(cli, ["test", str(path)])
+    assert tested.exit_code == 0 and " 0 mismatches" in tested.output
+
+
+# ---------------------------------------------------------------- population specs
+
+
+def test_generated_cases_are_what_the_loader_would_make_of_them():
+    spec = read_spec({"cases": 400, "seed": 3})
+    for index in range(400):
+        data = _lists(case_data(spec, index))
+        assert case(spec, index) == load_data(data, "x", "x"), index
+
+
+def test_the_same_seed_gives_the_same_cases_and_another_seed_others():
+    first = [case(read_spec({"seed": 5}), i) for i in range(50)]
+    again = [case(read_spec({"seed": 5}), i) for i in range(50)]
+    other = [case(read_spec({"seed": 6}), i) for i in range(50)]
+    assert first == again
+    assert first != other
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"cases": 0}, "cases: expected a whole number from 1 to 100,000,000, got '0'"),
+        ({"kinds": {"leak": 1}}, "kinds.leak: expected a choice among:"),
+        ({"arrears": {"probability": 1.5}}, "arrears.probability: expected a probability"),
+        ({"weekly_rent": {"min": 200, "max": 100}}, "weekly_rent.max: expected an amount at least"),
+        ({"casess": 3}, "casess: expected a known key"),
+        ({"duration_days": {"distribution": "normal"}}, "expected lognormal or uniform"),
+    ],
+)
+def test_a_bad_spec_names_the_key(data, message):
+    with pytest.raises(CompsimError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read_spec(data, "spec.toml")
+
+
+# ---------------------------------------------------------------- running and tallying
+
+
+def _population_tally(workers, chunk, executor="local", scheduler=None, diff=None):
+    spec = read_spec(SPEC)
+    job = Job(REQUEST, diff)
+    return run(job, population_chunks(spec, chunk), _columns(), workers, executor, scheduler)
+
+
+def test_same_seed_same_result_across_workers_and_chunk_sizes():
+    one = tally_record(_population_tally(1, DEFAULT_CHUNK))
+    assert tally_record(_population_tally(2, 7)) == one
+    assert tally_record(_population_tally(1, 13)) == one
+
+
+def test_tallies_equal_a_slow_reference_computation():
+    spec = read_spec(SPEC)
+    policies = REQUEST.build()
+    tally = _population_tally(2, 25, diff=("alliance", "clarion"))
+    for policy in policies:
+        decisions = [evaluate(case(spec, i), policy) for i in range(spec.cases)]
+        totals = sorted(d.award.total for d in decisions)
+        t = tally.policies[policy.column]
+        assert t.cases == spec.cases and t.errors == 0
+        assert t.total == sum(totals)
+        assert t.quantile(50) == totals[(len(totals) + 1) // 2 - 1]  # nearest rank
+        assert t.quantile(90) == totals[-(-len(totals) * 90 // 100) - 1]
+        assert t.mean == (sum(totals) / len(totals)).quantize(Decimal("0.01"))
+        assert t.excluded == sum(d.excluded for d in decisions)
+        assert t.senior == sum(d.approval.senior for d in decisions)
+        assert t.offset_money == sum(d.settlement.offset_against_debts for d in decisions)
+        assert t.paid == sum(d.award.total > 0 for d in decisions)
+        assert statistics.median(totals) >= 0
+    alliance = [evaluate(case(spec, i), policies[0]) for i in range(spec.cases)]
+    clarion = [evaluate(case(spec, i), policies[1]) for i in range(spec.cases)]
+    diff = tally.diff
+    pairs = list(zip(alliance, clarion, strict=True))
+    assert diff.more == sum(b.award.total > a.award.total for a, b in pairs)
+    assert diff.less == sum(b.award.total < a.award.total for a, b in pairs)
+    assert diff.change == sum(b.award.total - a.award.total for a, b in pairs)
+    assert diff.newly_excluded == sum(b.excluded and not a.excluded for a, b in pairs)
+
+
+def test_a_csv_caseload_runs_in_chunks_to_the_same_tally_as_a_population(tmp_path):
+    spec = read_spec(SPEC)
+    path = tmp_path / "cases.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_csv([case(spec, i) for i in range(spec.cases)], handle)
+    from_csv = run(Job(REQUEST), csv_chunks(path, 17), _columns(), 2)
+    assert tally_record(from_csv) == tally_record(_population_tally(1, DEFAULT_CHUNK))
+
+
+def test_a_bad_row_in_a_caseload_stops_the_run_naming_the_row(tmp_path):
+    path = _write(
+        tmp_path,
+        f"{GOOD_HEADER}\na,A,repair-delay,2026-01-05,2026-02-01,100\nb,B,x,2026-01-05,2026-02-01,1\n",
+    )
+    for workers in (1, 2):
+        with pytest.raises(CompsimError, match=r"cases\.csv: row 3: failure\.kind"):
+            run(Job(REQUEST), csv_chunks(path, 1), _columns(), workers)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
+def test_every_format_renders_the_tally(fmt):
+    text = render_tally(_population_tally(1, 50, diff=("alliance", "star")), fmt, "Population")
+    assert "alliance" in text
+    if fmt == "json":
+        record = json.loads(text)
+        assert record["diff"]["cases"] == SPEC["cases"]
+        assert set(record["policies"]) == set(_columns())
+
+
+def test_simulate_command_writes_outcomes_per_case(tmp_path):
+    spec = tmp_path / "spec.toml"
+    spec.write_text("cases = 30\nseed = 1\n")
+    outcomes = tmp_path / "cases.csv"
+    result = CliRunner().invoke(
+        cli,
+        ["simulate", str(spec), "--workers", "1", "--cases-output", str(outcomes), "-f", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    rows = list(csv.DictReader(outcomes.open(encoding="utf-8")))
+    assert len(rows) == 30 * len(record["policies"])
+    alliance = [Decimal(r["total"]) for r in rows if r["landlord"] == "alliance"]
+    assert sum(alliance) == Decimal(record["policies"]["alliance"]["total"])
+
+
+def test_simulate_parquet_output(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    spec = tmp_path / "spec.toml"
+    spec.write_text("cases = 10\n")
+    out = tmp_path / "cases.parquet"
+    result = CliRunner().invoke(
+        cli, ["simulate", str(spec), "--workers", "1", "--cases-output", str(out), "-l", "star"]
+    )
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(out).num_rows == 10
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--cases-output", "x.txt"], "expected a file ending .csv or .parquet"),
+        (["--diff", "alliance", "nobody"], "--diff: 'nobody' is not among the policies run"),
+        (["--executor", "dask"], "--executor dask needs --scheduler"),
+    ],
+)
+def test_simulate_misuse_is_one_clear_line(tmp_path, args, message):
+    spec = tmp_path / "spec.toml"
+    spec.write_text("cases = 3\n")
+    result = CliRunner().invoke(cli, ["simulate", str(spec), "--workers", "1", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_dask_local_cluster_gives_the_local_result():
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as cluster,
+    ):
+        on_dask = _population_tally(1, 30, "dask", cluster.scheduler_address)
+    assert tally_record(on_dask) == tally_record(_population_tally(1, DEFAULT_CHUNK))
