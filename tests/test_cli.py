@@ -193,7 +193,7 @@ def test_explain_cites_a_clause_at_every_step():
         "2. Impact: Medium Impact [alliance 2.7]",
         "3. Award",
         "4. Approval:",
-        "5. Settlement: £600.00 paid",
+        "5. Settlement: £1,050.00 paid",
     ):
         assert heading in result.output
     assert "[alliance 3.1]" in result.output and "[alliance 2.10]" in result.output

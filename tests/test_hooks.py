@@ -17,7 +17,7 @@ HOOKS = [
 ]
 
 
-def test_the_contract_has_five_policy_hooks_a_describing_hook_and_two_optional_hooks():
+def test_the_contract_has_five_policy_hooks_a_describing_hook_and_optional_hooks():
     expected = [*hookspecs.POLICY_HOOKS, *hookspecs.OPTIONAL_HOOKS, "policy_info"]
     assert sorted(HOOKS) == sorted(expected)
 
@@ -122,3 +122,17 @@ def test_hook_deadlines_are_dated_with_clauses(alliance):
     assert found["Claim window"] == (date(2026, 2, 28), "alliance 4.2")  # 31 Aug + 6, clamped
     # Fri 19 Dec 2025 + 10 working days: 22, 23, 24, 29, 30, 31, 2 Jan, 5, 6, 7
     assert found["Assessment due"] == (date(2026, 1, 7), "alliance 4.3")
+
+
+def test_hook_check_params_refuses_a_bad_draft_before_anything_runs(tmp_path):
+    from compsim.errors import ParamError
+    from compsim.params import parse_set_option
+
+    registry = discover()
+    star = build_policies(registry, ["star"])[0]
+    assert star.manager.hook.check_params(params=star.params.at(date(2026, 3, 2))) == []
+    bad = parse_set_option("star.heating.season_end_month=4")
+    with pytest.raises(ParamError) as error:
+        build_policies(registry, ["alliance"], [bad])  # checked whether selected or not
+    assert str(error.value).startswith("--set star.heating.season_end_month=4: star: ")
+    assert "April has no day 31" in str(error.value)

@@ -27,10 +27,10 @@ claimed = 2026-02-01
 
 
 def _alliance_with_switch(path="impact.vulnerability_lifts"):
-    """Alliance with one assumption parameter declared a switch, whatever the shipped file
-    says, so the test does not depend on which switches the plugin declares."""
+    """Alliance with one assumption parameter declared a switch, and only that one, whatever
+    the shipped file says, so the test does not depend on which switches the plugin declares."""
     (policy,) = build_policies(discover(), ["alliance"], include_references=False)
-    defs = dict(policy.params.defs)
+    defs = {p: attrs.evolve(d, alternative="") for p, d in policy.params.defs.items()}
     defs[path] = attrs.evolve(defs[path], alternative="the other reading")
     return attrs.evolve(policy, params=attrs.evolve(policy.params, defs=defs))
 

@@ -150,5 +150,20 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     """
 
 
+@hookspec(firstresult=True)
+def check_params(params: Params) -> list[str]:
+    """Optional: checks across parameters that their declared types and ranges cannot make.
+
+    Called once for each policy and variant, with any overrides applied, before any scenario
+    runs (on each date where a dated value changes): a problem stops the run with a one-line
+    parameter error, so a draft that makes no sense is refused before it decides anything.
+    For example, a heating season ending on 31 April.
+
+    :param params: the policy's parameters in force on a date, overrides applied.
+    :return: one line per problem, naming the parameters, their values and what is accepted;
+        empty when all is well.
+    """
+
+
 POLICY_HOOKS = ("is_excluded", "assess_impact", "calculate_award", "route_approval", "apply_offset")
-OPTIONAL_HOOKS = ("complaint_timescales", "deadlines")
+OPTIONAL_HOOKS = ("complaint_timescales", "deadlines", "check_params")

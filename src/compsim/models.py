@@ -81,7 +81,7 @@ COST_KINDS = (
     "other",
 )
 ITEM_KINDS = ("belongings", "decoration", "floor-covering")
-DAMAGE_CAUSES = ("leak", "flood", "fire", "other")
+DAMAGE_CAUSES = ("leak", "flood", "fire", "other", "repair-work")
 PROCEEDINGS = ("none", "threatened", "started", "court-ordered")
 DECANT_REASONS = ("demolition", "redevelopment", "major-repairs", "other")
 FINDINGS = ("service-failure", "maladministration", "severe-maladministration")
@@ -322,13 +322,14 @@ class DamagedItem:
         "date", "dates.reported", help="when the landlord was told of the damage"
     )
     # added to format 1 as an optional field: how the item was damaged (Clarion 4.4 leaves
-    # damage by leaks, flood or fire to the claimant's contents insurance)
+    # damage by leaks, flood or fire to the claimant's contents insurance; Alliance 3.1 makes
+    # good decoration damaged by its repair work, "repair-work")
     damaged_by: str = optional(
         "choice",
         "other",
         choices=DAMAGE_CAUSES,
-        help="how the item was damaged "
-        "(some policies leave leaks, flood and fire to contents insurance)",
+        help="how the item was damaged (some policies leave leaks, flood and fire to "
+        "contents insurance; repair-work: damaged by the landlord's own repair work)",
     )
 
 

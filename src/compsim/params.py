@@ -223,6 +223,19 @@ class Params(Mapping[str, Param]):
     def value(self, path: str) -> Any:
         return self[path].value
 
+    def on(self, path: str, day: date) -> Param:
+        """The parameter in force on ``day`` instead of the claim date: for a figure that goes
+        by another date (a statutory payment by the date of displacement, say). An override
+        applies on every date. Raises ParamError when no value is in force on ``day``."""
+        if day == self.day:
+            return self[path]
+        if path not in self._defs:
+            raise KeyError(f"{self.policy_id} has no parameter {path!r}")
+        param = self._defs[path].at(day)
+        if param.alternative:
+            self.switches_used[path] = param
+        return param
+
     def basis_of(self, *paths: str) -> str:
         """``draft`` if any of the parameters is the user's draft, else ``assumption`` if any
         is one, else ``published``."""

@@ -228,6 +228,11 @@ def build_policies(
         registry.installed[base_of[override.target]].params.with_overrides(
             override.target, [override]
         )
+    for target in dict.fromkeys(o.target for o in overrides):
+        # then each draft as a whole, by the plugin's own checks across parameters
+        own = [o for o in overrides if o.target == target]
+        base = registry.installed[base_of[target]]
+        _check_across(target, base, base.params.with_overrides(target, own), own)
 
     def params_for(column: str, base: Installed) -> ParamSet:
         """The published parameters with this column's own overrides (a variant starts from
@@ -264,6 +269,23 @@ def build_policies(
                     )
                 )
     return policies
+
+
+def _check_across(column: str, base: Installed, params: ParamSet, own: Sequence[Override]) -> None:
+    hook = make_manager(base.module).hook.check_params
+    if not hook.get_hookimpls():
+        return
+    days = {v.start for d in params.defs.values() for v in d.values if v.start is not None}
+    for day in sorted(days) or [date(2026, 1, 1)]:
+        try:
+            problems = hook(params=params.at(day))
+        except Exception as error:  # a broken check is the plugin's fault, not the user's
+            raise CompsimError(
+                f"plugin {column}: check_params raised {type(error).__name__}: {error}"
+            ) from error
+        if problems:
+            where = "; ".join(o.describe() for o in own) or params.source
+            raise ParamError(f"{where}: {column}: {problems[0]}")
 
 
 # ---------------------------------------------------------------- checking what plugins return

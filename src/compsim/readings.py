@@ -32,7 +32,8 @@ class Change:
     scenario: str
     before: Decimal
     after: Decimal
-    what: tuple[str, ...]  # which parts moved: exclusion, award, settlement, approver, error
+    what: tuple[str, ...]  # which parts moved: exclusion, award, range, settlement, form of
+    # payment, approver, error
 
     @property
     def delta(self) -> Decimal:
@@ -146,6 +147,8 @@ def _compare(scenario: str, before: Cell, after: Cell) -> Change | None:
         after.settlement.credited_to_account,
     ):
         moved.append("settlement")
+    if before.settlement.form != after.settlement.form:
+        moved.append("form of payment")
     if (before.approval.approver, before.approval.senior) != (
         after.approval.approver,
         after.approval.senior,
@@ -233,7 +236,8 @@ def _tables(costs: Sequence[ReadingCost], markdown: bool) -> str:
     notes = (
         "Money moved is the sum of the changes in award, each counted whatever its sign; "
         "net change is their sum with signs (what the flip costs the landlord). An outcome "
-        "changes when the exclusion, the award, what is paid or credited, or the approver moves."
+        "changes when the exclusion, the award or its range, what is paid or credited, the form "
+        "of payment, or the approver moves."
     )
     return f"{heading}\n\n{table}\n\n{notes}\n\n{key_title}\n\n" + "\n".join(key) + "\n"
 

@@ -1,15 +1,20 @@
 """Alliance Homes: the policy's rules as cases. Each name cites its clause; each figure is from
-the policy text (Compensation Policy 2.7 matrix; complaints policy 7.0 timescales)."""
+the policy text (Compensation Policy 2.7 matrix; complaints policy 7.0 timescales). Every
+reading switch (a parameter with an ``alternative``) is tested in both positions.
+
+The host already checks types, non-negative money, that an excluded claim pays nothing, that
+paid + credited is the total and that every item cites a clause and basis (and the contract
+test in test_alliance_contract.py runs those on drawn scenarios): these tests check policy
+behaviour only."""
 
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from compsim.models import DISTRESS_LEVELS
 from compsim.testing import decide, scenario
-from compsim.testing.strategies import scenarios
+
+NON_SENIOR = "Customer Experience Manager (budget holder)"
+SENIOR = "Customer Experience Manager and Service Director (Customer Operations)"
 
 
 def alliance(toml: str = "", sets=()):
@@ -20,10 +25,17 @@ def pounds(text: str) -> Decimal:
     return Decimal(text)
 
 
+def readings(decision) -> dict:
+    return {r.path: r.value for r in decision.readings}
+
+
+NO_DISTRESS_OFF = ["alliance.readings.no_distress_is_low_impact=false"]
+
+
 # ---------------------------------------------------------------- 2.7 the matrix, every cell
 
-# distress -> impact column (RULES.md): none -> No, minimal -> Low, moderate -> Medium,
-# considerable -> Major. Amounts from the 2.7 table.
+# Each column reached through distress: No Impact (distress none, with the No Impact reading),
+# Low (minimal), Medium (moderate), Major (considerable). Amounts from the 2.7 table.
 MATRIX = [
     ("none", "none", "0.00"),
     ("none", "minimal", "0.00"),
@@ -44,11 +56,10 @@ MATRIX = [
     ("responsibility", "distress", "amount"), MATRIX, ids=[f"{r}-{d}-{a}" for r, d, a in MATRIX]
 )
 def test_2_7_matrix_cell(responsibility, distress, amount):
-    decision = alliance(f"""
-        [failure]
-        responsibility = "{responsibility}"
-        distress = "{distress}"
-    """)
+    decision = alliance(
+        f'[failure]\nresponsibility = "{responsibility}"\ndistress = "{distress}"',
+        sets=NO_DISTRESS_OFF,
+    )
     assert decision.award.total == pounds(amount)
 
 
@@ -56,26 +67,107 @@ def test_2_7_severe_distress_is_major_impact():
     assert alliance('[failure]\ndistress = "severe"').impact.level == "Major Impact"
 
 
+# ---------------------------------------------------------------- 2.7 Low Impact: "minimal or no"
+
+
+@pytest.mark.parametrize(("responsibility", "amount"), [("full", "100.00"), ("partial", "50.00")])
+def test_2_7_no_distress_with_just_cause_is_low_impact(responsibility, amount):
+    # "Low Impact: Where the complainant has just cause but has suffered minimal or no
+    # inconvenience or distress": full x Low £100, partial x Low £50
+    decision = alliance(f'[failure]\nresponsibility = "{responsibility}"\ndistress = "none"')
+    assert decision.impact.level == "Low Impact"
+    assert decision.award.total == pounds(amount)
+    assert decision.impact.basis == "assumption"  # a reading: the other one is No Impact
+    assert decision.award.items[0].basis == "assumption"
+    assert readings(decision) == {"readings.no_distress_is_low_impact": True}
+
+
+def test_2_7_no_distress_repeated_failure_is_medium_impact():
+    # Low (no distress, just cause), reported twice: "a repeated failure ... even of a low
+    # impact event" is Medium: full x Medium £500
+    decision = alliance('[failure]\ndistress = "none"\nreports = 2')
+    assert decision.impact.level == "Medium Impact"
+    assert decision.award.total == pounds("500.00")
+
+
+def test_2_7_no_impact_column_reading_pays_nothing_even_when_repeated():
+    # the other reading: distress none is the matrix's No Impact column, £0, not lifted
+    for reports in (1, 4):
+        decision = alliance(f'[failure]\ndistress = "none"\nreports = {reports}', NO_DISTRESS_OFF)
+        assert decision.impact.level == "No Impact"
+        assert decision.award.total == 0
+        assert decision.impact.basis == "draft"  # set on the command line: the user's draft
+
+
+def test_2_7_no_distress_without_just_cause_is_no_impact():
+    # a permanent decant for redevelopment is not in itself a service failure (3.4): no just
+    # cause, so no Low Impact, and the no-distress reading is not consulted
+    decision = alliance('[failure]\nkind = "decant"\ndistress = "none"')
+    assert decision.impact.level == "No Impact"
+    assert decision.award.total == 0
+    assert "readings.no_distress_is_low_impact" not in readings(decision)
+
+
 def test_2_7_repeated_failure_lifts_low_to_medium():
     # "a repeated failure ... even of a low impact event" is Medium: full x Medium = £500
     decision = alliance('[failure]\ndistress = "minimal"\nreports = 2')
     assert decision.impact.level == "Medium Impact"
     assert decision.award.total == pounds("500.00")
+    assert decision.impact.basis == "published"
+
+
+def test_2_7_a_draft_repeat_threshold_marks_the_impact_it_changes():
+    sets = ["alliance.impact.repeated_reports=3"]
+    assert (
+        alliance('[failure]\ndistress = "minimal"\nreports = 2', sets).impact.level == "Low Impact"
+    )
+    decision = alliance('[failure]\ndistress = "minimal"\nreports = 3', sets)
+    assert decision.impact.level == "Medium Impact"
+    assert decision.impact.basis == "draft"
 
 
 def test_2_7_a_single_report_of_a_low_impact_event_stays_low():
     assert alliance('[failure]\ndistress = "minimal"\nreports = 1').award.total == pounds("100.00")
 
 
-def test_2_7_repeated_reports_do_not_lift_no_impact():
-    assert alliance('[failure]\ndistress = "none"\nreports = 4').award.total == pounds("0.00")
+# ---------------------------------------------------------------- 2.7 Major Impact
 
 
-@pytest.mark.parametrize("flag", ["persistent", "misled"])
-def test_2_7_persistent_failure_or_misleading_is_major_impact(flag):
-    decision = alliance(f'[failure]\ndistress = "minimal"\n{flag} = true')
+def test_2_7_persistent_failure_is_major_impact_on_the_text_alone():
+    # persistent is part of Major's definition; being misled too changes nothing, so no
+    # reading is consulted and the level is published
+    decision = alliance('[failure]\ndistress = "minimal"\npersistent = true\nmisled = true')
     assert decision.impact.level == "Major Impact"
     assert decision.award.total == pounds("1000.00")
+    assert decision.impact.basis == "published"
+    assert readings(decision) == {}
+
+
+def test_2_7_misled_could_also_make_major_impact_as_a_reading():
+    # "Major impact could also apply where ... a customer reasonably believing that something
+    # would, or would not, happen": minimal distress, misled -> Major £1,000, marked
+    decision = alliance('[failure]\ndistress = "minimal"\nmisled = true')
+    assert decision.impact.level == "Major Impact"
+    assert decision.award.total == pounds("1000.00")
+    assert decision.impact.basis == "assumption"
+    assert decision.rests_on_assumption
+    assert readings(decision) == {"readings.misled_gives_major": True}
+
+
+def test_2_7_misled_reading_off_weighs_distress_only():
+    decision = alliance(
+        '[failure]\ndistress = "minimal"\nmisled = true',
+        sets=["alliance.readings.misled_gives_major=false"],
+    )
+    assert decision.impact.level == "Low Impact"
+    assert decision.award.total == pounds("100.00")
+
+
+def test_2_7_misled_reading_not_consulted_when_nobody_was_misled():
+    assert "readings.misled_gives_major" not in readings(alliance())
+
+
+# ---------------------------------------------------------------- 2.7, 5.2 vulnerability
 
 
 def test_2_7_vulnerability_lifts_low_to_medium_as_an_assumption():
@@ -85,7 +177,13 @@ def test_2_7_vulnerability_lifts_low_to_medium_as_an_assumption():
     assert decision.impact.level == "Medium Impact"
     assert decision.impact.basis == "assumption"
     assert decision.award.total == pounds("500.00")
-    assert decision.rests_on_assumption
+    assert readings(decision) == {"impact.vulnerability_lifts": True}
+
+
+def test_2_7_vulnerability_lifts_medium_to_major():
+    decision = alliance('[household]\nvulnerabilities = ["older-person"]')  # moderate
+    assert decision.impact.level == "Major Impact"
+    assert decision.award.total == pounds("1000.00")
 
 
 def test_2_7_vulnerability_lift_can_be_switched_off():
@@ -97,11 +195,25 @@ def test_2_7_vulnerability_lift_can_be_switched_off():
     assert decision.award.total == pounds("100.00")
 
 
-def test_2_7_vulnerability_does_not_lift_no_impact():
+def test_2_7_vulnerability_does_not_worsen_no_distress():
+    # no distress suffered: nothing for a vulnerability to worsen; Low (just cause) £100
     decision = alliance(
         '[household]\nvulnerabilities = ["older-person"]\n[failure]\ndistress = "none"'
     )
-    assert decision.award.total == pounds("0.00")
+    assert decision.impact.level == "Low Impact"
+    assert decision.award.total == pounds("100.00")
+    assert "impact.vulnerability_lifts" not in readings(decision)
+
+
+def test_2_7_vulnerability_and_repeat_give_medium_not_major():
+    # the lift applies to the distress reading, then the repeated-failure floor: Medium
+    decision = alliance(
+        '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"\n'
+        "reports = 3"
+    )
+    assert decision.impact.level == "Medium Impact"
+    # without the lift the repeat alone gives Medium too: the level rests on the text
+    assert decision.impact.basis == "published"
 
 
 def test_2_7_vulnerability_that_changes_nothing_is_not_an_assumption():
@@ -133,16 +245,19 @@ EXCLUSIONS = [
         '[failure]\nkind = "damage-to-belongings"\n'
         '[[damaged_items]]\nitem = "rug"\nreplacement_value = 100\ninsured = true',
     ),
+    (
+        "3_7_insured_decoration_is_for_contents_insurance",
+        '[failure]\nkind = "damage-to-decoration"\n'
+        '[[damaged_items]]\nitem = "wallpaper"\nkind = "decoration"\nreplacement_value = 150\n'
+        'damaged_by = "leak"\ninsured = true',
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "toml"), EXCLUSIONS, ids=[n for n, _ in EXCLUSIONS])
-def test_exclusion_applies_alone_and_pays_nothing(name, toml):
+def test_exclusion_applies_alone(name, toml):
     decision = alliance(toml)
-    assert decision.excluded, name
     assert len(decision.exclusions) == 1, [e.reason for e in decision.exclusions]
-    assert decision.award.total == 0
-    assert decision.settlement.paid_to_customer == 0
     assert decision.award_if_not_excluded.total > 0  # what it would otherwise have been
 
 
@@ -211,8 +326,10 @@ def test_3_7_insured_item_in_a_wider_claim_is_left_to_insurance():
 # ---------------------------------------------------------------- 4.2 / 4.4 the six-month limit
 
 
-def claim_after(resolved: str, claimed: str, exceptional: bool = False):
+def claim_after(resolved: str, claimed: str, exceptional: bool = False, kind="repair-delay"):
     return alliance(f"""
+        [failure]
+        kind = "{kind}"
         [dates]
         occurred = 2025-08-01
         resolved = {resolved}
@@ -241,12 +358,38 @@ def test_4_4_exceptional_circumstances_admit_a_late_claim():
     assert not claim_after("2025-08-31", "2026-03-01", exceptional=True).excluded
 
 
-def test_4_2_an_ongoing_loss_is_counted_to_the_claim_date():
-    # resolved after the claim: the loss end is the claim date, so never late
+@pytest.mark.parametrize("kind", ["damage-to-belongings", "damage-to-decoration"])
+def test_4_2_one_off_damage_is_incurred_when_it_happens(kind):
+    # damage on 1 Aug 2025, the leak fixed on 1 Dec 2025, claimed 2 Apr 2026: 8 months after
+    # the damage, so late (the last day was 1 Feb 2026), although within 6 months of the fix
+    decision = claim_after("2025-12-01", "2026-04-02", kind=kind)
+    assert [e.clause for e in decision.exclusions] == ["alliance 4.2, 4.4"]
+    window = next(d for d in decision.deadlines if d.clause == "alliance 4.2")
+    assert str(window.date) == "2026-02-01"
+
+
+def test_4_2_one_off_damage_on_the_last_day_is_in_time():
+    assert not claim_after("2025-12-01", "2026-02-01", kind="damage-to-belongings").excluded
+    assert claim_after("2025-12-01", "2026-02-02", kind="damage-to-belongings").excluded
+
+
+def test_4_2_missed_appointment_is_incurred_on_the_day():
+    assert claim_after("2025-12-01", "2026-02-02", kind="missed-appointment").excluded
+
+
+def test_4_2_the_same_dates_for_a_continuing_failure_are_in_time():
+    # a repair delay runs to its loss end (resolved 1 Dec 2025): last day 1 Jun 2026
+    assert not claim_after("2025-12-01", "2026-04-02").excluded
+
+
+def test_4_2_a_continuing_failure_resolved_after_the_claim_runs_to_resolved():
+    # the loss end is dates.resolved even after the claim: the window closes 6 months later
     decision = alliance(
         "[dates]\noccurred = 2024-01-02\nresolved = 2026-06-01\nclaimed = 2026-03-02"
     )
     assert not decision.excluded
+    window = next(d for d in decision.deadlines if d.clause == "alliance 4.2")
+    assert str(window.date) == "2026-12-01"
 
 
 def test_complaints_2_2_twelve_months_limit_applies_despite_exceptional_circumstances():
@@ -256,6 +399,38 @@ def test_complaints_2_2_twelve_months_limit_applies_despite_exceptional_circumst
         occurred = 2025-01-02
         resolved = 2025-01-31
         claimed = 2026-02-01
+        [claim]
+        exceptional_circumstances = true
+    """)
+    assert [e.clause for e in decision.exclusions] == ["alliance complaints policy 2.2"]
+    assert readings(decision) == {"time_limits.discretion_beyond_complaint_months": False}
+
+
+def test_complaints_2_2_discretion_reading_accepts_a_late_complaint_for_good_reason():
+    decision = alliance(
+        """
+        [dates]
+        occurred = 2025-01-02
+        resolved = 2025-01-31
+        claimed = 2026-02-01
+        [claim]
+        exceptional_circumstances = true
+        """,
+        sets=["alliance.time_limits.discretion_beyond_complaint_months=true"],
+    )
+    assert not decision.excluded
+
+
+def test_complaints_2_2_one_off_damage_counts_from_the_day_it_happened():
+    # damage 2 Jan 2025, leak fixed 31 Mar 2025, claimed 15 Jan 2026 with exceptional
+    # circumstances (4.4): 12 months from the damage ended 2 Jan 2026 -> excluded
+    decision = alliance("""
+        [failure]
+        kind = "damage-to-belongings"
+        [dates]
+        occurred = 2025-01-02
+        resolved = 2025-03-31
+        claimed = 2026-01-15
         [claim]
         exceptional_circumstances = true
     """)
@@ -300,7 +475,7 @@ def test_complaints_2_2_counts_from_awareness_when_later():
         ('kind = "repairs"\namount = 80\nevidence = true\npermission = true', "80.00"),
         ('kind = "time-off-work"\namount = 120', "0.00"),  # 3.2 not clearly evidenced
         ('kind = "time-off-work"\namount = 120\nevidence = true', "120.00"),  # 3.2 evidenced
-        ('kind = "food"\namount = 64.20', "0.00"),  # 2.5, 2.6 evidenced costs only
+        ('kind = "food"\namount = 64.20', "64.20"),  # 2.5, 2.6 ask for no evidence
         ('kind = "food"\namount = 64.20\nevidence = true', "64.20"),
     ],
     ids=[
@@ -315,9 +490,40 @@ def test_complaints_2_2_counts_from_awareness_when_later():
     ],
 )
 def test_costs(cost, paid):
-    # distress none -> £0 from the matrix, so the total is the cost alone
-    decision = alliance(f'[failure]\ndistress = "none"\n[[costs]]\n{cost}')
+    # full responsibility, distress none with the No Impact reading -> £0 from the matrix, so
+    # the total is the cost alone
+    decision = alliance(f'[failure]\ndistress = "none"\n[[costs]]\n{cost}', NO_DISTRESS_OFF)
     assert decision.award.total == pounds(paid)
+
+
+UNEVIDENCED = '[failure]\ndistress = "minimal"\n[[costs]]\nkind = "travel"\namount = 12.50'
+
+
+def test_2_5_2_6_cost_without_evidence_is_reimbursed_as_a_reading():
+    decision = alliance(UNEVIDENCED)
+    cost = decision.award.items[1]
+    assert cost.amount == pounds("12.50")
+    assert cost.basis == "assumption"
+    assert decision.award.total == pounds("112.50")  # Low £100 + £12.50
+    assert readings(decision) == {"readings.costs_need_evidence": False}
+
+
+def test_2_5_2_6_costs_need_evidence_reading_pays_nothing_without_it():
+    decision = alliance(UNEVIDENCED, sets=["alliance.readings.costs_need_evidence=true"])
+    assert decision.award.total == pounds("100.00")
+
+
+def test_2_5_2_6_an_evidenced_cost_does_not_rest_on_the_reading():
+    decision = alliance(UNEVIDENCED + "\nevidence = true")
+    assert decision.award.items[1].basis == "published"
+    assert "readings.costs_need_evidence" not in readings(decision)
+
+
+def test_3_2_lost_earnings_need_clear_evidence_in_either_reading():
+    toml = '[failure]\ndistress = "minimal"\n[[costs]]\nkind = "time-off-work"\namount = 120'
+    for value in ("true", "false"):
+        decision = alliance(toml, sets=[f"alliance.readings.costs_need_evidence={value}"])
+        assert decision.award.total == pounds("100.00")
 
 
 def test_2_6_no_costs_without_a_service_failure_by_alliance():
@@ -327,27 +533,119 @@ def test_2_6_no_costs_without_a_service_failure_by_alliance():
     assert decision.award.total == 0
 
 
+# ---------------------------------------------------------------- partial responsibility
+
+PARTIAL = """
+    [failure]
+    responsibility = "partial"
+    [[costs]]
+    kind = "cleaning"
+    amount = 80
+    evidence = true
+    [[damaged_items]]
+    item = "sofa"
+    replacement_value = 900
+    value_at_loss = 300
+"""
+HALF = ["alliance.reimbursement.partial_responsibility_share=0.5"]
+
+
+def test_2_10_partial_responsibility_pays_costs_and_belongings_at_the_share():
+    # partial x Medium £100; cleaning £80 x 0.5 = £40; sofa £300 x 0.5 = £150
+    decision = alliance(PARTIAL, sets=HALF)
+    amounts = [item.amount for item in decision.award.items]
+    assert amounts == [pounds("100.00"), pounds("40.00"), pounds("150.00")]
+    assert decision.award.total == pounds("290.00")
+    assert decision.award.items[1].basis == "draft"
+
+
+def test_2_10_partial_responsibility_share_rounds_once_to_the_penny():
+    decision = alliance(
+        '[failure]\nresponsibility = "partial"\ndistress = "minimal"\n'
+        '[[costs]]\nkind = "travel"\namount = 12.25\nevidence = true',
+        sets=["alliance.reimbursement.partial_responsibility_share=0.3"],
+    )
+    assert decision.award.items[1].amount == pounds("3.68")  # 3.675 rounded half up
+
+
+def test_2_10_partial_responsibility_default_share_pays_in_full_as_an_assumption():
+    decision = alliance(PARTIAL)
+    assert decision.award.total == pounds("480.00")  # £100 + £80 + £300
+    assert decision.award.items[1].basis == "assumption"
+
+
+def test_2_10_full_responsibility_ignores_the_share():
+    decision = alliance(PARTIAL.replace('"partial"', '"full"'), sets=HALF)
+    assert decision.award.total == pounds("880.00")  # £500 + £80 + £300
+
+
 # ---------------------------------------------------------------- belongings (2.10, 3.1)
 
 
 def test_2_10_belongings_paid_at_value_at_loss():
     decision = alliance(
-        '[failure]\ndistress = "none"\n'
-        '[[damaged_items]]\nitem = "sofa"\nreplacement_value = 900\n'
-        "value_at_loss = 400"
+        '[failure]\ndistress = "minimal"\n'
+        '[[damaged_items]]\nitem = "sofa"\nreplacement_value = 900\nvalue_at_loss = 400'
     )
-    assert decision.award.total == pounds("400.00")
-    assert decision.award.items[0].basis == "assumption"  # the policy does not say how to value
+    assert decision.award.items[1].amount == pounds("400.00")
+    assert decision.award.items[1].basis == "assumption"  # the policy does not say how to value
+    assert readings(decision) == {"belongings.valuation": "value_at_loss"}
 
 
-def test_3_1_decoration_is_made_good_not_paid():
+def test_2_10_belongings_valuation_reading_replacement_value():
     decision = alliance(
-        '[failure]\ndistress = "none"\n'
-        '[[damaged_items]]\nitem = "wallpaper"\nkind = "decoration"\n'
-        "replacement_value = 150"
+        '[failure]\ndistress = "minimal"\n'
+        '[[damaged_items]]\nitem = "sofa"\nreplacement_value = 900\nvalue_at_loss = 400',
+        sets=["alliance.belongings.valuation=replacement_value"],
     )
-    assert decision.award.total == 0
-    assert decision.award.items[0].clause == "alliance 3.1"
+    assert decision.award.items[1].amount == pounds("900.00")
+
+
+def decoration(damaged_by: str, sets=()):
+    return alliance(
+        '[failure]\nkind = "damage-to-decoration"\ndistress = "minimal"\n'
+        '[[damaged_items]]\nitem = "wallpaper"\nkind = "decoration"\nreplacement_value = 150\n'
+        f'damaged_by = "{damaged_by}"',
+        sets,
+    )
+
+
+def test_3_1_decoration_damaged_by_repair_work_is_made_good_not_paid():
+    # "Certain repair work may damage a customer's wall decoration ... if we are unable to
+    # exactly match existing decoration, we would not offer additional compensation"
+    decision = decoration("repair-work")
+    item = decision.award.items[1]
+    assert item.amount == 0
+    assert item.clause == "alliance 3.1"
+    assert item.basis == "published"  # the scenario says repair work did it: no reading
+    assert decision.award.total == pounds("100.00")  # the matrix still pays (Low £100)
+    assert "readings.decoration_other_damage_is_repair_work" not in readings(decision)
+
+
+def test_3_1_unnamed_decoration_damage_is_read_as_repair_work():
+    decision = decoration("other")
+    item = decision.award.items[1]
+    assert item.amount == 0
+    assert item.clause == "alliance 3.1"
+    assert item.basis == "assumption"  # format 1 cannot say that repair work did it
+    assert decision.award.total == pounds("100.00")  # the matrix still pays (Low £100)
+
+
+def test_3_1_decoration_repair_work_reading_off_pays_it_as_damage_to_property():
+    decision = decoration(
+        "other", ["alliance.readings.decoration_other_damage_is_repair_work=false"]
+    )
+    assert decision.award.items[1].amount == pounds("150.00")
+    assert decision.award.total == pounds("250.00")
+
+
+@pytest.mark.parametrize("damaged_by", ["leak", "flood", "fire"])
+def test_3_1_2_10_decoration_damaged_by_a_leak_is_damage_to_property(damaged_by):
+    # not repair work: 3.1's decoration sentence does not apply; damage to property (2.10)
+    decision = decoration(damaged_by)
+    assert decision.award.items[1].amount == pounds("150.00")
+    assert "alliance 2.10" in decision.award.items[1].clause
+    assert "readings.decoration_other_damage_is_repair_work" not in readings(decision)
 
 
 # ---------------------------------------------------------------- 5.1 approval
@@ -365,20 +663,20 @@ def award_of(value_at_loss: str):
 def test_5_1_five_thousand_exactly_is_approved_by_the_customer_experience_manager():
     decision = award_of("4000.00")
     assert decision.award.total == pounds("5000.00")
-    assert decision.approval.approver == "Customer Experience Manager (budget holder)"
+    assert decision.approval.approver == NON_SENIOR
     assert not decision.approval.senior
 
 
 def test_5_1_over_five_thousand_also_needs_the_service_director():
     decision = award_of("4000.01")
     assert decision.award.total == pounds("5000.01")
-    assert "Service Director (Customer Operations)" in decision.approval.approver
+    assert decision.approval.approver == SENIOR
     assert decision.approval.senior
 
 
 def test_5_1_nothing_to_pay_needs_no_payment_approval():
     decision = alliance("[legal]\npersonal_injury = true")
-    assert "no payment to approve" in decision.approval.approver
+    assert decision.approval.approver == "Customer Feedback Manager (review; no payment to approve)"
 
 
 # ---------------------------------------------------------------- 2.10 offset
@@ -388,6 +686,7 @@ def test_2_10_award_credited_to_arrears_up_to_what_is_owed():
     decision = alliance("[account]\nrent_arrears = 650")  # £500 award, owes £650
     assert decision.settlement.credited_to_account == pounds("500.00")
     assert decision.settlement.paid_to_customer == pounds("0.00")
+    assert readings(decision) == {"readings.credit_arrears": True}
 
 
 def test_2_10_credit_never_exceeds_the_debt():
@@ -396,7 +695,22 @@ def test_2_10_credit_never_exceeds_the_debt():
     assert decision.settlement.paid_to_customer == pounds("350.00")
 
 
-def test_2_10_belongings_always_paid_in_full_despite_arrears():
+def test_2_10_may_be_credited_reading_off_pays_the_customer():
+    decision = alliance(
+        "[account]\nrent_arrears = 650", sets=["alliance.readings.credit_arrears=false"]
+    )
+    assert decision.settlement.credited_to_account == 0
+    assert decision.settlement.paid_to_customer == pounds("500.00")
+
+
+def test_2_10_no_debt_consults_no_offset_reading():
+    decision = alliance()
+    assert decision.settlement.paid_to_customer == pounds("500.00")
+    assert decision.settlement.credited_to_account == 0
+    assert readings(decision) == {}
+
+
+def test_2_10_damaged_items_in_another_kind_of_claim_are_paid_in_full():
     decision = alliance("""
         [account]
         rent_arrears = 2000
@@ -404,17 +718,51 @@ def test_2_10_belongings_always_paid_in_full_despite_arrears():
         item = "sofa"
         replacement_value = 900
         value_at_loss = 400
+        [[damaged_items]]
+        item = "wallpaper"
+        kind = "decoration"
+        replacement_value = 100
+        damaged_by = "leak"
     """)
-    # £500 (Medium, full) credited to the £2,000 debt; £400 belongings paid in full
-    assert decision.award.total == pounds("900.00")
+    # a repair delay: £500 (Medium, full) credited to the £2,000 debt; the damaged items
+    # (sofa £400, wallpaper £100, damage to property) paid in full
+    assert decision.award.total == pounds("1000.00")
     assert decision.settlement.credited_to_account == pounds("500.00")
-    assert decision.settlement.paid_to_customer == pounds("400.00")
-
-
-def test_2_10_no_debt_everything_paid():
-    decision = alliance()
     assert decision.settlement.paid_to_customer == pounds("500.00")
+    assert "readings.damage_claim_paid_in_full" not in readings(decision)
+
+
+DAMAGE_CLAIM_WITH_ARREARS = """
+    [account]
+    rent_arrears = 2000
+    [failure]
+    kind = "damage-to-belongings"
+    [[damaged_items]]
+    item = "sofa"
+    replacement_value = 900
+    value_at_loss = 400
+    [[costs]]
+    kind = "cleaning"
+    amount = 60
+    evidence = true
+"""
+
+
+def test_2_10_whole_award_in_a_damage_claim_is_paid_in_full_despite_arrears():
+    # "awarded due to damage to property or belongings ... payment will be made in full":
+    # £500 + £400 + £60 = £960, all paid, nothing credited to the £2,000 arrears
+    decision = alliance(DAMAGE_CLAIM_WITH_ARREARS)
+    assert decision.settlement.paid_to_customer == pounds("960.00")
     assert decision.settlement.credited_to_account == 0
+    assert readings(decision)["readings.damage_claim_paid_in_full"] is True
+
+
+def test_2_10_damage_claim_reading_off_pays_only_the_items_in_full():
+    decision = alliance(
+        DAMAGE_CLAIM_WITH_ARREARS, sets=["alliance.readings.damage_claim_paid_in_full=false"]
+    )
+    assert decision.settlement.paid_to_customer == pounds("400.00")
+    assert decision.settlement.credited_to_account == pounds("560.00")
 
 
 # ---------------------------------------------------------------- complaints policy 7.0 and 2.6
@@ -465,36 +813,3 @@ def test_2_6_two_missed_timescales_are_a_repeated_failure():
     # acknowledged late (due 9 Feb) and stage 1 late (due 10 WD after 11 Feb = 25 Feb)
     decision = complaint("2026-02-02", "2026-02-11", "2026-03-04")
     assert decision.award.total == pounds("1000.00")  # £500 + Medium £500 (assumption)
-
-
-# ---------------------------------------------------------------- invariants (hypothesis)
-
-
-@given(scenarios())
-def test_money_is_never_negative_and_the_settlement_adds_up(claim):
-    decision = decide("alliance", claim)
-    amounts = [i.amount for i in decision.award_if_not_excluded.items]
-    assert all(a >= 0 for a in amounts)
-    settlement = decision.settlement
-    assert settlement.paid_to_customer >= 0 and settlement.credited_to_account >= 0
-    assert settlement.paid_to_customer + settlement.credited_to_account == decision.award.total
-    assert settlement.credited_to_account <= claim.account.total_owed
-
-
-@given(scenarios())
-def test_an_excluded_claim_pays_nothing(claim):
-    decision = decide("alliance", claim)
-    if decision.excluded:
-        assert decision.award.total == 0
-        assert decision.settlement.paid_to_customer == 0
-        assert decision.settlement.credited_to_account == 0
-
-
-@given(scenarios(), st.data())
-def test_raising_distress_never_lowers_the_award(claim, data):
-    import attrs
-
-    lower = DISTRESS_LEVELS.index(claim.failure.distress)
-    higher = data.draw(st.sampled_from(DISTRESS_LEVELS[lower:]))
-    worse = attrs.evolve(claim, failure=attrs.evolve(claim.failure, distress=higher))
-    assert decide("alliance", worse).award.total >= decide("alliance", claim).award.total

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 
 from compsim.models import ACCOUNT, CUSTOMER
 from compsim.plugins import NOT_PUBLISHED
@@ -199,6 +199,19 @@ def test_4_2_repair_over_target_with_an_agreed_action_plan_pays_nothing(plan):
     assert "action plan" in notes_text(decision.award.notes)
 
 
+def test_4_2_broken_action_plan_switch_off_counts_the_repair_over_target():
+    # readings.broken_plan_stops_repair_kind=false: a plan agreed but not kept is read as no
+    # plan -> the repair 8 days over target counts: moderate band £350
+    toml = repair().replace('distress = "moderate"', 'action_plan = "agreed-broken"')
+    decision = clarion(toml, "readings.broken_plan_stops_repair_kind=false")
+    assert decision.award.total == D("350.00")
+    # a kept plan stops it in either position, and consults no switch
+    kept = repair().replace('distress = "moderate"', 'action_plan = "agreed-kept"')
+    off = clarion(kept, "readings.broken_plan_stops_repair_kind=false")
+    assert off.award.total == D("0.00")
+    assert off.readings == ()
+
+
 def test_4_2_repair_delay_without_a_target_date_is_read_as_over_target():
     # kind repair-delay, no target date: the kind itself is read as a repair over target: £350
     toml = repair().replace("repair_target = 2026-01-19\n", "")
@@ -298,12 +311,7 @@ kind = "charged-service-not-delivered"
     assert clarion(toml).award.total == D("350.00")
 
 
-@pytest.mark.parametrize(
-    "kind", ["communication", "complaint-handling", "works-nuisance", "decant", "other"]
-)
-def test_4_2_failure_of_no_listed_kind_pays_nothing(kind):
-    # none of the 4.2 kinds: nothing, not even an evidenced cost
-    toml = f"""
+UNLISTED = """
 [failure]
 kind = "{kind}"
 distress = "severe"
@@ -312,11 +320,53 @@ kind = "travel"
 amount = 12.00
 evidence = true
 """
-    decision = clarion(toml)
+
+
+@pytest.mark.parametrize(
+    "kind", ["communication", "complaint-handling", "works-nuisance", "decant", "other"]
+)
+def test_1_2_4_2_unlisted_failure_reimburses_expenses_but_no_band_by_default(kind):
+    # 4.2 lists examples ("include"); 1.2: out-of-pocket expenses caused by the failure are
+    # reimbursed whatever its kind -> travel £12.00; the band for an unlisted kind is the
+    # switch readings.unlisted_failure_pays, off by default -> £0. Total £12.00
+    decision = clarion(UNLISTED.format(kind=kind))
     assert not decision.excluded
+    assert item(decision, "travel").amount == D("12.00")
+    assert item(decision, "Distress").amount == D("0.00")
+    assert item(decision, "Distress").basis == "assumption"
+    assert decision.award.total == D("12.00")
+    assert [r.path for r in decision.readings] == ["readings.unlisted_failure_pays"]
+
+
+@pytest.mark.parametrize(
+    "kind", ["communication", "complaint-handling", "works-nuisance", "decant", "other"]
+)
+def test_4_2_unlisted_failure_switch_on_pays_the_band(kind):
+    # readings.unlisted_failure_pays=true: severe -> £1,000 band + £12 travel = £1,012.00
+    decision = clarion(UNLISTED.format(kind=kind), "readings.unlisted_failure_pays=true")
+    assert item(decision, "Distress").amount == D("1000.00")
+    assert decision.award.total == D("1012.00")
+
+
+@pytest.mark.parametrize("reason", ["demolition", "redevelopment"])
+def test_4_2_planned_decant_is_not_a_failure_whatever_the_switch(reason):
+    # a decant for demolition or redevelopment is a planned move, not a failure of service:
+    # no band, and the travel cost was not caused by a failure -> £0 in both positions
+    toml = UNLISTED.format(kind="decant") + f'[decant]\nreason = "{reason}"\n'
+    for sets in ((), ("readings.unlisted_failure_pays=true",)):
+        decision = clarion(toml, *sets)
+        assert decision.award.total == D("0.00")
+        assert item(decision, "travel").amount == D("0.00")
+
+
+def test_1_2_expenses_need_a_failure_a_room_within_the_sla_pays_none():
+    # kitchen lost 5 Jan -> 2 Feb = 28 days, within the repair SLA: no failure, so the £30
+    # evidenced food cost is not reimbursed either -> £0
+    food = '[[costs]]\nkind = "food"\namount = 30.00\nevidence = true\n'
+    toml = room("kitchen", "2026-02-02") + food
+    decision = clarion(toml)
+    assert item(decision, "food").amount == D("0.00")
     assert decision.award.total == D("0.00")
-    assert "none of the kinds 4.2 compensates" in notes_text(decision.award.notes)
-    assert item(decision, "travel").amount == D("0.00")
 
 
 # ---------------------------------------------------------------- 4.2: damage to belongings
@@ -408,6 +458,20 @@ def test_4_4_minimal_distress_is_not_little_or_no_problem():
     decision = clarion(repair("minimal"))
     assert not decision.excluded
     assert decision.award.total == D("75.00")
+
+
+def test_4_4_minimal_distress_as_little_problem_is_a_switch():
+    # readings.minimal_distress_is_little_problem=true: minimal is "little" problem -> excluded
+    decision = clarion(repair("minimal"), "readings.minimal_distress_is_little_problem=true")
+    assert applying(decision) == ["clarion 4.4"]
+    assert decision.award.total == D("0.00")
+    assert decision.award_if_not_excluded.total == D("75.00")
+    # default: the switch is consulted and named in the decision, and the £75 is paid
+    default = clarion(repair("minimal"))
+    assert [r.path for r in default.readings] == ["readings.minimal_distress_is_little_problem"]
+    assert default.award.total == D("75.00")
+    # moderate distress never consults it
+    assert clarion(repair()).readings == ()
 
 
 def test_4_4_personal_injury_excludes():
@@ -568,11 +632,31 @@ def _cause(cause: str) -> str:
     return f'kind = "repair-delay"\ncause = "{cause}"\nresponsibility = "full"'
 
 
-@pytest.mark.parametrize("proceedings", ["threatened", "started", "court-ordered"])
+@pytest.mark.parametrize("proceedings", ["started", "court-ordered"])
 def test_4_4_legal_proceedings_exclude(proceedings):
     decision = clarion(repair(extra=f'[legal]\nproceedings = "{proceedings}"\n'))
     assert applying(decision) == ["clarion 4.4"]
     assert decision.exclusions[0].short == "legal or disrepair"
+
+
+def test_4_4_threatened_proceedings_exclude_by_default():
+    decision = clarion(repair(extra='[legal]\nproceedings = "threatened"\n'))
+    assert applying(decision) == ["clarion 4.4"]
+    assert "readings.threatened_proceedings_exclude" in decision.exclusions[0].reason
+
+
+def test_4_4_threatened_proceedings_switch_off_does_not_exclude():
+    # readings.threatened_proceedings_exclude=false: a threat is not yet legal proceedings ->
+    # not excluded, £350; started proceedings exclude in either position
+    threatened = repair(extra='[legal]\nproceedings = "threatened"\n')
+    off = clarion(threatened, "readings.threatened_proceedings_exclude=false")
+    assert not off.excluded
+    assert off.award.total == D("350.00")
+    default = clarion(threatened)
+    assert default.excluded
+    assert [r.path for r in default.readings] == ["readings.threatened_proceedings_exclude"]
+    started = repair(extra='[legal]\nproceedings = "started"\n')
+    assert clarion(started, "readings.threatened_proceedings_exclude=false").excluded
 
 
 def test_4_4_disrepair_claim_excludes():
@@ -707,6 +791,63 @@ repair_target = 2025-08-15
 claimed = 2026-03-02
 """
     assert not clarion(toml).excluded
+
+
+def test_6_2_missed_appointment_nine_months_before_the_claim_is_late():
+    # a one-off event: the window runs from the appointment (2 Jun 2025), not from the claim:
+    # 2 Jun 2025 + 6 months = 2 Dec 2025; claimed 2 Mar 2026 -> excluded
+    toml = """
+[failure]
+kind = "missed-appointment"
+distress = "minimal"
+appointment_notice_hours = 0
+[dates]
+occurred = 2025-06-02
+claimed = 2026-03-02
+"""
+    decision = clarion(toml)
+    assert applying(decision) == ["clarion 6.2"]
+    assert "last day 2025-12-02" in decision.exclusions[0].reason
+    # with exceptional circumstances it is considered: minor band £75, no specific sum in
+    # force on 2 Mar 2026
+    late = toml + "[claim]\nexceptional_circumstances = true\n"
+    assert clarion(late).award.total == D("75.00")
+
+
+def test_6_2_one_off_event_last_day_and_day_after():
+    # damage on 31 Aug 2025 + 6 months = 28 Feb 2026 (clamped): in time on 28 Feb, late 1 Mar
+    toml = """
+[failure]
+kind = "damage-to-belongings"
+cause = "contractor"
+[dates]
+occurred = 2025-08-31
+resolved = 2025-12-01
+claimed = {claimed}
+[[damaged_items]]
+item = "sofa"
+replacement_value = 300.00
+"""
+    assert not clarion(toml.format(claimed="2026-02-28")).excluded
+    assert applying(clarion(toml.format(claimed="2026-03-01"))) == ["clarion 6.2"]
+
+
+def test_6_2_continuing_failure_resolved_after_the_claim_runs_from_its_end():
+    # a repair from 1 Jan 2025, claimed 2 Mar 2026, finished 1 Apr 2026 (after the claim): the
+    # window runs from the end of the failure (1 Apr 2026), so the claim is in time
+    toml = """
+[failure]
+kind = "repair-delay"
+[dates]
+occurred = 2025-01-01
+repair_target = 2025-01-15
+resolved = 2026-04-01
+claimed = 2026-03-02
+"""
+    decision = clarion(toml)
+    assert not decision.excluded
+    claim_window = [d for d in decision.deadlines if d.name.startswith("Claim window")]
+    assert claim_window[0].date == date(2026, 10, 1)
 
 
 # ------------------------------------------ 6.5: distress onto the Ombudsman's bands
@@ -923,6 +1064,38 @@ def test_6_4_evidenced_cost_is_reimbursed_and_unevidenced_is_not():
     assert decision.award.total == D("414.20")
 
 
+def test_6_4_costs_without_evidence_switch_off_reimburses_them():
+    # readings.costs_need_evidence=false: the £30 unevidenced travel is reimbursed too:
+    # £64.20 + £30.00 + £350 = £444.20, the travel item marked as resting on the reading
+    toml = repair(
+        extra='[[costs]]\nkind = "food"\namount = 64.20\nevidence = true\n'
+        '[[costs]]\nkind = "travel"\namount = 30.00\n'
+    )
+    decision = clarion(toml, "readings.costs_need_evidence=false")
+    assert item(decision, "travel").amount == D("30.00")
+    assert item(decision, "travel").basis == "draft"
+    assert decision.award.total == D("444.20")
+    # but where supporting information asked for was not supplied, it is still refused
+    withheld = toml + "[claim]\nevidence_supplied = false\n"
+    refused = clarion(withheld, "readings.costs_need_evidence=false")
+    assert item(refused, "travel").amount == D("0.00")
+
+
+def test_6_4_unevidenced_cost_refusal_is_marked_as_a_reading():
+    decision = clarion(repair(extra='[[costs]]\nkind = "travel"\namount = 30.00\n'))
+    assert item(decision, "travel").basis == "assumption"
+    assert [r.path for r in decision.readings] == ["readings.costs_need_evidence"]
+
+
+def test_common_reading_an_amenity_back_after_the_claim_counts_to_its_to_date():
+    # heating lost 1 Apr 2026, claimed 15 Apr, back 25 Apr (after the claim): 24 days x £8 =
+    # £192, + £350 = £542 (the loss end is the to date even after the claim)
+    toml = _services("2026-04-15", ("heating", "2026-04-01", "2026-04-25"))
+    decision = clarion(toml)
+    assert item(decision, "one of heating").amount == D("192.00")
+    assert decision.award.total == D("542.00")
+
+
 # ---------------------------------------------------------------- 6.8: approval and appeal
 
 
@@ -967,14 +1140,20 @@ def test_5_1_arrears_without_out_of_pocket_costs_go_onto_the_rent_account():
     assert decision.settlement.parts[0].to == ACCOUNT
 
 
-def test_5_1_award_above_the_arrears_leaves_a_credit_balance_shown_as_the_claimants():
-    # arrears £100, award £350: £100 credited against the arrears, the £250 excess is a
-    # credit balance on the rent account, shown as the claimant's money
+def test_5_1_award_above_the_arrears_goes_onto_the_rent_account_as_a_credit_balance():
+    # arrears £100, award £350, no expenses: "we will pay your compensation directly onto your
+    # rent account": all £350 credited; £100 clears the arrears (against_debt), the £250 rest
+    # is a credit balance on the account (not against a debt); nothing paid to the claimant
     decision = clarion(repair(extra="[account]\nrent_arrears = 100.00\n"))
-    assert decision.settlement.credited_to_account == D("100.00")
-    assert decision.settlement.paid_to_customer == D("250.00")
-    assert "credit balance" in decision.settlement.parts[1].form
-    assert _settled(decision) == decision.award.total
+    settlement = decision.settlement
+    assert settlement.credited_to_account == D("350.00")
+    assert settlement.paid_to_customer == D("0.00")
+    assert settlement.offset_against_debts == D("100.00")
+    assert [(p.amount, p.to, p.against_debt) for p in settlement.parts] == [
+        (D("100.00"), ACCOUNT, True),
+        (D("250.00"), ACCOUNT, False),
+    ]
+    assert "credit balance" in settlement.parts[1].form
 
 
 def test_5_1_arrears_with_evidenced_out_of_pocket_costs_are_paid_to_the_claimant():
@@ -1020,8 +1199,11 @@ def test_5_1_other_arrears_are_not_the_rent_account():
     assert decision.settlement.credited_to_account == D("0.00")
 
 
-@pytest.mark.parametrize("arrears", ["0.00", "0.01", "100.00", "350.00", "350.01", "9999.00"])
-def test_5_1_settlement_adds_up_to_the_award(arrears):
+@pytest.mark.parametrize("arrears", ["0.01", "100.00", "923.44", "923.45", "923.46", "9999.00"])
+def test_5_1_whole_award_onto_the_rent_account_the_debt_part_capped_at_the_arrears(arrears):
+    # £800 band + £123.45 table = £923.45, no expenses, rent account in arrears: the whole
+    # £923.45 is credited; the part set against the arrears is min(arrears, £923.45); the other
+    # debts (£20) are not the rent account and take nothing
     decision = clarion(
         repair(
             "considerable",
@@ -1029,43 +1211,104 @@ def test_5_1_settlement_adds_up_to_the_award(arrears):
             '[[damaged_items]]\nitem = "table"\nreplacement_value = 123.45\n',
         )
     )
-    # £800 band + £123.45 table = £923.45
+    settlement = decision.settlement
     assert decision.award.total == D("923.45")
-    assert _settled(decision) == D("923.45")
-    assert decision.settlement.credited_to_account == min(D(arrears), D("923.45"))
+    assert settlement.credited_to_account == D("923.45")
+    assert settlement.paid_to_customer == D("0.00")
+    assert settlement.offset_against_debts == min(D(arrears), D("923.45"))
 
 
-def test_6_6_payment_within_28_days_of_confirming_the_award():
-    # offer 1 May 2026 + 28 days = 29 May 2026
+def test_5_1_no_rent_arrears_pays_everything_to_the_claimant():
+    # other debts £20 only: the rent account is not in arrears -> all £350 paid
+    decision = clarion(repair(extra="[account]\nrent_arrears = 0.00\nother_debts = 20.00\n"))
+    assert decision.settlement.paid_to_customer == D("350.00")
+    assert decision.settlement.offset_against_debts == D("0.00")
+
+
+def test_5_1_service_charge_arrears_are_not_the_rent_account_by_default():
+    # service charge arrears £200 only, rent up to date: paid to the claimant, £350
+    toml = repair(extra="[account]\nservice_charge_arrears = 200.00\n")
+    decision = clarion(toml)
+    assert decision.settlement.paid_to_customer == D("350.00")
+    assert [r.path for r in decision.readings] == ["readings.service_charge_on_rent_account"]
+
+
+def test_5_1_service_charge_on_the_rent_account_switch_credits_the_whole_award():
+    # readings.service_charge_on_rent_account=true: the £200 service charge arrears are rent
+    # account arrears -> all £350 onto the account, £200 against the arrears, £150 credit
+    toml = repair(extra="[account]\nservice_charge_arrears = 200.00\n")
+    decision = clarion(toml, "readings.service_charge_on_rent_account=true")
+    settlement = decision.settlement
+    assert settlement.credited_to_account == D("350.00")
+    assert settlement.paid_to_customer == D("0.00")
+    assert settlement.offset_against_debts == D("200.00")
+
+
+def test_6_6_payment_within_28_days_of_the_award_confirmed():
+    # award confirmed 4 May 2026 + 28 days = 1 Jun 2026 (published: the date is given); the
+    # offer on 1 May is not used
+    toml = repair().replace(
+        "claimed = 2026-03-02",
+        "claimed = 2026-03-02\noffer_made = 2026-05-01\naward_confirmed = 2026-05-04",
+    )
+    decision = clarion(toml)
+    due = {d.name.split(" (")[0]: d for d in decision.deadlines}["Payment due"]
+    assert due.date == date(2026, 6, 1)
+    assert due.basis == "published"
+    assert "2026-06-01" in notes_text(decision.settlement.notes)
+
+
+def test_6_6_without_award_confirmed_the_offer_stands_in_marked_assumption():
+    # no award_confirmed: the offer (1 May 2026) stands in: 1 May + 28 days = 29 May 2026
     toml = repair().replace("claimed = 2026-03-02", "claimed = 2026-03-02\noffer_made = 2026-05-01")
-    text = notes_text(clarion(toml).settlement.notes)
-    assert "within 28 days" in text
-    assert "2026-05-29" in text
+    decision = clarion(toml)
+    due = {d.name.split(" (")[0]: d for d in decision.deadlines}["Payment due"]
+    assert due.date == date(2026, 5, 29)
+    assert due.basis == "assumption"
+    assert "stand-in" in due.name
+    assert "2026-05-29" in notes_text(decision.settlement.notes)
+
+
+def test_6_6_no_confirmation_or_offer_date_gives_no_payment_deadline():
+    names = [d.name for d in clarion(repair()).deadlines]
+    assert not any(n.startswith("Payment due") for n in names)
+
+
+# ---------------------------------------------------------------- 5.1 for any valid scenario
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim=scenarios())
+def test_5_1_settlement_for_any_scenario(claim):
+    # paid + credited = total; the part set against debts never above the rent arrears; in
+    # arrears with no out-of-pocket expenses the whole award is credited, otherwise all paid
+    decision = decide("clarion", claim)
+    settlement, total = decision.settlement, decision.award.total
+    assert settlement.paid_to_customer + settlement.credited_to_account == total
+    assert settlement.offset_against_debts <= claim.account.rent_arrears
+    expenses = [c for c in claim.costs if c.kind != "time-off-work" and c.amount > 0]
+    if claim.account.rent_arrears > 0 and not expenses:
+        assert settlement.credited_to_account == total
+        assert settlement.offset_against_debts == min(total, claim.account.rent_arrears)
+    else:
+        assert settlement.paid_to_customer == total
 
 
 # ---------------------------------------------------------------- any valid scenario
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(claim=scenarios())
-def test_contract_every_valid_scenario_gets_a_checked_decision(claim):
-    # decide() runs the host's checks: pennies, no negatives, settlement adding up exactly,
-    # credit never above what is owed
-    decision = decide("clarion", claim)
-    settled = decision.settlement.paid_to_customer + decision.settlement.credited_to_account
-    assert settled == decision.award.total
-    assert decision.settlement.credited_to_account <= claim.account.rent_arrears
-
-
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(claim=scenarios())
 def test_6_5_worse_distress_never_lowers_the_award_of_any_scenario(claim):
+    # compared on the award the claim would have without exclusions, so that excluded draws
+    # (most of them) still test the band; the events show how many draws move the award
     totals = [
         decide(
             "clarion", attrs.evolve(claim, failure=attrs.evolve(claim.failure, distress=level))
-        ).award.total
+        ).award_if_not_excluded.total
         for level in ("none", "minimal", "moderate", "considerable", "severe")
     ]
+    event("distress changes the award" if len(set(totals)) > 1 else "award unchanged by distress")
     assert totals == sorted(totals)
 
 
@@ -1073,8 +1316,6 @@ def test_6_5_worse_distress_never_lowers_the_award_of_any_scenario(claim):
 
 
 def test_6_2_6_6_6_8_deadlines_claim_window_payment_and_appeal_across_easter():
-    from datetime import date
-
     decision = decide(
         "clarion",
         scenario("""
@@ -1088,11 +1329,11 @@ def test_6_2_6_6_6_8_deadlines_claim_window_payment_and_appeal_across_easter():
         """),
     )
     found = {d.name.split(" (")[0]: d for d in decision.deadlines}
-    # 6.2: six months from the loss end (the claim date, 2 Mar 2026) -> 2 Sep 2026
-    assert found["Claim window"].date == date(2026, 9, 2)
+    # 6.2: six months from the event, the missed appointment on 27 Feb 2026 -> 27 Aug 2026
+    assert found["Claim window"].date == date(2026, 8, 27)
     # 6.8: 20 working days from Fri 27 Mar 2026, skipping Good Friday (3 Apr) and Easter
     # Monday (6 Apr): 30, 31 Mar, 1, 2, 7, 8, 9, 10, 13-17, 20-24, 27, 28 Apr -> 28 Apr
     assert found["Appeal window"].date == date(2026, 4, 28)
-    # 6.6: 28 days after the award is confirmed (read as the offer) -> 24 Apr 2026
+    # 6.6: 28 days after the award is confirmed (the offer stands in) -> 24 Apr 2026
     assert found["Payment due"].date == date(2026, 4, 24)
     assert {d.basis for d in (found["Appeal window"], found["Payment due"])} == {"assumption"}

@@ -37,9 +37,9 @@ def notes(decision: Decision) -> str:
     return " | ".join(n.detail for n in decision.award_if_not_excluded.notes)
 
 
-def adds_up(decision: Decision) -> bool:
-    settlement = decision.settlement
-    return settlement.paid_to_customer + settlement.credited_to_account == decision.award.total
+def readings(decision: Decision) -> dict[str, object]:
+    """The reading switches the decision consulted, with the value used."""
+    return {r.path: r.value for r in decision.readings}
 
 
 # A kitchen lost from the 19 Jan target to 23 Feb: 35 days, five weeks. Distress "none" so
@@ -58,7 +58,9 @@ claimed = 2026-03-02
 """
 
 
-def amenity(extra: str, household: str = "", dates: str = "") -> Decision:
+def amenity(
+    extra: str, sets: tuple[str, ...] = (), household: str = "", dates: str = ""
+) -> Decision:
     toml = AMENITY
     if household:
         toml = toml.replace("weekly_rent = 105.00", f"weekly_rent = 105.00\n{household}")
@@ -66,7 +68,7 @@ def amenity(extra: str, household: str = "", dates: str = "") -> Decision:
         toml = toml.replace("[dates]\n", f"[dates]\n{dates}\n").replace(
             "resolved = 2026-02-23\n", ""
         )
-    return t11(toml + extra)
+    return t11(toml + extra, sets)
 
 
 # ---------------------------------------------------------------- policy info and parameters
@@ -81,16 +83,31 @@ def test_policy_info_names_twenty11_version_2():
     assert info.params_file.name == "params.toml"
 
 
-def test_every_parameter_cites_a_twenty11_clause_and_a_basis():
+def test_every_reading_switch_is_listed_in_the_readme_with_its_clause():
+    # issue 9 section 4: the README lists every switch (path, default, alternative, clause)
+    from pathlib import Path
+
     from compsim_twenty11.plugin import policy_info
 
     from compsim.params import load_param_file
 
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     params = load_param_file(policy_info().params_file, "twenty11")
-    for path, definition in params.defs.items():
-        assert definition.clause.startswith("twenty11 "), path
-        assert definition.basis in ("published", "assumption"), path
-        assert definition.description, path
+    switches = {path: d for path, d in params.defs.items() if d.is_switch}
+    assert len(switches) == 10
+    for path, definition in switches.items():
+        row = next((line for line in readme.splitlines() if f"`{path}`" in line), "")
+        assert row.startswith("|"), f"{path} has no row in the README's table of switches"
+        assert definition.clause.removeprefix("twenty11 ") in row, path
+
+
+def test_readme_cites_the_policy_by_title_version_and_date_not_a_path():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "Compensation Policy" in readme and "Version 2" in readme
+    assert "December 2020" in readme and "Twenty11" in readme
+    assert "/work/" not in readme and ".txt" not in readme
 
 
 # ---------------------------------------------------------------- exclusions
@@ -117,6 +134,25 @@ def test_1_2_6_5_near_miss_threatened_proceedings_or_disrepair_claim_not_exclude
     assert not proceedings.applies
 
 
+def test_1_2_issue_raised_through_legal_representation_excluded():
+    # "issues raised with us through the courts or legal representation"
+    decision = t11("[legal]\nrepresented = true")
+    assert excluded_by(decision) == ["legal representation"]
+    assert decision.exclusions[0].clause == "twenty11 1.2"
+
+
+def test_1_2_threatened_proceedings_through_a_solicitor_excluded_on_representation():
+    decision = t11('[legal]\nproceedings = "threatened"\nrepresented = true')
+    assert excluded_by(decision) == ["legal representation"]
+
+
+def test_1_2_6_10_2_near_miss_claim_passed_on_by_someone_acting_for_the_tenant_considered():
+    decision = t11("[claim]\nvia_representative = true")
+    assert not decision.excluded
+    check = next(c for c in decision.checks if c.clause == "twenty11 1.2, 6.10.2")
+    assert "not a legal representative" in check.reason
+
+
 def test_1_2_6_5_insurance_claim_excluded():
     assert excluded_by(t11("[legal]\ninsurance_claim = true")) == ["insurance claim"]
 
@@ -138,44 +174,87 @@ def test_6_2_near_miss_evidence_supplied_not_excluded():
     assert not t11("[claim]\nevidence_supplied = true").excluded
 
 
-def test_6_3_knew_about_six_months_last_day_with_month_end_clamp():
-    # aware 31 Aug 2025 + 6 calendar months = 28 Feb 2026 (clamped): claimed that day is in
-    decision = t11("[dates]\noccurred = 2025-08-31\nclaimed = 2026-02-28")
+CLAIMED = ("twenty11.readings.contact_date=claimed",)
+
+
+def test_6_3_knew_about_six_months_before_first_contact_last_day_with_month_end_clamp():
+    # aware 31 Aug 2025 + 6 calendar months = 28 Feb 2026 (clamped): first reported that day
+    decision = t11("[dates]\noccurred = 2025-08-31\nreported = 2026-02-28\nclaimed = 2026-03-09")
     assert not decision.excluded
     check = next(c for c in decision.checks if c.clause == "twenty11 6.3")
     assert "last day 2026-02-28" in check.reason
+    assert "first contacted Twenty11 (reported) on 2026-02-28" in check.reason
 
 
-def test_6_3_knew_about_six_months_day_after_excluded():
-    decision = t11("[dates]\noccurred = 2025-08-31\nclaimed = 2026-03-01")
+def test_6_3_first_contact_the_day_after_six_months_excluded():
+    decision = t11("[dates]\noccurred = 2025-08-31\nreported = 2026-03-01\nclaimed = 2026-03-09")
     assert excluded_by(decision) == ["known over 6 months"]
     assert "2025-08-31" in decision.exclusions[0].reason
     assert "last day 2026-02-28" in decision.exclusions[0].reason
 
 
-def test_6_3_knew_about_leap_year_clamp_29_february():
+def test_6_3_leap_year_clamp_29_february():
     # aware 31 Aug 2023 + 6 months = 29 Feb 2024 (a leap year)
-    assert not t11("[dates]\noccurred = 2023-08-31\nclaimed = 2024-02-29").excluded
-    assert t11("[dates]\noccurred = 2023-08-31\nclaimed = 2024-03-01").excluded
+    toml = "[dates]\noccurred = 2023-08-31\nreported = {}\nclaimed = 2024-03-04"
+    assert not t11(toml.format("2024-02-29")).excluded
+    assert t11(toml.format("2024-03-01")).excluded
 
 
 def test_6_3_counted_from_when_the_claimant_became_aware_not_when_it_occurred():
     # occurred 10 Jan 2025, aware 1 Sep 2025: last day 1 Mar 2026
-    toml = "[dates]\noccurred = 2025-01-10\naware = 2025-09-01\nclaimed = {}"
+    toml = "[dates]\noccurred = 2025-01-10\naware = 2025-09-01\nreported = {}\nclaimed = 2026-03-05"
     assert not t11(toml.format("2026-03-01")).excluded
     assert t11(toml.format("2026-03-02")).excluded
 
 
+LONG_KNOWN = "[dates]\noccurred = 2025-05-05\nclaimed = 2026-02-27"  # reported 5 May 2025
+
+
+def test_6_3_reading_first_contact_long_case_reported_at_once_is_considered():
+    # aware and reported 5 May 2025; the claim 27 Feb 2026 is not the contact 6.3 counts to
+    decision = t11(LONG_KNOWN)
+    assert not decision.excluded
+    assert readings(decision)["readings.contact_date"] == "reported"
+
+
+def test_6_3_reading_claim_date_as_the_contact_excludes_the_same_case():
+    # the other reading: 5 May 2025 + 6 months = 5 Nov 2025 < 27 Feb 2026
+    decision = t11(LONG_KNOWN, CLAIMED)
+    assert excluded_by(decision) == ["known over 6 months"]
+    assert "claimed on 2026-02-27" in decision.exclusions[0].reason
+    assert readings(decision)["readings.contact_date"] == "claimed"
+
+
+def test_6_3_reading_not_consulted_when_both_readings_agree():
+    # reported and claimed both within 6 months of awareness: the switch cannot matter
+    decision = t11("[dates]\noccurred = 2026-01-05\nclaimed = 2026-03-02")
+    assert "readings.contact_date" not in readings(decision)
+    late = t11("[dates]\noccurred = 2025-01-05\nreported = 2025-08-01\nclaimed = 2025-08-02")
+    assert late.excluded
+    assert "readings.contact_date" not in readings(late)
+
+
 def test_6_3_exceptional_circumstances_do_not_lift_the_rule_by_default():
     toml = (
-        "[dates]\noccurred = 2025-01-05\nclaimed = 2026-03-02\n"
+        "[dates]\noccurred = 2025-01-05\nreported = 2025-09-01\nclaimed = 2026-03-02\n"
         "[claim]\nexceptional_circumstances = true"
     )
     decision = t11(toml)
     assert excluded_by(decision) == ["known over 6 months"]
     assert "exceptional circumstances are recorded" in decision.exclusions[0].reason
+    assert readings(decision)["time_limits.knew_about_exceptional_circumstances"] is False
+
+
+def test_6_3_reading_exceptional_circumstances_lift_the_rule_when_switched_on():
+    toml = (
+        "[dates]\noccurred = 2025-01-05\nreported = 2025-09-01\nclaimed = 2026-03-02\n"
+        "[claim]\nexceptional_circumstances = true"
+    )
     lifted = t11(toml, ("twenty11.time_limits.knew_about_exceptional_circumstances=true",))
     assert not lifted.excluded
+    # without exceptional circumstances the switch is not consulted
+    plain = t11(toml.replace("true", "false"))
+    assert "time_limits.knew_about_exceptional_circumstances" not in readings(plain)
 
 
 def test_6_5_access_refused_excluded():
@@ -274,16 +353,25 @@ def test_6_5_near_miss_repair_delay_is_not_works_nuisance():
     assert not t11("[failure]\nkind = 'repair-delay'").excluded
 
 
-def test_6_5_near_miss_persistent_works_nuisance_is_not_short_term():
+def test_6_5_reading_persistent_works_nuisance_is_not_short_term():
     # text: "short term nuisance caused by building works"; persistent = protracted
     decision = t11("[failure]\nkind = 'works-nuisance'\npersistent = true")
     assert not decision.excluded
     assert decision.award.total == D("100.00")  # moderate, 6.9.3
+    assert readings(decision)["readings.persistent_works_nuisance_considered"] is True
+
+
+def test_6_5_reading_every_works_nuisance_short_term_excludes_a_persistent_one():
+    decision = t11(
+        "[failure]\nkind = 'works-nuisance'\npersistent = true",
+        ("twenty11.readings.persistent_works_nuisance_considered=false",),
+    )
+    assert excluded_by(decision) == ["building works nuisance"]
 
 
 def test_every_check_is_returned_and_an_excluded_claim_shows_what_it_would_have_been():
     decision = t11('[legal]\nproceedings = "started"\n[failure]\nkind = "repair-delay"')
-    assert len(decision.checks) == 11
+    assert len(decision.checks) == 12
     assert decision.award.total == 0
     # moderate distress, 6.9.3: the assumption's £100
     assert decision.award_if_not_excluded.total == D("100.00")
@@ -339,13 +427,23 @@ def test_6_9_2_amenity_still_lost_when_claimed_runs_to_the_claim_date():
         AMENITY.replace("resolved = 2026-02-23\n", "") + '[[amenities_lost]]\namenity = "kitchen"'
     )
     assert amount(decision, "amenity") == D("126.00")
+    assert "No date the work was finished is given" in notes(decision)
 
 
-def test_6_9_2_work_finished_after_the_claim_counted_to_the_claim_date():
-    # resolved 10 Mar, after the 2 Mar claim: the loss end is the claim date, 42 days = 126.00
+def test_6_9_2_work_finished_after_the_claim_counted_to_the_date_the_work_is_finished():
+    # "between the target date for completion and the date the work is finished": resolved
+    # 10 Mar, after the 2 Mar claim: 19 Jan to 10 Mar = 12 + 28 + 10 = 50 days;
+    # 105.00 * 20% * 50 / 7 = 21.00 * 50 / 7 = 150.00 (to the claim date it would be 126.00)
     decision = amenity('[[amenities_lost]]\namenity = "kitchen"', dates="resolved = 2026-03-10")
-    assert amount(decision, "amenity") == D("126.00")
-    assert "counted to the claim date" in notes(decision)
+    assert amount(decision, "amenity") == D("150.00")
+    assert "counted to the date the work was finished" in notes(decision)
+
+
+def test_6_9_2_amenity_own_finish_date_after_the_claim_counted_to_it():
+    # the kitchen's own "to" (3 Mar) after the claim (2 Mar): 19 Jan to 3 Mar = 43 days;
+    # 105.00 * 20% * 43 / 7 = 903.00 / 7 = 129.00
+    decision = amenity('[[amenities_lost]]\namenity = "kitchen"\nto = 2026-03-03')
+    assert amount(decision, "amenity") == D("129.00")
 
 
 def test_appendix_1_entire_bathroom_twenty_percent():
@@ -379,10 +477,34 @@ def test_appendix_1_bedroom_not_in_use_pays_nothing():
     assert "not in use" in items(decision, "amenity")[0].label
 
 
+ALONE_OFF = ("twenty11.readings.heating_or_hot_water_alone=false",)
+
+
 @pytest.mark.parametrize("lost", ["heating", "hot-water"])
-def test_appendix_1_heating_or_hot_water_alone_twenty_percent(lost):
+def test_appendix_1_reading_heating_or_hot_water_alone_twenty_percent_marked(lost):
+    # the row "Heating and hot water" read as either: 105 * 20% * 5 weeks = 105.00
     decision = amenity(f'[[amenities_lost]]\namenity = "{lost}"')
-    assert amount(decision, "amenity") == D("105.00")
+    (item,) = items(decision, "amenity")
+    assert item.amount == D("105.00")
+    assert item.basis == "assumption"
+    assert readings(decision)["readings.heating_or_hot_water_alone"] is True
+
+
+@pytest.mark.parametrize("lost", ["heating", "hot-water"])
+def test_appendix_1_reading_both_needed_one_alone_pays_nothing(lost):
+    decision = amenity(f'[[amenities_lost]]\namenity = "{lost}"', ALONE_OFF)
+    (item,) = items(decision, "amenity")
+    assert item.amount == 0
+    assert "not both lost" in item.label
+
+
+def test_appendix_1_both_lost_over_the_same_days_published_and_no_reading_consulted():
+    decision = amenity(
+        '[[amenities_lost]]\namenity = "heating"\n[[amenities_lost]]\namenity = "hot-water"'
+    )
+    (item,) = items(decision, "amenity")
+    assert (item.amount, item.basis) == (D("105.00"), "published")
+    assert "readings.heating_or_hot_water_alone" not in readings(decision)
 
 
 def test_appendix_1_heating_and_hot_water_both_lost_counted_once():
@@ -392,6 +514,17 @@ def test_appendix_1_heating_and_hot_water_both_lost_counted_once():
     )
     assert amount(decision, "amenity") == D("105.00")
     assert len(items(decision, "amenity")) == 1
+
+
+def test_appendix_1_reading_both_needed_overlap_pays_only_the_days_both_were_lost():
+    # heating (19 Jan, 29 Jan], hot water (24 Jan, 2 Feb]: both lost 25-29 Jan = 5 days;
+    # 105 * 20% * 5 / 7 = 15.00
+    decision = amenity(
+        '[[amenities_lost]]\namenity = "heating"\nto = 2026-01-29\n'
+        '[[amenities_lost]]\namenity = "hot-water"\nfrom = 2026-01-24\nto = 2026-02-02',
+        ALONE_OFF,
+    )
+    assert amount(decision, "amenity") == D("15.00")
 
 
 def test_appendix_1_heating_and_hot_water_overlapping_counted_once_over_either_loss():
@@ -466,13 +599,31 @@ def test_6_9_6_evidenced_cost_reimbursed_in_full():
     assert decision.award.total == D("64.20")
 
 
-def test_6_9_6_cost_without_supporting_evidence_not_reimbursed():
-    decision = t11(
-        "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
-        "[[costs]]\nkind = 'heating'\namount = 64.20\nevidence = false"
-    )
-    assert amount(decision, "costs") == 0
-    assert "no supporting evidence" in items(decision, "costs")[0].label
+UNEVIDENCED = (
+    "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
+    "[[costs]]\nkind = 'heating'\namount = 64.20\nevidence = false"
+)
+
+
+def test_6_9_6_reading_evidence_may_be_requested_cost_without_evidence_reimbursed_marked():
+    # "appropriate supporting evidence may be requested": not required for every cost
+    decision = t11(UNEVIDENCED)
+    (item,) = items(decision, "costs")
+    assert (item.amount, item.basis) == (D("64.20"), "assumption")
+    assert readings(decision)["readings.costs_need_evidence"] is False
+
+
+def test_6_9_6_reading_every_cost_needs_evidence_cost_without_evidence_not_reimbursed():
+    decision = t11(UNEVIDENCED, ("twenty11.readings.costs_need_evidence=true",))
+    (item,) = items(decision, "costs")
+    # the flipped switch is the user's draft reading
+    assert (item.amount, item.basis) == (0, "draft")
+    assert "no supporting evidence" in item.label
+
+
+def test_6_9_6_evidenced_cost_does_not_consult_the_evidence_reading():
+    decision = t11(UNEVIDENCED.replace("evidence = false", "evidence = true"))
+    assert "readings.costs_need_evidence" not in readings(decision)
 
 
 def test_6_9_3_time_off_work_is_inconvenience_never_lost_earnings():
@@ -488,6 +639,17 @@ def test_6_9_3_time_off_work_is_inconvenience_never_lost_earnings():
     assert decision.impact.basis == "assumption"
     assert amount(decision, "distress") == D("50.00")
     assert decision.award.total == D("50.00")
+
+
+def test_6_9_3_reading_time_off_work_not_an_inconvenience_when_switched_off():
+    decision = t11(
+        "[failure]\nkind = 'repair-delay'\ndistress = 'none'\n"
+        "[[costs]]\nkind = 'time-off-work'\namount = 80.00\nevidence = true",
+        ("twenty11.readings.time_off_work_is_inconvenience=false",),
+    )
+    assert decision.impact.level == "No stress or inconvenience"
+    assert decision.impact.basis == "draft"
+    assert decision.award.total == 0
 
 
 def test_6_9_3_time_off_work_does_not_lower_a_higher_distress():
@@ -516,11 +678,25 @@ value_at_loss = 300.00
 """
 
 
-def test_6_9_4_paid_at_value_at_loss_not_replacement_as_a_voucher():
+def test_6_9_4_reading_paid_at_value_at_loss_not_replacement_as_a_voucher():
     decision = t11(DAMAGE + "retained = true\nnotified = 2026-03-24")
     assert amount(decision, "belongings") == D("300.00")
-    assert decision.settlement.parts[0].form == "voucher"
+    (part,) = decision.settlement.parts
+    assert part.form == "voucher"
+    assert "as a voucher (assumption)" in part.label
     assert decision.settlement.paid_to_customer == D("300.00")
+    assert readings(decision)["readings.loss_and_damage_form"] == "voucher"
+
+
+def test_6_4_reading_loss_and_damage_as_a_financial_payment():
+    # 6.4: reimbursement for loss and damage "will take the form of a financial payment"
+    decision = t11(
+        DAMAGE + "retained = true\nnotified = 2026-03-24",
+        ("twenty11.readings.loss_and_damage_form=payment",),
+    )
+    (part,) = decision.settlement.parts
+    assert (part.form, part.amount) == ("payment", D("300.00"))
+    assert "a financial payment" in items(decision, "belongings")[0].label
 
 
 def test_6_9_4_notified_on_the_20th_working_day_paid():
@@ -538,10 +714,20 @@ def test_6_9_4_notified_the_working_day_after_not_paid():
     assert "last day 2026-04-22" in items(decision, "belongings")[0].label
 
 
-def test_6_9_4_damaged_item_not_retained_for_inspection_not_paid():
+def test_6_9_4_reading_damaged_item_not_retained_for_inspection_not_paid():
+    # "Any damaged items should be retained for inspection", read as a condition
     decision = t11(DAMAGE + "retained = false\nnotified = 2026-03-24")
-    assert amount(decision, "belongings") == 0
-    assert "not retained" in items(decision, "belongings")[0].label
+    (item,) = items(decision, "belongings")
+    assert (item.amount, item.basis) == (0, "assumption")
+    assert "not retained" in item.label
+
+
+def test_6_9_4_reading_retention_not_a_condition_item_paid_at_value_at_loss():
+    decision = t11(
+        DAMAGE + "retained = false\nnotified = 2026-03-24",
+        ("twenty11.readings.damaged_items_must_be_retained=false",),
+    )
+    assert amount(decision, "belongings") == D("300.00")
 
 
 def test_3_3_6_9_4_item_covered_by_contents_insurance_not_paid():
@@ -649,7 +835,7 @@ def test_6_9_5_no_gesture_when_inconvenience_is_already_paid():
     assert decision.award.total == D("50.00")
 
 
-def test_6_9_5_gesture_switched_off():
+def test_6_9_5_reading_gesture_switched_off():
     decision = t11(
         "[failure]\nkind = 'repair-delay'\nresponsibility = 'none'",
         ("twenty11.gesture.when_no_inconvenience_award=false",),
@@ -728,10 +914,42 @@ def test_6_7_1_home_loss_for_demolition_or_development_only(reason, home_loss):
     assert amount(decant(reason=reason), "home-loss") == D(home_loss)
 
 
-def test_6_7_1_home_loss_flat_rate_dated_7800_before_1_october_2023():
+def test_6_7_1_home_loss_flat_rate_by_claim_date_when_the_move_date_is_not_given():
     dates = "[dates]\noccurred = 2023-09-01\nclaimed = {}"
-    assert amount(decant(extra=dates.format("2023-09-30")), "home-loss") == D("7800.00")
+    before = decant(extra=dates.format("2023-09-30"))
+    assert amount(before, "home-loss") == D("7800.00")
+    assert "no date of the move (decant.moved) is given" in items(before, "home-loss")[0].label
     assert amount(decant(extra=dates.format("2023-10-01")), "home-loss") == D("8100.00")
+
+
+@pytest.mark.parametrize(("moved", "rate"), [("2023-09-30", "7800.00"), ("2023-10-01", "8100.00")])
+def test_6_7_1_home_loss_flat_rate_by_the_date_of_displacement(moved, rate):
+    # the statutory figure goes by the date of displacement, not the claim (20 Oct 2023)
+    decision = decant(
+        extra=f"moved = {moved}\n[dates]\noccurred = 2023-09-01\nclaimed = 2023-10-20"
+    )
+    (item,) = items(decision, "home-loss")
+    assert item.amount == D(rate)
+    assert f"in force on {moved}, the date of the move (decant.moved)" in item.label
+
+
+def test_6_7_1_home_loss_2019_figure_and_none_before_1_october_2019():
+    # 2019 Regulations: £6,400 from 1 Oct 2019; no figure is given before it
+    extra = "moved = {}\n[dates]\noccurred = 2019-09-01\nclaimed = 2023-10-20"
+    assert amount(decant(extra=extra.format("2019-10-01")), "home-loss") == D("6400.00")
+    early = decant(extra=extra.format("2019-09-30"))
+    (item,) = items(early, "home-loss")
+    assert item.amount == 0
+    assert "no flat rate figure in force on 2019-09-30" in item.label
+
+
+def test_6_7_1_home_loss_user_draft_rate_applies_on_the_move_date():
+    decision = decant(
+        extra="moved = 2023-09-30\n[dates]\noccurred = 2023-09-01\nclaimed = 2023-10-20",
+        sets=("twenty11.home_loss.flat_rate=9000.00",),
+    )
+    (item,) = items(decision, "home-loss")
+    assert (item.amount, item.basis) == (D("9000.00"), "draft")
 
 
 def test_6_7_2_disturbance_reasonable_moving_costs():
@@ -739,6 +957,40 @@ def test_6_7_2_disturbance_reasonable_moving_costs():
     other = decant(reason="other")
     assert amount(other, "disturbance") == 0
     assert "not major repairs or demolition" in items(other, "disturbance")[0].label
+
+
+def test_6_7_2_disturbance_moving_costs_are_the_whole_award_of_a_temporary_decant():
+    # a temporary move for major repairs: no home loss, distress none; the award is exactly the
+    # £1,200.00 moving costs, one published item paid to the secure tenant too
+    for tenure in ("assured-tenant", "secure-tenant"):
+        toml = DECANT.replace('"assured-tenant"', f'"{tenure}"').format(
+            months="60", permanent="false", reason="major-repairs"
+        )
+        decision = t11(toml)
+        (item,) = items(decision, "disturbance")
+        assert (item.amount, item.clause, item.basis) == (
+            D("1200.00"),
+            "twenty11 6.7.2",
+            "published",
+        )
+        assert decision.award.total == D("1200.00")
+        assert decision.settlement.paid_to_customer == D("1200.00")
+
+
+def test_6_7_2_disturbance_follows_the_moving_costs_given():
+    toml = DECANT.format(months="60", permanent="false", reason="major-repairs")
+    assert t11(toml.replace("1200.00", "345.67")).award.total == D("345.67")
+    nothing = t11(toml.replace("1200.00", "0.00"))
+    assert nothing.award.total == 0
+    assert "no moving costs given" in items(nothing, "disturbance")[0].label
+
+
+@pytest.mark.parametrize("tenure", ["leaseholder", "shared-owner", "freeholder"])
+def test_6_7_2_disturbance_paid_to_tenants_only(tenure):
+    toml = DECANT.replace('"assured-tenant"', f'"{tenure}"').format(
+        months="60", permanent="false", reason="major-repairs"
+    )
+    assert amount(t11(toml), "disturbance") == 0
 
 
 def test_6_7_6_8_home_loss_and_disturbance_are_not_goodwill_for_approval():
@@ -819,7 +1071,6 @@ def test_6_4_offset_only_up_to_what_is_owed_across_arrears_service_charges_and_d
     )
     assert decision.settlement.credited_to_account == D("50.00")
     assert decision.settlement.paid_to_customer == D("50.00")
-    assert adds_up(decision)
 
 
 def test_6_4_loss_and_damage_and_costs_reasonably_incurred_are_paid_not_offset():
@@ -838,19 +1089,17 @@ def test_6_4_loss_and_damage_and_costs_reasonably_incurred_are_paid_not_offset()
     assert by_form[(CUSTOMER, "voucher")] == D("200.00")
     assert by_form[(CUSTOMER, "payment")] == D("40.00")
     assert by_form[(ACCOUNT, "credit to the customer's account")] == D("100.00")
-    assert adds_up(decision)
 
 
-def test_6_4_home_loss_is_offset_but_disturbance_costs_are_paid():
+def test_6_4_reading_home_loss_is_offset_but_disturbance_costs_are_paid():
     # home loss 8,100 offset against 2,000 arrears: 2,000 credited, 6,100 paid;
     # disturbance 1,200 paid in full
     decision = decant(extra="[account]\nrent_arrears = 2000.00")
     assert decision.settlement.credited_to_account == D("2000.00")
     assert decision.settlement.paid_to_customer == D("7300.00")
-    assert adds_up(decision)
 
 
-def test_6_4_disturbance_offset_when_read_as_compensation():
+def test_6_4_reading_disturbance_offset_when_read_as_compensation():
     # 9,300 against 9,500 owed: all credited
     decision = decant(
         extra="[account]\nrent_arrears = 9500.00",
@@ -866,14 +1115,6 @@ def test_6_4_offset_needs_no_agreement():
     assert "without asking" in " ".join(n.detail for n in decision.settlement.notes)
 
 
-def test_6_4_excluded_claim_settles_nothing():
-    decision = t11(
-        STRESS_ONLY + "[account]\nrent_arrears = 500.00\n[legal]\ninsurance_claim = true"
-    )
-    assert decision.settlement.parts == ()
-    assert adds_up(decision)
-
-
 def test_worked_example_kitchen_five_weeks_with_food_costs():
     # SCENARIO-FORMAT's example: kitchen 105 * 20% * 35/7 = 105.00; food 64.20 evidenced;
     # moderate 6.9.3 100.00; total 269.20, goodwill over 150 -> Senior Management Team
@@ -885,7 +1126,6 @@ def test_worked_example_kitchen_five_weeks_with_food_costs():
     assert decision.award.total == D("269.20")
     assert decision.approval.senior
     assert decision.settlement.paid_to_customer == D("269.20")
-    assert adds_up(decision)
 
 
 # ---------------------------------------------------------------- deadlines (6.3, 6.5, 6.9.4)
@@ -913,7 +1153,7 @@ def test_6_3_6_5_6_9_4_deadlines():
     )
     found = {d.name.split(" (")[0]: d.date for d in decision.deadlines}
     # 6.3: six months after awareness on 23 Mar 2026 -> 23 Sep 2026
-    assert found["Claim to be made"] == date(2026, 9, 23)
+    assert found["Twenty11 to be contacted"] == date(2026, 9, 23)
     # 6.9.4: 20 working days from Mon 23 Mar 2026, skipping 3 and 6 April -> Wed 22 Apr
     assert found["Loss or damage to be notified"] == date(2026, 4, 22)
     # 6.5: an offer made 30 Apr 2026 lapses 3 months later, 30 Jul 2026

@@ -17,6 +17,7 @@ from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
     CUSTOMER,
+    DRAFT,
     PUBLISHED,
     Approval,
     Award,
@@ -52,6 +53,18 @@ DISTRESS_TO_LEVEL = {
     "severe": "major",
 }
 MATRIX = "alliance 2.7"
+DAMAGE_KINDS = ("damage-to-belongings", "damage-to-decoration")
+ONE_OFF_NAMES = {
+    "missed-appointment": "the missed appointment",
+    "damage-to-belongings": "the damage",
+    "damage-to-decoration": "the damage",
+}
+SHARE = "reimbursement.partial_responsibility_share"
+VALUATION = "belongings.valuation"
+EVIDENCE = "readings.costs_need_evidence"
+REPAIR_WORK = "readings.decoration_other_damage_is_repair_work"
+CREDIT = "readings.credit_arrears"
+WHOLE_DAMAGE_CLAIM = "readings.damage_claim_paid_in_full"
 COSTS = "alliance 2.5, 2.6"
 BELONGINGS = "alliance 2.10"
 INSURANCE = "alliance 2.4, 3.1, 3.7"
@@ -158,27 +171,35 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
 
 
 def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
+    """4.2: six months "after the damage or loss has been incurred": a one-off event (damage,
+    a missed appointment) on the day it happened; a continuing failure at its loss end
+    (``resolved``, even after the claim; else the claim date)."""
     dates = scenario.dates
     months = params.value("time_limits.claim_months")
-    limit = add_months(dates.loss_end, months)
+    incurred = scenario.incurred
+    limit = add_months(incurred, months)
     clause = "alliance 4.2, 4.4"
+    since = (
+        f"{ONE_OFF_NAMES.get(scenario.failure.kind, 'the event')} on {incurred} (a one-off "
+        "event, incurred when it happened)"
+        if scenario.one_off
+        else f"the loss ending on {incurred}"
+    )
     if dates.claimed <= limit:
         return Exclusion(
-            f"Claimed on {dates.claimed}, within {months} months of the loss ending "
-            f"on {dates.loss_end} (last day {limit})",
+            f"Claimed on {dates.claimed}, within {months} months of {since} (last day {limit})",
             clause,
             False,
         )
     if scenario.claim.exceptional_circumstances:
         return Exclusion(
-            f"Claimed on {dates.claimed}, after the {months}-month limit ({limit}), "
-            "but evidence of exceptional circumstances explains the delay",
+            f"Claimed on {dates.claimed}, after the {months}-month limit ({limit}) counted from "
+            f"{since}, but evidence of exceptional circumstances explains the delay",
             clause,
             False,
         )
     return Exclusion(
-        f"Claimed on {dates.claimed}, more than {months} months after the loss "
-        f"ended on {dates.loss_end} (last day {limit})",
+        f"Claimed on {dates.claimed}, more than {months} months after {since} (last day {limit})",
         clause,
         True,
         f"claimed after {months} months",
@@ -186,10 +207,12 @@ def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
 
 
 def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
+    """Complaints policy 2.2: raised within 12 months of the matter's occurrence (a one-off
+    event on its day; a continuing failure while it lasts) or of the customer becoming aware."""
     dates = scenario.dates
     months = params.value("time_limits.complaint_months")
     raised = scenario.complaint.received if scenario.complaint else dates.claimed
-    counted_from = max(dates.aware, dates.loss_end)
+    counted_from = max(dates.aware, scenario.incurred)
     limit = add_months(counted_from, months)
     clause = "alliance complaints policy 2.2"
     if raised <= limit:
@@ -199,14 +222,15 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
             clause,
             False,
         )
-    discretion = params["time_limits.discretion_beyond_complaint_months"]
-    if scenario.claim.exceptional_circumstances and discretion.value:
-        return Exclusion(
-            f"Raised on {raised}, after the {months}-month limit ({limit}), accepted "
-            "at Alliance's discretion for good reason (an assumption)",
-            clause,
-            False,
-        )
+    if scenario.claim.exceptional_circumstances:
+        discretion = params["time_limits.discretion_beyond_complaint_months"]
+        if discretion.value:
+            return Exclusion(
+                f"Raised on {raised}, after the {months}-month limit ({limit}), accepted "
+                f"at Alliance's discretion for good reason ({discretion.basis})",
+                clause,
+                False,
+            )
     return Exclusion(
         f"Raised on {raised}, more than {months} months after the issue or the "
         f"customer becoming aware of it ({counted_from}; last day {limit})",
@@ -218,30 +242,108 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
 
 # ---------------------------------------------------------------- impact (2.7)
 
+NO_DISTRESS = "readings.no_distress_is_low_impact"
+MISLED = "readings.misled_gives_major"
+LIFT = "impact.vulnerability_lifts"
+REPEATED = "impact.repeated_reports"
+
 
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
-    """Distress read onto 2.7's scale; a vulnerability worsens that reading one step (an
-    assumption); a repeated failure is at least Medium; a persistent failure, or a customer
-    misled, is Major. The basis is ``assumption`` only when the vulnerability lift changed
-    the level."""
+    """2.7's scale read from distress; a vulnerability worsens minimal or moderate distress one
+    step (a switch); a repeated failure lifts Low to Medium; a persistent failure is Major, and
+    being misled "could also" make it Major (a switch). The impact's basis is that of the
+    switches whose other reading would change the level, else ``published``."""
     failure = scenario.failure
-    distress_level = DISTRESS_TO_LEVEL[failure.distress]
-    notes = [Note(f"Distress is {failure.distress}, read as {LEVEL_NAMES[distress_level]}", MATRIX)]
-    read_level = distress_level
+    repeated = failure.reports >= params.value(REPEATED)
     vulnerabilities = scenario.household.vulnerabilities
-    lift = params["impact.vulnerability_lifts"]
-    if vulnerabilities and lift.value and distress_level in ("low", "medium"):
-        read_level = LEVELS[LEVELS.index(distress_level) + 1]
+    readings: dict[str, bool] = {}
+    if not failure.persistent:  # a persistent failure is Major whatever the readings
+        if failure.distress == "none" and _just_cause(scenario):
+            readings[NO_DISTRESS] = params.value(NO_DISTRESS)
+        if vulnerabilities and failure.distress in ("minimal", "moderate"):
+            readings[LIFT] = params.value(LIFT)
+        if failure.misled:
+            readings[MISLED] = params.value(MISLED)
+    level = _level(scenario, repeated, readings)
+    rests_on = [
+        path for path in readings if _level(scenario, repeated, _flip(readings, path)) != level
+    ]
+    if _level(scenario, not repeated, readings) != level:
+        rests_on.append(REPEATED)  # published, unless a draft changed the threshold
+    basis = params.basis_of(*rests_on) if rests_on else PUBLISHED
+    notes = _impact_notes(scenario, params, repeated, readings)
+    return Impact(LEVEL_NAMES[level], MATRIX, LEVELS.index(level), basis, tuple(notes))
+
+
+def _just_cause(scenario: Scenario) -> bool:
+    """2.7's "just cause": a service failure Alliance is at least partly responsible for. A
+    decant is a move under the Decant Procedure (3.4), not in itself a service failure."""
+    failure = scenario.failure
+    return failure.responsibility != "none" and failure.kind != "decant"
+
+
+def _flip(readings: dict[str, bool], path: str) -> dict[str, bool]:
+    return {**readings, path: not readings[path]}
+
+
+def _level(scenario: Scenario, repeated: bool, readings: dict[str, bool]) -> str:
+    failure = scenario.failure
+    if failure.persistent or readings.get(MISLED, False):
+        return "major"
+    if failure.distress == "none":
+        level = "low" if readings.get(NO_DISTRESS, False) else "none"
+    else:
+        level = DISTRESS_TO_LEVEL[failure.distress]
+    if readings.get(LIFT, False):
+        level = LEVELS[LEVELS.index(level) + 1]
+    if level == "low" and repeated:
+        level = "medium"
+    return level
+
+
+def _impact_notes(
+    scenario: Scenario, params: Params, repeated: bool, readings: dict[str, bool]
+) -> list[Note]:
+    failure = scenario.failure
+    if failure.persistent:
+        return [Note("Major Impact: a persistent failure over a protracted time", MATRIX)]
+    notes = []
+    if failure.distress == "none" and NO_DISTRESS not in readings:
+        why = (
+            "a decant is not in itself a service failure (3.4)"
+            if failure.kind == "decant"
+            else "Alliance is not responsible"
+        )
+        notes.append(
+            Note(f"Distress is none and there is no just cause ({why}): No Impact", MATRIX)
+        )
+    elif failure.distress == "none":
+        if readings[NO_DISTRESS]:
+            notes.append(
+                Note(
+                    "Distress is none: Low Impact is 'just cause but ... minimal or no "
+                    f"inconvenience or distress' ({params[NO_DISTRESS].basis}; the other "
+                    "reading is the matrix's No Impact column)",
+                    MATRIX,
+                )
+            )
+        else:
+            notes.append(
+                Note(f"Distress is none, read as No Impact ({params[NO_DISTRESS].basis})", MATRIX)
+            )
+    else:
+        level = DISTRESS_TO_LEVEL[failure.distress]
+        notes.append(Note(f"Distress is {failure.distress}, read as {LEVEL_NAMES[level]}", MATRIX))
+    if readings.get(LIFT):
+        vulnerable = ", ".join(scenario.household.vulnerabilities)
         notes.append(
             Note(
-                f"Vulnerability ({', '.join(vulnerabilities)}) worsens the impact one "
-                f"step to {LEVEL_NAMES[read_level]} ({lift.basis})",
-                lift.clause,
+                f"Vulnerability ({vulnerable}) worsens the impact one step ({params[LIFT].basis})",
+                params[LIFT].clause,
             )
         )
-    repeated = failure.reports >= params.value("impact.repeated_reports")
-    if read_level == "low" and repeated:
+    if repeated and _level(scenario, False, readings) == "low":
         notes.append(
             Note(
                 f"Reported {failure.reports} times: a repeated failure to address a "
@@ -249,26 +351,24 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
                 MATRIX,
             )
         )
-    if failure.persistent or failure.misled:
-        why = (
-            "a persistent failure over a protracted time"
-            if failure.persistent
-            else ("the customer was led to believe something would or would not happen")
-        )
-        notes.append(Note(f"Major Impact: {why}", MATRIX))
-    level = _graded(read_level, repeated, failure.persistent or failure.misled)
-    unlifted = _graded(distress_level, repeated, failure.persistent or failure.misled)
-    basis = lift.basis if level != unlifted else PUBLISHED
-    return Impact(LEVEL_NAMES[level], MATRIX, LEVELS.index(level), basis, tuple(notes))
-
-
-def _graded(level: str, repeated: bool, serious: bool) -> str:
-    """2.7: a repeated failure lifts Low to Medium; a persistent failure or misleading is Major."""
-    if serious:
-        return "major"
-    if level == "low" and repeated:
-        return "medium"
-    return level
+    if failure.misled:
+        if readings[MISLED]:
+            notes.append(
+                Note(
+                    "Major Impact: the customer was led to believe something would or would "
+                    f"not happen (2.7: it 'could also apply'; {params[MISLED].basis})",
+                    MATRIX,
+                )
+            )
+        else:
+            notes.append(
+                Note(
+                    "The customer was misled: weighed only through distress "
+                    f"({params[MISLED].basis})",
+                    MATRIX,
+                )
+            )
+    return notes
 
 
 # ---------------------------------------------------------------- award
@@ -282,7 +382,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     level = LEVELS[impact.rank]
     matrix = params[f"matrix.{responsibility}.{level}"]
     if matrix.value > 0:
-        basis = ASSUMPTION if ASSUMPTION in (matrix.basis, impact.basis) else PUBLISHED
+        basis = _strongest(matrix.basis, impact.basis)
         items.append(
             AwardItem(
                 f"Distress and inconvenience ({responsibility} responsibility, {impact.level})",
@@ -300,11 +400,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
             )
         )
     items.extend(_complaint_handling(scenario, params, notes))
-    share = _responsibility_share(responsibility, params)
-    items.extend(_cost_item(cost, responsibility, share, params) for cost in scenario.costs)
-    items.extend(
-        _belongings_item(item, responsibility, share, params) for item in scenario.damaged_items
-    )
+    items.extend(_cost_item(cost, responsibility, params) for cost in scenario.costs)
+    items.extend(_belongings_item(item, responsibility, params) for item in scenario.damaged_items)
     if scenario.decant is not None or scenario.failure.kind == "decant":
         notes.append(
             Note(
@@ -317,12 +414,33 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     return Award(tuple(items), tuple(notes))
 
 
-def _responsibility_share(responsibility: str, params: Params) -> Decimal:
-    if responsibility == "full":
-        return Decimal(1)
+def _strongest(*bases: str) -> str:
+    """draft > assumption > published: the basis of a figure resting on all of these."""
+    for basis in (DRAFT, ASSUMPTION):
+        if basis in bases:
+            return basis
+    return PUBLISHED
+
+
+def _paid(
+    label: str,
+    amount: Decimal,
+    clause: str,
+    paths: list[str],
+    category: str,
+    responsibility: str,
+    params: Params,
+) -> AwardItem:
+    """An item paid in full, or at the partial-responsibility share when Alliance is only
+    partly responsible; its basis is that of every parameter it rests on."""
     if responsibility == "partial":
-        return params.value("reimbursement.partial_responsibility_share")
-    return ZERO
+        shared = params[SHARE]
+        label = f"{label} (partial responsibility: {shared.value} of {format_pounds(amount)})"
+        amount = to_pennies(amount * shared.value)
+        clause = f"{clause}; {shared.clause}"
+        paths = [*paths, SHARE]
+    basis = params.basis_of(*paths) if paths else PUBLISHED
+    return AwardItem(label, amount, clause, basis, category)
 
 
 def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -359,7 +477,7 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
             label,
             amount,
             "alliance 2.6, 2.7; alliance complaints policy 7.0",
-            params.basis_of(key),
+            params.basis_of(key, f"matrix.full.{level}"),
             "complaint-handling",
         )
     ]
@@ -371,7 +489,7 @@ def complaint_timescales(params: Params) -> tuple[Timescale, ...]:
     return two_stage_timescales(params, "complaints.{step}_days")
 
 
-def _cost_item(cost: Cost, responsibility: str, share: Decimal, params: Params) -> AwardItem:
+def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
     label = f"Out-of-pocket cost: {cost.kind} {format_pounds(cost.amount)}"
     if responsibility == "none":
         return AwardItem(
@@ -397,28 +515,30 @@ def _cost_item(cost: Cost, responsibility: str, share: Decimal, params: Params) 
             PUBLISHED,
             "costs",
         )
-    if not cost.evidence:
-        return AwardItem(f"{label}, not reimbursed: not evidenced", ZERO, COSTS, PUBLISHED, "costs")
     clause = {
         "time-off-work": "alliance 3.2",
         "repairs": "alliance 3.3",
         "advocate": "alliance 3.3",
     }.get(cost.kind, COSTS)
-    if responsibility == "full":
-        return AwardItem(f"{label}, reimbursed", cost.amount, clause, PUBLISHED, "costs")
-    shared = params["reimbursement.partial_responsibility_share"]
-    return AwardItem(
-        f"{label}, reimbursed at {shared.value} (partial responsibility)",
-        to_pennies(cost.amount * share),
-        f"{clause}; {shared.clause}",
-        shared.basis,
-        "costs",
+    paths = []
+    if not cost.evidence:
+        needs = params[EVIDENCE]
+        if needs.value:
+            return AwardItem(
+                f"{label}, not reimbursed: not evidenced ({needs.basis})",
+                ZERO,
+                needs.clause,
+                params.basis_of(EVIDENCE),
+                "costs",
+            )
+        label = f"{label} (no evidence asked for: 2.5, 2.6)"
+        paths.append(EVIDENCE)
+    return _paid(
+        f"{label}, reimbursed", cost.amount, clause, paths, "costs", responsibility, params
     )
 
 
-def _belongings_item(
-    item: DamagedItem, responsibility: str, share: Decimal, params: Params
-) -> AwardItem:
+def _belongings_item(item: DamagedItem, responsibility: str, params: Params) -> AwardItem:
     label = f"Damaged {item.kind}: {item.item}"
     if item.insured:
         return AwardItem(
@@ -428,31 +548,47 @@ def _belongings_item(
             PUBLISHED,
             "belongings",
         )
-    if item.kind == "decoration":
-        return AwardItem(
-            f"{label}, not paid: Alliance makes good, and pays nothing more where "
-            "decoration cannot be matched exactly",
-            ZERO,
-            "alliance 3.1",
-            PUBLISHED,
-            "belongings",
-        )
     if responsibility == "none":
         return AwardItem(
             f"{label}, not paid: not caused by Alliance", ZERO, BELONGINGS, PUBLISHED, "belongings"
         )
-    valuation = params["belongings.valuation"]
-    value = item.value_at_loss if valuation.value == "value_at_loss" else item.replacement_value
-    basis, clause = valuation.basis, valuation.clause
-    if responsibility == "partial":
-        shared = params["reimbursement.partial_responsibility_share"]
-        value = to_pennies(value * share)
-        basis = params.basis_of(
-            "belongings.valuation", "reimbursement.partial_responsibility_share"
-        )
-        clause = f"{clause}; {shared.clause}"
-    readable = valuation.value.replace("_", " ")
-    return AwardItem(f"{label}, paid at {readable}", value, clause, basis, "belongings")
+    paths = [VALUATION]
+    clause = params[VALUATION].clause
+    if item.kind == "decoration":
+        clause = f"{clause}, 3.1"
+        if item.damaged_by == "repair-work":
+            return AwardItem(
+                f"{label}, not paid: damage made by repair work, which Alliance makes good, "
+                "paying nothing more where it cannot match the decoration exactly",
+                ZERO,
+                "alliance 3.1",
+                PUBLISHED,
+                "belongings",
+            )
+        if item.damaged_by == "other":
+            repair_work = params[REPAIR_WORK]
+            if repair_work.value:
+                return AwardItem(
+                    f"{label}, not paid: read as damage made by repair work, which Alliance "
+                    "makes good, paying nothing more where it cannot match the decoration "
+                    f"exactly ({repair_work.basis})",
+                    ZERO,
+                    "alliance 3.1",
+                    params.basis_of(REPAIR_WORK),
+                    "belongings",
+                )
+            paths.append(REPAIR_WORK)
+            label = f"{label} (not read as repair work: damage to property)"
+        else:
+            label = (
+                f"{label} (damaged by {item.damaged_by}, not by repair work: damage to property)"
+            )
+    valuation = params[VALUATION].value
+    value = item.value_at_loss if valuation == "value_at_loss" else item.replacement_value
+    readable = valuation.replace("_", " ")
+    return _paid(
+        f"{label}, paid at {readable}", value, clause, paths, "belongings", responsibility, params
+    )
 
 
 # ---------------------------------------------------------------- approval (5.1)
@@ -494,15 +630,62 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
 
 @hookimpl
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
-    """Credit the account up to what is owed; damage to belongings is always paid in full."""
+    """2.10: with debts owed, the award "may be credited" to the account (a switch), up to
+    what is owed; compensation "awarded due to damage to property or belongings caused" by
+    Alliance is paid in full: the whole award in a damage claim (a switch), else the part
+    for damaged items."""
     owed = scenario.account.total_owed
-    belongings = sum((i.amount for i in award.items if i.category == "belongings"), ZERO)
-    rest = award.total - belongings
-    credit = min(rest, owed)
+    if owed == 0 or award.total == 0:
+        return Settlement(
+            (SettlementPart("Paid to the customer", award.total, CUSTOMER, "payment", BELONGINGS),)
+        )
+    items = sum((i.amount for i in award.items if i.category == "belongings"), ZERO)
+    notes = [Note(f"The customer owes {format_pounds(owed)}", BELONGINGS)]
+    protected, protected_label = (
+        items,
+        "Compensation for damaged property and belongings, paid in full",
+    )
+    if scenario.failure.kind in DAMAGE_KINDS:
+        if award.total > items:
+            whole = params[WHOLE_DAMAGE_CLAIM]
+            if whole.value:
+                protected = award.total
+                protected_label = (
+                    "The whole award, awarded due to damage to property or belongings, paid in full"
+                )
+            notes.append(
+                Note(
+                    f"A claim for damage to property or belongings: "
+                    f"{'the whole award' if whole.value else 'only the damaged items'} "
+                    f"paid in full ({whole.basis})",
+                    whole.clause,
+                )
+            )
+        else:
+            protected = award.total
+    rest = award.total - protected
+    credit = ZERO
+    if rest > 0:
+        may_credit = params[CREDIT]
+        if may_credit.value:
+            credit = min(rest, owed)
+            notes.append(
+                Note(
+                    f"Compensation 'may be credited' to the account: {format_pounds(credit)} "
+                    f"credited against what is owed ({may_credit.basis})",
+                    may_credit.clause,
+                )
+            )
+        else:
+            notes.append(
+                Note(
+                    "Compensation 'may be credited' to the account: read as paid to the "
+                    f"customer ({may_credit.basis})",
+                    may_credit.clause,
+                )
+            )
     parts = [
-        SettlementPart(
-            "Damage to belongings, paid in full", belongings, CUSTOMER, "payment", BELONGINGS
-        ),
+        SettlementPart(protected_label, protected, CUSTOMER, "payment", BELONGINGS),
         SettlementPart(
             "Credited against rent arrears and other debts",
             credit,
@@ -512,15 +695,6 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         ),
         SettlementPart("Paid to the customer", rest - credit, CUSTOMER, "payment", BELONGINGS),
     ]
-    notes = []
-    if owed > 0:
-        notes.append(
-            Note(
-                f"The customer owes {format_pounds(owed)}: compensation is credited to "
-                "the account up to what is owed, except for damage to belongings",
-                BELONGINGS,
-            )
-        )
     return Settlement(tuple(p for p in parts if p.amount > 0), tuple(notes))
 
 
@@ -533,16 +707,17 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     claim_months = params["time_limits.claim_months"]
     complaint_months = params["time_limits.complaint_months"]
     assessment = params["assessment.working_days"]
+    since = "the damage or event" if scenario.one_off else "the loss ended"
     return [
         Deadline(
-            f"Claim window ({claim_months.value} months after the loss ended)",
-            add_months(dates.loss_end, claim_months.value),
+            f"Claim window ({claim_months.value} months after {since})",
+            add_months(scenario.incurred, claim_months.value),
             claim_months.clause,
         ),
         Deadline(
             f"Complaint to be raised ({complaint_months.value} months after the issue or "
             "awareness of it)",
-            add_months(max(dates.aware, dates.loss_end), complaint_months.value),
+            add_months(max(dates.aware, scenario.incurred), complaint_months.value),
             complaint_months.clause,
         ),
         Deadline(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -40,6 +41,7 @@ from compsim.params import Params
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
 POLICY_ID = "clarion"
+APPROVER = "Not published (the policy names no approver for awards)"
 
 # The impact scale: 4.4's "little or no problem", then the Ombudsman's remedies bands.
 BANDS = ("minor", "adversely_affected", "significant", "severe")
@@ -62,6 +64,17 @@ SERVICES = ("heating", "hot-water", "electricity", "lighting", "water")
 ROOMS = ("kitchen", "bathroom", "wc", "living-room", "bedroom", "other-room")
 DAMAGE_KINDS = ("damage-to-belongings", "damage-to-decoration")
 LEAK_FLOOD_OR_FIRE = ("leak", "flood", "fire")  # 4.4: damage left to contents insurance
+# Failure kinds 4.2 does not name (its list is of examples: "include").
+UNLISTED_KINDS = ("complaint-handling", "communication", "works-nuisance", "decant", "other")
+PLANNED_DECANTS = ("demolition", "redevelopment")
+
+# Reading switches (params.toml, [readings.*]): each a reading the text does not settle.
+UNLISTED_SWITCH = "readings.unlisted_failure_pays"
+BROKEN_PLAN_SWITCH = "readings.broken_plan_stops_repair_kind"
+MINIMAL_SWITCH = "readings.minimal_distress_is_little_problem"
+THREATENED_SWITCH = "readings.threatened_proceedings_exclude"
+EVIDENCE_SWITCH = "readings.costs_need_evidence"
+SERVICE_CHARGE_SWITCH = "readings.service_charge_on_rent_account"
 
 
 COMPENSABLE = "clarion 4.2"
@@ -96,10 +109,12 @@ class Head:
 
 
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
-    """Every 4.2 kind the scenario shows, each marked compensable or not, with why."""
+    """Every 4.2 kind the scenario shows, each marked compensable or not, with why; and,
+    for a failure of a kind 4.2 does not name, whether discretionary compensation is paid
+    for it (a reading switch: 4.2's list is of examples)."""
     heads = [
         *_appointment_heads(scenario, params),
-        *_repair_heads(scenario),
+        *_repair_heads(scenario, params),
         *_amenity_heads(scenario, params),
         *_belongings_heads(scenario, params),
     ]
@@ -107,17 +122,60 @@ def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
         heads.append(
             Head("A charged service was not delivered: a loss of services, which 4.2 counts", True)
         )
+    heads.extend(_unlisted_heads(scenario, params))
     if not heads:
-        heads.append(
-            Head(
-                f"The failure ({scenario.failure.kind}) is none of the kinds 4.2 compensates "
-                "(a missed appointment, a repair over target, a loss of amenities or "
-                "services, a room lost for more than the repair SLA, damage to belongings): "
-                "it pays nothing",
-                False,
-            )
-        )
+        heads.append(Head("No failure of a kind 4.2 names is shown", False))
     return heads
+
+
+def unlisted_failure(scenario: Scenario) -> bool:
+    """Whether the scenario's failure is a failure of service of a kind 4.2 does not name.
+
+    A decant for demolition or redevelopment is a planned move, not a failure of service."""
+    failure = scenario.failure
+    if failure.kind not in UNLISTED_KINDS:
+        return False
+    if failure.kind == "decant":
+        return scenario.decant is None or scenario.decant.reason not in PLANNED_DECANTS
+    return True
+
+
+def _unlisted_heads(scenario: Scenario, params: Params) -> list[Head]:
+    kind = scenario.failure.kind
+    if kind == "decant" and not unlisted_failure(scenario):
+        reason = scenario.decant.reason if scenario.decant else ""
+        return [Head(f"A decant for {reason} is a planned move, not a failure of service", False)]
+    if not unlisted_failure(scenario):
+        return []
+    switch = params[UNLISTED_SWITCH]
+    if switch.value:
+        return [
+            Head(
+                f"The failure ({kind}) is none of the kinds 4.2 names, but 4.2 lists examples "
+                "('include'): compsim reads it as compensable like a named failure "
+                f"({switch.basis}: {UNLISTED_SWITCH})",
+                True,
+                switch.clause,
+            )
+        ]
+    return [
+        Head(
+            f"The failure ({kind}) is none of the kinds 4.2 names (a missed appointment, a "
+            "repair over target, a loss of amenities or services, a room lost for more than "
+            "the repair SLA, damage to belongings). 4.2 lists examples ('include'); compsim "
+            "reads discretionary compensation as given only for the named kinds, so only "
+            f"out-of-pocket expenses are reimbursed (1.2) ({switch.basis}: {UNLISTED_SWITCH})",
+            False,
+            switch.clause,
+        )
+    ]
+
+
+def failure_shown(scenario: Scenario, heads: list[Head]) -> bool:
+    """Whether the scenario shows a failure by Clarion: a named kind that counts, or a
+    failure of a kind 4.2 does not name. Out-of-pocket expenses it caused are reimbursed
+    whatever its kind (1.2)."""
+    return any(h.compensable for h in heads) or unlisted_failure(scenario)
 
 
 def _appointment_heads(scenario: Scenario, params: Params) -> list[Head]:
@@ -161,14 +219,15 @@ def _appointments(count: int) -> str:
     return "One appointment" if count == 1 else f"{count} appointments"
 
 
-def _repair_heads(scenario: Scenario) -> list[Head]:
+def _repair_heads(scenario: Scenario, params: Params) -> list[Head]:
     dates, failure = scenario.dates, scenario.failure
     target = dates.repair_target
     if target is None:
         if failure.kind != "repair-delay":
             return []
-        if failure.action_plan != "none":
-            return [Head("A repair delay, but an action plan was agreed", False)]
+        plan = _plan_head("A repair delay", scenario, params)
+        if plan is not None:
+            return [plan]
         return [
             Head(
                 "A repair delay with no target date given: compsim reads the failure kind as "
@@ -180,15 +239,9 @@ def _repair_heads(scenario: Scenario) -> list[Head]:
     if end <= target:
         return [Head(f"The repair was within its target ({target}; loss end {end})", False)]
     over = (end - target).days
-    if failure.action_plan != "none":
-        broken = " (the plan was not kept, but 4.2 asks only whether one was agreed)"
-        return [
-            Head(
-                f"The repair went {over} days over its target ({target}), but an action plan "
-                f"was agreed{broken if failure.action_plan == 'agreed-broken' else ''}",
-                False,
-            )
-        ]
+    plan = _plan_head(f"The repair went {over} days over its target ({target})", scenario, params)
+    if plan is not None:
+        return [plan]
     return [
         Head(
             f"The repair went {over} days over its target ({target}; loss end {end}) "
@@ -196,6 +249,30 @@ def _repair_heads(scenario: Scenario) -> list[Head]:
             True,
         )
     ]
+
+
+def _plan_head(what: str, scenario: Scenario, params: Params) -> Head | None:
+    """4.2 "unless an action plan has been agreed": an agreed plan that was kept stops the
+    repair kind; whether a plan agreed but not kept does is a reading switch."""
+    plan = scenario.failure.action_plan
+    if plan == "none":
+        return None
+    if plan == "agreed-kept":
+        return Head(f"{what}, but an action plan was agreed", False)
+    switch = params[BROKEN_PLAN_SWITCH]
+    if switch.value:
+        return Head(
+            f"{what}, but an action plan was agreed (it was not kept; 4.2 asks only whether "
+            f"one has been agreed: {switch.basis}, {BROKEN_PLAN_SWITCH})",
+            False,
+            switch.clause,
+        )
+    return Head(
+        f"{what}; an action plan was agreed but not kept, which compsim reads as no plan: "
+        f"compensable ({switch.basis}, {BROKEN_PLAN_SWITCH})",
+        True,
+        switch.clause,
+    )
 
 
 def _amenity_heads(scenario: Scenario, params: Params) -> list[Head]:
@@ -247,9 +324,9 @@ def _amenity_head(
 
 
 def _loss_end(scenario: Scenario, loss: AmenityLoss) -> date:
-    """The amenity's ``to`` date, or the claim date while it is still lost."""
-    claimed = scenario.dates.claimed
-    return loss.to if loss.to is not None and loss.to <= claimed else claimed
+    """The amenity's ``to`` date, even after the claim (the common reading of the loss end);
+    without one, the failure's loss end (the claim date while it is still lost)."""
+    return loss.to if loss.to is not None else scenario.dates.loss_end
 
 
 def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
@@ -303,13 +380,7 @@ def _item_refusal(item: DamagedItem, params: Params) -> tuple[str, str, str] | N
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
     checks = [
-        Exclusion(
-            f"The failure caused little or no problem to the resident (distress: "
-            f"{failure.distress})",
-            EXCLUSIONS,
-            failure.distress == "none",
-            "little or no problem",
-        ),
+        _little_or_no_problem(scenario, params),
         Exclusion(
             "The claim is for personal injury",
             EXCLUSIONS,
@@ -337,13 +408,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
             failure.cause == "resident",
             "resident's fault",
         ),
-        Exclusion(
-            f"The issue is subject to legal proceedings (proceedings: {legal.proceedings}) "
-            f"or a disrepair claim (disrepair claim: {'yes' if legal.disrepair_claim else 'no'})",
-            EXCLUSIONS,
-            legal.proceedings != "none" or legal.disrepair_claim,
-            "legal or disrepair",
-        ),
+        _legal_proceedings(scenario, params),
         Exclusion(
             "Loss or damage caused by a third party unrelated to Clarion (a utility "
             "company, another resident or a visitor)",
@@ -381,6 +446,55 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     return checks
 
 
+def _little_or_no_problem(scenario: Scenario, params: Params) -> Exclusion:
+    """4.4 "may not" pay where the failure "caused little or no problem": no distress is
+    "no problem"; whether minimal distress is "little" problem is a reading switch."""
+    distress = scenario.failure.distress
+    reason = f"The failure caused little or no problem to the resident (distress: {distress})"
+    if distress == "none":
+        return Exclusion(reason, EXCLUSIONS, True, "little or no problem")
+    if distress != "minimal":
+        return Exclusion(reason, EXCLUSIONS, False)
+    switch = params[MINIMAL_SWITCH]
+    reading = (
+        "minimal distress read as 'little' problem"
+        if switch.value
+        else "minimal distress read as more than 'little' problem"
+    )
+    return Exclusion(
+        f"{reason}: {reading} ({switch.basis}: {MINIMAL_SWITCH})",
+        switch.clause,
+        bool(switch.value),
+        "little problem (reading)" if switch.value else "",
+    )
+
+
+def _legal_proceedings(scenario: Scenario, params: Params) -> Exclusion:
+    """4.4 "issues subject to legal proceedings or disrepair claims": proceedings started or
+    ordered, or a disrepair claim, exclude; whether threatened proceedings do is a switch."""
+    legal = scenario.legal
+    reason = (
+        f"The issue is subject to legal proceedings (proceedings: {legal.proceedings}) "
+        f"or a disrepair claim (disrepair claim: {'yes' if legal.disrepair_claim else 'no'})"
+    )
+    if legal.disrepair_claim or legal.proceedings in ("started", "court-ordered"):
+        return Exclusion(reason, EXCLUSIONS, True, "legal or disrepair")
+    if legal.proceedings != "threatened":
+        return Exclusion(reason, EXCLUSIONS, False)
+    switch = params[THREATENED_SWITCH]
+    reading = (
+        "threatened proceedings read as making the issue subject to legal proceedings"
+        if switch.value
+        else "threatened proceedings read as not yet legal proceedings"
+    )
+    return Exclusion(
+        f"{reason}: {reading} ({switch.basis}: {THREATENED_SWITCH})",
+        switch.clause,
+        bool(switch.value),
+        "proceedings threatened (reading)" if switch.value else "",
+    )
+
+
 def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     """Insured items and floor coverings: the whole claim is excluded when they are all it is
     about (no other 4.2 kind counts); otherwise only those items are left out."""
@@ -411,30 +525,38 @@ def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     )
 
 
+def claim_window_start(scenario: Scenario) -> tuple[date, str]:
+    """6.2 "within six months of our failure of service fault, or event": a one-off event
+    (a missed appointment, damage) from the day it happened; a continuing failure from its
+    end (RULES.md, common readings)."""
+    if scenario.one_off:
+        return scenario.incurred, f"the {scenario.failure.kind.replace('-', ' ')} on"
+    return scenario.incurred, "the failure ending on"
+
+
 def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
-    dates = scenario.dates
+    claimed = scenario.dates.claimed
     limit_param = params["time_limits.claim_months"]
     months = limit_param.value
-    limit = add_months(dates.loss_end, months)
+    start, what = claim_window_start(scenario)
+    limit = add_months(start, months)
     clause = limit_param.clause
-    if dates.claimed <= limit:
+    if claimed <= limit:
         return Exclusion(
-            f"Claimed on {dates.claimed}, within {months} months of the loss ending on "
-            f"{dates.loss_end} (last day {limit})",
+            f"Claimed on {claimed}, within {months} months of {what} {start} (last day {limit})",
             clause,
             False,
         )
     if scenario.claim.exceptional_circumstances:
         return Exclusion(
-            f"Claimed on {dates.claimed}, after the {months}-month limit (last day {limit}, "
-            f"from the loss ending on {dates.loss_end}), but exceptional circumstances "
-            "prevented an earlier claim",
+            f"Claimed on {claimed}, after the {months}-month limit (last day {limit}, "
+            f"from {what} {start}), but exceptional circumstances prevented an earlier claim",
             clause,
             False,
         )
     return Exclusion(
-        f"Claimed on {dates.claimed}, more than {months} months after the loss ended on "
-        f"{dates.loss_end} (last day {limit}), and no exceptional circumstances",
+        f"Claimed on {claimed}, more than {months} months after {what} {start} "
+        f"(last day {limit}), and no exceptional circumstances",
         clause,
         True,
         f"claimed after {months} months",
@@ -467,25 +589,30 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
         )
     ]
     vulnerabilities = scenario.household.vulnerabilities
-    lift = params["impact.vulnerability_lifts"]
-    if vulnerabilities and lift.value and band != BANDS[-1]:
-        band = BANDS[BANDS.index(band) + 1]
-        notes.append(
-            Note(
-                f"Vulnerability ({', '.join(vulnerabilities)}) is considered in assessing the "
-                f"impact: the band is lifted one step to {BAND_WORDS[band]} ({lift.basis})",
-                lift.clause,
+    paths = [mapping.path]
+    if vulnerabilities:
+        lift = params["impact.vulnerability_lifts"]
+        paths.append(lift.path)
+        if lift.value and band != BANDS[-1]:
+            band = BANDS[BANDS.index(band) + 1]
+            notes.append(
+                Note(
+                    f"Vulnerability ({', '.join(vulnerabilities)}) is considered in assessing "
+                    f"the impact: the band is lifted one step to {BAND_WORDS[band]} "
+                    f"({lift.basis}: impact.vulnerability_lifts)",
+                    lift.clause,
+                )
             )
-        )
-    elif vulnerabilities:
-        notes.append(
-            Note(
-                f"Vulnerability ({', '.join(vulnerabilities)}) is considered, but the band "
-                "is not lifted",
-                lift.clause,
+        else:
+            notes.append(
+                Note(
+                    f"Vulnerability ({', '.join(vulnerabilities)}) is considered, but the band "
+                    f"is not {'lifted' if lift.value else 'lifted (impact.vulnerability_lifts)'}",
+                    lift.clause,
+                )
             )
-        )
-    return Impact(LEVEL_NAMES[band], IMPACT_CLAUSE, BANDS.index(band) + 1, ASSUMPTION, tuple(notes))
+    basis = params.basis_of(*paths)
+    return Impact(LEVEL_NAMES[band], IMPACT_CLAUSE, BANDS.index(band) + 1, basis, tuple(notes))
 
 
 # ---------------------------------------------------------------- award
@@ -499,17 +626,20 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         Note(f"{'Counts' if h.compensable else 'Does not count'}: {h.reason}", h.clause)
         for h in heads
     ]
-    items = [_distress_item(impact, compensable, params, notes)]
+    # the paths the band (paid or refused) rests on, besides its own figures
+    rests_on = [UNLISTED_SWITCH] if unlisted_failure(scenario) else []
+    items = [_distress_item(impact, compensable, params, notes, rests_on)]
     items.extend(_service_items(scenario, params, notes))
     items.extend(_appointment_items(scenario, params))
     items.extend(_belongings_item(item, params) for item in scenario.damaged_items)
-    items.extend(_cost_item(cost, compensable) for cost in scenario.costs)
+    failure = failure_shown(scenario, heads)
+    items.extend(_cost_item(cost, failure, scenario, params) for cost in scenario.costs)
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
 
 
 def _distress_item(
-    impact: Impact, compensable: bool, params: Params, notes: list[Note]
+    impact: Impact, compensable: bool, params: Params, notes: list[Note], rests_on: list[str]
 ) -> AwardItem:
     label = "Distress and inconvenience"
     if impact.rank == 0:
@@ -525,7 +655,7 @@ def _distress_item(
             f"{label}: not paid, nothing in this claim is of a kind 4.2 compensates",
             ZERO,
             COMPENSABLE,
-            PUBLISHED,
+            params.basis_of(*rests_on) if rests_on else PUBLISHED,
             "distress",
         )
     band = BANDS[impact.rank - 1]
@@ -557,7 +687,11 @@ def _distress_item(
         f"{label}: Ombudsman band for {BAND_WORDS[band]} ({span})",
         to_pennies(amount),
         BAND_CLAUSE,
-        ASSUMPTION,
+        params.basis_of(
+            *(p for p in (f"bands.{band}.low", high_path) if p in params),
+            figure_param.path,
+            *rests_on,
+        ),
         "distress",
         low=to_pennies(low),
         high=None if high is None else to_pennies(high),
@@ -568,14 +702,13 @@ def _days_lost(scenario: Scenario, amenity: Iterable[str], params: Params) -> se
     """The days of loss a specific sum pays for: from the repair target when given (an
     assumption, ``specific_sums.days_from``), else from the loss start, to the loss end
     (the end day not counted: it is the day the amenity is back)."""
-    from_target = params.value("specific_sums.days_from") == "repair_target"
     target = scenario.dates.repair_target
     days: set[date] = set()
     for loss in scenario.amenities_lost:
         if loss.amenity not in amenity:
             continue
         start, end = loss.from_, _loss_end(scenario, loss)
-        if from_target and target is not None:
+        if target is not None and params.value("specific_sums.days_from") == "repair_target":
             start = max(start, target)
         days.update(start + timedelta(days=n) for n in range((end - start).days))
     return days
@@ -613,7 +746,16 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         )
     if "lighting" in lost:
         items.append(_lighting_only(len(lighting_only), params, scenario))
-    if lost & {"heating", "hot-water", "electricity", "lighting"}:
+    services = lost & {"heating", "hot-water", "electricity", "lighting"}
+    if services and scenario.dates.repair_target is None:
+        notes.append(
+            Note(
+                "Days of loss for a specific sum run from the loss start to the loss end, the "
+                "day it is back not counted (no repair target is given)",
+                "clarion 6.5; Housing Ombudsman compensation guidance",
+            )
+        )
+    elif services:
         source = params["specific_sums.days_from"]
         notes.append(
             Note(
@@ -742,7 +884,10 @@ def _belongings_item(item: DamagedItem, params: Params) -> AwardItem:
     )
 
 
-def _cost_item(cost: Cost, compensable: bool) -> AwardItem:
+def _cost_item(cost: Cost, failure: bool, scenario: Scenario, params: Params) -> AwardItem:
+    """1.2: out-of-pocket expenses caused by a failure are reimbursed whatever its kind (4.2
+    lists examples). Whether every cost needs evidence is a reading switch (6.4: Clarion
+    "may request supporting information")."""
     label = f"Out-of-pocket cost: {cost.kind} {format_pounds(cost.amount)}"
     if cost.kind == "time-off-work":
         return AwardItem(
@@ -752,20 +897,40 @@ def _cost_item(cost: Cost, compensable: bool) -> AwardItem:
             PUBLISHED,
             "costs",
         )
-    if not compensable:
+    if not failure:
         return AwardItem(
-            f"{label}, not paid: the failure is none of the kinds 4.2 compensates",
+            f"{label}, not paid: the claim shows no failure by Clarion that caused it",
             ZERO,
             COMPENSABLE,
             PUBLISHED,
             "costs",
         )
     if not cost.evidence:
+        switch = params[EVIDENCE_SWITCH]
+        basis = params.basis_of(EVIDENCE_SWITCH)
+        if switch.value:
+            return AwardItem(
+                f"{label}, not paid: not evidenced (compsim reads 6.4 as requiring evidence "
+                f"of every cost: {EVIDENCE_SWITCH})",
+                ZERO,
+                switch.clause,
+                basis,
+                "costs",
+            )
+        if not scenario.claim.evidence_supplied:
+            return AwardItem(
+                f"{label}, not paid: supporting information asked for was not supplied (6.4)",
+                ZERO,
+                switch.clause,
+                basis,
+                "costs",
+            )
         return AwardItem(
-            f"{label}, not paid: not evidenced (Clarion may ask for supporting information)",
-            ZERO,
-            "clarion 6.4",
-            PUBLISHED,
+            f"{label}, reimbursed without evidence (evidence only when asked for: "
+            f"{EVIDENCE_SWITCH})",
+            to_pennies(cost.amount),
+            COSTS,
+            basis,
             "costs",
         )
     return AwardItem(f"{label}, reimbursed", to_pennies(cost.amount), COSTS, PUBLISHED, "costs")
@@ -828,6 +993,24 @@ def _silences(scenario: Scenario) -> list[Note]:
 # ---------------------------------------------------------------- approval (6.8)
 
 
+def confirmed(scenario: Scenario) -> tuple[date, bool] | None:
+    """The date Clarion confirmed the award (6.6), and whether it is a stand-in:
+    ``dates.award_confirmed`` when given; otherwise the offer date, read as the date the award
+    was confirmed (an assumption); None when neither is given."""
+    dates = scenario.dates
+    if dates.award_confirmed is not None:
+        return dates.award_confirmed, False
+    if dates.offer_made is not None:
+        return dates.offer_made, True
+    return None
+
+
+def _confirmed_words(day: date, stand_in: bool) -> str:
+    if stand_in:
+        return f"the offer on {day}, read as the date the award was confirmed (a stand-in)"
+    return f"the award confirmed on {day}"
+
+
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     days = params["appeal.working_days"]
@@ -845,17 +1028,18 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             days.clause,
         ),
     ]
-    offer = scenario.dates.offer_made
-    if offer is not None:
+    start = confirmed(scenario)
+    if start is not None:
+        day, stand_in = start
         notes.append(
             Note(
-                f"Counting from the offer on {offer} (the policy does not say from when), the "
-                f"last day to appeal is {add_working_days(offer, days.value)}",
+                f"Counting from {_confirmed_words(day, stand_in)} (the policy does not say "
+                f"from when), the last day to appeal is {add_working_days(day, days.value)}",
                 days.clause,
             )
         )
     return Approval(
-        "Not published (the policy names no approver for awards)",
+        APPROVER,
         "clarion 6.4, 6.8",
         senior=False,
         basis=NOT_PUBLISHED,
@@ -866,17 +1050,43 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
 # ---------------------------------------------------------------- payment (5.1, 6.6)
 
 
+def rent_account_arrears(scenario: Scenario, params: Params) -> tuple[Decimal, str]:
+    """5.1 "if your account is in arrears": the rent account. Whether service charge arrears
+    are on the rent account is a reading switch (6.3 speaks of "rent and/or service charge");
+    other debts (recharges and the like) are not the rent account."""
+    account = scenario.account
+    if account.service_charge_arrears == 0:
+        return account.rent_arrears, "rent arrears"
+    if params.value(SERVICE_CHARGE_SWITCH):
+        return (
+            account.rent_arrears + account.service_charge_arrears,
+            f"rent and service charge arrears ({params.basis_of(SERVICE_CHARGE_SWITCH)}: "
+            f"{SERVICE_CHARGE_SWITCH})",
+        )
+    return account.rent_arrears, (
+        f"rent arrears; service charge arrears read as not on the rent account "
+        f"({params.basis_of(SERVICE_CHARGE_SWITCH)}: {SERVICE_CHARGE_SWITCH})"
+    )
+
+
+def out_of_pocket_expenses(scenario: Scenario) -> list[Cost]:
+    """5.1 "you have incurred additional out of pocket expenses": every cost the claimant
+    incurred (evidenced or not, reimbursed or not), other than loss of earnings for time off
+    work (4.4 names it loss of earnings, not an expense)."""
+    return [c for c in scenario.costs if c.kind != "time-off-work" and c.amount > 0]
+
+
 @hookimpl
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
-    """5.1: a rent account in arrears with no out-of-pocket expenses takes the whole award;
+    """5.1: a rent account in arrears with no out-of-pocket expenses takes the whole award
+    (the part up to the arrears clears them, the rest is a credit balance on the account);
     otherwise it is paid to the claimant."""
     total = award.total
     if total == 0:
         return Settlement()
-    arrears = scenario.account.rent_arrears
-    expenses = [c for c in scenario.costs if c.kind != "time-off-work" and c.amount > 0]
+    arrears, owed = rent_account_arrears(scenario, params)
+    expenses = out_of_pocket_expenses(scenario)
     notes = [_payment_note(scenario, params)]
-    to_claimant = "payment to an account in the claimant's name"
     if arrears == 0 or expenses:
         why = (
             "the claimant has incurred out-of-pocket expenses "
@@ -884,58 +1094,57 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             if expenses
             else "the rent account is up to date or in credit"
         )
-        notes.insert(0, Note(f"Paid to the claimant: {why}", PAYMENT))
+        notes.insert(0, Note(f"Paid to any account in the claimant's name: {why}", PAYMENT))
         part = SettlementPart(
-            "Compensation paid to the claimant", total, CUSTOMER, to_claimant, PAYMENT
+            "Compensation paid to the claimant",
+            total,
+            CUSTOMER,
+            "payment to an account in the claimant's name",
+            PAYMENT,
         )
+        notes.extend(_other_debts_notes(scenario, arrears_counted=False, params=params))
         return Settlement((part,), tuple(notes))
-    credit = min(total, arrears)
-    excess = total - credit
+    against = min(total, arrears)
+    excess = total - against
     parts = [
         SettlementPart(
-            "Paid onto the rent account (in arrears, no out-of-pocket expenses)",
-            credit,
+            "Paid onto the rent account, clearing arrears",
+            against,
             ACCOUNT,
             "credit to the rent account",
             PAYMENT,
+            against_debt=True,
         )
     ]
     notes.insert(
         0,
         Note(
-            f"The rent account is {format_pounds(arrears)} in arrears and the claimant has no "
-            "out-of-pocket expenses: the whole award is paid onto the rent account",
+            f"The rent account is {format_pounds(arrears)} in arrears ({owed}) and the claimant "
+            "has no out-of-pocket expenses: the whole award is paid directly onto the rent "
+            f"account; {format_pounds(against)} of it clears arrears",
             PAYMENT,
         ),
     )
     if excess > 0:
         parts.append(
             SettlementPart(
-                "Award above the rent arrears: a credit balance on the rent account",
+                "Paid onto the rent account beyond the arrears: a credit balance",
                 excess,
-                CUSTOMER,
-                "credit balance on the claimant's rent account",
+                ACCOUNT,
+                "credit balance on the rent account",
                 PAYMENT,
+                against_debt=False,
             )
         )
         notes.append(
             Note(
-                f"The award exceeds the arrears by {format_pounds(excess)}; paid onto the rent "
-                "account it leaves the account in credit. The policy says nothing more about "
-                "it, and compsim cannot credit more than is owed, so it shows that part as the "
-                "claimant's money (a credit balance on their rent account)",
+                f"The award exceeds the arrears by {format_pounds(excess)}: paid onto the rent "
+                "account, it leaves the account in credit by that much (5.1 pays the "
+                "compensation onto the rent account, not only the part that clears arrears)",
                 PAYMENT,
             )
         )
-    other = scenario.account.service_charge_arrears + scenario.account.other_debts
-    if other > 0:
-        notes.append(
-            Note(
-                f"Service charge arrears and other debts ({format_pounds(other)}) are not "
-                "offset: 5.1 speaks only of the rent account",
-                PAYMENT,
-            )
-        )
+    notes.extend(_other_debts_notes(scenario, arrears_counted=True, params=params))
     if not scenario.account.offset_agreed:
         notes.append(
             Note(
@@ -947,15 +1156,29 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     return Settlement(tuple(parts), tuple(notes))
 
 
+def _other_debts_notes(scenario: Scenario, arrears_counted: bool, params: Params) -> list[Note]:
+    account = scenario.account
+    other = account.other_debts
+    if account.service_charge_arrears and not params.value(SERVICE_CHARGE_SWITCH):
+        other += account.service_charge_arrears
+    if other == 0:
+        return []
+    return [
+        Note(
+            f"Debts other than the rent account ({format_pounds(other)}) are not offset: 5.1 "
+            "speaks only of the rent account",
+            PAYMENT,
+        )
+    ]
+
+
 def _payment_note(scenario: Scenario, params: Params) -> Note:
     days = params["payment.days"]
-    offer = scenario.dates.offer_made
+    start = confirmed(scenario)
     when = ""
-    if offer is not None:
-        when = (
-            f"; if the award was confirmed with the offer on {offer}, by "
-            f"{offer + timedelta(days=days.value)}"
-        )
+    if start is not None:
+        day, stand_in = start
+        when = f"; from {_confirmed_words(day, stand_in)}, by {day + timedelta(days=days.value)}"
     return Note(
         f"Compensation is paid within {days.value} days of the date Clarion confirms the "
         f"award{when}",
@@ -969,36 +1192,40 @@ def _payment_note(scenario: Scenario, params: Params) -> Note:
 @hookimpl
 def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
     """Dated deadlines: the claim window (6.2), payment (6.6) and the appeal window (6.8).
-    Payment and appeal run from the date Clarion confirms the award; the scenario has no
-    such date, so compsim reads the offer date as it (an assumption, marked on each)."""
-    dates = scenario.dates
+    Payment runs from the date Clarion confirms the award (``dates.award_confirmed``; without
+    it the offer date stands in, an assumption); the appeal window from the same date (the
+    policy does not say from when: an assumption either way)."""
     months = params["time_limits.claim_months"]
+    start, what = claim_window_start(scenario)
     found = [
         Deadline(
-            f"Claim window ({months.value} months after the failure ended)",
-            add_months(dates.loss_end, months.value),
+            f"Claim window ({months.value} months from {what} {start})",
+            add_months(start, months.value),
             months.clause,
         )
     ]
-    if dates.offer_made is not None:
-        appeal = params["appeal.working_days"]
+    begin = confirmed(scenario)
+    if begin is None:
+        return found
+    day, stand_in = begin
+    appeal = params["appeal.working_days"]
+    found.append(
+        Deadline(
+            f"Appeal window ({appeal.value} working days from {_confirmed_words(day, stand_in)}; "
+            "the policy does not say from when)",
+            add_working_days(day, appeal.value),
+            appeal.clause,
+            ASSUMPTION,
+        )
+    )
+    if award.total > 0:
+        days = params["payment.days"]
         found.append(
             Deadline(
-                f"Appeal window ({appeal.value} working days, read as from the offer)",
-                add_working_days(dates.offer_made, appeal.value),
-                appeal.clause,
-                ASSUMPTION,
+                f"Payment due ({days.value} days from {_confirmed_words(day, stand_in)})",
+                day + timedelta(days=days.value),
+                days.clause,
+                ASSUMPTION if stand_in else params.basis_of("payment.days"),
             )
         )
-        if award.total > 0:
-            days = params["payment.days"]
-            found.append(
-                Deadline(
-                    f"Payment due ({days.value} days after the award is confirmed, read as "
-                    "the offer date)",
-                    dates.offer_made + timedelta(days=days.value),
-                    days.clause,
-                    ASSUMPTION,
-                )
-            )
     return found

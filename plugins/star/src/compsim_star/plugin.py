@@ -17,6 +17,7 @@ from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
     CUSTOMER,
+    DRAFT,
     PUBLISHED,
     Approval,
     Award,
@@ -55,6 +56,12 @@ DISTRESS_TO_BAND = {
 # 7.1: "any impact is worsened through disability, old age or the presence of young children".
 NAMED_VULNERABILITIES = ("disability", "older-person", "young-children")
 DAMAGE_CLAIMS = ("damage-to-belongings", "damage-to-decoration")
+# 7.1 "Unusable room" (an individual room) and "Loss of amenity": categories of their own.
+ROOMS = ("kitchen", "bathroom", "wc", "living-room", "bedroom", "other-room")
+ROOM_KINDS = ("loss-of-room", "loss-of-amenity")
+# The Schedule to SI 1994/133 lists total or partial loss of space or water heating, of electric
+# power and of water supply among the qualifying repairs (6.1, Right to Repair).
+RIGHT_TO_REPAIR_AMENITIES = ("heating", "hot-water", "electricity", "water")
 STAR_CAUSES = ("landlord", "contractor")
 
 SCOPE = "star 2.1"
@@ -65,8 +72,16 @@ EVIDENCE = "star 4.2"
 BANDS_CLAUSE = "star 5.1"
 DISCRETIONARY = "star 4.3, 5.1, 7.1"
 CALCULATION = "star 7.1"
+MANDATORY = "star 6.1"
 PAYMENT = "star 8.1"
 DEDUCTIONS = "star 8.2"
+
+
+def combine(*bases: str) -> str:
+    """``draft`` over ``assumption`` over ``published``."""
+    if DRAFT in bases:
+        return DRAFT
+    return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
 
 
 @hookimpl
@@ -162,10 +177,10 @@ def _contents_insurance(scenario: Scenario) -> Exclusion:
 
 
 def _disrepair_claim(scenario: Scenario, params: Params) -> Exclusion:
-    reading = params["exclusions.disrepair_claim_is_legal_action"]
     short = "disrepair claim"
     if not scenario.legal.disrepair_claim:
-        return Exclusion("No housing disrepair claim is recorded", reading.clause, False, short)
+        return Exclusion("No housing disrepair claim is recorded", EXCEPTIONS, False, short)
+    reading = params["exclusions.disrepair_claim_is_legal_action"]  # consulted only here
     if reading.value:
         return Exclusion(
             f"A housing disrepair claim is recorded: read as impending legal action "
@@ -296,7 +311,31 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     failure = scenario.failure
     band = DISTRESS_TO_BAND[failure.distress]
     notes = [Note(f"Distress is {failure.distress}, read as {BAND_NAMES[band]}", BANDS_CLAUSE)]
-    if failure.persistent and band != "severe":
+    reading_basis = PUBLISHED
+    if failure.persistent and band == "none":
+        reading = params["impact.persistent_without_distress_is_long_term"]
+        reading_basis = reading.basis
+        if reading.value:
+            band = "severe"
+            notes.append(
+                Note(
+                    "A persistent failure with no inconvenience or distress recorded is read as "
+                    f"a long term impact by itself: {BAND_NAMES[band]} ({reading.basis}: "
+                    "impact.persistent_without_distress_is_long_term)",
+                    reading.clause,
+                )
+            )
+        else:
+            notes.append(
+                Note(
+                    "A persistent failure, but no inconvenience or distress recorded: the 5.1 "
+                    "bands grade an impact, and 'long term' qualifies an impact there is, so "
+                    f"there is none to band ({reading.basis}: "
+                    "impact.persistent_without_distress_is_long_term)",
+                    reading.clause,
+                )
+            )
+    elif failure.persistent and band != "severe":
         band = "severe"
         notes.append(
             Note(
@@ -324,8 +363,13 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
                 BANDS_CLAUSE,
             )
         )
-    lift_paths = ("impact.vulnerability_lift_steps", "impact.other_vulnerabilities_lift")
-    basis = params.basis_of(*lift_paths) if band != unlifted else PUBLISHED
+    named = set(scenario.household.vulnerabilities) & set(NAMED_VULNERABILITIES)
+    # the reading about other vulnerabilities moved the band only when none of the three is named
+    lift_paths = ("impact.vulnerability_lift_steps",) + (
+        () if named else ("impact.other_vulnerabilities_lift",)
+    )
+    lift_basis = params.basis_of(*lift_paths) if band != unlifted else PUBLISHED
+    basis = combine(reading_basis, lift_basis)
     clause = BANDS_CLAUSE if band == unlifted else f"{BANDS_CLAUSE}, 7.1"
     return Impact(BAND_NAMES[band], clause, BANDS.index(band), basis, tuple(notes))
 
@@ -335,13 +379,11 @@ def _vulnerability(scenario: Scenario, params: Params, band: str, notes: list[No
     if not vulnerabilities:
         return band
     steps_param = params["impact.vulnerability_lift_steps"]
-    others_param = params["impact.other_vulnerabilities_lift"]
     steps = steps_param.value
-    if steps < 0:
-        raise ValueError(f"impact.vulnerability_lift_steps must be 0 or more, got {steps}")
     named = [v for v in vulnerabilities if v in NAMED_VULNERABILITIES]
     others = [v for v in vulnerabilities if v not in NAMED_VULNERABILITIES]
-    if others and not others_param.value:
+    others_param = params["impact.other_vulnerabilities_lift"] if others else None
+    if others_param is not None and not others_param.value:
         notes.append(
             Note(
                 f"Vulnerability ({', '.join(others)}) is considered, but 7.1 names only "
@@ -351,7 +393,7 @@ def _vulnerability(scenario: Scenario, params: Params, band: str, notes: list[No
                 others_param.clause,
             )
         )
-    lifting = named + (others if others_param.value else [])
+    lifting = named + (others if others_param is not None and others_param.value else [])
     if not lifting:
         return band
     which = ", ".join(lifting)
@@ -410,15 +452,136 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
             )
         )
     items.extend(_damaged_item(item, scenario, params) for item in scenario.damaged_items)
+    items.extend(_right_to_repair(scenario, params, notes))
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
+
+
+def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    """6.1: mandatory compensation where legislation requires it, "for example ... payments
+    under the Right to Repair, when STAR have failed to undertake repairs that are our
+    responsibility". The Right to Repair Regulations 1994 (SI 1994/133) give a secure tenant
+    of a local housing authority £10 plus £2 a day, at most £50, when a qualifying repair
+    stays outstanding after its deadline. The scenario records the repair target, not the
+    statutory deadline, the second contractor or the defect: those are stand-ins, marked."""
+    household, failure, dates = scenario.household, scenario.failure, scenario.dates
+    if household.tenure != "secure-tenant":
+        return []
+    qualifying = params["mandatory.right_to_repair.qualifying"]
+    target = dates.repair_target
+    if qualifying.value == "none":
+        notes.append(
+            Note(
+                "A secure tenant: the Right to Repair payment (6.1) is not computed "
+                f"(mandatory.right_to_repair.qualifying = none, {qualifying.basis})",
+                MANDATORY,
+            )
+        )
+        return []
+    if target is None:
+        if failure.kind == "repair-delay" or scenario.amenities_lost:
+            notes.append(
+                Note(
+                    "A secure tenant: a Right to Repair payment (6.1) runs from the repair's "
+                    "deadline, and the scenario records no repair target, so none is computed",
+                    MANDATORY,
+                )
+            )
+        return []
+    if qualifying.value == "listed-amenities":
+        ends = [
+            loss.to if loss.to is not None else dates.loss_end
+            for loss in scenario.amenities_lost
+            if loss.amenity in RIGHT_TO_REPAIR_AMENITIES
+        ]
+        what = "a lost " + ", ".join(
+            dict.fromkeys(
+                loss.amenity
+                for loss in scenario.amenities_lost
+                if loss.amenity in RIGHT_TO_REPAIR_AMENITIES
+            )
+        )
+        if not ends:
+            if failure.kind == "repair-delay" or scenario.amenities_lost:
+                notes.append(
+                    Note(
+                        "A secure tenant: no Right to Repair payment (6.1) is computed, because "
+                        "the scenario records no defect the Schedule to SI 1994/133 lists (a "
+                        "lost heating, hot water, electricity or water supply) "
+                        f"(mandatory.right_to_repair.qualifying, {qualifying.basis})",
+                        MANDATORY,
+                    )
+                )
+            return []
+        end = max(ends)
+    else:  # every-late-repair
+        if failure.kind != "repair-delay" and not scenario.amenities_lost:
+            return []
+        end, what = dates.loss_end, "a repair past its target"
+    days = (end - target).days
+    label = f"Right to Repair payment (statutory, SI 1994/133) for {what}"
+    if days <= 0:
+        notes.append(
+            Note(
+                f"A secure tenant: {what} was put right by the repair target {target}, so no "
+                "Right to Repair payment is due (6.1)",
+                MANDATORY,
+            )
+        )
+        return []
+    if failure.access_refused:
+        return [
+            AwardItem(
+                f"{label}, not paid: the customer did not allow access for the repair",
+                ZERO,
+                MANDATORY,
+                qualifying.basis,
+                "statutory",
+            )
+        ]
+    base = params["mandatory.right_to_repair.base"]
+    per_day = params["mandatory.right_to_repair.per_day"]
+    maximum = params["mandatory.right_to_repair.maximum"]
+    worked = base.value + per_day.value * days
+    amount = to_pennies(min(worked, maximum.value))
+    notes.append(
+        Note(
+            "Right to Repair (6.1): the Regulations give secure tenants of local housing "
+            f"authorities a payment; a secure tenant, {what} outstanding {days} days after the "
+            f"repair target {target} (to {end}): {format_pounds(base.value)} + {days} x "
+            f"{format_pounds(per_day.value)} = {format_pounds(worked)}, at most "
+            f"{format_pounds(maximum.value)}: {format_pounds(amount)}. Stand-ins "
+            "(assumption): the repair target for the statutory deadline (the Regulations count "
+            "from the second contractor's deadline, which the scenario does not record), the "
+            "defect for a qualifying repair, and its cost within the scheme's limit",
+            MANDATORY,
+        )
+    )
+    return [
+        AwardItem(
+            f"{label}, {days} days after the repair target",
+            amount,
+            MANDATORY,
+            combine(
+                params.basis_of(
+                    "mandatory.right_to_repair.base",
+                    "mandatory.right_to_repair.per_day",
+                    "mandatory.right_to_repair.maximum",
+                    "mandatory.right_to_repair.qualifying",
+                ),
+                ASSUMPTION,  # the stand-in deadline
+            ),
+            "statutory",
+        )
+    ]
 
 
 def _discretionary(
     scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
 ) -> list[AwardItem]:
     """4.3, 5.1: discretionary compensation on top of costs, as a range (the band) with a
-    single figure at an assumed position in it."""
+    single figure at an assumed position in it. 7.1: a repair delay counts only as 'Failure to
+    meet timescales' allows, but an unusable room or a loss of amenity is its own category."""
     band = BANDS[impact.rank]
     if band == "none":
         notes.append(
@@ -429,35 +592,69 @@ def _discretionary(
             )
         )
         return []
-    if scenario.failure.kind == "repair-delay":
+    failure = scenario.failure
+    category = ""
+    reading_basis = PUBLISHED
+    if failure.kind == "repair-delay":
         refused = _timescale_refusals(scenario, params, notes)
         if refused:
-            if scenario.costs:
-                notes.append(
-                    Note(
-                        "The 7.1 rule governs which failures to meet repair timescales count "
-                        "for discretionary compensation; evidenced costs are still reimbursed "
-                        "as actual financial loss (4.1)",
-                        CALCULATION,
+            lost, reading_basis, why_not = _own_categories(scenario, params)
+            if not lost:
+                if scenario.costs:
+                    notes.append(
+                        Note(
+                            "The 7.1 rule governs which failures to meet repair timescales "
+                            "count for discretionary compensation; evidenced costs are still "
+                            "reimbursed as actual financial loss (4.1)",
+                            CALCULATION,
+                        )
                     )
+                reasons = refused + why_not
+                return [
+                    AwardItem(
+                        "Discretionary compensation for a repair not completed within "
+                        f"timescales, not paid: {'; '.join(reasons)}",
+                        ZERO,
+                        CALCULATION,
+                        reading_basis,
+                        "distress",
+                    )
+                ]
+            category = _category_words(lost)
+            notes.append(
+                Note(
+                    "The repair delay does not count as a 'Failure to meet timescales' "
+                    f"({'; '.join(refused)}), but {category} is a 7.1 category of its own, "
+                    "with no reporting condition: the band is paid for it",
+                    CALCULATION,
                 )
+            )
+    elif failure.kind in ROOM_KINDS and (failure.extension_explained or failure.access_refused):
+        reading = params["categories.timescale_exceptions_apply_to_rooms"]
+        reading_basis = reading.basis
+        if reading.value:
             return [
                 AwardItem(
-                    "Discretionary compensation for a repair not completed within "
-                    f"timescales, not paid: {'; '.join(refused)}",
+                    f"Discretionary compensation for a {failure.kind.replace('-', ' ')}, not "
+                    f"paid: {_exception_words(failure)}, read as not lost due to a service "
+                    f"failure ({reading.basis}: categories.timescale_exceptions_apply_to_rooms)",
                     ZERO,
-                    CALCULATION,
-                    PUBLISHED,
+                    reading.clause,
+                    reading.basis,
                     "distress",
                 )
             ]
+        notes.append(
+            Note(
+                f"{_exception_words(failure).capitalize()}: 7.1 writes these exceptions under "
+                "'Failure to meet timescales' only, so the room or amenity is still compensated "
+                f"({reading.basis}: categories.timescale_exceptions_apply_to_rooms)",
+                reading.clause,
+            )
+        )
     low = params.value(f"bands.{band}.low")
     high = params.value(f"bands.{band}.high")
     position = params["bands.position"]
-    if not 0 <= position.value <= 1:
-        raise ValueError(f"bands.position must be between 0 and 1, got {position.value}")
-    if low > high:
-        raise ValueError(f"bands.{band}: low {low} is above high {high}")
     amount = to_pennies(low + (high - low) * position.value)
     where = (
         "the midpoint of"
@@ -474,18 +671,69 @@ def _discretionary(
         )
     )
     basis = params.basis_of(f"bands.{band}.low", f"bands.{band}.high", "bands.position")
+    label = (
+        f"Discretionary compensation: {impact.level} ({format_pounds(low)}–{format_pounds(high)})"
+    )
     return [
         AwardItem(
-            f"Discretionary compensation: {impact.level} "
-            f"({format_pounds(low)}–{format_pounds(high)})",
+            f"{label} for {category}" if category else label,
             amount,
             DISCRETIONARY,
-            ASSUMPTION if ASSUMPTION in (basis, impact.basis) else PUBLISHED,
+            combine(basis, impact.basis, reading_basis),
             "distress",
             low=to_pennies(low),
             high=to_pennies(high),
         )
     ]
+
+
+def _exception_words(failure) -> str:
+    found = []
+    if failure.extension_explained:
+        found.append("the repair was extended for a genuine reason and the customer was told")
+    if failure.access_refused:
+        found.append("the customer did not allow access")
+    return " and ".join(found)
+
+
+def _own_categories(scenario: Scenario, params: Params) -> tuple[list[str], str, list[str]]:
+    """7.1 "Unusable room" and "Loss of amenity": the rooms and amenities lost in a repair
+    delay, each lost "due to a failure to carry out repairs" (past the repair target, when one
+    is given). Returns what counts, the basis it rests on, and why the others do not."""
+    target = scenario.dates.repair_target
+    lost = []
+    why_not = []
+    for loss in scenario.amenities_lost:
+        if not loss.in_use:
+            why_not.append(f"the {loss.amenity} lost was not in use")
+            continue
+        end = loss.to if loss.to is not None else scenario.dates.loss_end
+        if target is not None and end <= target:
+            why_not.append(f"the {loss.amenity} was back in use by the repair target {target}")
+            continue
+        lost.append(loss.amenity)
+    failure = scenario.failure
+    if not lost or not (failure.extension_explained or failure.access_refused):
+        return lost, PUBLISHED, why_not
+    reading = params["categories.timescale_exceptions_apply_to_rooms"]
+    if reading.value:
+        why_not.append(
+            f"the {', '.join(lost)} lost: {_exception_words(failure)}, read as not lost due to "
+            f"a service failure ({reading.basis}: categories.timescale_exceptions_apply_to_rooms)"
+        )
+        return [], reading.basis, why_not
+    return lost, reading.basis, why_not
+
+
+def _category_words(lost: list[str]) -> str:
+    rooms = [name for name in lost if name in ROOMS]
+    amenities = [name for name in lost if name not in ROOMS]
+    parts = []
+    if rooms:
+        parts.append(f"an unusable room ({', '.join(rooms)})")
+    if amenities:
+        parts.append(f"a loss of amenity ({', '.join(amenities)})")
+    return " and ".join(parts)
 
 
 def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -> list[str]:
@@ -522,6 +770,43 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
             )
         )
     return refused
+
+
+SEASON_ENDS = (
+    ("start", "heating.season_start_month", "heating.season_start_day"),
+    ("end", "heating.season_end_month", "heating.season_end_day"),
+)
+
+
+@hookimpl
+def check_params(params: Params) -> list[str]:
+    """The host calls this before anything runs (with any overrides applied)."""
+    return parameter_problems(params)
+
+
+def parameter_problems(params: Params) -> list[str]:
+    """Checks across parameters that their declared ranges cannot make: a heating season day
+    that its month does not have (31 April), and a band whose bottom is above its top. Each
+    problem is one line naming the parameters, what they hold and what is accepted."""
+    problems = []
+    for end, month_path, day_path in SEASON_ENDS:
+        month, day = params[month_path], params[day_path]
+        # 2000 was a leap year: a season may run to 29 February
+        last = calendar.monthrange(2000, month.value)[1]
+        if day.value > last:
+            problems.append(
+                f"{day_path} = {day.value} with {month_path} = {month.value}: "
+                f"{calendar.month_name[month.value]} has no day {day.value}; expected a day "
+                f"from 1 to {last} (the heating season {end}s on a real day, 7.1)"
+            )
+    for band in BANDS[1:]:
+        low, high = params[f"bands.{band}.low"], params[f"bands.{band}.high"]
+        if low.value > high.value:
+            problems.append(
+                f"bands.{band}.low = {low.value} is above bands.{band}.high = {high.value}: "
+                "expected the bottom of a band at or below its top (5.1)"
+            )
+    return problems
 
 
 def _heating_season(params: Params) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -583,8 +868,26 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
             PUBLISHED,
             "costs",
         )
-    clause = f"{COSTS}, 7.1" if cost.kind == "utilities" else COSTS
-    return AwardItem(f"{label}, reimbursed", cost.amount, clause, PUBLISHED, "costs")
+    if cost.kind == "utilities":
+        start, end = scenario.dates.occurred, scenario.dates.loss_end
+        during = f"the service failure ({start} to {end})"
+        if not start <= cost.incurred <= end:
+            return AwardItem(
+                f"{label}, not reimbursed: incurred {cost.incurred}, outside {during}; 7.1 "
+                "reimburses utility charges incurred during the service failure",
+                ZERO,
+                CALCULATION,
+                PUBLISHED,
+                "costs",
+            )
+        return AwardItem(
+            f"{label}, reimbursed: incurred {cost.incurred}, during {during}",
+            cost.amount,
+            f"{COSTS}, 7.1",
+            PUBLISHED,
+            "costs",
+        )
+    return AwardItem(f"{label}, reimbursed", cost.amount, COSTS, PUBLISHED, "costs")
 
 
 def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> AwardItem:
@@ -694,17 +997,9 @@ def _silences(scenario: Scenario) -> list[Note]:
     if scenario.decant is not None or failure.kind == "decant":
         notes.append(
             Note(
-                "Mandatory payments for a move out of the home are set by legislation the "
-                "policy does not quote: compsim does not compute home loss or disturbance "
-                "payments",
-                "star 6.1",
-            )
-        )
-    if failure.kind == "repair-delay" and scenario.household.tenure == "secure-tenant":
-        notes.append(
-            Note(
-                "Right to Repair payments (6.1) are set by regulations the policy does not "
-                "quote: compsim does not compute them",
+                "6.1 pays the mandatory payments legislation requires for a move out of the "
+                "home, but quotes none: compsim does not compute home loss or disturbance "
+                "payments for STAR (the award shown leaves them out)",
                 "star 6.1",
             )
         )
@@ -731,43 +1026,84 @@ def _silences(scenario: Scenario) -> list[Note]:
 
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
+    """3.3: £250 or above is signed off by the Finance Team at manager level or above. When
+    the total rests on the assumed point in a band and the band straddles £250, which side
+    of £250 the total falls on rests on that point: the approval is marked so."""
     threshold = params["approval.finance_from"]
+    notes = []
+    rests_on = _band_point(award)
+    straddles = award.min < threshold.value and (award.max is None or award.max >= threshold.value)
+    band_basis = PUBLISHED
+    if rests_on is not None:
+        range_text = (
+            f"the award's range {format_pounds(award.min)}–"
+            f"{format_pounds(award.max) if award.max is not None else 'open'}"
+        )
+        if straddles:
+            band_basis = rests_on.basis
+            notes.append(
+                Note(
+                    f"The total {format_pounds(award.total)} rests on the assumed point in the "
+                    f"band ({rests_on.basis}: bands.position), and {range_text} straddles "
+                    f"{format_pounds(threshold.value)}: elsewhere in the band the approver "
+                    "would differ, so the approval rests on that assumption too",
+                    threshold.clause,
+                )
+            )
+        else:
+            side = "at or above" if award.min >= threshold.value else "below"
+            notes.append(
+                Note(
+                    f"The total rests on the assumed point in the band, but {range_text} is "
+                    f"all {side} {format_pounds(threshold.value)}: the approver is the same "
+                    "anywhere in the band",
+                    threshold.clause,
+                )
+            )
     if award.total >= threshold.value:
+        notes.insert(
+            0,
+            Note(
+                f"{format_pounds(award.total)} is {format_pounds(threshold.value)} or "
+                "above: authorised and signed off by the Finance Team",
+                threshold.clause,
+            ),
+        )
         return Approval(
             "A member of the Finance Team at Manager level or above",
             threshold.clause,
             senior=True,
-            basis=threshold.basis,
-            notes=(
-                Note(
-                    f"{format_pounds(award.total)} is {format_pounds(threshold.value)} or "
-                    "above: authorised and signed off by the Finance Team",
-                    threshold.clause,
-                ),
-            ),
+            basis=combine(threshold.basis, band_basis),
+            notes=tuple(notes),
         )
-    notes = [
+    notes.insert(
+        0,
         Note(
             f"{format_pounds(award.total)} is below {format_pounds(threshold.value)}: the "
             "policy names no approver for it",
             threshold.clause,
-        )
-    ]
-    if award.max is None or award.max >= threshold.value:
-        notes.append(
-            Note(
-                f"The award's range reaches {format_pounds(award.max)}: a figure of "
-                f"{format_pounds(threshold.value)} or above would need the Finance Team's "
-                "sign-off",
-                threshold.clause,
-            )
-        )
+        ),
+    )
     approver = (
         "Not published (no payment to approve)"
         if award.total == 0
         else f"Not published (the policy names no approver below {format_pounds(threshold.value)})"
     )
-    return Approval(approver, threshold.clause, basis=NOT_PUBLISHED, notes=tuple(notes))
+    basis = combine(threshold.basis, band_basis) if band_basis != PUBLISHED else NOT_PUBLISHED
+    return Approval(approver, threshold.clause, basis=basis, notes=tuple(notes))
+
+
+def _band_point(award: Award) -> AwardItem | None:
+    """The paid band item whose single figure is an assumed (or draft) point in its range."""
+    for item in award.items:
+        if (
+            item.category == "distress"
+            and item.amount > 0
+            and item.basis != PUBLISHED
+            and (item.high is None or item.low < item.high)
+        ):
+            return item
+    return None
 
 
 # ---------------------------------------------------------------- payment (8.1) and offset (8.2)
@@ -796,13 +1132,18 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         return Settlement()
     account = scenario.account
     owed = account.total_owed
-    deduct = params["offset.deduct_when_allowed"]
     days = params["payment.days_after_bank_details"]
+    given = scenario.dates.bank_details_given
+    when = (
+        f"given {given}, so due by {given + timedelta(days=days.value)}"
+        if given is not None
+        else "the scenario does not record when they were given"
+    )
     notes = [
         Note(
             f"STAR aims to pay by bank transfer within {days.value} days of the customer "
-            "providing bank details; the scenario does not record that date. A discretionary "
-            "offer is not an admission of legal liability",
+            f"providing bank details ({when}). A discretionary offer is not an admission of "
+            "legal liability",
             days.clause,
         )
     ]
@@ -826,7 +1167,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 DEDUCTIONS,
             )
         )
-    elif not deduct.value:
+    elif not (deduct := params["offset.deduct_when_allowed"]).value:
         notes.append(
             Note(
                 f"The customer owes {format_pounds(owed)} and agreed to a deduction, which "
@@ -869,8 +1210,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 @hookimpl
 def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
     """Dated deadlines: reporting damage (2.2) and payment (8.1). STAR pays within 28 days of
-    receiving bank details; the scenario has no such date, so compsim reads the offer's
-    acceptance as the day bank details were given (an assumption, marked on the deadline)."""
+    receiving bank details (``dates.bank_details_given``); without that date, the deadline
+    runs from a stand-in (the offer's acceptance, else the award's confirmation), marked
+    assumption and named."""
     found = []
     if scenario.damaged_items:
         months = params["exclusions.report_months"]
@@ -881,16 +1223,35 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
                 months.clause,
             )
         )
-    accepted = scenario.dates.offer_accepted
-    if award.total > 0 and accepted is not None:
-        days = params["payment.days_after_bank_details"]
+    if award.total == 0:
+        return found
+    days = params["payment.days_after_bank_details"]
+    dates = scenario.dates
+    if dates.bank_details_given is not None:
         found.append(
             Deadline(
-                f"Payment due ({days.value} days after bank details, read as given when the "
-                "offer was accepted)",
-                accepted + timedelta(days=days.value),
+                f"Payment due ({days.value} days after bank details were given on "
+                f"{dates.bank_details_given})",
+                dates.bank_details_given + timedelta(days=days.value),
                 days.clause,
-                ASSUMPTION,
+                params.basis_of("payment.days_after_bank_details"),
             )
         )
+        return found
+    stand_ins = (
+        ("the offer was accepted", dates.offer_accepted),
+        ("the award was confirmed", dates.award_confirmed),
+    )
+    for what, day in stand_ins:
+        if day is not None:
+            found.append(
+                Deadline(
+                    f"Payment due ({days.value} days after bank details, not recorded: read as "
+                    f"given when {what}, {day})",
+                    day + timedelta(days=days.value),
+                    days.clause,
+                    combine(params.basis_of("payment.days_after_bank_details"), ASSUMPTION),
+                )
+            )
+            break
     return found

@@ -1,19 +1,21 @@
 """Twenty11: Compensation Policy, Version 2 (effective December 2020).
 
-Clauses are cited as "twenty11 N". Every number is in params.toml beside this file. The
-readings this plugin makes, and where the text is silent, are listed in this package's README.
+Clauses are cited as "twenty11 N". Every number is in params.toml beside this file, and so is
+every reading the text does not settle (the ``readings.*`` switches and the parameters with an
+``alternative``). The package's README lists them, and where the text is silent.
 Twenty11's Compensation Procedure (6.6) and Decant Policy (6.7) are not published: every
 figure they would hold is an assumption parameter.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from compsim import hookimpl
 from compsim.dates import add_months, add_working_days
+from compsim.errors import ParamError
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -36,7 +38,7 @@ from compsim.models import (
     SettlementPart,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Params
+from compsim.params import Param, Params
 from compsim.plugins import PolicyInfo
 
 POLICY_ID = "twenty11"
@@ -51,6 +53,7 @@ GESTURE = "twenty11 6.9.5"
 HOME_LOSS = "twenty11 6.7.1"
 DISTURBANCE = "twenty11 6.7.2"
 OFFSET = "twenty11 6.4"
+DISTURBANCE_OFFSET = "twenty11 6.4, 6.7.2"
 AUTHORISE = "twenty11 3.4"
 PROCEDURE = "twenty11 6.6"
 
@@ -84,6 +87,8 @@ GOODWILL_CATEGORIES = ("amenity", "distress", "service-failure", "goodwill", "co
 PROTECTED_CATEGORIES = ("costs", "belongings")  # 6.4: reimbursements, paid not offset
 
 LEGAL_PROCEEDINGS = ("started", "court-ordered")
+# 6.9.4 says a voucher "where possible"; 6.4 says a financial payment: a reading switch.
+FORMS = {"voucher": "a voucher", "payment": "a financial payment"}
 DAMAGE_KINDS = ("damage-to-belongings", "damage-to-decoration")
 TENANTS = ("assured-tenant", "secure-tenant")
 HOME_LOSS_REASONS = ("demolition", "redevelopment")
@@ -112,6 +117,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
     checks = [
         _proceedings(scenario),
+        _represented(scenario),
         Exclusion(
             "The matter is an insurance claim (the policy does not apply when a claim "
             "through insurance has been made; insurance claims go to the insurance "
@@ -150,24 +156,35 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         ),
         *_cause_checks(scenario),
         _offer_lapse(scenario, params),
-        _works_nuisance(scenario),
+        _works_nuisance(scenario, params),
     ]
     return checks
 
 
-def _works_nuisance(scenario: Scenario) -> Exclusion:
-    """6.5 excludes "short term nuisance caused by building works": a persistent nuisance
-    (over a protracted time) is not short term, so it is considered."""
+def _works_nuisance(scenario: Scenario, params: Params) -> Exclusion:
+    """6.5 excludes "short term nuisance caused by building works". Whether a persistent
+    nuisance (over a protracted time) is short term is a reading switch."""
     failure = scenario.failure
     clause = "twenty11 6.5"
     if failure.kind != "works-nuisance":
         return Exclusion("Not a nuisance from building works", clause, False)
     if failure.persistent:
+        switch = params["readings.persistent_works_nuisance_considered"]
+        if switch.value:
+            return Exclusion(
+                "A nuisance from building works, but persistent over a protracted time: read "
+                "as not the short-term nuisance 6.5 excludes "
+                f"(readings.persistent_works_nuisance_considered, {switch.basis})",
+                clause,
+                False,
+            )
         return Exclusion(
-            "A nuisance from building works, but persistent over a protracted time: not the "
-            "short-term nuisance 6.5 excludes",
+            "A nuisance from building works: every works nuisance read as the short-term "
+            "nuisance 6.5 excludes, persistent or not "
+            f"(readings.persistent_works_nuisance_considered, {switch.basis})",
             clause,
-            False,
+            True,
+            "building works nuisance",
         )
     return Exclusion(
         "Short-term nuisance caused by building works", clause, True, "building works nuisance"
@@ -188,44 +205,87 @@ def _proceedings(scenario: Scenario) -> Exclusion:
         )
     if legal.proceedings == "threatened" or legal.disrepair_claim:
         return Exclusion(
-            "Proceedings are only threatened or a disrepair claim is recorded: compsim "
-            "reads 1.2 and 6.5 as excluding proceedings started or decided, not threatened",
+            "Proceedings are only threatened or a disrepair claim is recorded: no tribunal or "
+            "legal proceedings are under way (6.5), and the courts are not yet involved (1.2); "
+            "whether a legal representative raised it is checked on its own (legal.represented)",
             clause,
             False,
         )
     return Exclusion("No tribunal or legal proceedings", clause, False)
 
 
+def _represented(scenario: Scenario) -> Exclusion:
+    """1.2: the policy "does not cover any issues raised with us through the courts or legal
+    representation"."""
+    clause = "twenty11 1.2"
+    if scenario.legal.represented:
+        return Exclusion(
+            "The issue was raised through legal representation (a solicitor or other legal "
+            "representative): the policy does not cover issues raised that way",
+            clause,
+            True,
+            "legal representation",
+        )
+    if scenario.claim.via_representative:
+        return Exclusion(
+            "Made by someone acting for the claimant, not a legal representative: a claim "
+            "may be passed on by another person acting on the tenant's authority (6.10.2)",
+            f"{clause}, 6.10.2",
+            False,
+        )
+    return Exclusion("Not raised through legal representation", clause, False)
+
+
 def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
+    """6.3: "knew about for more than 6 months before contacting us". The contact is the first
+    report (``dates.reported``) by default, the claim under the other reading; the switch is
+    consulted only when the two readings disagree."""
     dates = scenario.dates
     months = params.value("time_limits.knew_about_months")
     last = add_months(dates.aware, months)
     clause = "twenty11 6.3"
-    if dates.claimed <= last:
+    if (dates.reported <= last) == (dates.claimed <= last):
+        contact, how = dates.reported, "first contacted Twenty11 (reported)"
+        counted = f"claimed on {dates.claimed}"
+    else:
+        reading = params["readings.contact_date"]
+        if reading.value == "claimed":
+            contact, how = dates.claimed, "claimed"
+        else:
+            contact, how = dates.reported, "first contacted Twenty11 (reported)"
+        counted = (
+            f"claimed on {dates.claimed}; 6.3 counts to the contact ('before contacting us'), "
+            f"read as {reading.value} (readings.contact_date, {reading.basis})"
+        )
+    if contact <= last:
         return Exclusion(
-            f"Aware of the incident on {dates.aware}, claimed on {dates.claimed}: within "
-            f"{months} months (last day {last})",
+            f"Aware of the incident on {dates.aware}, {how} on {contact}: within "
+            f"{months} months (last day {last}); {counted}",
             clause,
             False,
         )
-    exceptional = params["time_limits.knew_about_exceptional_circumstances"]
-    if scenario.claim.exceptional_circumstances and exceptional.value:
+    exceptional = (
+        params["time_limits.knew_about_exceptional_circumstances"]
+        if scenario.claim.exceptional_circumstances
+        else None
+    )
+    if exceptional is not None and exceptional.value:
         return Exclusion(
-            f"Aware of the incident on {dates.aware}, claimed on {dates.claimed}, after the "
+            f"Aware of the incident on {dates.aware}, {how} on {contact}, after the "
             f"{months}-month limit ({last}), but 6.3 says 'not normally' and exceptional "
-            f"circumstances are accepted ({exceptional.basis})",
+            f"circumstances are accepted ({exceptional.basis}); {counted}",
             exceptional.clause,
             False,
         )
     unless = (
         "; exceptional circumstances are recorded but compsim does not lift 6.3 for them "
         "(time_limits.knew_about_exceptional_circumstances is off)"
-        if scenario.claim.exceptional_circumstances
+        if exceptional is not None
         else ""
     )
     return Exclusion(
-        f"Aware of the incident on {dates.aware}, claimed on {dates.claimed}: more than "
-        f"{months} months (last day {last}){unless}",
+        f"Aware of the incident on {dates.aware}, {how} on {contact}: more than "
+        f"{months} months (last day {last}){unless}; {counted}",
         clause,
         True,
         f"known over {months} months",
@@ -344,17 +404,33 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
         )
     ]
     level, basis = distress, PUBLISHED
-    time_off = [cost for cost in scenario.costs if cost.kind == "time-off-work"]
+    time_off = any(cost.kind == "time-off-work" for cost in scenario.costs)
     floor = params["inconvenience.time_off_work_min_distress"]
     if time_off and DISTRESS_LEVELS.index(floor.value) > DISTRESS_LEVELS.index(distress):
-        level, basis = floor.value, floor.basis
-        notes.append(
-            Note(
-                "The claimant had to take time off work, which 6.9.3 counts as an "
-                f"inconvenience: read as at least {floor.value} ({floor.basis})",
-                floor.clause,
+        switch = params["readings.time_off_work_is_inconvenience"]
+        if switch.value:
+            level = floor.value
+            basis = params.basis_of(
+                "inconvenience.time_off_work_min_distress",
+                "readings.time_off_work_is_inconvenience",
             )
-        )
+            notes.append(
+                Note(
+                    "The claimant had to take time off work, which 6.9.3 'may consider' an "
+                    f"inconvenience: read as at least {floor.value} ({basis})",
+                    floor.clause,
+                )
+            )
+        else:
+            basis = switch.basis
+            notes.append(
+                Note(
+                    "The claimant had to take time off work; compsim does not read it as an "
+                    "inconvenience beyond the assessor's distress "
+                    f"(readings.time_off_work_is_inconvenience is off, {switch.basis})",
+                    switch.clause,
+                )
+            )
     if scenario.household.vulnerabilities:
         notes.append(
             Note(
@@ -374,7 +450,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     items: list[AwardItem] = []
     notes: list[Note] = []
     items.extend(_amenities(scenario, params, notes))
-    items.extend(_cost_item(cost) for cost in scenario.costs)
+    items.extend(_cost_item(cost, params) for cost in scenario.costs)
     items.extend(_loss_and_damage(scenario, item, params) for item in scenario.damaged_items)
     inconvenience = _inconvenience(scenario, impact, params, notes)
     items.append(inconvenience)
@@ -392,13 +468,13 @@ def rent_for(weekly_rent: Decimal, share: Decimal, days: int) -> Decimal:
 def _period(loss: AmenityLoss, dates: Dates) -> tuple[date, date]:
     """The days lost past the repair target: (start, end], counted as end - start.
 
-    Starts at the target date, or at the amenity's own ``from`` if that is later; ends when
-    the work was finished (the amenity's ``to``), or at the loss end if it is still lost,
-    and never after the claim date.
+    Starts at the target date, or at the amenity's own ``from`` if that is later; ends on
+    "the date the work is finished" (6.9.2): the amenity's ``to``, else the loss end (the
+    resolved date, even after the claim; the claim date while the work is not finished).
     """
     assert dates.repair_target is not None
     start = max(dates.repair_target, loss.from_)
-    end = min(loss.to if loss.to is not None else dates.loss_end, dates.claimed)
+    end = loss.to if loss.to is not None else dates.loss_end
     return start, max(end, start)
 
 
@@ -416,8 +492,9 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
         Note(
             "Rent for the period is weekly rent × days ÷ 7, days counted from the repair "
             "target date (or the amenity's own start, if later) to the date the work was "
-            "finished: the target day itself is within the repair time, the finishing day "
-            "counts. A loss still ongoing runs to the claim date",
+            "finished (6.9.2), even when that is after the claim: the target day itself is "
+            "within the repair time, the finishing day counts. A loss with no finishing date "
+            "runs to the claim date",
             AMENITY,
         )
     )
@@ -433,11 +510,19 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             )
             for loss in losses
         ]
-    if any(loss.to is not None and loss.to > dates.claimed for loss in losses):
+    if any(_period(loss, dates)[1] > dates.claimed for loss in losses):
         notes.append(
             Note(
-                f"An amenity was still lost when the claim was made on {dates.claimed}: "
-                "counted to the claim date",
+                f"The work was finished after the claim was made on {dates.claimed}: counted "
+                "to the date the work was finished, as 6.9.2 says",
+                AMENITY,
+            )
+        )
+    if any(loss.to is None and dates.resolved is None for loss in losses):
+        notes.append(
+            Note(
+                "No date the work was finished is given: the loss is counted to the claim date "
+                f"({dates.claimed})",
                 AMENITY,
             )
         )
@@ -529,33 +614,86 @@ def _room_item(
 def _heating_item(
     losses: list[AmenityLoss], dates: Dates, rent: Decimal, params: Params
 ) -> AwardItem:
-    """Heating and hot water: either or both, counted once over the days either was lost."""
-    lost_days: set[date] = set()
-    for loss in losses:
-        start, end = _period(loss, dates)
-        lost_days.update(start + timedelta(days=n) for n in range(1, (end - start).days + 1))
+    """Heating and hot water: one Appendix 1 row, counted once. With both lost, the days
+    either was lost (or, under the other reading, the days both were lost); with only one of
+    them lost on some days, whether those days count is the reading switch."""
     param = params["amenities.heating_hot_water"]
+    spans = {
+        amenity: _merged([_period(loss, dates) for loss in losses if loss.amenity == amenity])
+        for amenity in HEATING
+    }
+    either = _merged([span for merged in spans.values() for span in merged])
+    both = _intersection(spans["heating"], spans["hot-water"])
     what = " and ".join(dict.fromkeys(loss.amenity for loss in losses))
-    if not lost_days:
-        return AwardItem(
-            f"Loss of {what}: not paid, no days lost past the repair target "
-            f"({dates.repair_target})",
-            ZERO,
-            param.clause,
-            param.basis,
-            "amenity",
+    either_days, both_days = _length(either), _length(both)
+    basis, reading = param.basis, ""
+    counted = either
+    if either_days > both_days:  # on some days only one of them was lost: the reading decides
+        switch = params["readings.heating_or_hot_water_alone"]
+        basis = params.basis_of(
+            "amenities.heating_hot_water", "readings.heating_or_hot_water_alone"
         )
-    days = len(lost_days)
-    first, last = min(lost_days) - timedelta(days=1), max(lost_days)
+        if switch.value:
+            reading = (
+                ", including days only one of them was lost (the row read as either; "
+                f"readings.heating_or_hot_water_alone, {switch.basis})"
+            )
+        else:
+            counted = both
+            reading = (
+                ", only the days both were lost (the row read as both; "
+                f"readings.heating_or_hot_water_alone, {switch.basis})"
+            )
+    days = _length(counted)
+    if days == 0:
+        why = (
+            "heating and hot water were not both lost on any day past the repair target"
+            if reading
+            else f"no days lost past the repair target ({dates.repair_target})"
+        )
+        return AwardItem(
+            f"Loss of {what}: not paid, {why}{reading}", ZERO, param.clause, basis, "amenity"
+        )
+    first, last = counted[0][0], counted[-1][1]
     span = f"{days} {'day' if days == 1 else 'days'} lost between {first} and {last}"
     once = ", counted once" if len(losses) > 1 else ""
     return AwardItem(
-        f"Loss of {what}: {_percent(param.value)} of {format_pounds(rent)} a week{once}, {span}",
+        f"Loss of {what}: {_percent(param.value)} of {format_pounds(rent)} a week{once}, "
+        f"{span}{reading}",
         rent_for(rent, param.value, days),
         param.clause,
-        param.basis,
+        basis,
         "amenity",
     )
+
+
+Span = tuple[date, date]
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Periods (start, end] merged where they overlap or touch, in order, empty ones dropped."""
+    merged: list[Span] = []
+    for start, end in sorted(span for span in spans if span[1] > span[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _intersection(first: list[Span], second: list[Span]) -> list[Span]:
+    """The days in both lists of merged periods."""
+    found: list[Span] = []
+    for a_start, a_end in first:
+        for b_start, b_end in second:
+            start, end = max(a_start, b_start), min(a_end, b_end)
+            if end > start:
+                found.append((start, end))
+    return _merged(found)
+
+
+def _length(spans: list[Span]) -> int:
+    return sum((end - start).days for start, end in spans)
 
 
 def _percent(share: Decimal) -> str:
@@ -582,7 +720,7 @@ def _note_over_rent(
         )
 
 
-def _cost_item(cost: Cost) -> AwardItem:
+def _cost_item(cost: Cost, params: Params) -> AwardItem:
     label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
     if cost.kind == "time-off-work":
         return AwardItem(
@@ -593,11 +731,27 @@ def _cost_item(cost: Cost) -> AwardItem:
             PUBLISHED,
             "costs",
         )
-    if not cost.evidence:
+    if cost.evidence:
+        return AwardItem(f"{label}, reimbursed in full", cost.amount, COSTS, PUBLISHED, "costs")
+    switch = params["readings.costs_need_evidence"]
+    basis = params.basis_of("readings.costs_need_evidence")
+    if switch.value:
         return AwardItem(
-            f"{label}, not reimbursed: no supporting evidence", ZERO, COSTS, PUBLISHED, "costs"
+            f"{label}, not reimbursed: no supporting evidence (every cost read as needing "
+            f"evidence; readings.costs_need_evidence, {switch.basis})",
+            ZERO,
+            switch.clause,
+            basis,
+            "costs",
         )
-    return AwardItem(f"{label}, reimbursed in full", cost.amount, COSTS, PUBLISHED, "costs")
+    return AwardItem(
+        f"{label}, reimbursed in full without evidence of its own: 6.9.6 says evidence 'may "
+        f"be requested' (readings.costs_need_evidence, {switch.basis})",
+        cost.amount,
+        switch.clause,
+        basis,
+        "costs",
+    )
 
 
 def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> AwardItem:
@@ -622,10 +776,22 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
             days.clause,
         )
     if not item.retained:
-        return refused("not retained for inspection")
+        retention = params["readings.damaged_items_must_be_retained"]
+        if retention.value:
+            return AwardItem(
+                f"{label}, not paid: not retained for inspection (6.9.4 'should be retained', "
+                f"read as a condition; readings.damaged_items_must_be_retained, "
+                f"{retention.basis})",
+                ZERO,
+                retention.clause,
+                params.basis_of("readings.damaged_items_must_be_retained"),
+                "belongings",
+            )
+    form = params["readings.loss_and_damage_form"]
     return AwardItem(
         f"{label}, at its value when damaged ({format_pounds(item.value_at_loss)}, not the "
-        f"replacement value), as a voucher; notified {item.notified} (last day {last})",
+        f"replacement value), as {FORMS[form.value]} (readings.loss_and_damage_form, "
+        f"{form.basis}); notified {item.notified} (last day {last})",
         item.value_at_loss,
         LOSS_AND_DAMAGE,
         PUBLISHED,
@@ -749,7 +915,6 @@ def _decant(scenario: Scenario, params: Params, notes: list[Note]) -> list[Award
 def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
     decant, household = scenario.decant, scenario.household
     assert decant is not None
-    rate = params["home_loss.flat_rate"]
     months = params["home_loss.min_months"]
 
     def refused(why: str, basis: str = PUBLISHED) -> AwardItem:
@@ -770,6 +935,14 @@ def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
             f"lived in the home {household.months_in_home} months, fewer than {months.value}",
             months.basis,
         )
+    day, when = displacement(scenario)
+    rate = param_on(params, "home_loss.flat_rate", day)
+    if rate is None:
+        return refused(
+            f"no flat rate figure in force on {day}, {when} (home_loss.flat_rate starts "
+            "1 Oct 2019): set one with --set twenty11.home_loss.flat_rate=AMOUNT",
+            ASSUMPTION,
+        )
     tenants = household.named_tenants
     share = rate.value / tenants
     split = ""
@@ -781,12 +954,34 @@ def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
         )
     return AwardItem(
         f"Home loss payment: flat rate {format_pounds(rate.value)} (the statutory home loss "
-        f"payment; the policy gives no figure){split}",
+        f"payment in force on {day}, {when}; the policy gives no figure){split}",
         rate.value,
         rate.clause,
         rate.basis,
         "home-loss",
     )
+
+
+def displacement(scenario: Scenario) -> tuple[date, str]:
+    """The date that picks the dated flat rate: the statutory figure goes by the date of
+    displacement, ``decant.moved``; without it, the claim date (and the output says so)."""
+    decant = scenario.decant
+    if decant is not None and decant.moved is not None:
+        return decant.moved, "the date of the move (decant.moved)"
+    return (
+        scenario.dates.claimed,
+        "the claim date: no date of the move (decant.moved) is given, and the statutory "
+        "figure goes by the date of displacement",
+    )
+
+
+def param_on(params: Params, path: str, day: date) -> Param | None:
+    """A parameter's value in force on ``day`` rather than the claim date (None when none is;
+    an override, the user's draft, applies on every date)."""
+    try:
+        return params.on(path, day)
+    except ParamError:
+        return None
 
 
 def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
@@ -891,7 +1086,8 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
 @hookimpl
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
     """Offset against arrears, service charges and other debts, except reimbursement of loss
-    and damage and of costs reasonably incurred, which is paid (loss and damage as a voucher)."""
+    and damage and of costs reasonably incurred, which is paid (loss and damage as a voucher
+    or a financial payment: readings.loss_and_damage_form)."""
     if not award.items:
         return Settlement()
 
@@ -900,17 +1096,22 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 
     belongings = total("belongings")
     costs = total("costs")
-    disturbance_protected = params["offset.disturbance_protected"]
-    disturbance = total("disturbance") if disturbance_protected.value else ZERO
-    offsettable = award.total - belongings - costs - disturbance
+    form = params["readings.loss_and_damage_form"] if belongings > 0 else None
+    moving_costs = total("disturbance")
     owed = scenario.account.total_owed
+    disturbance_protected = (
+        params["offset.disturbance_protected"] if moving_costs > 0 and owed > 0 else None
+    )
+    disturbance = moving_costs if disturbance_protected and disturbance_protected.value else ZERO
+    offsettable = award.total - belongings - costs - disturbance
     credit = min(offsettable, owed)
     parts = [
         SettlementPart(
-            "Reimbursement of loss and damage, not offset",
+            "Reimbursement of loss and damage, not offset"
+            + (f", as {FORMS[form.value]} ({form.basis})" if form else ""),
             belongings,
             CUSTOMER,
-            "voucher",
+            form.value if form else "voucher",
             f"{OFFSET}; {LOSS_AND_DAMAGE}",
         ),
         SettlementPart(
@@ -925,7 +1126,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             disturbance,
             CUSTOMER,
             "payment",
-            disturbance_protected.clause,
+            DISTURBANCE_OFFSET,
         ),
         SettlementPart(
             "Offset against arrears, service charges and other debts",
@@ -961,11 +1162,25 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     OFFSET,
                 )
             )
-    if disturbance > 0:
+    if form is not None:
+        notes.append(
+            Note(
+                "The text contradicts itself on the form: 6.9.4 pays loss and damage 'where "
+                "possible ... in the form of a voucher', 6.4 says reimbursement for loss and "
+                f"damage 'will take the form of a financial payment'. compsim reads it as "
+                f"{FORMS[form.value]} (readings.loss_and_damage_form, {form.basis})",
+                form.clause,
+            )
+        )
+    if disturbance_protected is not None:
         notes.append(
             Note(
                 "Disturbance reimburses reasonable moving costs, read as 'costs reasonably "
-                f"incurred' under 6.4 and paid, not offset ({disturbance_protected.basis})",
+                f"incurred' under 6.4 and paid, not offset ({disturbance_protected.basis})"
+                if disturbance_protected.value
+                else "Disturbance is read as compensation like any other and offset: 6.4 "
+                "excepts only loss and damage and costs reasonably incurred "
+                f"({disturbance_protected.basis})",
                 disturbance_protected.clause,
             )
         )
@@ -983,9 +1198,11 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     months = params["time_limits.knew_about_months"]
     found = [
         Deadline(
-            f"Claim to be made ({months.value} months after the claimant knew of the incident)",
+            f"Twenty11 to be contacted ({months.value} months after the claimant knew of the "
+            "incident; contact after it is not normally considered)",
             add_months(dates.aware, months.value),
             "twenty11 6.3",
+            months.basis,
         )
     ]
     if scenario.damaged_items:
