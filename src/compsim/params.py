@@ -273,7 +273,6 @@ class ParamSet:
                 override=override.source,
                 replaces=current.replaces or current,
             )
-            check_order(defs, override.path, override.describe())
         return ParamSet(policy_id, self.source, defs)
 
     def lookup(self, path: str, where: str) -> ParamDef:

@@ -40,7 +40,7 @@ from compsim.models import (
     Timescale,
 )
 from compsim.money import to_pennies
-from compsim.params import Override, ParamSet, Variant, load_param_file
+from compsim.params import Override, ParamSet, Variant, check_order, load_param_file
 
 ENTRY_POINT_GROUP = "compsim"
 COMPLAINT_DATES = tuple(f.name for f in attrs.fields(Complaint) if f.metadata.get("kind") == "date")
@@ -273,10 +273,9 @@ def build_policies(
 
 def _check_across(column: str, base: Installed, params: ParamSet, own: Sequence[Override]) -> None:
     hook = make_manager(base.module).hook.check_params
-    if not hook.get_hookimpls():
-        return
     days = {v.start for d in params.defs.values() for v in d.values if v.start is not None}
-    for day in sorted(days) or [date(2026, 1, 1)]:
+    checked_days = (sorted(days) or [date(2026, 1, 1)]) if hook.get_hookimpls() else []
+    for day in checked_days:
         try:
             problems = hook(params=params.at(day))
         except Exception as error:  # a broken check is the plugin's fault, not the user's
@@ -286,6 +285,10 @@ def _check_across(column: str, base: Installed, params: ParamSet, own: Sequence[
         if problems:
             where = "; ".join(o.describe() for o in own) or params.source
             raise ParamError(f"{where}: {column}: {problems[0]}")
+    # then, for every plugin, the draft as a whole keeps each band in order (NAME.low <=
+    # NAME.amount <= NAME.high), so a draft may move both ends of a band at once
+    for override in own:
+        check_order(params.defs, override.path, override.describe())
 
 
 # ---------------------------------------------------------------- checking what plugins return
