@@ -247,6 +247,7 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
     as each scenario is decided, so memory stays flat however many scenarios there are.
     Exits 1 if any plugin failed.
     """
+    from compsim import drafts
     from compsim.models import CellError
     from compsim.render.records import write_csv, write_json, write_jsonl
     from compsim.render.table import render_comparison
@@ -263,14 +264,20 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
             yield row
 
     columns = [p.column for p in policies]
-    writers = {"json": write_json, "jsonl": write_jsonl, "csv": write_csv}
+    in_force = drafts.in_force(policies)
+    writers = {"json": write_json, "jsonl": write_jsonl}
     with _writer(output) as out:
         if fmt in writers:
-            writers[fmt](rows(), out)
+            writers[fmt](rows(), out, drafts.records_by_column(in_force))
+        elif fmt == "csv":
+            write_csv(rows(), out, drafts.csv_text(in_force))
         else:
             # without a terminal (a file or a pipe) the table is drawn in full, never wrapped
             width = None if output is None and sys.stdout.isatty() else sys.maxsize
-            out.write(render_comparison(list(rows()), columns, fmt == "markdown", width))
+            header = drafts.header_lines(in_force)
+            out.write(
+                render_comparison(list(rows()), columns, fmt == "markdown", width, header=header)
+            )
     for cell in failed:
         _say(f"error: scenario {cell.scenario_id}: {cell.message}")
     sys.exit(1 if failed else 0)
@@ -906,6 +913,153 @@ def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -
     if chart is not None:
         draw_chart(cases, chart, reference_id)
     _emit(render_calibration(cases, fmt, top, reference_id), output)
+
+
+@cli.command("diff")
+@click.argument("baseline")
+@click.argument("draft")
+@_paths
+@_tag
+@_format
+@_set
+@_params
+@_output
+def diff_command(baseline, draft, paths, tags, fmt, sets, param_files, output) -> None:
+    """What changes from BASELINE to DRAFT: per scenario, winners and losers, and cost.
+
+    Each side is a landlord id, a variant named in a --params file (e.g. alliance-draft), or
+    one landlord on both sides with --set overrides (BASELINE is then the published policy).
+    Exits 0 when it ran, whatever changed (1 if a plugin failed).
+    """
+    from compsim import drafts
+    from compsim.diff import render_diff, run_diff, side_labels
+
+    same = baseline == draft
+    after = _side(draft, sets, param_files)
+    before = _side(baseline, () if same else sets, () if same else param_files)
+    in_force = drafts.in_force([before, after] if not same else [after])
+    if same and not in_force:
+        raise CompsimError(
+            f"diff {baseline} {draft}: both sides are the published {baseline} policy; "
+            f"change one with --set {draft}.PARAMETER=VALUE or --params FILE"
+        )
+    result = run_diff(_scenarios(paths, tags), before, after, side_labels(baseline, draft))
+    _emit(render_diff(result, fmt, in_force), output)
+    sys.exit(1 if result.counts()["error"] else 0)
+
+
+def _side(name, sets, param_files):
+    return next(p for p in _policies((name,), sets, param_files) if p.column == name)
+
+
+@cli.command("report")
+@_paths
+@_landlord
+@_tag
+@_set
+@_params
+@click.option(
+    "--reference/--no-reference",
+    default=True,
+    show_default=True,
+    help="Include reference policies (the Housing Ombudsman) as columns and the audit.",
+)
+@click.option(
+    "--diff",
+    "diff_sides",
+    nargs=2,
+    metavar="BASELINE DRAFT",
+    help="Include the diff of DRAFT against BASELINE (as compsim diff).",
+)
+@click.option(
+    "--charts",
+    "charts_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Also write each chart as SVG and PNG into DIR.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("html", "markdown")),
+    default="html",
+    show_default=True,
+    help="One self-contained HTML file, or Markdown with the charts as SVG files beside it.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Where to write the report (default: report.html, or report.md with -f markdown).",
+)
+def report_command(
+    paths, landlords, tags, sets, param_files, reference, diff_sides, charts_dir, fmt, output
+) -> None:
+    """Write a report for a board or a regulator: drafts in force, policies and versions, the
+    side-by-side table and summary, the audit, the diff (--diff), charts, and every decision
+    explained. Needs the report extra (Jinja2, matplotlib). Exits 1 if any plugin failed."""
+    from compsim.report import check_available
+
+    check_available()
+    from compsim import drafts
+    from compsim.report.build import write_report
+
+    policies = _policies(landlords, sets, param_files, include_references=reference)
+    scenarios = _scenarios(paths, tags)
+    diff_parts = None
+    if diff_sides:
+        baseline, draft = diff_sides
+        same = baseline == draft
+        after = _side(draft, sets, param_files)
+        before = _side(baseline, () if same else sets, () if same else param_files)
+        diff_parts = (before, after, drafts.in_force([after] if same else [before, after]))
+    output = output or Path("report.md" if fmt == "markdown" else "report.html")
+    command = _command_line(
+        "report",
+        [str(p) for p in paths],
+        [f"-l {x}" for x in landlords],
+        [f"-t {x}" for x in tags],
+        [f"--set {x}" for x in sets],
+        [f"--params {x}" for x in param_files],
+        [] if reference else ["--no-reference"],
+        [f"--diff {' '.join(diff_sides)}"] if diff_sides else [],
+        [f"-f {fmt}", f"-o {output}"],
+    )
+    failed = write_report(scenarios, policies, output, fmt, charts_dir, diff_parts, command)
+    click.echo(f"wrote {output}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _command_line(command: str, *parts: list[str]) -> str:
+    """The command as a reader could type it again (shown in the report)."""
+    return " ".join(["compsim", command, *(part for group in parts for part in group)])
+
+
+@cli.command()
+@_paths
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback is warned about (the page has no login).",
+)
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Let the page save a case as a scenario file in the first folder of PATHS.",
+)
+def serve(paths, port, host, writable) -> None:
+    """A local web page: describe a case, see every landlord side by side, flip a reading.
+
+    Needs the serve extra (pip install 'compsim[serve]'). PATHS default to the shipped
+    library. Serves until Ctrl-C; writes nothing unless --writable is given.
+    """
+    from compsim.web.server import serve as run_server
+
+    run_server(list(paths), host, port, writable, lambda text: click.echo(text, err=True))
 
 
 @cli.command()

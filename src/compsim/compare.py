@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from compsim.models import CellError, Decision
+from compsim.models import DRAFT, CellError, Decision
 from compsim.money import ZERO, to_pennies
 from compsim.simulate import Row
 
@@ -28,6 +28,8 @@ class LandlordSummary:
     assumption_share: Decimal  # share of the total paid resting on assumption parameters (0–1)
     senior_approvals: int
     offset: int  # claims with part credited to an account
+    on_draft: int = 0  # claims paid whose award rests in part on a draft value
+    draft_share: Decimal = ZERO  # share of the total resting on draft values (0–1)
 
 
 def decisions_for(rows: Sequence[Row], column: str) -> list[Decision]:
@@ -47,6 +49,7 @@ def _summary(rows: Sequence[Row], column: str) -> LandlordSummary:
     totals = [d.award.total for d in paid]
     total_paid = sum(totals, ZERO)
     assumed = sum((d.award.assumption_total for d in paid), ZERO)
+    drafted = sum((_draft_total(d) for d in paid), ZERO)
     return LandlordSummary(
         column=column,
         scenarios=len(rows),
@@ -61,4 +64,10 @@ def _summary(rows: Sequence[Row], column: str) -> LandlordSummary:
         assumption_share=(assumed / total_paid) if total_paid else ZERO,
         senior_approvals=sum(d.approval.senior for d in decisions),
         offset=sum(d.settlement.credited_to_account > 0 for d in decisions),
+        on_draft=sum(d.rests_on_draft for d in paid),
+        draft_share=(drafted / total_paid) if total_paid else ZERO,
     )
+
+
+def _draft_total(decision: Decision) -> Decimal:
+    return sum((i.amount for i in decision.award.items if i.basis == DRAFT), ZERO)

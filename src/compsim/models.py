@@ -720,6 +720,7 @@ class Decision:
     complaint_checks: tuple[TimescaleCheck, ...] = ()  # the policy's own timescales
     code_checks: tuple[TimescaleCheck, ...] = ()  # the Complaint Handling Code 2024's
     readings: tuple[ReadingUsed, ...] = ()  # the reading switches the decision consulted
+    drafts: tuple[Any, ...] = ()  # the draft values (params.Param) the decision consulted
     silent_on_complaints: bool = False  # [complaint] dates given; the policy sets no timescales
 
     @functools.cached_property

@@ -193,6 +193,7 @@ class Params(Mapping[str, Param]):
         self._defs = defs
         self._resolved: dict[str, Param] = {} if resolved is None else resolved
         self.switches_used: dict[str, Param] = {}  # reading switches consulted, in order
+        self.drafts_used: dict[str, Param] = {}  # the user's draft values consulted, in order
 
     def for_decision(self) -> Params:
         """A view for one decision: the same values (resolved once per date), with its own
@@ -209,6 +210,8 @@ class Params(Mapping[str, Param]):
             param = self._resolved[path] = self._defs[path].at(self.day)
         if param.alternative:
             self.switches_used[path] = param
+        if param.basis == DRAFT:
+            self.drafts_used[path] = param
         return param
 
     def __contains__(self, path: object) -> bool:

@@ -176,13 +176,6 @@ def load_data(data: dict[str, Any], source: str = "<data>", stem: str = "scenari
     return scenario
 
 
-def build_trusted(values: dict[str, Any], source: str) -> Scenario:
-    """Build a Scenario from data keyed as the models name their fields, filling the derived
-    defaults but skipping the per-field checks: only for data that is valid by construction
-    (generated populations; a test checks a sample against ``load_data``)."""
-    return _build(Scenario, _fill_defaults(values), source)
-
-
 def _read_text(path: Path) -> str:
     source = str(path)
     try:

@@ -67,13 +67,19 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         award,
         scenario,
     )
-    timescales = _call_optional(column, hook.complaint_timescales, params=params)
+    timescales = None  # the policy's own complaint timescales matter only with [complaint]
     complaint_checks = ()
-    if scenario.complaint is not None and timescales:
-        checked_timescales = check_timescale_list(column, timescales)
-        complaint_checks = _engine(
-            column, "complaint_timescales", check_timescales, scenario.complaint, checked_timescales
-        )
+    if scenario.complaint is not None:
+        timescales = _call_optional(column, hook.complaint_timescales, params=params)
+        if timescales:
+            checked_timescales = check_timescale_list(column, timescales)
+            complaint_checks = _engine(
+                column,
+                "complaint_timescales",
+                check_timescales,
+                scenario.complaint,
+                checked_timescales,
+            )
     deadlines = check_deadlines(
         column,
         _call_optional(column, hook.deadlines, scenario=scenario, award=award, params=params),
@@ -96,6 +102,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
             ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
             for path, p in params.switches_used.items()
         ),
+        drafts=tuple(params.drafts_used.values()),
     )
     return decision
 

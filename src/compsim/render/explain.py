@@ -70,6 +70,8 @@ def explain(cell: Cell, policy: Policy) -> str:
     if policy.variant is not None:
         heading += f": variant of {policy.variant.base} from {flat(policy.variant.source)}"
     lines = [heading, "=" * len(heading)]
+    if policy.variant is not None and policy.variant.description:
+        lines.append(f"Draft: {flat(policy.variant.description)}")
     if isinstance(cell, CellError):
         lines.append(f"The plugin failed on this scenario: {flat(cell.message)}")
         return "\n".join(lines)
@@ -94,7 +96,9 @@ def _decision(decision: Decision) -> list[str]:
         lines.extend(_bullet(c.reason, c.clause) for c in passing)
 
     impact = decision.impact
-    basis = " (rests on an assumption)" if impact.basis == "assumption" else ""
+    basis = {"assumption": " (rests on an assumption)", DRAFT: " (rests on a draft value)"}.get(
+        impact.basis, ""
+    )
     lines += ["", f"2. Impact: {flat(impact.level)}{basis} [{flat(impact.clause)}]"]
     lines.extend(_bullet(n.detail, n.clause) for n in impact.notes)
 
@@ -137,6 +141,8 @@ def _decision(decision: Decision) -> list[str]:
                 "   Part of this rests on an assumption: the policy publishes no figure "
                 "for it (see compsim params)."
             )
+        if decision.rests_on_draft:
+            lines.append("   Part of this rests on a draft value (see Draft values below).")
 
     approval = decision.approval
     lines += ["", f"4. Approval: {flat(approval.approver)} [{flat(approval.clause)}]"]
@@ -172,6 +178,11 @@ def _decision(decision: Decision) -> list[str]:
         for deadline in decision.deadlines:
             assumed = " (rests on an assumption)" if deadline.basis == "assumption" else ""
             lines.append(_bullet(f"{deadline.name}: {deadline.date}{assumed}", deadline.clause))
+        step += 1
+    if decision.drafts:
+        lines += ["", f"{step}. Draft values this decision used (--set or --params)"]
+        for param in decision.drafts:
+            lines.append(_bullet(f"{param.path}: {param.describe_value()}", param.clause))
         step += 1
     if decision.readings:
         lines += ["", f"{step}. Readings of the text this decision used (compsim readings)"]

@@ -8,13 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from compsim.models import Award, AwardItem, CellError, Decision, TimescaleCheck
 from compsim.money import as_text
 from compsim.params import format_value
-from compsim.render.safe import csv_cell
+from compsim.render.safe import flat
 from compsim.simulate import Cell, Row
 
 
@@ -98,6 +99,20 @@ def decision_record(decision: Decision) -> dict[str, Any]:
     }
 
 
+def draft_record(param: Any, used: bool) -> dict[str, Any]:
+    """A draft value (``params.Param``) a decision consulted."""
+    current = param.current
+    return {
+        "parameter": param.path,
+        "value": format_value(param.value),
+        "current": format_value(current.value) if current else None,
+        "current_basis": current.basis if current else None,
+        "clause": param.clause,
+        "source": param.override,
+        "used": used,
+    }
+
+
 def check_record(check: TimescaleCheck) -> dict[str, Any]:
     return {
         "name": check.name,
@@ -131,31 +146,49 @@ def item_record(item: AwardItem) -> dict[str, Any]:
     }
 
 
-def to_json(rows: Iterable[Row]) -> str:
+def to_json(rows: Iterable[Row], drafts: dict[str, list[dict]] | None = None) -> str:
+    """The records as a JSON list (see write_json)."""
     out = io.StringIO()
-    write_json(rows, out)
+    write_json(rows, out, drafts)
     return out.getvalue()
 
 
-def _records(rows: Iterable[Row]) -> Iterable[dict[str, Any]]:
+def _records(
+    rows: Iterable[Row], drafts: dict[str, list[dict]] | None = None
+) -> Iterable[dict[str, Any]]:
+    """Each cell's record. Each record's ``drafts`` lists the draft values its decision
+    consulted; with ``drafts`` (column → the draft values in force for it, from
+    ``compsim.drafts``), every draft in force for its column, ``used`` saying whether the
+    decision consulted it."""
     for row in rows:
         for cell in row.cells.values():
-            yield cell_record(row.scenario.id, cell)
+            record = cell_record(row.scenario.id, cell)
+            used = [draft_record(p, used=True) for p in getattr(cell, "drafts", ())]
+            in_force = (drafts or {}).get(record["landlord"])
+            if in_force is not None:
+                names = {d["parameter"] for d in used}
+                used = [{**d, "used": d["parameter"] in names} for d in in_force]
+            record["drafts"] = used
+            yield record
 
 
-def write_json(rows: Iterable[Row], out: TextIO) -> None:
+def write_json(
+    rows: Iterable[Row], out: TextIO, drafts: dict[str, list[dict]] | None = None
+) -> None:
     """A JSON array of cell records, written record by record (memory stays flat)."""
     first = True
-    for record in _records(rows):
+    for record in _records(rows, drafts):
         text = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n  ")
         out.write(("[\n  " if first else ",\n  ") + text)
         first = False
     out.write("[]\n" if first else "\n]\n")
 
 
-def write_jsonl(rows: Iterable[Row], out: TextIO) -> None:
+def write_jsonl(
+    rows: Iterable[Row], out: TextIO, drafts: dict[str, list[dict]] | None = None
+) -> None:
     """JSON lines: one cell record per line, written as each scenario is decided."""
-    for record in _records(rows):
+    for record in _records(rows, drafts):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -175,18 +208,21 @@ CSV_COLUMNS = (
     "senior_approval",
     "rests_on_assumption",
     "error",
+    "rests_on_draft",
+    "drafts",
     "not_computed",
 )
 
 
-def to_csv(rows: Iterable[Row]) -> str:
-    """One row per scenario and landlord, for spreadsheets."""
+def to_csv(rows: Iterable[Row], drafts: dict[str, str] | None = None) -> str:
+    """One row per scenario and landlord, for spreadsheets. ``drafts`` (column → the drafts in
+    force as text) fills the ``drafts`` column."""
     out = io.StringIO()
-    write_csv(rows, out)
+    write_csv(rows, out, drafts)
     return out.getvalue()
 
 
-def write_csv(rows: Iterable[Row], out: TextIO) -> None:
+def write_csv(rows: Iterable[Row], out: TextIO, drafts: dict[str, str] | None = None) -> None:
     """CSV written row by row. Every field is quoted as needed; free text is put on one line
     and a cell a spreadsheet would run as a formula (=, +, -, @) starts with an apostrophe."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -194,9 +230,21 @@ def write_csv(rows: Iterable[Row], out: TextIO) -> None:
     for row in rows:
         for cell in row.cells.values():
             record = _csv_row(row.scenario.id, cell)
+            record["drafts"] = (drafts or {}).get(record["landlord"], "")
             writer.writerow(
-                {k: csv_cell(v) if isinstance(v, str) else v for k, v in record.items()}
+                {k: csv_safe(flat(v) if isinstance(v, str) else v) for k, v in record.items()}
             )
+
+
+def csv_safe(value: Any) -> Any:
+    """A cell a spreadsheet cannot run as a formula: text starting with =, +, - or @ gets a
+    leading apostrophe (a plain number such as -12.50 is left as it is)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
 def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
@@ -218,5 +266,6 @@ def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
         "senior_approval": str(cell.approval.senior).lower(),
         "rests_on_assumption": str(cell.rests_on_assumption).lower(),
         "error": "",
+        "rests_on_draft": str(cell.rests_on_draft).lower(),
         "not_computed": "; ".join(f"{n.detail} ({n.clause})" for n in cell.award.not_computed),
     }

@@ -4,7 +4,8 @@ Scenario files and plugins are untrusted: a title with a newline could forge a l
 "Total award: £99,999.00", and an escape sequence could clear the screen or set the window
 title. ``one_line`` escapes every control character (newlines included) for a value shown
 inside a line; ``terminal`` escapes every control character but the newline for a whole
-block of output; ``shorten`` cuts a long value for a message.
+block of output; ``flat`` puts free text on one line (CSV and table cells); ``shorten`` cuts
+a long value for a message.
 """
 
 from __future__ import annotations
@@ -57,18 +58,6 @@ def flat(text: str) -> str:
     """Free text on one line: runs of whitespace (newlines included) become one space, and
     any remaining control character is escaped. For CSV cells and table cells."""
     return one_line(" ".join(text.split()))
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(text: str) -> str:
-    """A spreadsheet-safe CSV cell: free text on one line, and a cell a spreadsheet would
-    run as a formula (starting ``=``, ``+``, ``-`` or ``@``) prefixed with an apostrophe."""
-    cleaned = flat(text)
-    if cleaned.startswith(_FORMULA_START):
-        return "'" + cleaned
-    return cleaned
 
 
 def is_printable(text: str) -> bool:

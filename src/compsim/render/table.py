@@ -104,6 +104,9 @@ def summary_table(summaries: Sequence[LandlordSummary], markdown: bool = False) 
         ("senior approval", lambda s: str(s.senior_approvals)),
         ("offset against debts", lambda s: str(s.offset)),
     ]
+    if any(s.on_draft for s in summaries):
+        lines.append(("claims resting on drafts", lambda s: str(s.on_draft)))
+        lines.append(("share of total paid on drafts", lambda s: f"{s.draft_share * 100:.0f}%"))
     body = [[name, *(show(s) for s in summaries)] for name, show in lines]
     style = "github" if markdown else "simple"
     return tabulate(
@@ -116,10 +119,15 @@ def summary_table(summaries: Sequence[LandlordSummary], markdown: bool = False) 
 
 
 def render_comparison(
-    rows: Sequence[Row], columns: Sequence[str], markdown: bool = False, width: int | None = None
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    markdown: bool = False,
+    width: int | None = None,
+    header: Sequence[str] = (),
 ) -> str:
     """The comparison, a key to it, and the per-landlord summary. Text is fitted to ``width``
-    (default: the terminal's); markdown is always drawn in full."""
+    (default: the terminal's); markdown is always drawn in full. ``header`` lines (the drafts
+    in force, see ``compsim.drafts.header_lines``) go above the table."""
     if markdown:
         tables, reasons = [comparison_table(rows, columns, markdown=True)], {}
     else:
@@ -151,8 +159,21 @@ def render_comparison(
     ]
     notes.extend(f"ERROR {scenario_id} under {flat(cell.message)}" for scenario_id, cell in errors)
     parts = [*tables, "\n".join(f"- {n}" if markdown else n for n in notes)]
+    if header:
+        parts.insert(0, header_text(header, markdown))
     parts.append(summary_table(summarise(rows, columns), markdown))
     return "\n\n".join(parts) + "\n"
+
+
+def header_text(lines: Sequence[str], markdown: bool) -> str:
+    if not markdown:
+        return "\n".join(lines)
+    # markdown: the first line as a paragraph, the rest as a nested list
+    out = [lines[0]]
+    for line in lines[1:]:
+        depth = (len(line) - len(line.lstrip())) // 2 - 1
+        out.append(f"{'  ' * max(depth, 0)}- {line.strip()}")
+    return "\n".join(out)
 
 
 def _terminal_width() -> int:
