@@ -208,9 +208,9 @@ CSV_COLUMNS = (
     "senior_approval",
     "rests_on_assumption",
     "error",
+    "not_computed",
     "rests_on_draft",
     "drafts",
-    "not_computed",
 )
 
 
