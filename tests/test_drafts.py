@@ -41,7 +41,8 @@ def test_summary_counts_drafts_apart_from_assumptions():
 
 def test_no_draft_no_header_and_no_draft_lines():
     result = run("compare", "-l", "alliance")
-    assert "Drafts in force" not in result.output and "share of total paid on drafts" not in result.output
+    assert "Drafts in force" not in result.output
+    assert "share of total paid on drafts" not in result.output
 
 
 def test_markdown_header_lists_the_drafts():
