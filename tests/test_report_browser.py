@@ -2,14 +2,14 @@
 every section is there, the charts drew, the explanations open on click, no console errors,
 no request leaves the file, and a scenario title holding a script does not run.
 
-Without Chromium these tests skip, saying how to install it; with CI=true they fail instead.
+Without Chromium these tests skip, saying how to install it; with CI=true they fail instead
+(the ``browser`` fixture in tests/conftest.py).
 Run as a script to remake the README's screenshots: .venv/bin/python tests/test_report_browser.py
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -20,23 +20,6 @@ from compsim.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = str(ROOT / "examples" / "alliance-draft.toml")
-CHROMIUM = os.environ.get("COMPSIM_CHROMIUM", "/usr/bin/chromium")
-# what this machine needs: no sandbox as root, no GPU, and nothing that phones home
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-INSTALL = (
-    "the browser tests need Chromium from the OS packages: run "
-    "'apt-get update && apt-get install -y chromium' (Debian; /usr/bin/chromium, or set "
-    "COMPSIM_CHROMIUM to its path) and '.venv/bin/pip install -r requirements.txt' (playwright)"
-)
 SECTIONS = (
     "drafts",
     "policies",
@@ -47,31 +30,6 @@ SECTIONS = (
     "diff",
     "explanations",
 )
-
-
-def _unavailable() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed"
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        return f"no Chromium at {CHROMIUM}"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    missing = _unavailable()
-    if missing:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"CI must run the browser tests: {missing}; {INSTALL}", pytrace=False)
-        pytest.skip(f"{missing}: {INSTALL}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 class Page:
@@ -228,6 +186,8 @@ def screenshots(folder: Path) -> None:
     README's command (run from the repository's root)."""
     from playwright.sync_api import sync_playwright
 
+    from conftest import CHROMIUM, CHROMIUM_FLAGS  # tests/conftest.py
+
     folder = folder.resolve()
     os.chdir(ROOT)
     args = ["--params", "examples/alliance-draft.toml", "--diff", "alliance", "alliance-draft"]
@@ -236,7 +196,7 @@ def screenshots(folder: Path) -> None:
     path = ROOT / "report.html"
     try:
         with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             page = Page(browser, path)
             page.page.screenshot(path=str(folder / "report-first-screen.png"))
             page.page.evaluate("document.querySelector('section#diff').scrollIntoView()")
