@@ -85,7 +85,7 @@ def test_an_empty_cell_is_the_default_and_an_empty_table_is_absent(tmp_path):
     [
         (
             "a,A,repair-delay,2026-01-05,2026-02-01,12.345",
-            "row 2: household.weekly_rent: expected an amount in pounds, not negative, "
+            "row 2: household.weekly_rent: expected an amount in pounds from 0 to 1,000,000, "
             "with at most two decimal places, got 12.345 (more than two decimal places)",
         ),
         (

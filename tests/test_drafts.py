@@ -34,14 +34,15 @@ def test_table_says_which_drafts_are_in_force_and_marks_them():
 def test_summary_counts_drafts_apart_from_assumptions():
     result = run("compare", "-l", "alliance", "-l", "alliance-draft", "--params", DRAFT)
     lines = {line.split("  ")[0]: line.split() for line in result.output.splitlines()}
-    assert "claims resting on drafts" in lines and "share on drafts" in lines
+    assert "claims resting on drafts" in lines and "share of total paid on drafts" in lines
     on_drafts = lines["claims resting on drafts"][-2:]
     assert on_drafts[0] == "0" and int(on_drafts[1]) > 0
 
 
 def test_no_draft_no_header_and_no_draft_lines():
     result = run("compare", "-l", "alliance")
-    assert "Drafts in force" not in result.output and "share on drafts" not in result.output
+    assert "Drafts in force" not in result.output
+    assert "share of total paid on drafts" not in result.output
 
 
 def test_markdown_header_lists_the_drafts():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import attrs
+
 from compsim.models import CellError, Decision, Expected, Scenario
 from compsim.money import format_pounds
 from compsim.plugins import Policy
@@ -36,12 +38,24 @@ def check_order(scenario: Scenario, reference: Policy) -> str | None:
     )
 
 
+@attrs.frozen
+class GoldenReport:
+    """What ``compsim test`` found: a line per problem; ``mismatches`` counts the values
+    that differ (never more than ``checked``), ``unchecked`` the expected outcomes that
+    could not be checked (the landlord is not installed, or its plugin failed)."""
+
+    lines: tuple[str, ...]
+    checked: int
+    mismatches: int
+    unchecked: int
+
+
 def check_expectations(
     scenarios: Sequence[Scenario], policies: Mapping[str, Policy]
-) -> tuple[list[str], int]:
+) -> GoldenReport:
     """Every mismatch as one line, and how many expected values were checked."""
-    mismatches: list[str] = []
-    checked = 0
+    lines: list[str] = []
+    checked = mismatches = unchecked = 0
     for scenario in scenarios:
         if (
             scenario.origin is not None
@@ -51,21 +65,25 @@ def check_expectations(
             checked += 1
             mismatch = check_order(scenario, policies[ORDER_REFERENCE])
             if mismatch:
-                mismatches.append(f"{scenario.source} [{ORDER_REFERENCE}] {mismatch}")
+                mismatches += 1
+                lines.append(f"{scenario.source} [{ORDER_REFERENCE}] {mismatch}")
         for expected in scenario.expected:
             where = f"{scenario.source} [{expected.landlord}]"
             policy = policies.get(expected.landlord)
             if policy is None:
-                mismatches.append(f"{where}: no landlord {expected.landlord!r} is installed")
+                lines.append(f"{where}: no landlord {expected.landlord!r} is installed")
+                unchecked += 1
                 continue
             cell = evaluate_cell(scenario, policy)
             if isinstance(cell, CellError):
-                mismatches.append(f"{where}: the plugin failed: {cell.message}")
+                lines.append(f"{where}: the plugin failed: {cell.message}")
+                unchecked += 1
                 continue
             found = compare_expected(expected, cell)
             checked += found.checked
-            mismatches.extend(f"{where} {line}" for line in found.mismatches)
-    return mismatches, checked
+            mismatches += len(found.mismatches)
+            lines.extend(f"{where} {line}" for line in found.mismatches)
+    return GoldenReport(tuple(lines), checked, mismatches, unchecked)
 
 
 class _Found:

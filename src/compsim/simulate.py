@@ -7,7 +7,7 @@ plugin failing on one scenario becomes an error cell for that policy and scenari
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -72,8 +72,13 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     if scenario.complaint is not None:
         timescales = _call_optional(column, hook.complaint_timescales, params=params)
         if timescales:
-            complaint_checks = check_timescales(
-                scenario.complaint, check_timescale_list(column, timescales)
+            checked_timescales = check_timescale_list(column, timescales)
+            complaint_checks = _engine(
+                column,
+                "complaint_timescales",
+                check_timescales,
+                scenario.complaint,
+                checked_timescales,
             )
     deadlines = check_deadlines(
         column,
@@ -91,7 +96,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         checks=checks,
         deadlines=tuple(sorted(deadlines, key=lambda d: d.date)),
         complaint_checks=complaint_checks,
-        code_checks=check_code(scenario.complaint),
+        code_checks=_engine(column, "complaint code", check_code, scenario.complaint),
         silent_on_complaints=scenario.complaint is not None and timescales is None,
         readings=tuple(
             ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
@@ -102,14 +107,25 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     return decision
 
 
+def _engine(column: str, step: str, function: Any, *args: Any) -> Any:
+    """The engine's own work on a plugin's answer (complaint timescales): an error in it is
+    this cell's error, never the whole run's."""
+    try:
+        return function(*args)
+    except Exception as error:
+        raise PluginError(column, step, f"{type(error).__name__}: {error}") from error
+
+
 def _call(column: str, hook_caller: Any, **kwargs: Any) -> Any:
     name = hook_caller.name
     try:
         result = hook_caller(**kwargs)
     except PluginError:
         raise
-    except Exception as error:
-        raise PluginError(column, name, f"raised {type(error).__name__}: {error}") from error
+    except KeyboardInterrupt:  # a real Ctrl-C stops the run
+        raise
+    except BaseException as error:  # anything else, sys.exit() included, is this cell's error
+        raise PluginError(column, name, f"raised {_describe_error(error)}") from error
     if result is None:
         raise PluginError(column, name, "returned nothing (is the hook implemented?)")
     return result
@@ -122,6 +138,13 @@ def _call_optional(column: str, hook_caller: Any, **kwargs: Any) -> Any:
     return _call(column, hook_caller, **kwargs)
 
 
+def _describe_error(error: BaseException) -> str:
+    from compsim.render.safe import shown
+
+    text = shown(" ".join(str(error).split()), 200)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
 def evaluate_cell(scenario: Scenario, policy: Policy) -> Cell:
     try:
         return evaluate(scenario, policy)
@@ -129,8 +152,11 @@ def evaluate_cell(scenario: Scenario, policy: Policy) -> Cell:
         return CellError(scenario.id, policy.column, str(error))
 
 
+def iter_rows(scenarios: Iterable[Scenario], policies: Sequence[Policy]) -> Iterator[Row]:
+    """Each scenario's row as it is decided (so output can be written as it goes)."""
+    for scenario in scenarios:
+        yield Row(scenario, {policy.column: evaluate_cell(scenario, policy) for policy in policies})
+
+
 def simulate(scenarios: Sequence[Scenario], policies: Sequence[Policy]) -> list[Row]:
-    return [
-        Row(scenario, {policy.column: evaluate_cell(scenario, policy) for policy in policies})
-        for scenario in scenarios
-    ]
+    return list(iter_rows(scenarios, policies))

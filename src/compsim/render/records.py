@@ -1,4 +1,4 @@
-"""Decisions as plain data: the JSON output contract (SCENARIO-FORMAT.md) and CSV rows.
+"""Decisions as plain data: the JSON output contract (docs/output.md) and CSV rows.
 
 Money is a string with two decimals, so no float rounding; an open upper end is null.
 """
@@ -9,12 +9,13 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from compsim.models import Award, AwardItem, CellError, Decision, TimescaleCheck
 from compsim.money import as_text
 from compsim.params import format_value
+from compsim.render.safe import flat
 from compsim.simulate import Cell, Row
 
 
@@ -129,6 +130,7 @@ def award_record(award: Award) -> dict[str, Any]:
         "min": as_text(award.min),
         "max": as_text(award.max),
         "items": [item_record(item) for item in award.items],
+        "not_computed": [{"detail": n.detail, "clause": n.clause} for n in award.not_computed],
     }
 
 
@@ -144,12 +146,20 @@ def item_record(item: AwardItem) -> dict[str, Any]:
     }
 
 
-def to_json(rows: Sequence[Row], drafts: dict[str, list[dict]] | None = None) -> str:
-    """The records as a JSON list. Each record's ``drafts`` lists the draft values its decision
+def to_json(rows: Iterable[Row], drafts: dict[str, list[dict]] | None = None) -> str:
+    """The records as a JSON list (see write_json)."""
+    out = io.StringIO()
+    write_json(rows, out, drafts)
+    return out.getvalue()
+
+
+def _records(
+    rows: Iterable[Row], drafts: dict[str, list[dict]] | None = None
+) -> Iterable[dict[str, Any]]:
+    """Each cell's record. Each record's ``drafts`` lists the draft values its decision
     consulted; with ``drafts`` (column → the draft values in force for it, from
     ``compsim.drafts``), every draft in force for its column, ``used`` saying whether the
     decision consulted it."""
-    records = []
     for row in rows:
         for cell in row.cells.values():
             record = cell_record(row.scenario.id, cell)
@@ -159,8 +169,27 @@ def to_json(rows: Sequence[Row], drafts: dict[str, list[dict]] | None = None) ->
                 names = {d["parameter"] for d in used}
                 used = [{**d, "used": d["parameter"] in names} for d in in_force]
             record["drafts"] = used
-            records.append(record)
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+            yield record
+
+
+def write_json(
+    rows: Iterable[Row], out: TextIO, drafts: dict[str, list[dict]] | None = None
+) -> None:
+    """A JSON array of cell records, written record by record (memory stays flat)."""
+    first = True
+    for record in _records(rows, drafts):
+        text = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+def write_jsonl(
+    rows: Iterable[Row], out: TextIO, drafts: dict[str, list[dict]] | None = None
+) -> None:
+    """JSON lines: one cell record per line, written as each scenario is decided."""
+    for record in _records(rows, drafts):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 CSV_COLUMNS = (
@@ -179,23 +208,32 @@ CSV_COLUMNS = (
     "senior_approval",
     "rests_on_assumption",
     "error",
+    "not_computed",
     "rests_on_draft",
     "drafts",
 )
 
 
-def to_csv(rows: Sequence[Row], drafts: dict[str, str] | None = None) -> str:
+def to_csv(rows: Iterable[Row], drafts: dict[str, str] | None = None) -> str:
     """One row per scenario and landlord, for spreadsheets. ``drafts`` (column → the drafts in
     force as text) fills the ``drafts`` column."""
     out = io.StringIO()
+    write_csv(rows, out, drafts)
+    return out.getvalue()
+
+
+def write_csv(rows: Iterable[Row], out: TextIO, drafts: dict[str, str] | None = None) -> None:
+    """CSV written row by row. Every field is quoted as needed; free text is put on one line
+    and a cell a spreadsheet would run as a formula (=, +, -, @) starts with an apostrophe."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         for cell in row.cells.values():
             record = _csv_row(row.scenario.id, cell)
             record["drafts"] = (drafts or {}).get(record["landlord"], "")
-            writer.writerow({key: csv_safe(value) for key, value in record.items()})
-    return out.getvalue()
+            writer.writerow(
+                {k: csv_safe(flat(v) if isinstance(v, str) else v) for k, v in record.items()}
+            )
 
 
 def csv_safe(value: Any) -> Any:
@@ -229,4 +267,5 @@ def _csv_row(scenario_id: str, cell: Cell) -> dict[str, Any]:
         "rests_on_assumption": str(cell.rests_on_assumption).lower(),
         "error": "",
         "rests_on_draft": str(cell.rests_on_draft).lower(),
+        "not_computed": "; ".join(f"{n.detail} ({n.clause})" for n in cell.award.not_computed),
     }
