@@ -8,6 +8,7 @@ other command keeps working. ``COMPSIM_STRICT_PLUGINS=1`` makes a broken plugin 
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -185,6 +186,15 @@ class Policy:
     params: ParamSet
     variant: Variant | None = None
 
+    @functools.cached_property
+    def implemented(self) -> frozenset[str]:
+        """The optional hooks this policy's plugin implements (asked once, not per decision)."""
+        return frozenset(
+            name
+            for name in hookspecs.OPTIONAL_HOOKS
+            if getattr(self.manager.hook, name).get_hookimpls()
+        )
+
 
 def unknown_landlord(name: str, registry: Registry, extra: Sequence[str] = ()) -> CompsimError:
     known = ", ".join([*registry.ids(), *extra]) or "none"
@@ -294,7 +304,94 @@ def _check_across(column: str, base: Installed, params: ParamSet, own: Sequence[
 # ---------------------------------------------------------------- checking what plugins return
 
 
+# ---- fast paths: the same checks as plain predicates, with no message built. A result they
+# pass is valid; one they do not pass goes through the detailed checks below, which name what
+# is wrong (each predicate is stricter than, never looser than, its detailed check).
+
+PENNY = Decimal("0.01")
+ZERO_AMOUNT = Decimal(0)
+
+
+def _is_text(value: Any) -> bool:
+    return type(value) is str and value != "" and not value.isspace()
+
+
+def _is_money(value: Any) -> bool:
+    return (
+        type(value) is Decimal
+        and value.is_finite()
+        and ZERO_AMOUNT <= value <= AWARD_MAX
+        and value == value.quantize(PENNY)
+    )
+
+
+def _are_notes(notes: Any) -> bool:
+    if type(notes) is not tuple and type(notes) is not list:
+        return False
+    return all(type(n) is Note and _is_text(n.detail) and _is_text(n.clause) for n in notes)
+
+
+def _exclusions_ok(result: Any) -> bool:
+    if type(result) is not list and type(result) is not tuple:
+        return False
+    for entry in result:  # _is_text written out: a plugin may return a dozen checks
+        if type(entry) is not Exclusion:
+            return False
+        reason, clause = entry.reason, entry.clause
+        if (
+            type(reason) is not str
+            or type(clause) is not str
+            or not reason
+            or not clause
+            or reason.isspace()
+            or clause.isspace()
+            or type(entry.applies) is not bool
+            or type(entry.short) is not str
+        ):
+            return False
+    return True
+
+
+def _award_ok(result: Any) -> bool:
+    if type(result) is not Award or type(result.items) not in (tuple, list):
+        return False
+    for item in result.items:
+        if not (
+            type(item) is AwardItem
+            and _is_text(item.label)
+            and _is_text(item.clause)
+            and _is_text(item.category)
+            and item.basis in BASES
+            and _is_money(item.amount)
+            and _is_money(item.low)
+            and (item.high is None or _is_money(item.high))
+            and item.low <= item.amount
+            and (item.high is None or item.amount <= item.high)
+        ):
+            return False
+    return _are_notes(result.notes) and _are_notes(result.not_computed) and _is_money(result.total)
+
+
+def _settlement_parts_ok(result: Any) -> bool:
+    if type(result) is not Settlement or type(result.parts) not in (tuple, list):
+        return False
+    for part in result.parts:
+        if not (
+            type(part) is SettlementPart
+            and _is_text(part.label)
+            and _is_money(part.amount)
+            and (part.to == CUSTOMER or part.to == ACCOUNT)
+            and _is_text(part.form)
+            and _is_text(part.clause)
+            and type(part.against_debt) is bool
+        ):
+            return False
+    return _are_notes(result.notes)
+
+
 def check_exclusions(column: str, result: Any) -> tuple[Exclusion, ...]:
+    if _exclusions_ok(result):
+        return tuple(result)
     hook = "is_excluded"
     for entry in _sequence(column, hook, "returned", result):
         _instance(column, hook, "returned a", entry, Exclusion)
@@ -307,6 +404,16 @@ def check_exclusions(column: str, result: Any) -> tuple[Exclusion, ...]:
 
 
 def check_impact(column: str, result: Any) -> Impact:
+    if (
+        type(result) is Impact
+        and _is_text(result.level)
+        and _is_text(result.clause)
+        and type(result.rank) is int
+        and 0 <= result.rank <= 1000
+        and result.basis in BASES
+        and _are_notes(result.notes)
+    ):
+        return result
     hook = "assess_impact"
     _instance(column, hook, "returned", result, Impact)
     _text(column, hook, "level", result.level)
@@ -321,6 +428,8 @@ def check_impact(column: str, result: Any) -> Impact:
 
 
 def check_award(column: str, result: Any) -> Award:
+    if _award_ok(result):
+        return result
     hook = "calculate_award"
     _instance(column, hook, "returned", result, Award)
     for item in _sequence(column, hook, "items", result.items):
@@ -351,6 +460,15 @@ def check_award(column: str, result: Any) -> Award:
 
 
 def check_approval(column: str, result: Any) -> Approval:
+    if (
+        type(result) is Approval
+        and _is_text(result.approver)
+        and _is_text(result.clause)
+        and type(result.senior) is bool
+        and result.basis in APPROVAL_BASES
+        and _are_notes(result.notes)
+    ):
+        return result
     hook = "route_approval"
     _instance(column, hook, "returned", result, Approval)
     _text(column, hook, "approver", result.approver)
@@ -364,6 +482,27 @@ def check_approval(column: str, result: Any) -> Approval:
 
 def check_settlement(column: str, result: Any, award: Award, scenario: Scenario) -> Settlement:
     hook = "apply_offset"
+    if not _settlement_parts_ok(result):
+        _check_settlement_parts(column, hook, result)
+    paid, credited = result.paid_to_customer, result.credited_to_account
+    if paid + credited != award.total:
+        _broken(
+            column,
+            hook,
+            f"paid {paid} + credited {credited} = {paid + credited}, "
+            f"but the award is {award.total}",
+        )
+    if result.offset_against_debts > scenario.account.total_owed:
+        _broken(
+            column,
+            hook,
+            f"set {result.offset_against_debts} against debts, more than "
+            f"the {scenario.account.total_owed} owed",
+        )
+    return result
+
+
+def _check_settlement_parts(column: str, hook: str, result: Any) -> None:
     _instance(column, hook, "returned", result, Settlement)
     for part in _sequence(column, hook, "parts", result.parts):
         _instance(column, hook, "a part is a", part, SettlementPart)
@@ -376,22 +515,6 @@ def check_settlement(column: str, result: Any, award: Award, scenario: Scenario)
         _text(column, hook, f"clause of {label}", part.clause)
         _flag(column, hook, f"against_debt of {label}", part.against_debt)
     _notes(column, hook, result.notes)
-    settled = result.paid_to_customer + result.credited_to_account
-    if settled != award.total:
-        _broken(
-            column,
-            hook,
-            f"paid {result.paid_to_customer} + credited "
-            f"{result.credited_to_account} = {settled}, but the award is {award.total}",
-        )
-    if result.offset_against_debts > scenario.account.total_owed:
-        _broken(
-            column,
-            hook,
-            f"set {result.offset_against_debts} against debts, more than "
-            f"the {scenario.account.total_owed} owed",
-        )
-    return result
 
 
 COMPLAINT_FLAGS = tuple(f.name for f in attrs.fields(Complaint) if f.metadata.get("kind") == "bool")
@@ -431,6 +554,15 @@ def check_deadlines(column: str, result: Any) -> list[Deadline]:
     hook = "deadlines"
     if result is None:
         return []
+    if type(result) in (list, tuple) and all(
+        type(d) is Deadline
+        and type(d.date) is date
+        and _is_text(d.name)
+        and _is_text(d.clause)
+        and d.basis in BASES
+        for d in result
+    ):
+        return list(result)
     for entry in _sequence(column, hook, "returned", result):
         if not isinstance(entry, Deadline) or type(entry.date) is not date:
             _broken(column, hook, f"returned {_shown(entry)}, expected a Deadline with a date")

@@ -70,7 +70,8 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     timescales = None  # the policy's own complaint timescales matter only with [complaint]
     complaint_checks = ()
     if scenario.complaint is not None:
-        timescales = _call_optional(column, hook.complaint_timescales, params=params)
+        if "complaint_timescales" in policy.implemented:
+            timescales = _call(column, hook.complaint_timescales, params=params)
         if timescales:
             checked_timescales = check_timescale_list(column, timescales)
             complaint_checks = _engine(
@@ -80,10 +81,11 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
                 scenario.complaint,
                 checked_timescales,
             )
-    deadlines = check_deadlines(
-        column,
-        _call_optional(column, hook.deadlines, scenario=scenario, award=award, params=params),
-    )
+    deadlines = ()
+    if "deadlines" in policy.implemented:
+        deadlines = check_deadlines(
+            column, _call(column, hook.deadlines, scenario=scenario, award=award, params=params)
+        )
     decision = Decision(
         scenario_id=scenario.id,
         landlord=column,
@@ -129,13 +131,6 @@ def _call(column: str, hook_caller: Any, **kwargs: Any) -> Any:
     if result is None:
         raise PluginError(column, name, "returned nothing (is the hook implemented?)")
     return result
-
-
-def _call_optional(column: str, hook_caller: Any, **kwargs: Any) -> Any:
-    """An optional hook: None when the plugin does not implement it."""
-    if not hook_caller.get_hookimpls():
-        return None
-    return _call(column, hook_caller, **kwargs)
 
 
 def _describe_error(error: BaseException) -> str:
