@@ -356,3 +356,18 @@ def test_dask_local_cluster_gives_the_local_result():
     ):
         on_dask = _population_tally(1, 30, "dask", cluster.scheduler_address)
     assert tally_record(on_dask) == tally_record(_population_tally(1, DEFAULT_CHUNK))
+
+
+def test_explain_takes_a_case_in_a_csv_caseload(tmp_path, library):
+    path = tmp_path / "cases.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_csv(library[:3], handle)
+    runner = CliRunner()
+    chosen = runner.invoke(cli, ["explain", f"{path}#{library[1].id}", "-l", "alliance"])
+    assert chosen.exit_code == 0, chosen.output
+    assert f"Scenario {library[1].id}:" in chosen.output and f"From {path}: row 3" in chosen.output
+    several = runner.invoke(cli, ["explain", str(path)])
+    assert several.exit_code == 2
+    assert f"holds 3 cases; name one as {path}#ID" in several.output
+    missing = runner.invoke(cli, ["explain", f"{path}#{library[1].id[:-1]}"])
+    assert missing.exit_code == 2 and f"did you mean '{library[1].id}'" in missing.output

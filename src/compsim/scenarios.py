@@ -131,8 +131,12 @@ def _depth(data: Any) -> int:
 
 
 def find_scenario(reference: str) -> Scenario:
-    """A scenario file, or the id of a scenario in the shipped library (``explain``).
+    """A scenario file, a case in a CSV caseload (``cases.csv`` holding one case, or
+    ``cases.csv#ID``), or the id of a scenario in the shipped library (``explain``).
     A name one letter off gets a "did you mean"."""
+    caseload, hash_mark, case_id = reference.partition("#")
+    if caseload.lower().endswith(".csv") and Path(caseload).is_file():
+        return _case_in_caseload(Path(caseload), case_id if hash_mark else None)
     path = Path(reference)
     if path.is_file():
         return load_file(path)
@@ -152,6 +156,26 @@ def find_scenario(reference: str) -> Scenario:
         f"{shown(reference)}: no scenario file or library id by that name{hint} "
         "(compsim scenarios lists them)"
     )
+
+
+def _case_in_caseload(path: Path, case_id: str | None) -> Scenario:
+    from compsim.caseload.csvfile import load_csv
+
+    cases = {scenario.id: scenario for scenario in load_csv(path)}
+    if case_id is None and len(cases) == 1:
+        return next(iter(cases.values()))
+    if case_id in cases:
+        return cases[case_id]
+    ids = ", ".join(list(cases)[:5]) + (", …" if len(cases) > 5 else "")
+    if case_id is None:
+        return _raise(f"{path}: holds {len(cases)} cases; name one as {path}#ID (ids: {ids})")
+    close = difflib.get_close_matches(case_id, list(cases), n=1, cutoff=0.8)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (ids: {ids})"
+    return _raise(f"{path}: no case with id {shown(case_id)!r}{hint}")
+
+
+def _raise(message: str) -> Scenario:
+    raise CompsimError(message)
 
 
 def load_data(data: dict[str, Any], source: str = "<data>", stem: str = "scenario") -> Scenario:
