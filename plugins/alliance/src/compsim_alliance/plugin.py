@@ -424,16 +424,18 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     items.extend(_complaint_handling(scenario, params, notes))
     items.extend(_cost_item(cost, responsibility, params) for cost in scenario.costs)
     items.extend(_belongings_item(item, responsibility, params) for item in scenario.damaged_items)
+    not_computed = ()
     if scenario.decant is not None or scenario.failure.kind == "decant":
-        notes.append(
-            Note(
-                "Decant and disturbance payments are set by Alliance's Decant "
-                "Procedure, which is not published: compsim cannot compute them, and "
-                "the compensation policy is silent on their amount",
-                "alliance 3.4",
-            )
-        )
-    return Award(tuple(items), tuple(notes))
+        not_computed = (DECANT_NOT_PUBLISHED,)
+    return Award(tuple(items), tuple(notes), not_computed)
+
+
+DECANT_NOT_PUBLISHED = Note(
+    "Decant and disturbance payments are set by Alliance's Decant Procedure, which is not "
+    "published: compsim cannot compute them, and the compensation policy is silent on their "
+    "amount",
+    "alliance 3.4",
+)
 
 
 def _strongest(*bases: str) -> str:
