@@ -1,0 +1,96 @@
+"""Alliance Homes: cases added because a mutant survived the policy tests (benchmarks/mutation.sh).
+Each pins something a user sees: an exclusion, its table cell, or how an item is classed."""
+
+from compsim.testing import decide, scenario
+
+
+def alliance(toml: str = "", sets=()):
+    return decide("alliance", scenario(toml), sets)
+
+
+def test_complaints_2_2_counts_to_the_day_the_complaint_was_received_not_the_claim():
+    # loss ended 31 Jan 2025: the complaint must be raised by 31 Jan 2026. It was received on
+    # 20 Jan 2026 (in time); the claim followed on 5 Feb 2026, late for 4.2 but admitted
+    # under 4.4 (exceptional circumstances). Counting to the claim date would exclude it.
+    decision = alliance("""
+        [dates]
+        occurred = 2025-01-02
+        resolved = 2025-01-31
+        claimed = 2026-02-05
+        [claim]
+        exceptional_circumstances = true
+        [complaint]
+        received = 2026-01-20
+    """)
+    assert not decision.excluded
+
+
+def test_4_2_a_late_claim_shows_claimed_after_six_months_in_the_table():
+    decision = alliance(
+        "[dates]\noccurred = 2025-08-01\nresolved = 2025-09-15\nclaimed = 2026-03-16"
+    )
+    (exclusion,) = decision.exclusions
+    assert exclusion.applies is True
+    assert exclusion.short == "claimed after 6 months"
+
+
+def test_complaints_2_2_a_late_complaint_shows_raised_after_twelve_months_in_the_table():
+    decision = alliance("""
+        [dates]
+        occurred = 2025-01-02
+        resolved = 2025-01-31
+        claimed = 2026-02-01
+        [claim]
+        exceptional_circumstances = true
+    """)
+    (exclusion,) = decision.exclusions
+    assert exclusion.applies is True
+    assert exclusion.short == "raised after 12 months"
+
+
+def test_4_2_complaints_2_2_checks_that_pass_are_recorded_as_not_applying():
+    # both limits are checked and met: explain lists them as passed (applies is False)
+    decision = alliance(
+        "[dates]\noccurred = 2025-08-01\nresolved = 2025-09-15\nclaimed = 2026-03-15"
+    )
+    assert not decision.excluded
+    assert decision.checks
+    assert all(e.applies is False for e in decision.checks)
+
+
+def test_3_1_3_2_3_3_items_are_classed_as_costs_and_belongings():
+    # JSON and CSV give each item's category: a cost is "costs", a damaged item "belongings",
+    # whether it is paid or not
+    decision = alliance("""
+        [failure]
+        distress = "minimal"
+        [[costs]]
+        kind = "travel"
+        amount = 10
+        evidence = true
+        [[costs]]
+        kind = "repairs"
+        amount = 40
+        [[costs]]
+        kind = "time-off-work"
+        amount = 50
+        [[damaged_items]]
+        item = "sofa"
+        replacement_value = 300
+    """)
+    assert {item.category for item in decision.award.items if "cost:" in item.label} == {"costs"}
+    assert {item.category for item in decision.award.items if "sofa" in item.label} == {
+        "belongings"
+    }
+
+
+def test_4_3_belongings_not_caused_by_alliance_are_still_classed_as_belongings():
+    decision = alliance("""
+        [failure]
+        responsibility = "none"
+        distress = "minimal"
+        [[damaged_items]]
+        item = "rug"
+        replacement_value = 80
+    """)
+    assert {item.category for item in decision.award.items if "rug" in item.label} == {"belongings"}
