@@ -1,6 +1,8 @@
 """Alliance Homes: cases added because a mutant survived the policy tests (benchmarks/mutation.sh).
 Each pins something a user sees: an exclusion, its table cell, or how an item is classed."""
 
+from decimal import Decimal
+
 from compsim.testing import decide, scenario
 
 
@@ -94,3 +96,53 @@ def test_4_3_belongings_not_caused_by_alliance_are_still_classed_as_belongings()
         replacement_value = 80
     """)
     assert {item.category for item in decision.award.items if "rug" in item.label} == {"belongings"}
+
+
+def test_3_2_3_3_paid_costs_cite_their_own_clause():
+    decision = alliance("""
+        [failure]
+        distress = "minimal"
+        [[costs]]
+        kind = "time-off-work"
+        amount = 50
+        evidence = true
+        [[costs]]
+        kind = "repairs"
+        amount = 40
+        evidence = true
+        permission = true
+    """)
+    clauses = {
+        item.label.split(",")[0]: item.clause
+        for item in decision.award.items
+        if item.category == "costs"
+    }
+    assert clauses == {
+        "Out-of-pocket cost: time-off-work £50.00": "alliance 3.2",
+        "Out-of-pocket cost: repairs £40.00": "alliance 3.3",
+    }
+
+
+def late_acknowledgement(sets=()):
+    # received Mon 2 Feb 2026, due by Mon 9 Feb (5 working days), acknowledged Tue 10 Feb
+    decision = alliance(
+        """
+        [dates]
+        occurred = 2025-11-03
+        claimed = 2026-02-02
+        [complaint]
+        received = 2026-02-02
+        acknowledged = 2026-02-10
+        """,
+        sets,
+    )
+    (item,) = [i for i in decision.award.items if i.category == "complaint-handling"]
+    return item
+
+
+def test_2_6_poor_complaint_handling_rests_on_the_impact_reading_and_the_matrix():
+    # the impact given to one missed timescale is an assumption; the matrix figure is published
+    assert late_acknowledgement().basis == "assumption"
+    # a draft matrix figure makes the item draft
+    item = late_acknowledgement(["alliance.matrix.full.low=150"])
+    assert (item.amount, item.basis) == (Decimal("150"), "draft")
