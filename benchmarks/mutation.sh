@@ -64,7 +64,8 @@ also_copy = ["scenarios"]' >"$dir/pyproject.toml"
         cp "$ROOT/plugins/$module"/tests/test_"${module}"_policy.py "$dir/tests/"
         [ -f "$ROOT/plugins/$module/tests/test_${module}_mutants.py" ] &&
             cp "$ROOT/plugins/$module/tests/test_${module}_mutants.py" "$dir/tests/"
-        pyproject 'only_mutate = ["src/*/plugin.py"]' >"$dir/pyproject.toml"
+        pyproject 'only_mutate = ["src/*/plugin.py"]
+also_copy = ["README.md"]' >"$dir/pyproject.toml"
     fi
     find "$dir" -name __pycache__ -prune -exec rm -rf {} +
 }
@@ -82,6 +83,10 @@ for module in "${MODULES[@]}"; do
     # generate the mutants and record which tests reach which function (no mutant run yet:
     # the name below matches none)
     "$MUTMUT" run --max-children "$CHILDREN" "no-such-mutant" >generate.log 2>&1 || true
+    if grep -q "failed to collect stats" generate.log; then
+        echo "the tests fail on the unmutated code: see $WORK/$module/generate.log"
+        cd "$ROOT" && continue
+    fi
     "$MUTMUT" results --all true | sed -E 's/^ *//; s/:.*//' | sort >all-mutants.txt
     selected=all-mutants.txt
     if [ "$module" = engine ]; then engine_filter <all-mutants.txt >selected.txt; selected=selected.txt; fi
