@@ -15,9 +15,13 @@ def star(toml: str = "", sets=()):
 def test_scope_2_2_a_failure_caused_by_the_resident_is_excluded_even_if_marked_full():
     # 2.2: the policy covers failures by STAR or its contractors; the resident's own doing is
     # out of scope whatever responsibility the scenario records
-    decision = star('[failure]\nkind = "other"\ndistress = "moderate"\ncause = "resident"')
-    assert decision.excluded
-    assert any(e.short == "not STAR's failure" for e in decision.exclusions)
+    decision = star(
+        '[failure]\nkind = "other"\ndistress = "moderate"\ncause = "resident"\n'
+        'responsibility = "full"'
+    )
+    (exclusion,) = decision.exclusions
+    assert exclusion.reason.startswith("Caused by the resident")
+    assert exclusion.short == "not STAR's failure"
 
 
 HEATING = """
