@@ -86,7 +86,8 @@ def test_3_1_3_2_3_3_items_are_classed_as_costs_and_belongings():
     }
 
 
-def test_4_3_belongings_not_caused_by_alliance_are_still_classed_as_belongings():
+def test_4_3_belongings_not_caused_by_alliance_are_not_paid_and_still_classed_as_belongings():
+    # no service failure by Alliance: the rug is not paid, even before any exclusion is weighed
     decision = alliance("""
         [failure]
         responsibility = "none"
@@ -95,7 +96,8 @@ def test_4_3_belongings_not_caused_by_alliance_are_still_classed_as_belongings()
         item = "rug"
         replacement_value = 80
     """)
-    assert {item.category for item in decision.award.items if "rug" in item.label} == {"belongings"}
+    (rug,) = [i for i in decision.award_if_not_excluded.items if "rug" in i.label]
+    assert (rug.amount, rug.category) == (Decimal("0"), "belongings")
 
 
 def test_3_2_3_3_paid_costs_cite_their_own_clause():
