@@ -51,7 +51,15 @@ def test_summary_by_hand():
 def test_largest_misses_by_the_factor_either_way():
     assert [c.scenario for c in largest_misses(CASES, 3)] == ["b", "c", "a"]
     assert CASES[1].miss == 2.0 and CASES[2].miss == 2.0
-    assert CASES[1].within_tolerance and CASES[2].within_tolerance
+
+
+def test_the_golden_tolerance_is_the_range_widened_two_and_a_half_times():
+    # range 400-600: the order may run from 160 (400 / 2.5) to 1,500 (600 x 2.5)
+    assert case("x", "fit", "160.00", 500, 400, 600).within_tolerance
+    assert not case("x", "fit", "159.99", 500, 400, 600).within_tolerance
+    assert case("x", "fit", "1500.00", 500, 400, 600).within_tolerance
+    assert not case("x", "fit", "1500.01", 500, 400, 600).within_tolerance
+    assert case("x", "fit", "99999.00", 1000, 1000, None).within_tolerance  # an open top
 
 
 def test_no_figure_is_an_infinite_miss():
@@ -73,13 +81,13 @@ case = "202400001"
 decided = 2025-06-01
 finding = "maladministration"
 ordered = {ordered}
-split = "held-out"
+split = "{split}"
 """
 
 
-def _determination(tmp_path, ordered):
+def _determination(tmp_path, ordered, split="held-out"):
     path = tmp_path / f"ho-{int(float(ordered))}.toml"
-    path.write_text(DETERMINATION.format(ordered=ordered))
+    path.write_text(DETERMINATION.format(ordered=ordered, split=split))
     return path
 
 
@@ -95,16 +103,25 @@ def test_command_reports_the_case_in_json(tmp_path):
     assert held_out["cases"] == 1
 
 
-def test_compsim_test_checks_an_order_far_from_the_figure(tmp_path):
-    path = _determination(tmp_path, "999999.00")
+def test_compsim_test_checks_a_fitted_order_far_from_the_figure(tmp_path):
+    path = _determination(tmp_path, "999999.00", split="fit")
     result = CliRunner().invoke(cli, ["test", str(path)])
     assert result.exit_code == 1
-    assert "[ombudsman] ordered: wanted the figure within a factor of 2" in result.output
+    assert "[ombudsman] ordered: wanted the £999,999.00 ordered within the reference's range" in (
+        result.output
+    )
+
+
+def test_a_held_out_order_is_measured_never_enforced(tmp_path):
+    path = _determination(tmp_path, "999999.00", split="held-out")
+    result = CliRunner().invoke(cli, ["test", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "0 values checked" in result.output
 
 
 def test_without_determinations_it_says_so(tmp_path):
     plain = tmp_path / "plain.toml"
-    plain.write_text(DETERMINATION.split("[source]")[0].format(ordered=1))
+    plain.write_text(DETERMINATION.split("[source]")[0].format(ordered=1, split="fit"))
     result = CliRunner().invoke(cli, ["calibrate", str(plain)])
     assert result.exit_code == 2
     assert "no scenario has a [source] table" in result.output

@@ -73,7 +73,11 @@ def test_compare_formats(fmt):
 
 def test_compare_from_any_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert run("compare", "--format", "csv").exit_code == 0
+    result = run("compare", "--format", "csv")
+    assert result.exit_code == 0
+    rows = result.output.splitlines()[1:]
+    library = len(list(library_path().rglob("*.toml")))
+    assert len(rows) == library * 5  # every shipped scenario, under each of the five policies
 
 
 def test_compare_with_a_draft_variant_beside_the_policy(tmp_path):
@@ -99,8 +103,11 @@ def test_compare_with_a_draft_variant_beside_the_policy(tmp_path):
 
 def test_compare_writes_an_output_file(tmp_path):
     out = tmp_path / "out.json"
-    assert run("compare", "-f", "json", "-o", str(out)).exit_code == 0
-    assert json.loads(out.read_text())
+    result = run("compare", "-f", "json", "-o", str(out), "--tag", "approvals")
+    assert result.exit_code == 0 and result.output == ""
+    written = json.loads(out.read_text())
+    assert written == json.loads(run("compare", "-f", "json", "--tag", "approvals").output)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
 
 
 @pytest.mark.parametrize(

@@ -179,10 +179,15 @@ def test_an_excluded_claim_shows_what_would_otherwise_have_been_awarded():
     assert any("would otherwise have been" in step.detail for step in decision.trace)
 
 
-def test_results_are_deterministic():
-    policy = build_policies(discover(), ["alliance"])[0]
+def test_results_do_not_depend_on_what_was_decided_before():
+    first, second = build_policies(discover(), ["alliance"])[0], None
     claim = scenario("[[costs]]\nkind = 'food'\namount = 10\nevidence = true")
-    assert evaluate_cell(claim, policy) == evaluate_cell(claim, policy)
+    before = evaluate_cell(claim, first)
+    evaluate_cell(scenario("[legal]\npersonal_injury = true"), first)  # another claim between
+    second = build_policies(discover(), ["alliance"])[0]  # a new manager and parameter set
+    assert second.manager is not first.manager
+    assert evaluate_cell(claim, first) == before == evaluate_cell(claim, second)
+    assert before.award.total > 0
 
 
 def test_award_totals():

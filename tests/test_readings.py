@@ -48,6 +48,25 @@ def test_flipping_the_vulnerability_lift_moves_low_to_medium_by_hand():
     assert cost.money_moved == Decimal("400.00")
     assert cost.net_change == Decimal("-400.00")
     assert cost.largest == change
+    assert change.paid_change == Decimal("-400.00")  # no debts: all of it was paid
+    assert cost.paid_moved == Decimal("400.00")
+
+
+def test_a_reading_that_moves_money_between_claimant_and_debt_moves_no_award():
+    # Alliance 2.10: arrears "may" be credited. With £300 owed, the £100 Low award is credited
+    # by default; flipped, it is all paid: no award moves, £100 of payment does.
+    scenario = load_text(
+        VULNERABLE_MINIMAL.replace('vulnerabilities = ["disability"]', "")
+        + "[account]\nrent_arrears = 300.00\n",
+        stem="in-arrears",
+    )
+    policy = _alliance_with_switch("readings.credit_arrears")
+    (cost,) = [c for c in cost_of_readings([scenario], [policy]) if c.path.endswith("arrears")]
+    (change,) = cost.changes
+    assert change.what == ("settlement", "form of payment")
+    assert cost.money_moved == 0
+    assert change.paid_change == Decimal("100.00")
+    assert cost.paid_moved == Decimal("100.00")
 
 
 def test_readings_agree_with_running_the_flip_by_hand_over_the_library():
@@ -101,7 +120,7 @@ def test_every_format_renders(fmt):
         assert record["largest_change"] == {"scenario": "vulnerable-minimal", "change": "-400.00"}
         assert record["alternative"] == "the other reading"
     elif fmt == "csv":
-        assert "400.00,-400.00,vulnerable-minimal,-400.00" in text
+        assert "400.00,-400.00,400.00,vulnerable-minimal,-400.00" in text
     else:
         assert "£400.00" in text and "the other reading" in text
 

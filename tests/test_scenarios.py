@@ -95,14 +95,18 @@ def test_toml_syntax_error_keeps_line_and_column():
 
 
 def test_wrong_type():
-    assert "failure.reports: expected a whole number >= 1, got the text 'two'" in one_error(
-        MINIMAL.replace('kind = "repair-delay"', 'kind = "repair-delay"\nreports = "two"')
+    assert (
+        "failure.reports: expected a whole number from 1 to 1,000, got the text 'two'"
+        in one_error(
+            MINIMAL.replace('kind = "repair-delay"', 'kind = "repair-delay"\nreports = "two"')
+        )
     )
 
 
 def test_negative_money():
-    assert "costs[1].amount: expected an amount in pounds, not negative" in one_error(
-        MINIMAL + '[[costs]]\nkind = "food"\namount = -3\n'
+    assert (
+        "costs[1].amount: expected an amount in pounds from 0 to 1,000,000, with at most two "
+        "decimal places, got -3" in one_error(MINIMAL + '[[costs]]\nkind = "food"\namount = -3\n')
     )
 
 

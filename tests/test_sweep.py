@@ -94,3 +94,14 @@ def test_chart_draws_a_line_per_landlord(tmp_path):
         cli, ["sweep", str(LIVING_ROOM), "--vary", "loss_days=1..2", "--chart", "x.txt"]
     )
     assert bad.exit_code == 2 and "expected a file ending .svg or .png" in bad.output
+
+
+def test_cliffs_name_the_28_day_room_rule_and_not_a_steady_ramp():
+    from compsim.sweep import describe_cliffs
+
+    policies = PolicyRequest(("clarion", "ombudsman")).build()
+    result = run_sweep(LIVING_ROOM, parse_vary("loss_days=14..60"), policies)
+    cliffs = describe_cliffs(result)
+    assert cliffs == ["- clarion: £0.00 at 28 → £350.00 at 29 (the award jumps)"]
+    ramp = [p.cells["ombudsman"].award.total for p in result.points]
+    assert len(set(ramp)) > 10  # the reference's loss of use grows day by day: no cliff

@@ -1,14 +1,25 @@
 """The audit: every landlord against a reference policy (the Housing Ombudsman) on the same
 scenarios. Does a landlord's policy give at least what the Ombudsman would order?
 
-Each scenario and landlord falls in one bucket, by the landlord's total against the
+Like is compared with like. The landlord's award is compared in scope: the parts the
+reference does not assess (statutory home loss and disturbance payments, the valuation of
+damaged belongings: award items whose ``category`` is in ``OUT_OF_SCOPE``) are left out of the
+landlord's total before it is set against the reference, and reported beside it. Each
+scenario and landlord then falls in one bucket, by that in-scope total against the
 reference's award range (its minimum to its maximum; an open maximum has no upper end):
 
 - ``below``: the landlord pays less than the reference minimum;
 - ``within``: from the minimum to the maximum;
 - ``above``: more than the maximum;
 - ``excluded``: the landlord excludes a claim the reference would remedy;
+- ``agreed``: both exclude the claim (agreement on exclusion: no shortfall, no range);
+- ``beyond``: the landlord pays on a claim the reference would not remedy (the reference
+  excludes it: legal proceedings, a matter raised too late, personal injury);
 - ``error``: either plugin failed on the scenario.
+
+Beside the award, each finding shows what the resident receives in money (paid to the
+customer) and what is credited to an account: the reference offsets nothing, so a landlord
+that credits the whole award to arrears is shown paying £0 in money.
 """
 
 from __future__ import annotations
@@ -23,14 +34,22 @@ from compsim.models import CellError, Decision
 from compsim.money import ZERO, as_text, format_pounds
 from compsim.simulate import Row
 
-BUCKETS = ("below", "within", "above", "excluded", "error")
-CLAUSE_WIDTHS = [None, None, None, None, None, 36, 40]  # wrap only the clause columns
+BUCKETS = ("below", "within", "above", "excluded", "agreed", "beyond", "error")
+CLAUSE_WIDTHS = [None, None, 30, None, None, None, 36, 40]  # wrap the award and clause columns
 BUCKET_NAMES = {
     "below": "below the reference minimum",
     "within": "within the reference range",
     "above": "above the reference maximum",
     "excluded": "excluded where the reference would remedy",
+    "agreed": "excluded by both (agreement on exclusion)",
+    "beyond": "paid where the reference would not remedy",
     "error": "plugin error",
+}
+# Award item categories the reference does not assess: out of scope for the comparison.
+OUT_OF_SCOPE = {
+    "home-loss": "statutory home loss payment",
+    "disturbance": "statutory disturbance payment",
+    "belongings": "valuation of damaged belongings",
 }
 
 
@@ -41,13 +60,19 @@ class Finding:
     scenario: str
     landlord: str
     bucket: str
-    landlord_total: Decimal | None
+    landlord_total: Decimal | None  # the landlord's whole award
     reference_min: Decimal | None
     reference_total: Decimal | None
     reference_max: Decimal | None
     shortfall: Decimal  # how far below the reference minimum (0 unless below or excluded)
     landlord_clauses: str
     reference_clauses: str
+    compared: Decimal | None = None  # the landlord's in-scope total, set against the reference
+    out_of_scope: Decimal = ZERO  # the landlord's parts the reference does not assess
+    out_of_scope_parts: str = ""
+    landlord_paid: Decimal | None = None  # paid to the resident in money
+    landlord_credited: Decimal | None = None  # credited to an account
+    reference_paid: Decimal | None = None
 
 
 def audit(rows: Sequence[Row], landlords: Sequence[str], reference: str) -> list[Finding]:
@@ -63,16 +88,24 @@ def finding(scenario: str, landlord: str, cell: Any, reference: Any) -> Finding:
         return Finding(scenario, landlord, "error", None, None, None, None, ZERO, "", "")
     low, high = reference.award.min, reference.award.max
     total = cell.award.total
+    outside = [item for item in cell.award.items if item.category in OUT_OF_SCOPE]
+    left_out = sum((item.amount for item in outside), ZERO)
+    compared = total - left_out
     remedies = not reference.excluded and reference.award.total > 0
-    if cell.excluded and remedies:
+    if cell.excluded and reference.excluded:
+        bucket = "agreed"
+    elif cell.excluded and remedies:
         bucket = "excluded"
-    elif total < low:
+    elif reference.excluded:
+        bucket = "beyond" if compared > 0 else "within"
+    elif compared < low:
         bucket = "below"
-    elif high is not None and total > high:
+    elif high is not None and compared > high:
         bucket = "above"
     else:
         bucket = "within"
-    shortfall = low - total if bucket in ("below", "excluded") else ZERO
+    shortfall = low - compared if bucket in ("below", "excluded") else ZERO
+    parts = dict.fromkeys(OUT_OF_SCOPE[i.category] for i in outside if i.amount > 0)
     return Finding(
         scenario,
         landlord,
@@ -84,6 +117,12 @@ def finding(scenario: str, landlord: str, cell: Any, reference: Any) -> Finding:
         shortfall,
         clauses(cell),
         clauses(reference),
+        compared=compared,
+        out_of_scope=left_out,
+        out_of_scope_parts="; ".join(parts),
+        landlord_paid=cell.settlement.paid_to_customer,
+        landlord_credited=cell.settlement.credited_to_account,
+        reference_paid=reference.settlement.paid_to_customer,
     )
 
 
@@ -113,6 +152,45 @@ def count_buckets(findings: Sequence[Finding], landlords: Sequence[str]) -> list
         counts = {bucket: sum(f.bucket == bucket for f in mine) for bucket in BUCKETS}
         result.append(BucketCounts(landlord, len(mine), counts))
     return result
+
+
+@attrs.frozen
+class MoneyInHand:
+    """Across one landlord's findings: the awards, and how much of them is paid in money."""
+
+    landlord: str
+    awarded: Decimal
+    paid: Decimal
+    credited: Decimal
+    credited_in_full: int  # awards wholly credited to an account (nothing paid in money)
+
+
+def money_in_hand(findings: Sequence[Finding], landlords: Sequence[str]) -> list[MoneyInHand]:
+    result = []
+    for landlord in landlords:
+        mine = [f for f in findings if f.landlord == landlord and f.bucket != "error"]
+        result.append(
+            MoneyInHand(
+                landlord,
+                sum((f.landlord_total or ZERO for f in mine), ZERO),
+                sum((f.landlord_paid or ZERO for f in mine), ZERO),
+                sum((f.landlord_credited or ZERO for f in mine), ZERO),
+                sum(
+                    1
+                    for f in mine
+                    if f.landlord_total and f.landlord_total > 0 and not f.landlord_paid
+                ),
+            )
+        )
+    return result
+
+
+MONEY_ROWS = (
+    ("awarded (all scenarios)", lambda m: format_pounds(m.awarded)),
+    ("paid in money", lambda m: format_pounds(m.paid)),
+    ("credited to an account", lambda m: format_pounds(m.credited)),
+    ("awards wholly credited, none paid", lambda m: str(m.credited_in_full)),
+)
 
 
 def largest_shortfalls(findings: Sequence[Finding], top: int) -> list[Finding]:
@@ -154,12 +232,24 @@ def _tables(findings, landlords, reference, top, markdown: bool) -> str:
         disable_numparse=True,
         colalign=("left", *("right" for _ in landlords)),
     )
+    money = tabulate(
+        [
+            [name, *(cell(m) for m in money_in_hand(findings, landlords))]
+            for name, cell in MONEY_ROWS
+        ],
+        headers=["what the resident receives", *landlords],
+        tablefmt=style,
+        disable_numparse=True,
+        colalign=("left", *("right" for _ in landlords)),
+    )
+    summary = f"{summary}\n\n{money}"
     shortfalls = largest_shortfalls(findings, top)
     rows = [
         [
             f.landlord,
             f.scenario,
-            format_pounds(f.landlord_total),
+            _pays(f),
+            format_pounds(f.landlord_paid),
             f"{format_pounds(f.reference_min)} to {format_pounds(f.reference_max)}",
             format_pounds(f.shortfall),
             f.landlord_clauses,
@@ -172,7 +262,8 @@ def _tables(findings, landlords, reference, top, markdown: bool) -> str:
         headers=[
             "landlord",
             "scenario",
-            "pays",
+            "award (in scope)",
+            "in money",
             "reference range",
             "shortfall",
             "landlord's clauses",
@@ -184,7 +275,23 @@ def _tables(findings, landlords, reference, top, markdown: bool) -> str:
     )
     title = f"Largest shortfalls against the reference minimum (top {top})"
     heading = f"### {title}" if markdown else title
-    return f"{summary}\n\n{heading}\n\n{detail if rows else 'None.'}\n"
+    note = (
+        "Compared in scope: parts the reference does not assess ("
+        + ", ".join(OUT_OF_SCOPE.values())
+        + ") are left out of the landlord's award. 'in money' is what the resident receives "
+        "paid, not credited to an account; the reference offsets nothing."
+    )
+    return f"{summary}\n\n{heading}\n\n{detail if rows else 'None.'}\n\n{note}\n"
+
+
+def _pays(f: Finding) -> str:
+    """The landlord's award, with the in-scope part compared when some is out of scope."""
+    if f.out_of_scope > 0:
+        return (
+            f"{format_pounds(f.landlord_total)} ({format_pounds(f.compared)} in scope; "
+            f"{format_pounds(f.out_of_scope)} {f.out_of_scope_parts} left out)"
+        )
+    return format_pounds(f.landlord_total)
 
 
 def _json(findings, landlords, reference, top) -> str:
@@ -198,8 +305,20 @@ def _json(findings, landlords, reference, top) -> str:
         }
         for c in count_buckets(findings, landlords)
     ]
+    money = [
+        {
+            "landlord": m.landlord,
+            "awarded": as_text(m.awarded),
+            "paid_to_customer": as_text(m.paid),
+            "credited_to_account": as_text(m.credited),
+            "credited_in_full": m.credited_in_full,
+        }
+        for m in money_in_hand(findings, landlords)
+    ]
     data = {
         "reference": reference,
+        "money_in_hand": money,
+        "out_of_scope_categories": OUT_OF_SCOPE,
         "summary": summary,
         "largest_shortfalls": [_record(f) for f in largest_shortfalls(findings, top)],
         "findings": [_record(f) for f in findings],
@@ -213,6 +332,12 @@ def _record(f: Finding) -> dict[str, Any]:
         "landlord": f.landlord,
         "bucket": f.bucket,
         "landlord_total": as_text(f.landlord_total),
+        "landlord_in_scope": as_text(f.compared),
+        "out_of_scope": as_text(f.out_of_scope),
+        "out_of_scope_parts": f.out_of_scope_parts,
+        "landlord_paid_to_customer": as_text(f.landlord_paid),
+        "landlord_credited_to_account": as_text(f.landlord_credited),
+        "reference_paid_to_customer": as_text(f.reference_paid),
         "reference_min": as_text(f.reference_min),
         "reference_total": as_text(f.reference_total),
         "reference_max": as_text(f.reference_max),

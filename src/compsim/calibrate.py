@@ -7,8 +7,11 @@ commits to nothing), how far the reference's single figure is from the order (th
 order ÷ figure), and which cases it misses most, separately for the cases the reference was
 fitted on (``split = "fit"``) and those held out.
 
-``compsim test`` also checks each order as a golden value: the reference's figure must be
-within a factor of ``ORDER_TOLERANCE`` of it.
+``compsim test`` also checks each fitted case's order as a golden value: it must lie within
+the reference's range widened by a factor of ``ORDER_TOLERANCE`` at each end (from min ÷ 2.5
+to max × 2.5). That is a guard against a change that moves the reference far from what the
+Ombudsman orders, not a measure of accuracy: the accuracy is what this command reports.
+Held-out cases are measured here and never enforced, so that no change is ever tuned to them.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from compsim.money import as_text, format_pounds
 from compsim.plugins import Policy
 from compsim.simulate import evaluate_cell
 
-ORDER_TOLERANCE = Decimal("2")  # compsim test: figure within a factor of two of the order
+# compsim test: a fitted order within the reference's range widened by this factor at each end
+ORDER_TOLERANCE = Decimal("2.5")
 SPLITS = ("fit", "held-out")
 
 
@@ -72,7 +76,13 @@ class Case:
 
     @property
     def within_tolerance(self) -> bool:
-        return self.figure > 0 and self.miss <= float(ORDER_TOLERANCE)
+        """The order within the range widened by ORDER_TOLERANCE at each end (an open top
+        has no upper limit); a reference that gives nothing is never within it."""
+        if self.figure <= 0:
+            return False
+        if self.ordered * ORDER_TOLERANCE < self.low:
+            return False
+        return self.high is None or self.ordered <= self.high * ORDER_TOLERANCE
 
 
 @attrs.frozen
@@ -227,7 +237,9 @@ def render_calibration(cases: Sequence[Case], fmt: str, top: int, reference: str
     note = (
         "A range counts only when bounded: an open top commits to nothing. The figure is the "
         "reference's single amount; a ratio above 1 means the Ombudsman ordered more. The "
-        f"golden check in compsim test wants the figure within a factor of {ORDER_TOLERANCE}."
+        f"golden check in compsim test wants each fitted order within the range widened by a "
+        f"factor of {ORDER_TOLERANCE} at each end; held-out cases are measured here, never "
+        "enforced."
     )
     return "\n\n".join([title, head, misses_title, misses, note]) + "\n"
 

@@ -7,8 +7,10 @@ it never shows a traceback (set COMPSIM_DEBUG=1 to see one for an internal error
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,28 +20,39 @@ from compsim.errors import CompsimError, ScenarioErrors
 FORMATS = ("table", "markdown", "csv", "json")
 
 
+def _say(message: object) -> None:
+    """One line on standard error, every control character in it escaped."""
+    from compsim.render.safe import one_line
+
+    click.echo(one_line(message), err=True)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ScenarioErrors as errors:
             for error in errors.errors:
-                click.echo(f"error: {error}", err=True)
+                _say(f"error: {error}")
             ctx.exit(2)
         except CompsimError as error:
-            click.echo(f"error: {error}", err=True)
+            _say(f"error: {error}")
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # a closed pipe (compsim compare | head -1):
+                raise  # click exits quietly
+            _internal(ctx, error)
         except Exception as error:
-            if os.environ.get("COMPSIM_DEBUG"):
-                raise
-            click.echo(
-                f"internal error: {type(error).__name__}: {error} "
-                "(set COMPSIM_DEBUG=1 for the traceback)",
-                err=True,
-            )
-            ctx.exit(3)
+            _internal(ctx, error)
+
+
+def _internal(ctx: click.Context, error: Exception) -> None:
+    if os.environ.get("COMPSIM_DEBUG"):
+        raise error
+    _say(f"internal error: {type(error).__name__}: {error} (set COMPSIM_DEBUG=1 for the traceback)")
+    ctx.exit(3)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,6 +71,14 @@ def main() -> None:
 
 # ---------------------------------------------------------------- shared options
 
+
+def _lower(ctx, param, value):
+    """Landlord ids are lower-case: accept -l Alliance as alliance."""
+    if isinstance(value, tuple):
+        return tuple(v.lower() for v in value)
+    return value.lower() if isinstance(value, str) else value
+
+
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 _landlord = click.option(
     "--landlord",
@@ -65,6 +86,7 @@ _landlord = click.option(
     "landlords",
     multiple=True,
     metavar="ID",
+    callback=_lower,
     help="Only this landlord (or variant); repeat for more. Default: all.",
 )
 _tag = click.option(
@@ -95,10 +117,19 @@ _format = click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(FORMATS, case_sensitive=False),
     default="table",
     show_default=True,
     help="Output format.",
+)
+_compare_format = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice((*FORMATS, "jsonl"), case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="Output format (jsonl: JSON lines, one record per scenario and landlord).",
 )
 _output = click.option(
     "--output",
@@ -130,18 +161,65 @@ def _scenarios(paths, tags=()):
     return scenarios
 
 
+def _check_output(output: Path | None) -> None:
+    """Refuse an --output that cannot be written, before anything runs."""
+    if output is None:
+        return
+    if output.is_dir():
+        raise CompsimError(f"--output {output}: is a directory; expected a file name")
+    if not output.parent.is_dir():
+        raise CompsimError(f"--output {output}: no such directory {output.parent}")
+
+
 def _emit(text: str, output: Path | None) -> None:
     """Print, or write the whole text to a file atomically (never a half-written file)."""
+    with _writer(output) as out:
+        out.write(text)
+
+
+@contextmanager
+def _writer(output: Path | None):
+    """Standard output (control characters escaped when it is a terminal), or a temporary
+    file moved over ``output`` only when everything was written (never a half-written file)."""
     if output is None:
-        click.echo(text, nl=False)
+        stream = sys.stdout
+        yield _TerminalSafe(stream) if stream.isatty() else stream
+        stream.flush()
         return
+    _check_output(output)
     temporary = output.with_name(f".{output.name}.tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        with temporary.open("w", encoding="utf-8", newline="") as out:
+            yield out
         os.replace(temporary, output)
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise CompsimError(f"{output}: cannot write: {error.strerror}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+class _TerminalSafe:
+    """A terminal stream that escapes control characters (but newlines) in what it prints."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from compsim.render.safe import terminal
+
+        return self.stream.write(terminal(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _echo(text: str = "") -> None:
+    """A line on standard output, control characters but newlines escaped."""
+    from compsim.render.safe import terminal
+
+    click.echo(terminal(text))
 
 
 # ---------------------------------------------------------------- commands
@@ -151,7 +229,7 @@ def _emit(text: str, output: Path | None) -> None:
 @_paths
 @_landlord
 @_tag
-@_format
+@_compare_format
 @_set
 @_params
 @_output
@@ -165,27 +243,43 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
     """Run scenarios through every policy: scenarios as rows, landlords as columns.
 
     A cell shows the total award, marked * when any part rests on an assumption, or why the
-    claim is excluded. A summary per landlord follows. Exits 1 if any plugin failed.
+    claim is excluded. A summary per landlord follows. JSON, JSON lines and CSV are written
+    as each scenario is decided, so memory stays flat however many scenarios there are.
+    Exits 1 if any plugin failed.
     """
+    from compsim import drafts
     from compsim.models import CellError
-    from compsim.render.records import to_csv, to_json
+    from compsim.render.records import write_csv, write_json, write_jsonl
     from compsim.render.table import render_comparison
-    from compsim.simulate import simulate
+    from compsim.simulate import iter_rows
 
+    _check_output(output)
     policies = _policies(landlords, sets, param_files, include_references=reference)
-    rows = simulate(_scenarios(paths, tags), policies)
+    scenarios = _scenarios(paths, tags)
+    failed: list[CellError] = []
+
+    def rows():
+        for row in iter_rows(scenarios, policies):
+            failed.extend(c for c in row.cells.values() if isinstance(c, CellError))
+            yield row
 
     columns = [p.column for p in policies]
-    if fmt == "json":
-        text = to_json(rows)
-    elif fmt == "csv":
-        text = to_csv(rows)
-    else:
-        text = render_comparison(rows, columns, markdown=fmt == "markdown")
-    _emit(text, output)
-    failed = [c for row in rows for c in row.cells.values() if isinstance(c, CellError)]
+    in_force = drafts.in_force(policies)
+    writers = {"json": write_json, "jsonl": write_jsonl}
+    with _writer(output) as out:
+        if fmt in writers:
+            writers[fmt](rows(), out, drafts.records_by_column(in_force))
+        elif fmt == "csv":
+            write_csv(rows(), out, drafts.csv_text(in_force))
+        else:
+            # without a terminal (a file or a pipe) the table is drawn in full, never wrapped
+            width = None if output is None and sys.stdout.isatty() else sys.maxsize
+            header = drafts.header_lines(in_force)
+            out.write(
+                render_comparison(list(rows()), columns, fmt == "markdown", width, header=header)
+            )
     for cell in failed:
-        click.echo(f"error: scenario {cell.scenario_id}: {cell.message}", err=True)
+        _say(f"error: scenario {cell.scenario_id}: {cell.message}")
     sys.exit(1 if failed else 0)
 
 
@@ -205,7 +299,13 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
     metavar="ID",
     help="The reference policy every landlord is compared with.",
 )
-@click.option("--top", default=10, show_default=True, help="How many largest shortfalls to list.")
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="How many largest shortfalls to list (0: none).",
+)
 def audit_command(paths, landlords, tags, fmt, sets, param_files, output, reference_id, top):
     """Compare every landlord with the reference (the Housing Ombudsman) on the same scenarios.
 
@@ -216,6 +316,7 @@ def audit_command(paths, landlords, tags, fmt, sets, param_files, output, refere
     from compsim.audit import audit, render_audit
     from compsim.simulate import simulate
 
+    _check_output(output)
     selected = (*landlords, reference_id) if landlords else ()
     policies = _policies(selected, sets, param_files)
     columns = [p.column for p in policies]
@@ -237,44 +338,47 @@ def audit_command(paths, landlords, tags, fmt, sets, param_files, output, refere
     sys.exit(1 if any(f.bucket == "error" for f in findings) else 0)
 
 
+_text_format = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json"), case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
+
 @cli.command()
 @click.argument("scenario")
 @_landlord
 @_set
 @_params
-def explain(scenario, landlords, sets, param_files) -> None:
+@_text_format
+def explain(scenario, landlords, sets, param_files, fmt) -> None:
     """Explain each policy's decision on SCENARIO step by step, citing every clause.
 
     SCENARIO is a scenario file or the id of a scenario in the shipped library.
+    Exits 1 if a plugin failed on it.
     """
-    from compsim.render.explain import explain as explain_cell
+    from compsim.models import CellError
+    from compsim.render.explain import render_explanations
     from compsim.simulate import evaluate_cell
 
     policies = _policies(landlords, sets, param_files)
     found = _find_scenario(scenario)
-    click.echo(f"Scenario {found.id}: {found.title}")
-    click.echo(f"From {found.source}")
-    if found.description:
-        click.echo(found.description.strip())
-    for policy in policies:
-        click.echo()
-        click.echo(explain_cell(evaluate_cell(found, policy), policy))
+    cells = [(evaluate_cell(found, policy), policy) for policy in policies]
+    _emit(render_explanations(found, cells, fmt), None)
+    failed = [cell for cell, _ in cells if isinstance(cell, CellError)]
+    for cell in failed:
+        _say(f"error: scenario {cell.scenario_id}: {cell.message}")
+    sys.exit(1 if failed else 0)
 
 
 def _find_scenario(reference: str):
-    from compsim.scenarios import library_path, load_file, load_paths
+    from compsim.scenarios import find_scenario
 
-    path = Path(reference)
-    if path.is_file():
-        return load_file(path)
-    if path.suffix == ".toml" or os.sep in reference:
-        raise CompsimError(f"{reference}: no such scenario file")
-    for candidate in load_paths([library_path()]):
-        if candidate.id == reference:
-            return candidate
-    raise CompsimError(
-        f"{reference}: no scenario file or library id by that name (list them with compsim compare)"
-    )
+    return find_scenario(reference)
 
 
 @cli.command()
@@ -309,15 +413,18 @@ def test(paths, sets, param_files) -> None:
 
     scenarios = _scenarios(paths)
     policies = {p.column: p for p in _policies((), sets, param_files)}
-    mismatches, checked = check_expectations(scenarios, policies)
-    for mismatch in mismatches:
-        click.echo(mismatch)
+    report = check_expectations(scenarios, policies)
+    for line in report.lines:
+        _echo(line)
     expected = sum(len(s.expected) for s in scenarios)
+    unchecked = ""
+    if report.unchecked:
+        unchecked = f" ({report.unchecked} could not be checked)"
     click.echo(
-        f"{len(scenarios)} scenarios, {expected} expected outcomes, {checked} values "
-        f"checked: {len(mismatches)} mismatches"
+        f"{len(scenarios)} scenarios, {expected} expected outcomes{unchecked}, "
+        f"{report.checked} values checked: {report.mismatches} mismatches"
     )
-    sys.exit(1 if mismatches else 0)
+    sys.exit(1 if report.lines else 0)
 
 
 @cli.command()
@@ -328,11 +435,16 @@ def validate(paths) -> None:
 
     paths = list(paths) or [library_path()]
     files = scenario_files(paths)
+    if not files:
+        where = ", ".join(str(p) for p in paths)
+        raise CompsimError(f"no scenarios found in {where}")
     try:
         scenarios = load_paths(paths)
     except ScenarioErrors as errors:
+        from compsim.render.safe import one_line
+
         for error in errors.errors:
-            click.echo(f"error: {error}")
+            click.echo(f"error: {one_line(error)}")
         bad_files = len({e.file for e in errors.errors})
         click.echo(f"{len(files)} files checked: {len(errors.errors)} errors in {bad_files} files")
         sys.exit(1)
@@ -351,19 +463,19 @@ def plugins() -> None:
         installed = registry.installed[policy_id]
         info = installed.info
         kind = "reference" if info.reference else "landlord"
-        click.echo(f"{info.id}: {info.landlord} ({kind})")
+        _echo(f"{info.id}: {info.landlord} ({kind})")
         for document in info.documents:
-            click.echo(f"    document:   {document}")
+            _echo(f"    document:   {document}")
         click.echo(f"    version:    {info.version}")
         click.echo(f"    parameters: {info.params_file} ({len(installed.params.defs)} values)")
         click.echo(f"    package:    {installed.package}")
     for failure in registry.failures:
         click.echo(f"{failure.id}: FAILED TO LOAD ({failure.package})")
-        click.echo(f"    error: {failure.error}")
+        _echo(f"    error: {failure.error}")
 
 
 @cli.command()
-@click.argument("landlord")
+@click.argument("landlord", callback=_lower)
 @click.option(
     "--date",
     "on_date",
@@ -372,7 +484,8 @@ def plugins() -> None:
 )
 @_set
 @_params
-def params(landlord, on_date, sets, param_files) -> None:
+@_text_format
+def params(landlord, on_date, sets, param_files, fmt) -> None:
     """Show every parameter of LANDLORD with its value, clause and basis."""
     from datetime import date
 
@@ -412,11 +525,35 @@ def params(landlord, on_date, sets, param_files) -> None:
                 meaning,
             ]
         )
-    click.echo(f"{policy.info.landlord} ({policy.column}): {policy.params.source}")
-    click.echo(
+    headers = ["parameter", "value", "basis", "clause", "accepts", "meaning"]
+    if fmt == "json":
+        import json
+
+        document = {
+            "landlord": policy.column,
+            "name": policy.info.landlord,
+            "date": on_date,
+            "parameters": [dict(zip(headers, row, strict=True)) for row in rows],
+        }
+        _emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", None)
+        return
+    from compsim.render.safe import flat
+
+    title = f"{policy.info.landlord} ({policy.column}): parameters"
+    if fmt == "markdown":
+        table = tabulate(
+            [[flat(str(cell)).replace("|", "\\|") for cell in row] for row in rows],
+            headers=headers,
+            tablefmt="github",
+            disable_numparse=True,
+        )
+        _emit(f"# {flat(title)}\n\n{table}\n", None)
+        return
+    _echo(f"{policy.info.landlord} ({policy.column}): {policy.params.source}")
+    _echo(
         tabulate(
-            rows,
-            headers=["parameter", "value", "basis", "clause", "accepts", "meaning"],
+            [[flat(str(cell)) for cell in row] for row in rows],
+            headers=headers,
             tablefmt="simple",
             disable_numparse=True,
             maxcolwidths=[None, 30, 30, None, 30, 50],
@@ -528,14 +665,44 @@ def new_plugin(name, landlord, directory) -> None:
     the five hooks, a parameter file, a README for the readings, and a test that subclasses
     the plugin contract. See docs/writing-a-plugin.md.
     """
-    from compsim.scaffold import create_plugin
+    from compsim.scaffold import create_plugin, refuse_taken_name
 
+    refuse_taken_name(name)
     root = create_plugin(name, landlord or name.capitalize(), directory)
+    # in a compsim checkout, its own .venv; elsewhere, the environment compsim runs in
+    in_checkout = Path(".venv/bin/compsim").exists() and Path("requirements.txt").exists()
+    run = ".venv/bin/" if in_checkout else ""
+    also = f"   (and add '-e {root}' to requirements.txt)" if in_checkout else ""
     click.echo(f"Created {root}/. Next:")
-    click.echo(f"  .venv/bin/pip install -e {root}   (and add '-e {root}' to requirements.txt)")
-    click.echo(f"  .venv/bin/pytest {root}   (the contract passes as generated)")
-    click.echo(f"  .venv/bin/compsim compare -l {name}   (your landlord in the comparison)")
+    click.echo(f"  {run or 'python -m '}pip install -e {root}{also}")
+    click.echo(f"  {run}pytest {root}/tests   (the contract passes as generated)")
+    click.echo(f"  {run}compsim compare -l {name}   (your landlord in the comparison)")
     click.echo(f"Then replace each TODO in {root}/src/compsim_{name}/ with the policy's rules.")
+
+
+# ---------------------------------------------------------------- the format and the library
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("markdown", "json"), case_sensitive=False),
+    default="markdown",
+    show_default=True,
+    help="markdown: the format's documentation; json: a JSON Schema of a scenario file.",
+)
+def schema(fmt) -> None:
+    """Print the scenario file format (docs/scenario-format.md), or a JSON Schema of it."""
+    from compsim import schema as described
+
+    if fmt == "json":
+        import json
+
+        _emit(json.dumps(described.json_schema(), indent=2, ensure_ascii=False) + "\n", None)
+    else:
+        _emit(described.markdown(), None)
 
 
 @cli.command()
@@ -746,3 +913,213 @@ def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -
     if chart is not None:
         draw_chart(cases, chart, reference_id)
     _emit(render_calibration(cases, fmt, top, reference_id), output)
+
+
+@cli.command("diff")
+@click.argument("baseline")
+@click.argument("draft")
+@_paths
+@_tag
+@_format
+@_set
+@_params
+@_output
+def diff_command(baseline, draft, paths, tags, fmt, sets, param_files, output) -> None:
+    """What changes from BASELINE to DRAFT: per scenario, winners and losers, and cost.
+
+    Each side is a landlord id, a variant named in a --params file (e.g. alliance-draft), or
+    one landlord on both sides with --set overrides (BASELINE is then the published policy).
+    Exits 0 when it ran, whatever changed (1 if a plugin failed).
+    """
+    from compsim import drafts
+    from compsim.diff import render_diff, run_diff, side_labels
+
+    same = baseline == draft
+    after = _side(draft, sets, param_files)
+    before = _side(baseline, () if same else sets, () if same else param_files)
+    in_force = drafts.in_force([before, after] if not same else [after])
+    if same and not in_force:
+        raise CompsimError(
+            f"diff {baseline} {draft}: both sides are the published {baseline} policy; "
+            f"change one with --set {draft}.PARAMETER=VALUE or --params FILE"
+        )
+    result = run_diff(_scenarios(paths, tags), before, after, side_labels(baseline, draft))
+    _emit(render_diff(result, fmt, in_force), output)
+    sys.exit(1 if result.counts()["error"] else 0)
+
+
+def _side(name, sets, param_files):
+    return next(p for p in _policies((name,), sets, param_files) if p.column == name)
+
+
+@cli.command("report")
+@_paths
+@_landlord
+@_tag
+@_set
+@_params
+@click.option(
+    "--reference/--no-reference",
+    default=True,
+    show_default=True,
+    help="Include reference policies (the Housing Ombudsman) as columns and the audit.",
+)
+@click.option(
+    "--diff",
+    "diff_sides",
+    nargs=2,
+    metavar="BASELINE DRAFT",
+    help="Include the diff of DRAFT against BASELINE (as compsim diff).",
+)
+@click.option(
+    "--charts",
+    "charts_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Also write each chart as SVG and PNG into DIR.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("html", "markdown")),
+    default="html",
+    show_default=True,
+    help="One self-contained HTML file, or Markdown with the charts as SVG files beside it.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Where to write the report (default: report.html, or report.md with -f markdown).",
+)
+def report_command(
+    paths, landlords, tags, sets, param_files, reference, diff_sides, charts_dir, fmt, output
+) -> None:
+    """Write a report for a board or a regulator: drafts in force, policies and versions, the
+    side-by-side table and summary, the audit, the diff (--diff), charts, and every decision
+    explained. Needs the report extra (Jinja2, matplotlib). Exits 1 if any plugin failed."""
+    from compsim.report import check_available
+
+    check_available()
+    from compsim import drafts
+    from compsim.report.build import write_report
+
+    policies = _policies(landlords, sets, param_files, include_references=reference)
+    scenarios = _scenarios(paths, tags)
+    diff_parts = None
+    if diff_sides:
+        baseline, draft = diff_sides
+        same = baseline == draft
+        after = _side(draft, sets, param_files)
+        before = _side(baseline, () if same else sets, () if same else param_files)
+        diff_parts = (before, after, drafts.in_force([after] if same else [before, after]))
+    output = output or Path("report.md" if fmt == "markdown" else "report.html")
+    command = _command_line(
+        "report",
+        [str(p) for p in paths],
+        [f"-l {x}" for x in landlords],
+        [f"-t {x}" for x in tags],
+        [f"--set {x}" for x in sets],
+        [f"--params {x}" for x in param_files],
+        [] if reference else ["--no-reference"],
+        [f"--diff {' '.join(diff_sides)}"] if diff_sides else [],
+        [f"-f {fmt}", f"-o {output}"],
+    )
+    failed = write_report(scenarios, policies, output, fmt, charts_dir, diff_parts, command)
+    click.echo(f"wrote {output}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _command_line(command: str, *parts: list[str]) -> str:
+    """The command as a reader could type it again (shown in the report)."""
+    return " ".join(["compsim", command, *(part for group in parts for part in group)])
+
+
+@cli.command()
+@_paths
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback is warned about (the page has no login).",
+)
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Let the page save a case as a scenario file in the first folder of PATHS.",
+)
+def serve(paths, port, host, writable) -> None:
+    """A local web page: describe a case, see every landlord side by side, flip a reading.
+
+    Needs the serve extra (pip install 'compsim[serve]'). PATHS default to the shipped
+    library. Serves until Ctrl-C; writes nothing unless --writable is given.
+    """
+    from compsim.web.server import serve as run_server
+
+    run_server(list(paths), host, port, writable, lambda text: click.echo(text, err=True))
+
+
+@cli.command()
+@_paths
+@_tag
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(("table", "json"), case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def scenarios(paths, tags, fmt) -> None:
+    """List the scenarios in PATHS (default: the shipped library): id, title and tags."""
+    found = _scenarios(paths, tags)
+    if fmt == "json":
+        import json
+
+        records = [
+            {"id": s.id, "title": s.title, "tags": list(s.tags), "file": s.source} for s in found
+        ]
+        _emit(json.dumps(records, indent=2, ensure_ascii=False) + "\n", None)
+        return
+    from tabulate import tabulate
+
+    from compsim.render.safe import flat, shorten
+
+    rows = [[s.id, shorten(flat(s.title), 70), ", ".join(flat(t) for t in s.tags)] for s in found]
+    _echo(tabulate(rows, headers=["id", "title", "tags"], tablefmt="simple"))
+    click.echo(f"{len(found)} scenarios")
+
+
+@cli.command("new-scenario")
+@click.argument("scenario_id", metavar="ID")
+@click.option(
+    "--directory",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="Where to write ID.toml.",
+)
+def new_scenario(scenario_id, directory) -> None:
+    """Write ID.toml: a commented scenario template that validates as written."""
+    from datetime import date
+
+    from compsim.render.safe import shown
+    from compsim.scenarios import ID_PATTERN
+    from compsim.schema import template
+
+    if not ID_PATTERN.fullmatch(scenario_id) or len(scenario_id) > 100:
+        raise CompsimError(
+            f"new-scenario {shown(scenario_id)}: expected an id of lower-case letters, digits "
+            "and hyphens, such as boiler-broken-in-winter"
+        )
+    if not directory.is_dir():
+        raise CompsimError(f"--directory {directory}: no such directory")
+    path = directory / f"{scenario_id}.toml"
+    if path.exists():
+        raise CompsimError(f"{path}: already exists; choose another id or remove it")
+    _emit(template(scenario_id, date.today()), path)
+    click.echo(f"Created {path}. Fill it in, then: compsim validate {path}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import attrs
+
 from compsim.models import CellError, Decision, Expected, Scenario
 from compsim.money import format_pounds
 from compsim.plugins import Policy
@@ -14,8 +16,13 @@ ORDER_REFERENCE = "ombudsman"  # whose figure a determination's order ([source])
 
 
 def check_order(scenario: Scenario, reference: Policy) -> str | None:
-    """A determination's order as a golden value: the reference's figure must be within a
-    factor of ORDER_TOLERANCE of what the Ombudsman ordered."""
+    """A determination's order as a golden value: within the reference's range widened by a
+    factor of ORDER_TOLERANCE at each end (see compsim.calibrate).
+
+    Only the cases the reference was fitted on (``split = "fit"``) are goldens. A held-out
+    case that had to pass would be tuned to as soon as it failed, and would stop measuring
+    anything: held-out cases are measured by ``compsim calibrate`` and reported, never
+    enforced."""
     from compsim.calibrate import ORDER_TOLERANCE, case_of
 
     case = case_of(scenario, evaluate_cell(scenario, reference))
@@ -24,37 +31,59 @@ def check_order(scenario: Scenario, reference: Policy) -> str | None:
     if case.within_tolerance:
         return None
     return (
-        f"ordered: wanted the figure within a factor of {ORDER_TOLERANCE} of the "
-        f"{format_pounds(case.ordered)} ordered, got {format_pounds(case.figure)}"
+        f"ordered: wanted the {format_pounds(case.ordered)} ordered within the reference's "
+        f"range widened by a factor of {ORDER_TOLERANCE} at each end, got "
+        f"{format_pounds(case.low)} to {format_pounds(case.high)} (figure "
+        f"{format_pounds(case.figure)})"
     )
+
+
+@attrs.frozen
+class GoldenReport:
+    """What ``compsim test`` found: a line per problem; ``mismatches`` counts the values
+    that differ (never more than ``checked``), ``unchecked`` the expected outcomes that
+    could not be checked (the landlord is not installed, or its plugin failed)."""
+
+    lines: tuple[str, ...]
+    checked: int
+    mismatches: int
+    unchecked: int
 
 
 def check_expectations(
     scenarios: Sequence[Scenario], policies: Mapping[str, Policy]
-) -> tuple[list[str], int]:
+) -> GoldenReport:
     """Every mismatch as one line, and how many expected values were checked."""
-    mismatches: list[str] = []
-    checked = 0
+    lines: list[str] = []
+    checked = mismatches = unchecked = 0
     for scenario in scenarios:
-        if scenario.origin is not None and ORDER_REFERENCE in policies:
+        if (
+            scenario.origin is not None
+            and scenario.origin.split == "fit"
+            and ORDER_REFERENCE in policies
+        ):
             checked += 1
             mismatch = check_order(scenario, policies[ORDER_REFERENCE])
             if mismatch:
-                mismatches.append(f"{scenario.source} [{ORDER_REFERENCE}] {mismatch}")
+                mismatches += 1
+                lines.append(f"{scenario.source} [{ORDER_REFERENCE}] {mismatch}")
         for expected in scenario.expected:
             where = f"{scenario.source} [{expected.landlord}]"
             policy = policies.get(expected.landlord)
             if policy is None:
-                mismatches.append(f"{where}: no landlord {expected.landlord!r} is installed")
+                lines.append(f"{where}: no landlord {expected.landlord!r} is installed")
+                unchecked += 1
                 continue
             cell = evaluate_cell(scenario, policy)
             if isinstance(cell, CellError):
-                mismatches.append(f"{where}: the plugin failed: {cell.message}")
+                lines.append(f"{where}: the plugin failed: {cell.message}")
+                unchecked += 1
                 continue
             found = compare_expected(expected, cell)
             checked += found.checked
-            mismatches.extend(f"{where} {line}" for line in found.mismatches)
-    return mismatches, checked
+            mismatches += len(found.mismatches)
+            lines.extend(f"{where} {line}" for line in found.mismatches)
+    return GoldenReport(tuple(lines), checked, mismatches, unchecked)
 
 
 class _Found:

@@ -1,10 +1,11 @@
 """Frozen value objects: a Scenario (facts only) and a Decision (one policy's answer to it).
 
-The scenario classes are also the schema of the scenario file format (SCENARIO-FORMAT.md):
-each field's metadata says how the loader reads it (``kind``), which values it allows
-(``choices``), its TOML name when that differs from the attribute (``key``), and where a
-default comes from when it depends on other fields (``default_from``). The loader, the
-validators and the hypothesis strategies all read this one definition.
+The scenario classes are also the schema of the scenario file format (docs/scenario-format.md
+is generated from them): each field's metadata says how the loader reads it (``kind``),
+which values it allows (``choices``, ``minimum``, ``maximum``), its TOML name when that
+differs from the attribute (``key``), where a default comes from when it depends on other
+fields (``default_from``), and what it means (``help``). The loader, the validators, the
+documentation (compsim.schema) and the hypothesis strategies all read this one definition.
 """
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ SPLITS = ("fit", "held-out")
 # that runs to its loss end (RULES.md, common readings).
 ONE_OFF_KINDS = ("missed-appointment", "damage-to-belongings", "damage-to-decoration")
 
+# Bounds of the format (documented in docs/scenario-format.md): values outside them are
+# refused by the loader, so no claim can make a plugin count billions of days or pounds.
+DATE_MIN = date(1950, 1, 1)
+DATE_MAX = date(2099, 12, 31)
+MONEY_MAX = Decimal(1_000_000)  # any one amount, in pounds
+NUMBER_MAX = Decimal(10_000)
+INT_MAX = 10_000  # unless a field declares its own maximum
+TEXT_MAX = 10_000  # characters in one text value
+LIST_MAX = 50  # entries in a list of text or choices
+ENTRY_MAX = 2_000  # characters in one entry of a list of text
+SECTIONS_MAX = 100  # entries in an array of tables ([[costs]] ...)
+DEPTH_MAX = 8  # tables and lists nested in one another
+
 PUBLISHED = "published"
 ASSUMPTION = "assumption"
 DRAFT = "draft"  # a value the user changed (--set, or a --params draft file)
@@ -113,12 +127,12 @@ def derived(kind: str, default_from: str, **metadata: Any) -> Any:
     return _spec(kind, None, default_from=default_from, **metadata)
 
 
-def section(cls: type) -> Any:
-    return attrs.field(factory=cls, metadata={"kind": "section", "type": cls})
+def section(cls: type, help: str = "") -> Any:
+    return attrs.field(factory=cls, metadata={"kind": "section", "type": cls, "help": help})
 
 
-def sections(cls: type) -> Any:
-    return attrs.field(default=(), metadata={"kind": "sections", "type": cls})
+def sections(cls: type, help: str = "") -> Any:
+    return attrs.field(default=(), metadata={"kind": "sections", "type": cls, "help": help})
 
 
 # ---------------------------------------------------------------- the scenario
@@ -126,22 +140,43 @@ def sections(cls: type) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Household:
-    tenure: str = optional("choice", "assured-tenant", choices=TENURES)
-    weekly_rent: Decimal = optional("money", ZERO)
-    weekly_service_charge: Decimal = optional("money", ZERO)
-    named_tenants: int = optional("int", 1, minimum=1)
-    months_in_home: int | None = optional("int", minimum=0)
-    vulnerabilities: tuple[str, ...] = optional("choices", (), choices=VULNERABILITIES)
-    contents_insurance: bool = optional("bool", False)
-    separate_wc: bool = optional("bool", False)
+    tenure: str = optional(
+        "choice", "assured-tenant", choices=TENURES, help="the claimant's relation to the landlord"
+    )
+    weekly_rent: Decimal = optional(
+        "money", ZERO, help="net rent payable a week, without service charges"
+    )
+    weekly_service_charge: Decimal = optional("money", ZERO, help="service charges payable a week")
+    named_tenants: int = optional(
+        "int", 1, minimum=1, maximum=20, help="how many tenants are named on the tenancy"
+    )
+    months_in_home: int | None = optional(
+        "int",
+        minimum=0,
+        maximum=1200,
+        help="how long the claimant has lived there, in months (none: not known)",
+    )
+    vulnerabilities: tuple[str, ...] = optional(
+        "choices", (), choices=VULNERABILITIES, help="circumstances that worsen impact"
+    )
+    contents_insurance: bool = optional(
+        "bool", False, help="whether the claimant holds home contents insurance"
+    )
+    separate_wc: bool = optional("bool", False, help="a WC separate from the bathroom")
 
 
 @attrs.frozen(kw_only=True)
 class Account:
-    rent_arrears: Decimal = optional("money", ZERO)
-    service_charge_arrears: Decimal = optional("money", ZERO)
-    other_debts: Decimal = optional("money", ZERO)
-    offset_agreed: bool = optional("bool", True)
+    rent_arrears: Decimal = optional("money", ZERO, help="rent the claimant owes")
+    service_charge_arrears: Decimal = optional(
+        "money", ZERO, help="service charges the claimant owes"
+    )
+    other_debts: Decimal = optional(
+        "money", ZERO, help="rechargeable repairs and other sums owed to the landlord"
+    )
+    offset_agreed: bool = optional(
+        "bool", True, help="the claimant agrees to deductions where a policy needs agreement"
+    )
 
     @property
     def total_owed(self) -> Decimal:
@@ -150,38 +185,83 @@ class Account:
 
 @attrs.frozen(kw_only=True)
 class Failure:
-    kind: str = required("choice", choices=FAILURE_KINDS)
-    cause: str = optional("choice", "landlord", choices=CAUSES)
-    responsibility: str = derived(
-        "choice", "full when cause is landlord or contractor, else none", choices=RESPONSIBILITIES
+    kind: str = required("choice", choices=FAILURE_KINDS, help="the main service failure")
+    cause: str = optional(
+        "choice",
+        "landlord",
+        choices=CAUSES,
+        help="who or what caused it; a neighbour's leak or a utility company is third-party",
     )
-    distress: str = optional("choice", "moderate", choices=DISTRESS_LEVELS)
-    reports: int = optional("int", 1, minimum=1)
-    persistent: bool = optional("bool", False)
-    misled: bool = optional("bool", False)
-    access_refused: bool = optional("bool", False)
-    action_plan: str = optional("choice", "none", choices=ACTION_PLANS)
-    extension_explained: bool = optional("bool", False)
-    appointment_notice_hours: Decimal | None = optional("number")
+    responsibility: str = derived(
+        "choice",
+        "full when cause is landlord or contractor, else none",
+        choices=RESPONSIBILITIES,
+        help="the landlord's degree of responsibility",
+    )
+    distress: str = optional(
+        "choice",
+        "moderate",
+        choices=DISTRESS_LEVELS,
+        help="the assessor's policy-neutral view of the inconvenience and distress suffered",
+    )
+    reports: int = optional(
+        "int", 1, minimum=1, maximum=1000, help="how many times the claimant reported the problem"
+    )
+    persistent: bool = optional(
+        "bool",
+        False,
+        help="a persistent failure over a protracted time, "
+        "or an unacceptable number of attempts to resolve",
+    )
+    misled: bool = optional(
+        "bool", False, help="the claimant was led to believe something would (or would not) happen"
+    )
+    access_refused: bool = optional(
+        "bool", False, help="the claimant did not give access for the work"
+    )
+    action_plan: str = optional(
+        "choice", "none", choices=ACTION_PLANS, help="an action plan communicated in advance"
+    )
+    extension_explained: bool = optional(
+        "bool",
+        False,
+        help="the repair time was extended for a genuine reason and the claimant was told",
+    )
+    appointment_notice_hours: Decimal | None = optional(
+        "number",
+        help="for a missed appointment: notice given before it was cancelled, in hours (0 = none)",
+    )
     missed_appointments: int = derived(
-        "int", "1 for a missed-appointment failure, else 0", minimum=0
+        "int",
+        "1 for a missed-appointment failure, else 0",
+        minimum=0,
+        maximum=1000,
+        help="how many appointments the landlord missed",
     )
 
 
 @attrs.frozen(kw_only=True)
 class Dates:
-    occurred: date = required("date")
-    aware: date = derived("date", "dates.occurred")
-    reported: date = derived("date", "dates.aware")
-    repair_target: date | None = optional("date")
-    resolved: date | None = optional("date")
-    claimed: date = required("date")
-    offer_made: date | None = optional("date")
-    offer_accepted: date | None = optional("date")
+    occurred: date = required("date", help="the failure, loss or damage began")
+    aware: date = derived("date", "dates.occurred", help="the claimant became aware of it")
+    reported: date = derived("date", "dates.aware", help="first reported to the landlord")
+    repair_target: date | None = optional(
+        "date", help="the date the repair was due under the landlord's standard"
+    )
+    resolved: date | None = optional(
+        "date", help="the failure was put right (none: still ongoing when claimed)"
+    )
+    claimed: date = required("date", help="the compensation claim was made")
+    offer_made: date | None = optional("date", help="the landlord made its offer")
+    offer_accepted: date | None = optional("date", help="the claimant accepted it")
     # added to format 1 (optional): when the award was confirmed to the claimant, and when
     # the claimant gave bank details (payment deadlines run from these: STAR 8.1, Clarion 6.6)
-    award_confirmed: date | None = optional("date")
-    bank_details_given: date | None = optional("date")
+    award_confirmed: date | None = optional(
+        "date", help="the award was confirmed to the claimant (payment deadlines run from it)"
+    )
+    bank_details_given: date | None = optional(
+        "date", help="the claimant gave bank details for the payment"
+    )
 
     @property
     def loss_end(self) -> date:
@@ -193,74 +273,116 @@ class Dates:
 
 @attrs.frozen(kw_only=True)
 class Claim:
-    exceptional_circumstances: bool = optional("bool", False)
-    evidence_supplied: bool = optional("bool", True)
-    via_representative: bool = optional("bool", False)
+    exceptional_circumstances: bool = optional("bool", False, help="evidence explains a late claim")
+    evidence_supplied: bool = optional("bool", True, help="evidence asked for was supplied")
+    via_representative: bool = optional(
+        "bool", False, help="made by someone acting for the claimant"
+    )
 
 
 @attrs.frozen(kw_only=True)
 class AmenityLoss:
-    amenity: str = required("choice", choices=AMENITIES)
-    count: int = optional("int", 1, minimum=1)
-    in_use: bool = optional("bool", True)
-    from_: date = derived("date", "dates.occurred", key="from")
-    to: date | None = derived("date", "dates.resolved (none: still lost when claimed)")
+    amenity: str = required("choice", choices=AMENITIES, help="the amenity or room lost")
+    count: int = optional("int", 1, minimum=1, maximum=20, help="how many, e.g. two bedrooms")
+    in_use: bool = optional("bool", True, help='the room was in use (bedrooms "if used")')
+    from_: date = derived("date", "dates.occurred", key="from", help="the loss began")
+    to: date | None = derived(
+        "date",
+        "dates.resolved",
+        help="the loss ended (none: still lost when claimed)",
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Cost:
-    kind: str = required("choice", choices=COST_KINDS)
-    amount: Decimal = required("money")
-    evidence: bool = optional("bool", False)
-    permission: bool = optional("bool", False)
-    incurred: date = derived("date", "dates.occurred")
+    kind: str = required("choice", choices=COST_KINDS, help="what the money was spent on")
+    amount: Decimal = required("money", help="the amount spent")
+    evidence: bool = optional("bool", False, help="receipts or bills kept")
+    permission: bool = optional(
+        "bool",
+        False,
+        help="prior written permission from the landlord (for repairs or an advocate)",
+    )
+    incurred: date = derived("date", "dates.occurred", help="when the cost was incurred")
 
 
 @attrs.frozen(kw_only=True)
 class DamagedItem:
-    item: str = required("text")
-    kind: str = optional("choice", "belongings", choices=ITEM_KINDS)
-    replacement_value: Decimal = required("money")
-    value_at_loss: Decimal = derived("money", "replacement_value")
-    retained: bool = optional("bool", False)
-    insured: bool = derived("bool", "household.contents_insurance")
-    notified: date = derived("date", "dates.reported")
+    item: str = required("text", help="what was damaged")
+    kind: str = optional("choice", "belongings", choices=ITEM_KINDS, help="the kind of item")
+    replacement_value: Decimal = required("money", help="cost new")
+    value_at_loss: Decimal = derived(
+        "money", "replacement_value", help="depreciated value when damaged"
+    )
+    retained: bool = optional("bool", False, help="kept for inspection, or evidence kept")
+    insured: bool = derived(
+        "bool", "household.contents_insurance", help="covered by the claimant's contents insurance"
+    )
+    notified: date = derived(
+        "date", "dates.reported", help="when the landlord was told of the damage"
+    )
     # added to format 1 as an optional field: how the item was damaged (Clarion 4.4 leaves
     # damage by leaks, flood or fire to the claimant's contents insurance; Alliance 3.1 makes
     # good decoration damaged by its repair work, "repair-work")
-    damaged_by: str = optional("choice", "other", choices=DAMAGE_CAUSES)
+    damaged_by: str = optional(
+        "choice",
+        "other",
+        choices=DAMAGE_CAUSES,
+        help="how the item was damaged (some policies leave leaks, flood and fire to "
+        "contents insurance; repair-work: damaged by the landlord's own repair work)",
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Legal:
-    personal_injury: bool = optional("bool", False)
-    insurance_claim: bool = optional("bool", False)
-    proceedings: str = optional("choice", "none", choices=PROCEEDINGS)
-    disrepair_claim: bool = optional("bool", False)
+    personal_injury: bool = optional(
+        "bool", False, help="includes a claim that health was affected"
+    )
+    insurance_claim: bool = optional(
+        "bool", False, help="the matter is, or should be, dealt with by the landlord's insurers"
+    )
+    proceedings: str = optional(
+        "choice",
+        "none",
+        choices=PROCEEDINGS,
+        help="started means the claim form is filed at court; "
+        "court-ordered means a court has already ordered payment for this issue",
+    )
+    disrepair_claim: bool = optional(
+        "bool", False, help="the claimant has made a housing disrepair claim for this issue"
+    )
     # added to format 1 (optional): the issue was raised through a solicitor or other legal
     # representative (Twenty11 1.2)
-    represented: bool = optional("bool", False)
+    represented: bool = optional(
+        "bool", False, help="the issue was raised through a solicitor or other legal representative"
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Complaint:
-    received: date = required("date")
-    acknowledged: date | None = optional("date")
-    stage1_response: date | None = optional("date")
-    stage2_requested: date | None = optional("date")
-    stage2_acknowledged: date | None = optional("date")
-    stage2_response: date | None = optional("date")
-    stage1_extension_agreed: bool = optional("bool", False)
-    stage2_extension_agreed: bool = optional("bool", False)
+    received: date = required("date", help="the complaint was received (stage 1 begins)")
+    acknowledged: date | None = optional("date", help="the stage 1 complaint was acknowledged")
+    stage1_response: date | None = optional("date", help="the stage 1 response was sent")
+    stage2_requested: date | None = optional(
+        "date", help="the claimant asked to escalate to stage 2"
+    )
+    stage2_acknowledged: date | None = optional("date", help="the stage 2 request was acknowledged")
+    stage2_response: date | None = optional("date", help="the stage 2 response was sent")
+    stage1_extension_agreed: bool = optional(
+        "bool", False, help="an extension of the stage 1 response time was agreed"
+    )
+    stage2_extension_agreed: bool = optional(
+        "bool", False, help="an extension of the stage 2 response time was agreed"
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Decant:
-    permanent: bool = optional("bool", False)
-    reason: str = required("choice", choices=DECANT_REASONS)
-    moving_costs: Decimal = optional("money", ZERO)
+    permanent: bool = optional("bool", False, help="the move is permanent")
+    reason: str = required("choice", choices=DECANT_REASONS, help="why the claimant had to move")
+    moving_costs: Decimal = optional("money", ZERO, help="reasonable costs of the move")
     # added to format 1 (optional): the date of the move (displacement)
-    moved: date | None = optional("date")
+    moved: date | None = optional("date", help="the date of the move")
 
 
 @attrs.frozen(kw_only=True)
@@ -268,16 +390,25 @@ class Source:
     """Where a scenario comes from, for a published Housing Ombudsman determination
     (``[source]``): the case, the finding, and what the Ombudsman ordered."""
 
-    case: str = optional("text", "")
-    landlord: str = optional("text", "")
-    url: str = optional("text", "")
-    quoted_in: tuple[str, ...] = optional("texts", ())
-    decided: date = required("date")
-    finding: str = required("choice", choices=FINDINGS)
-    ordered: Decimal = required("money")
-    ordered_for: str = optional("text", "")
-    stand_ins: str = optional("text", "")
-    split: str = optional("choice", "fit", choices=SPLITS)
+    case: str = optional("text", "", help="the Ombudsman's case reference")
+    landlord: str = optional("text", "", help="the landlord the determination is about")
+    url: str = optional("text", "", help="where the determination is published")
+    quoted_in: tuple[str, ...] = optional(
+        "texts", (), help="documents that quote the determination"
+    )
+    decided: date = required("date", help="the date of the determination")
+    finding: str = required("choice", choices=FINDINGS, help="the Ombudsman's finding")
+    ordered: Decimal = required("money", help="the compensation the Ombudsman ordered")
+    ordered_for: str = optional("text", "", help="what the ordered sum was for, in words")
+    stand_ins: str = optional(
+        "text", "", help="facts the determination does not give and the scenario assumes"
+    )
+    split: str = optional(
+        "choice",
+        "fit",
+        choices=SPLITS,
+        help="fit: used to fit the reference; held-out: kept back to test it",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -285,36 +416,59 @@ class Expected:
     """Golden outcomes for one landlord, checked by ``compsim test``. Any subset may be given."""
 
     landlord: str = attrs.field(metadata={"kind": None})
-    excluded: bool | None = optional("bool")
-    total: Decimal | None = optional("money")
-    min: Decimal | None = optional("money")
-    max: Decimal | None = optional("money")
-    paid_to_customer: Decimal | None = optional("money")
-    credited_to_account: Decimal | None = optional("money")
-    approver: str | None = optional("text")
-    senior: bool | None = optional("bool")  # added: whether approval above the usual is needed
+    excluded: bool | None = optional("bool", help="whether the claim is excluded")
+    total: Decimal | None = optional("money", help="the total award")
+    min: Decimal | None = optional("money", help="the low end of the award's range")
+    max: Decimal | None = optional("money", help="the high end of the award's range")
+    paid_to_customer: Decimal | None = optional("money", help="the part paid to the claimant")
+    credited_to_account: Decimal | None = optional(
+        "money", help="the part credited to the claimant's account"
+    )
+    approver: str | None = optional("text", help="a substring of the approver's title")
+    senior: bool | None = optional(
+        "bool", help="whether approval above the usual level is needed"
+    )  # added: whether approval above the usual is needed
 
 
 @attrs.frozen(kw_only=True)
 class Scenario:
-    format: int = optional("int", 1, minimum=1)
-    id: str = derived("id", "the file name without .toml")
-    title: str = required("text")
-    description: str = optional("text", "")
-    tags: tuple[str, ...] = optional("texts", ())
-    household: Household = section(Household)
-    account: Account = section(Account)
-    failure: Failure = required("section", type=Failure)
-    dates: Dates = required("section", type=Dates)
-    claim: Claim = section(Claim)
-    amenities_lost: tuple[AmenityLoss, ...] = sections(AmenityLoss)
-    costs: tuple[Cost, ...] = sections(Cost)
-    damaged_items: tuple[DamagedItem, ...] = sections(DamagedItem)
-    legal: Legal = section(Legal)
-    complaint: Complaint | None = optional("optional-section", type=Complaint)
-    decant: Decant | None = optional("optional-section", type=Decant)
-    origin: Source | None = optional("optional-section", type=Source, key="source")
-    expected: tuple[Expected, ...] = attrs.field(default=(), metadata={"kind": "expected"})
+    format: int = optional("int", 1, minimum=1, help="format version")
+    id: str = derived("id", "the file name without .toml", help="unique within a library")
+    title: str = required("text", help="one line")
+    description: str = optional("text", "", help="free text")
+    tags: tuple[str, ...] = optional("texts", (), help="for filtering (--tag)")
+    household: Household = section(Household, help="the claimant's household")
+    account: Account = section(Account, help="what the claimant owes the landlord")
+    failure: Failure = required("section", type=Failure, help="what went wrong")
+    dates: Dates = required("section", type=Dates, help="when things happened")
+    claim: Claim = section(Claim, help="how the claim was made")
+    amenities_lost: tuple[AmenityLoss, ...] = sections(
+        AmenityLoss, help="amenities and rooms lost, zero or more"
+    )
+    costs: tuple[Cost, ...] = sections(Cost, help="out-of-pocket expenses, zero or more")
+    damaged_items: tuple[DamagedItem, ...] = sections(
+        DamagedItem, help="belongings and decoration damaged, zero or more"
+    )
+    legal: Legal = section(Legal, help="legal and insurance matters")
+    complaint: Complaint | None = optional(
+        "optional-section", type=Complaint, help="optional: how the complaint was handled"
+    )
+    decant: Decant | None = optional(
+        "optional-section", type=Decant, help="optional: a move out of the home"
+    )
+    origin: Source | None = optional(
+        "optional-section",
+        type=Source,
+        key="source",
+        help="optional: the published Housing Ombudsman determination the scenario comes from",
+    )
+    expected: tuple[Expected, ...] = attrs.field(
+        default=(),
+        metadata={
+            "kind": "expected",
+            "help": "optional: golden outcomes per landlord, checked by compsim test",
+        },
+    )
     source: str = attrs.field(default="", eq=False, metadata={"kind": None})
 
     def expected_for(self, landlord: str) -> Expected | None:
@@ -387,8 +541,17 @@ class AwardItem:
 
 @attrs.frozen
 class Award:
+    """The items of an award. ``not_computed`` names each part of the remedy compsim cannot
+    work out because the policy's figure lives in a document that is not published (a
+    decant procedure, say): outputs show such a claim as not computable, never as £0."""
+
     items: tuple[AwardItem, ...] = ()
     notes: tuple[Note, ...] = ()
+    not_computed: tuple[Note, ...] = ()
+
+    @property
+    def computable(self) -> bool:
+        return not self.not_computed
 
     @property
     def total(self) -> Decimal:
@@ -557,6 +720,7 @@ class Decision:
     complaint_checks: tuple[TimescaleCheck, ...] = ()  # the policy's own timescales
     code_checks: tuple[TimescaleCheck, ...] = ()  # the Complaint Handling Code 2024's
     readings: tuple[ReadingUsed, ...] = ()  # the reading switches the decision consulted
+    drafts: tuple[Any, ...] = ()  # the draft values (params.Param) the decision consulted
     silent_on_complaints: bool = False  # [complaint] dates given; the policy sets no timescales
 
     @functools.cached_property

@@ -159,6 +159,8 @@ class ParamDef:
         words = _EXPECTED[self.type]
         low = self.minimum if self.minimum is not None else _IMPLIED_MIN.get(self.type)
         high = self.maximum if self.maximum is not None else _IMPLIED_MAX.get(self.type)
+        if self.type == "money":  # money always has both ends (0 and a maximum)
+            return f"an amount in pounds from £{low:,} to £{high:,}, at most two decimal places"
         if low is not None and high is not None:
             return f"{words} from {low} to {high}"
         if low is not None:
@@ -191,6 +193,7 @@ class Params(Mapping[str, Param]):
         self._defs = defs
         self._resolved: dict[str, Param] = {} if resolved is None else resolved
         self.switches_used: dict[str, Param] = {}  # reading switches consulted, in order
+        self.drafts_used: dict[str, Param] = {}  # the user's draft values consulted, in order
 
     def for_decision(self) -> Params:
         """A view for one decision: the same values (resolved once per date), with its own
@@ -207,6 +210,8 @@ class Params(Mapping[str, Param]):
             param = self._resolved[path] = self._defs[path].at(self.day)
         if param.alternative:
             self.switches_used[path] = param
+        if param.basis == DRAFT:
+            self.drafts_used[path] = param
         return param
 
     def __contains__(self, path: object) -> bool:
@@ -281,6 +286,41 @@ class ParamSet:
         raise ParamError(f"{where}: {self.policy_id} has no parameter {path!r}{hint}")
 
 
+# A band is declared as NAME.low and NAME.high, with its single figure NAME.amount when it
+# has one: low <= amount <= high, on every date, whatever a user overrides.
+BAND_ORDER = ("low", "amount", "high")
+
+
+def check_order(defs: Mapping[str, ParamDef], path: str, where: str) -> None:
+    """Refuse a value that puts a band out of order (a low above its high, an amount outside
+    its band), naming the other end, before anything runs."""
+    prefix, _, end = path.rpartition(".")
+    if end not in BAND_ORDER or not prefix:
+        return
+    changed = defs[path]
+    for other_end in BAND_ORDER:
+        other = defs.get(f"{prefix}.{other_end}")
+        if other is None or other_end == end or other.type not in NUMBER_TYPES:
+            continue
+        below = BAND_ORDER.index(end) < BAND_ORDER.index(other_end)
+        for mine in changed.values:
+            for theirs in other.values:
+                if not _overlap(mine, theirs):
+                    continue
+                if (mine.value > theirs.value) if below else (mine.value < theirs.value):
+                    relation = "at most" if below else "at least"
+                    raise ParamError(
+                        f"{where}: {path}: expected {relation} {prefix}.{other_end} "
+                        f"({format_value(theirs.value)}), got {format_value(mine.value)}"
+                    )
+
+
+def _overlap(first: DatedValue, second: DatedValue) -> bool:
+    starts = max(first.start or date.min, second.start or date.min)
+    ends = min(first.end or date.max, second.end or date.max)
+    return starts <= ends
+
+
 # ---------------------------------------------------------------- parameter files
 
 
@@ -295,6 +335,8 @@ def load_param_file(path: Path, policy_id: str) -> ParamSet:
         raise ParamError(f"{source}: TOML syntax error: {error}") from None
     defs: dict[str, ParamDef] = {}
     _collect(data, "", source, defs)
+    for path in defs:
+        check_order(defs, path, source)
     return ParamSet(policy_id, source, defs)
 
 
@@ -488,9 +530,11 @@ class Override:
     source: str
 
     def describe(self) -> str:
+        from compsim.render.safe import shown
+
         if self.source == "--set":
-            return f"--set {self.target}.{self.path}={self.raw}"
-        return f"{self.source}: [{self.target}] {self.path}"
+            return shown(f"--set {self.target}.{self.path}={self.raw}", 120)
+        return shown(f"{self.source}: [{self.target}] {self.path}", 200)
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ other command keeps working. ``COMPSIM_STRICT_PLUGINS=1`` makes a broken plugin 
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -15,7 +16,7 @@ from decimal import Decimal
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 import pluggy
@@ -33,12 +34,14 @@ from compsim.models import (
     Deadline,
     Exclusion,
     Impact,
+    Note,
     Scenario,
     Settlement,
+    SettlementPart,
     Timescale,
 )
 from compsim.money import to_pennies
-from compsim.params import Override, ParamSet, Variant, load_param_file
+from compsim.params import Override, ParamSet, Variant, check_order, load_param_file
 
 ENTRY_POINT_GROUP = "compsim"
 COMPLAINT_DATES = tuple(f.name for f in attrs.fields(Complaint) if f.metadata.get("kind") == "date")
@@ -110,7 +113,9 @@ def discover(strict: bool | None = None) -> Registry:
         package = _package_of(entry_point)
         try:
             plugin = _load(entry_point, package)
-        except Exception as error:  # a broken plugin must never stop the others
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # a broken plugin (even sys.exit) never stops the others
             failure = LoadFailure(entry_point.name, package, _one_line(error))
             if strict:
                 raise CompsimError(
@@ -135,6 +140,15 @@ def _load(entry_point: EntryPoint, package: str) -> Installed:
     info = manager.hook.policy_info()
     if not isinstance(info, PolicyInfo):
         raise TypeError(f"policy_info returned {type(info).__name__}, expected PolicyInfo")
+    for name in ("id", "landlord", "version"):
+        if not isinstance(getattr(info, name), str) or not getattr(info, name):
+            raise TypeError(f"policy_info {name} must be non-empty text")
+    if not isinstance(info.documents, tuple | list) or not all(
+        isinstance(d, str) for d in info.documents
+    ):
+        raise TypeError("policy_info documents must be a list of text")
+    if not isinstance(info.params_file, str | Path) or not isinstance(info.reference, bool):
+        raise TypeError("policy_info params_file must be a path and reference true or false")
     if info.id != entry_point.name:
         raise ValueError(
             f"policy_info id {info.id!r} differs from the entry-point name {entry_point.name!r}"
@@ -153,7 +167,9 @@ def _package_of(entry_point: EntryPoint) -> str:
 
 
 def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
+    from compsim.render.safe import shown
+
+    text = shown(" ".join(str(error).split()), 200)
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
@@ -169,6 +185,15 @@ class Policy:
     manager: pluggy.PluginManager
     params: ParamSet
     variant: Variant | None = None
+
+    @functools.cached_property
+    def implemented(self) -> frozenset[str]:
+        """The optional hooks this policy's plugin implements (asked once, not per decision)."""
+        return frozenset(
+            name
+            for name in hookspecs.OPTIONAL_HOOKS
+            if getattr(self.manager.hook, name).get_hookimpls()
+        )
 
 
 def unknown_landlord(name: str, registry: Registry, extra: Sequence[str] = ()) -> CompsimError:
@@ -258,10 +283,9 @@ def build_policies(
 
 def _check_across(column: str, base: Installed, params: ParamSet, own: Sequence[Override]) -> None:
     hook = make_manager(base.module).hook.check_params
-    if not hook.get_hookimpls():
-        return
     days = {v.start for d in params.defs.values() for v in d.values if v.start is not None}
-    for day in sorted(days) or [date(2026, 1, 1)]:
+    checked_days = (sorted(days) or [date(2026, 1, 1)]) if hook.get_hookimpls() else []
+    for day in checked_days:
         try:
             problems = hook(params=params.at(day))
         except Exception as error:  # a broken check is the plugin's fault, not the user's
@@ -271,92 +295,202 @@ def _check_across(column: str, base: Installed, params: ParamSet, own: Sequence[
         if problems:
             where = "; ".join(o.describe() for o in own) or params.source
             raise ParamError(f"{where}: {column}: {problems[0]}")
+    # then, for every plugin, the draft as a whole keeps each band in order (NAME.low <=
+    # NAME.amount <= NAME.high), so a draft may move both ends of a band at once
+    for override in own:
+        check_order(params.defs, override.path, override.describe())
 
 
 # ---------------------------------------------------------------- checking what plugins return
 
 
+# ---- fast paths: the same checks as plain predicates, with no message built. A result they
+# pass is valid; one they do not pass goes through the detailed checks below, which name what
+# is wrong (each predicate is stricter than, never looser than, its detailed check).
+
+PENNY = Decimal("0.01")
+ZERO_AMOUNT = Decimal(0)
+
+
+def _is_text(value: Any) -> bool:
+    return type(value) is str and value != "" and not value.isspace()
+
+
+def _is_money(value: Any) -> bool:
+    return (
+        type(value) is Decimal
+        and value.is_finite()
+        and ZERO_AMOUNT <= value <= AWARD_MAX
+        and value == value.quantize(PENNY)
+    )
+
+
+def _are_notes(notes: Any) -> bool:
+    if type(notes) is not tuple and type(notes) is not list:
+        return False
+    return all(type(n) is Note and _is_text(n.detail) and _is_text(n.clause) for n in notes)
+
+
+def _exclusions_ok(result: Any) -> bool:
+    if type(result) is not list and type(result) is not tuple:
+        return False
+    for entry in result:  # _is_text written out: a plugin may return a dozen checks
+        if type(entry) is not Exclusion:
+            return False
+        reason, clause = entry.reason, entry.clause
+        if (
+            type(reason) is not str
+            or type(clause) is not str
+            or not reason
+            or not clause
+            or reason.isspace()
+            or clause.isspace()
+            or type(entry.applies) is not bool
+            or type(entry.short) is not str
+        ):
+            return False
+    return True
+
+
+def _award_ok(result: Any) -> bool:
+    if type(result) is not Award or type(result.items) not in (tuple, list):
+        return False
+    for item in result.items:
+        if not (
+            type(item) is AwardItem
+            and _is_text(item.label)
+            and _is_text(item.clause)
+            and _is_text(item.category)
+            and item.basis in BASES
+            and _is_money(item.amount)
+            and _is_money(item.low)
+            and (item.high is None or _is_money(item.high))
+            and item.low <= item.amount
+            and (item.high is None or item.amount <= item.high)
+        ):
+            return False
+    return _are_notes(result.notes) and _are_notes(result.not_computed) and _is_money(result.total)
+
+
+def _settlement_parts_ok(result: Any) -> bool:
+    if type(result) is not Settlement or type(result.parts) not in (tuple, list):
+        return False
+    for part in result.parts:
+        if not (
+            type(part) is SettlementPart
+            and _is_text(part.label)
+            and _is_money(part.amount)
+            and (part.to == CUSTOMER or part.to == ACCOUNT)
+            and _is_text(part.form)
+            and _is_text(part.clause)
+            and type(part.against_debt) is bool
+        ):
+            return False
+    return _are_notes(result.notes)
+
+
 def check_exclusions(column: str, result: Any) -> tuple[Exclusion, ...]:
-    if not isinstance(result, list | tuple):
-        _broken(column, "is_excluded", f"returned {type(result).__name__}, expected a list")
-    for entry in result:
-        if not isinstance(entry, Exclusion):
-            _broken(
-                column,
-                "is_excluded",
-                f"returned a {type(entry).__name__} in its list, expected Exclusion",
-            )
-        _text(column, "is_excluded", "reason", entry.reason)
-        _text(column, "is_excluded", "clause", entry.clause)
+    if _exclusions_ok(result):
+        return tuple(result)
+    hook = "is_excluded"
+    for entry in _sequence(column, hook, "returned", result):
+        _instance(column, hook, "returned a", entry, Exclusion)
+        _text(column, hook, "reason", entry.reason)
+        _text(column, hook, "clause", entry.clause)
+        _flag(column, hook, "applies", entry.applies)
+        if not isinstance(entry.short, str):
+            _broken(column, hook, f"short must be text, got {_shown(entry.short)}")
     return tuple(result)
 
 
 def check_impact(column: str, result: Any) -> Impact:
-    if not isinstance(result, Impact):
-        _broken(column, "assess_impact", f"returned {type(result).__name__}, expected Impact")
-    _text(column, "assess_impact", "level", result.level)
-    _text(column, "assess_impact", "clause", result.clause)
-    if not isinstance(result.rank, int) or result.rank < 0:
-        _broken(column, "assess_impact", f"rank must be a whole number >= 0, got {result.rank!r}")
+    if (
+        type(result) is Impact
+        and _is_text(result.level)
+        and _is_text(result.clause)
+        and type(result.rank) is int
+        and 0 <= result.rank <= 1000
+        and result.basis in BASES
+        and _are_notes(result.notes)
+    ):
+        return result
+    hook = "assess_impact"
+    _instance(column, hook, "returned", result, Impact)
+    _text(column, hook, "level", result.level)
+    _text(column, hook, "clause", result.clause)
+    rank = result.rank
+    if not isinstance(rank, int) or isinstance(rank, bool) or not 0 <= rank <= 1000:
+        _broken(column, hook, f"rank must be a whole number from 0 to 1000, got {_shown(rank)}")
     if result.basis not in BASES:
-        _broken(column, "assess_impact", f"basis must be one of {BASES}, got {result.basis!r}")
+        _broken(column, hook, f"basis must be one of {BASES}, got {_shown(result.basis)}")
+    _notes(column, hook, result.notes)
     return result
 
 
 def check_award(column: str, result: Any) -> Award:
+    if _award_ok(result):
+        return result
     hook = "calculate_award"
-    if not isinstance(result, Award):
-        _broken(column, hook, f"returned {type(result).__name__}, expected Award")
-    for item in result.items:
-        if not isinstance(item, AwardItem):
-            _broken(column, hook, f"an item is a {type(item).__name__}, expected AwardItem")
+    _instance(column, hook, "returned", result, Award)
+    for item in _sequence(column, hook, "items", result.items):
+        _instance(column, hook, "an item is a", item, AwardItem)
         _text(column, hook, "label", item.label)
-        _text(column, hook, f"clause of {item.label!r}", item.clause)
+        label = _shown(item.label)
+        _text(column, hook, f"clause of {label}", item.clause)
+        _text(column, hook, f"category of {label}", item.category)
         if item.basis not in BASES:
             _broken(
-                column, hook, f"{item.label!r}: basis must be one of {BASES}, got {item.basis!r}"
+                column, hook, f"{label}: basis must be one of {BASES}, got {_shown(item.basis)}"
             )
         for name in ("amount", "low", "high"):
             value = getattr(item, name)
             if name == "high" and value is None:
                 continue
-            _money(column, hook, f"{item.label!r} {name}", value)
+            _money(column, hook, f"{label} {name}", value)
         if item.low > item.amount or (item.high is not None and item.amount > item.high):
             _broken(
                 column,
                 hook,
-                f"{item.label!r}: amount {item.amount} is outside its range {item.low}–{item.high}",
+                f"{label}: amount {item.amount} is outside its range {item.low}–{item.high}",
             )
+    _notes(column, hook, result.notes)
+    _notes(column, hook, result.not_computed)
+    _money(column, hook, "the total", result.total)
     return result
 
 
 def check_approval(column: str, result: Any) -> Approval:
-    if not isinstance(result, Approval):
-        _broken(column, "route_approval", f"returned {type(result).__name__}, expected Approval")
-    _text(column, "route_approval", "approver", result.approver)
-    _text(column, "route_approval", "clause", result.clause)
+    if (
+        type(result) is Approval
+        and _is_text(result.approver)
+        and _is_text(result.clause)
+        and type(result.senior) is bool
+        and result.basis in APPROVAL_BASES
+        and _are_notes(result.notes)
+    ):
+        return result
+    hook = "route_approval"
+    _instance(column, hook, "returned", result, Approval)
+    _text(column, hook, "approver", result.approver)
+    _text(column, hook, "clause", result.clause)
+    _flag(column, hook, "senior", result.senior)
     if result.basis not in APPROVAL_BASES:
-        _broken(column, "route_approval", f"basis must be one of {APPROVAL_BASES}")
+        _broken(column, hook, f"basis must be one of {APPROVAL_BASES}, got {_shown(result.basis)}")
+    _notes(column, hook, result.notes)
     return result
 
 
 def check_settlement(column: str, result: Any, award: Award, scenario: Scenario) -> Settlement:
     hook = "apply_offset"
-    if not isinstance(result, Settlement):
-        _broken(column, hook, f"returned {type(result).__name__}, expected Settlement")
-    for part in result.parts:
-        _money(column, hook, f"{part.label!r} amount", part.amount)
-        if part.to not in (CUSTOMER, ACCOUNT):
-            _broken(column, hook, f"{part.label!r}: to must be {CUSTOMER!r} or {ACCOUNT!r}")
-        _text(column, hook, f"form of {part.label!r}", part.form)
-        _text(column, hook, f"clause of {part.label!r}", part.clause)
-    settled = result.paid_to_customer + result.credited_to_account
-    if settled != award.total:
+    if not _settlement_parts_ok(result):
+        _check_settlement_parts(column, hook, result)
+    paid, credited = result.paid_to_customer, result.credited_to_account
+    if paid + credited != award.total:
         _broken(
             column,
             hook,
-            f"paid {result.paid_to_customer} + credited "
-            f"{result.credited_to_account} = {settled}, but the award is {award.total}",
+            f"paid {paid} + credited {credited} = {paid + credited}, "
+            f"but the award is {award.total}",
         )
     if result.offset_against_debts > scenario.account.total_owed:
         _broken(
@@ -368,51 +502,130 @@ def check_settlement(column: str, result: Any, award: Award, scenario: Scenario)
     return result
 
 
+def _check_settlement_parts(column: str, hook: str, result: Any) -> None:
+    _instance(column, hook, "returned", result, Settlement)
+    for part in _sequence(column, hook, "parts", result.parts):
+        _instance(column, hook, "a part is a", part, SettlementPart)
+        _text(column, hook, "label", part.label)
+        label = _shown(part.label)
+        _money(column, hook, f"{label} amount", part.amount)
+        if part.to not in (CUSTOMER, ACCOUNT):
+            _broken(column, hook, f"{label}: to must be {CUSTOMER!r} or {ACCOUNT!r}")
+        _text(column, hook, f"form of {label}", part.form)
+        _text(column, hook, f"clause of {label}", part.clause)
+        _flag(column, hook, f"against_debt of {label}", part.against_debt)
+    _notes(column, hook, result.notes)
+
+
+COMPLAINT_FLAGS = tuple(f.name for f in attrs.fields(Complaint) if f.metadata.get("kind") == "bool")
+MAX_WORKING_DAYS = 1000
+
+
 def check_timescale_list(column: str, result: Any) -> list[Timescale]:
     hook = "complaint_timescales"
-    if not isinstance(result, list | tuple):
-        _broken(column, hook, f"returned {type(result).__name__}, expected a list")
-    for entry in result:
-        if not isinstance(entry, Timescale):
-            _broken(column, hook, f"returned a {type(entry).__name__}, expected Timescale")
+    for entry in _sequence(column, hook, "returned", result):
+        _instance(column, hook, "returned a", entry, Timescale)
+        _text(column, hook, "name", entry.name)
+        name = _shown(entry.name)
         if entry.starts not in COMPLAINT_DATES or entry.done_by not in COMPLAINT_DATES:
             _broken(
                 column,
                 hook,
-                f"{entry.name!r}: starts and done_by must be [complaint] "
+                f"{name}: starts and done_by must be [complaint] "
                 f"dates ({', '.join(COMPLAINT_DATES)})",
             )
-        _text(column, hook, f"clause of {entry.name!r}", entry.clause)
+        _text(column, hook, f"clause of {name}", entry.clause)
+        for field in ("working_days", "extension_days"):
+            days = getattr(entry, field)
+            if not isinstance(days, int) or isinstance(days, bool):
+                _broken(column, hook, f"{name}: {field} must be a whole number, got {_shown(days)}")
+            if not 0 <= days <= MAX_WORKING_DAYS:
+                _broken(column, hook, f"{name}: {field} must be from 0 to {MAX_WORKING_DAYS}")
+        if entry.extension_flag is not None and entry.extension_flag not in COMPLAINT_FLAGS:
+            _broken(
+                column,
+                hook,
+                f"{name}: extension_flag must be None or one of {', '.join(COMPLAINT_FLAGS)}",
+            )
     return list(result)
 
 
 def check_deadlines(column: str, result: Any) -> list[Deadline]:
+    hook = "deadlines"
     if result is None:
         return []
-    if not isinstance(result, list | tuple):
-        _broken(column, "deadlines", f"returned {type(result).__name__}, expected a list")
-    for entry in result:
+    if type(result) in (list, tuple) and all(
+        type(d) is Deadline
+        and type(d.date) is date
+        and _is_text(d.name)
+        and _is_text(d.clause)
+        and d.basis in BASES
+        for d in result
+    ):
+        return list(result)
+    for entry in _sequence(column, hook, "returned", result):
         if not isinstance(entry, Deadline) or type(entry.date) is not date:
-            _broken(column, "deadlines", f"returned {entry!r}, expected a Deadline with a date")
-        _text(column, "deadlines", f"clause of {entry.name!r}", entry.clause)
+            _broken(column, hook, f"returned {_shown(entry)}, expected a Deadline with a date")
+        _text(column, hook, "name", entry.name)
+        _text(column, hook, f"clause of {_shown(entry.name)}", entry.clause)
         if entry.basis not in BASES:
-            _broken(column, "deadlines", f"{entry.name!r}: basis must be one of {BASES}")
+            _broken(column, hook, f"{_shown(entry.name)}: basis must be one of {BASES}")
     return list(result)
 
 
-def _broken(column: str, hook: str, message: str) -> None:
+# The largest amount a plugin may return for one item or settlement part, in pounds: far
+# above any real award, far below where Decimal arithmetic stops being exact.
+AWARD_MAX = Decimal(10) ** 12
+
+
+def _broken(column: str, hook: str, message: str) -> NoReturn:
     raise PluginError(column, hook, message)
+
+
+def _shown(value: Any) -> str:
+    from compsim.render.safe import shown
+
+    try:
+        text = repr(value)
+    except Exception:  # a plugin's object whose repr fails
+        text = f"a {type(value).__name__}"
+    return shown(text, 60)
+
+
+def _instance(column: str, hook: str, what: str, value: Any, cls: type) -> None:
+    if not isinstance(value, cls):
+        _broken(column, hook, f"{what} {type(value).__name__}, expected {cls.__name__}")
+
+
+def _sequence(column: str, hook: str, name: str, value: Any) -> tuple[Any, ...]:
+    if not isinstance(value, list | tuple):
+        _broken(column, hook, f"{name} {type(value).__name__}, expected a list")
+    return tuple(value)
+
+
+def _notes(column: str, hook: str, notes: Any) -> None:
+    for note in _sequence(column, hook, "notes", notes):
+        _instance(column, hook, "a note is a", note, Note)
+        _text(column, hook, "note detail", note.detail)
+        _text(column, hook, "note clause", note.clause)
+
+
+def _flag(column: str, hook: str, name: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        _broken(column, hook, f"{name} must be true or false, got {_shown(value)}")
 
 
 def _text(column: str, hook: str, name: str, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        _broken(column, hook, f"{name} must be non-empty text, got {value!r}")
+        _broken(column, hook, f"{name} must be non-empty text, got {_shown(value)}")
 
 
 def _money(column: str, hook: str, name: str, value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
-        _broken(column, hook, f"{name} must be a Decimal amount, got {value!r}")
+        _broken(column, hook, f"{name} must be a Decimal amount, got {_shown(value)}")
     if value < 0:
         _broken(column, hook, f"{name} is negative ({value})")
+    if value > AWARD_MAX:
+        _broken(column, hook, f"{name} is more than £{AWARD_MAX:,} ({_shown(value)})")
     if value != to_pennies(value):
         _broken(column, hook, f"{name} is not rounded to the penny ({value})")

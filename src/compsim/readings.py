@@ -35,6 +35,8 @@ class Change:
     what: tuple[str, ...]  # which parts moved: exclusion, award, range, settlement, form of
     # payment, approver, error
 
+    paid_change: Decimal = Decimal(0)  # the change in what is paid to the claimant in money
+
     @property
     def delta(self) -> Decimal:
         return self.after - self.before
@@ -56,6 +58,12 @@ class ReadingCost:
     @property
     def money_moved(self) -> Decimal:
         return sum((abs(c.delta) for c in self.changes), ZERO)
+
+    @property
+    def paid_moved(self) -> Decimal:
+        """The changes in what the claimant is paid in money, whatever their sign: a reading
+        that moves money between the claimant's pocket and a debt moves no award."""
+        return sum((abs(c.paid_change) for c in self.changes), ZERO)
 
     @property
     def net_change(self) -> Decimal:
@@ -124,7 +132,14 @@ def cost_of_readings(
                 costs.append(ReadingCost(**common, flipped=value, changes=changes))
     return sorted(
         costs,
-        key=lambda c: (-c.money_moved, -len(c.changes), c.landlord, c.path, str(c.flipped)),
+        key=lambda c: (
+            -c.money_moved,
+            -c.paid_moved,
+            -len(c.changes),
+            c.landlord,
+            c.path,
+            str(c.flipped),
+        ),
     )
 
 
@@ -156,7 +171,8 @@ def _compare(scenario: str, before: Cell, after: Cell) -> Change | None:
         moved.append("approver")
     if not moved:
         return None
-    return Change(scenario, before.award.total, after.award.total, tuple(moved))
+    paid = after.settlement.paid_to_customer - before.settlement.paid_to_customer
+    return Change(scenario, before.award.total, after.award.total, tuple(moved), paid)
 
 
 # ---------------------------------------------------------------- rendering
@@ -197,6 +213,7 @@ def _tables(costs: Sequence[ReadingCost], markdown: bool) -> str:
             len(c.changes) if c.flipped is not None else "-",
             format_pounds(c.money_moved) if c.flipped is not None else "-",
             _net_text(c) if c.flipped is not None else "-",
+            format_pounds(c.paid_moved) if c.flipped is not None else "-",
             _largest_text(c),
         ]
         for number, c in enumerate(costs, start=1)
@@ -212,6 +229,7 @@ def _tables(costs: Sequence[ReadingCost], markdown: bool) -> str:
             "outcomes changed",
             "money moved",
             "net change",
+            "paid moved",
             "largest change",
         ],
         tablefmt=style,
@@ -235,7 +253,9 @@ def _tables(costs: Sequence[ReadingCost], markdown: bool) -> str:
         key = [f"    {line}" if not line.startswith("    ") else line for line in key]
     notes = (
         "Money moved is the sum of the changes in award, each counted whatever its sign; "
-        "net change is their sum with signs (what the flip costs the landlord). An outcome "
+        "net change is their sum with signs (what the flip costs the landlord); paid moved is "
+        "the same for what the claimant is paid in money (a reading that moves money between "
+        "the claimant and a debt moves no award). An outcome "
         "changes when the exclusion, the award or its range, what is paid or credited, the form "
         "of payment, or the approver moves."
     )
@@ -263,6 +283,7 @@ def _record(cost: ReadingCost) -> dict[str, Any]:
         "outcomes_changed": len(cost.changes),
         "money_moved": as_text(cost.money_moved),
         "net_change": _signed_amount(cost.net_change),
+        "paid_moved": as_text(cost.paid_moved),
         "largest_change": None
         if largest is None
         else {"scenario": largest.scenario, "change": _signed_amount(largest.delta)},
@@ -272,6 +293,7 @@ def _record(cost: ReadingCost) -> dict[str, Any]:
                 "before": as_text(c.before),
                 "after": as_text(c.after),
                 "change": _signed_amount(c.delta),
+                "paid_change": _signed_amount(c.paid_change),
                 "moved": list(c.what),
             }
             for c in cost.changes
@@ -304,6 +326,7 @@ def _csv(costs: Sequence[ReadingCost]) -> str:
         "outcomes_changed",
         "money_moved",
         "net_change",
+        "paid_moved",
         "largest_change_scenario",
         "largest_change",
         "reading",

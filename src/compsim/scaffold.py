@@ -120,7 +120,6 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         "Paid to the customer", award.total, CUSTOMER, "payment", f"{{POLICY_ID}} TODO"
     )
     return Settlement((part,))
-
 '''
 
 PARAMS = """\
@@ -140,7 +139,6 @@ description = "Placeholder award for {level} distress"
 
 TESTS = '''\
 """{landlord}: the policy's examples as cases, each named by its clause; and the contract."""
-
 
 from decimal import Decimal
 
@@ -184,6 +182,29 @@ TODO: every parameter with basis "assumption", and why.
 
 TODO
 """
+
+
+def taken_names() -> set[str]:
+    """Policy ids already installed (entry points) or shipped in this checkout's plugins/."""
+    from importlib.metadata import entry_points
+
+    from compsim.plugins import ENTRY_POINT_GROUP
+
+    names = {entry_point.name for entry_point in entry_points(group=ENTRY_POINT_GROUP)}
+    shipped = Path(__file__).resolve().parents[2] / "plugins"
+    if shipped.is_dir():
+        names |= {p.name for p in shipped.iterdir() if (p / "pyproject.toml").exists()}
+    return names
+
+
+def refuse_taken_name(name: str) -> None:
+    """A new plugin may not take the name of an installed or shipped one: installing it would
+    replace the real policy."""
+    if name in taken_names():
+        raise CompsimError(
+            f"new-plugin {name!r}: a policy of that name is already installed or shipped "
+            "with compsim; choose another name (compsim plugins lists them)"
+        )
 
 
 def create_plugin(name: str, landlord: str, directory: Path) -> Path:

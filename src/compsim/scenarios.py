@@ -1,4 +1,4 @@
-"""Scenario files (SCENARIO-FORMAT.md, version 1) → complete, frozen Scenario objects.
+"""Scenario files (docs/scenario-format.md, version 1) → complete, frozen Scenario objects.
 
 Loading is strict and reports every problem in a file, each naming the file, the field path
 and what was expected. Nothing is returned for a set of files unless every file is clean.
@@ -18,8 +18,23 @@ from typing import Any
 import attrs
 
 from compsim.errors import CompsimError, ScenarioError, ScenarioErrors
-from compsim.models import Dates, Expected, Scenario
+from compsim.models import (
+    DATE_MAX,
+    DATE_MIN,
+    DEPTH_MAX,
+    ENTRY_MAX,
+    INT_MAX,
+    LIST_MAX,
+    MONEY_MAX,
+    NUMBER_MAX,
+    SECTIONS_MAX,
+    TEXT_MAX,
+    Dates,
+    Expected,
+    Scenario,
+)
 from compsim.money import has_at_most_two_places
+from compsim.render.safe import shown
 
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
@@ -88,7 +103,79 @@ def load_text(text: str, source: str = "<text>", stem: str = "scenario") -> Scen
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise ScenarioErrors([ScenarioError(source, "", _toml_error(error))]) from None
+    except RecursionError:
+        raise ScenarioErrors([ScenarioError(source, "", _too_deep())]) from None
     return load_data(data, source, stem)
+
+
+def _too_deep() -> str:
+    return (
+        f"tables and lists are nested more than {DEPTH_MAX} levels deep; "
+        "expected a scenario file (see compsim schema)"
+    )
+
+
+def _depth(data: Any) -> int:
+    """How deeply tables and lists nest (counted without recursion, so any depth is safe)."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            if depth > DEPTH_MAX:
+                break
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def find_scenario(reference: str) -> Scenario:
+    """A scenario file, a case in a CSV caseload (``cases.csv`` holding one case, or
+    ``cases.csv#ID``), or the id of a scenario in the shipped library (``explain``).
+    A name one letter off gets a "did you mean"."""
+    caseload, hash_mark, case_id = reference.partition("#")
+    if caseload.lower().endswith(".csv") and Path(caseload).is_file():
+        return _case_in_caseload(Path(caseload), case_id if hash_mark else None)
+    path = Path(reference)
+    if path.is_file():
+        return load_file(path)
+    if path.is_dir():
+        raise CompsimError(
+            f"{reference}: is a directory; expected one scenario file or a library id "
+            "(compsim scenarios lists them)"
+        )
+    if path.suffix == ".toml" or "/" in reference or "\\" in reference:
+        raise CompsimError(f"{reference}: no such scenario file")
+    library = {scenario.id: scenario for scenario in load_paths([library_path()])}
+    if reference in library:
+        return library[reference]
+    close = difflib.get_close_matches(reference, list(library), n=1, cutoff=0.8)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise CompsimError(
+        f"{shown(reference)}: no scenario file or library id by that name{hint} "
+        "(compsim scenarios lists them)"
+    )
+
+
+def _case_in_caseload(path: Path, case_id: str | None) -> Scenario:
+    from compsim.caseload.csvfile import load_csv
+
+    cases = {scenario.id: scenario for scenario in load_csv(path)}
+    if case_id is None and len(cases) == 1:
+        return next(iter(cases.values()))
+    if case_id in cases:
+        return cases[case_id]
+    ids = ", ".join(list(cases)[:5]) + (", …" if len(cases) > 5 else "")
+    if case_id is None:
+        return _raise(f"{path}: holds {len(cases)} cases; name one as {path}#ID (ids: {ids})")
+    close = difflib.get_close_matches(case_id, list(cases), n=1, cutoff=0.8)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (ids: {ids})"
+    return _raise(f"{path}: no case with id {shown(case_id)!r}{hint}")
+
+
+def _raise(message: str) -> Scenario:
+    raise CompsimError(message)
 
 
 def load_data(data: dict[str, Any], source: str = "<data>", stem: str = "scenario") -> Scenario:
@@ -103,19 +190,14 @@ def load_data(data: dict[str, Any], source: str = "<data>", stem: str = "scenari
                 )
             ]
         )
+    if _depth(data) > DEPTH_MAX:
+        raise ScenarioErrors([ScenarioError(source, "", _too_deep())])
     reader = _Reader(source)
     scenario = reader.scenario(data, stem)
     if reader.errors:
         raise ScenarioErrors(reader.errors)
     assert scenario is not None
     return scenario
-
-
-def build_trusted(values: dict[str, Any], source: str) -> Scenario:
-    """Build a Scenario from data keyed as the models name their fields, filling the derived
-    defaults but skipping the per-field checks: only for data that is valid by construction
-    (generated populations; a test checks a sample against ``load_data``)."""
-    return _build(Scenario, _fill_defaults(values), source)
 
 
 def _read_text(path: Path) -> str:
@@ -168,7 +250,7 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {shown(repr(value))}"
     if isinstance(value, datetime):
         return f"a date and time {value.isoformat()}"
     if isinstance(value, date):
@@ -201,7 +283,7 @@ class _Reader:
         values = self.table(Scenario, data, "")
         if values is None:
             return None
-        if values.get("format", FORMAT_VERSION) != FORMAT_VERSION:
+        if values.get("format") not in (None, FORMAT_VERSION):
             self.error(
                 "format",
                 f"expected {FORMAT_VERSION} (this compsim reads scenario format "
@@ -243,7 +325,7 @@ class _Reader:
         return values
 
     def unknown_key(self, key: str, schema: dict[str, attrs.Attribute], path: str) -> None:
-        where = f"{path}.{key}" if path else key
+        where = f"{path}.{shown(key, 40)}" if path else shown(key, 40)
         close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         allowed = ", ".join(schema)
@@ -256,6 +338,9 @@ class _Reader:
         if kind == "sections":
             if not isinstance(raw, list):
                 self.error(where, f"expected a list of tables ([[{where}]]), got {_show(raw)}")
+                return ()
+            if len(raw) > SECTIONS_MAX:
+                self.error(where, f"expected at most {SECTIONS_MAX} entries, got {len(raw):,}")
                 return ()
             return tuple(
                 self.table(field.metadata["type"], entry, f"{where}[{number}]")
@@ -279,7 +364,7 @@ class _Reader:
             return ()
         outcomes = []
         for landlord, entry in raw.items():
-            path = f"{where}.{landlord}"
+            path = f"{where}.{shown(landlord, 40)}"
             if not ID_PATTERN.fullmatch(landlord):
                 self.error(path, "expected a landlord id of lower-case letters, digits and hyphens")
                 continue
@@ -360,6 +445,8 @@ class _Invalid:
 def _check_scalar(kind: str, metadata: Any, raw: Any) -> Any:
     """The checked value, or _Invalid describing what was found instead."""
     invalid = _Invalid(_show(raw))
+    if kind in ("text", "id") and isinstance(raw, str) and len(raw) > TEXT_MAX:
+        return _Invalid(f"text of {len(raw):,} characters (at most {TEXT_MAX:,})")
     if kind == "text":
         return raw if isinstance(raw, str) else invalid
     if kind == "id":
@@ -367,50 +454,74 @@ def _check_scalar(kind: str, metadata: Any, raw: Any) -> Any:
     if kind == "bool":
         return raw if isinstance(raw, bool) else invalid
     if kind == "int":
-        ok = isinstance(raw, int) and not isinstance(raw, bool)
-        return raw if ok and raw >= metadata.get("minimum", raw) else invalid
+        if not isinstance(raw, int) or isinstance(raw, bool):
+            return invalid
+        low, high = metadata.get("minimum"), metadata.get("maximum", INT_MAX)
+        if (low is not None and raw < low) or raw > high:
+            return _Invalid(_shown_number(raw))
+        return raw
     if kind in ("money", "number"):
         if isinstance(raw, bool) or not isinstance(raw, int | Decimal):
             return invalid
         amount = Decimal(raw)
         if not amount.is_finite() or amount < 0:
-            return invalid
-        if amount.adjusted() >= 15:
-            return _Invalid(f"{raw} (too large)")
+            return _Invalid(_shown_number(raw))
+        if amount > (MONEY_MAX if kind == "money" else NUMBER_MAX):
+            return _Invalid(f"{_shown_number(raw)} (too large)")
         if kind == "money" and not has_at_most_two_places(amount):
-            return _Invalid(f"{raw} (more than two decimal places)")
-        return amount
+            return _Invalid(f"{_shown_number(raw)} (more than two decimal places)")
+        return amount.copy_abs() if amount == 0 else amount  # -0.0 is 0.0, never "£-0.00"
     if kind == "date":
-        return raw if type(raw) is date else invalid
+        if type(raw) is not date:
+            return invalid
+        if not DATE_MIN <= raw <= DATE_MAX:
+            return _Invalid(f"the date {raw.isoformat()} (outside {DATE_MIN} to {DATE_MAX})")
+        return raw
     if kind == "choice":
         return raw if isinstance(raw, str) and raw in metadata["choices"] else invalid
     if kind in ("choices", "texts"):
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
             return invalid
+        if len(raw) > LIST_MAX:
+            return _Invalid(f"a list of {len(raw):,} entries (at most {LIST_MAX})")
+        if any(len(v) > ENTRY_MAX for v in raw):
+            return _Invalid(f"an entry longer than {ENTRY_MAX:,} characters")
         unknown = [v for v in raw if kind == "choices" and v not in metadata["choices"]]
-        return _Invalid(f"unknown {unknown[0]!r}") if unknown else tuple(raw)
+        return _Invalid(f"unknown {shown(repr(unknown[0]))}") if unknown else tuple(raw)
     raise AssertionError(f"unknown field kind {kind!r}")
+
+
+def _shown_number(raw: Any) -> str:
+    text = str(raw)
+    return text if len(text) <= 20 else f"{text[:12]}… (a number of {len(text)} digits)"
 
 
 def _describe(field: attrs.Attribute) -> str:
     """What a field expects, in words, for error messages."""
-    kind = field.metadata["kind"]
+    return describe_kind(field.metadata)
+
+
+def describe_kind(metadata: Any) -> str:
+    """What a field of this kind (and range) accepts, in words (errors and the format docs)."""
+    kind = metadata["kind"]
     if kind in ("choice", "choices"):
-        choices = ", ".join(field.metadata["choices"])
+        choices = ", ".join(metadata["choices"])
         return f"one of: {choices}" if kind == "choice" else f"a list drawn from: {choices}"
-    minimum = field.metadata.get("minimum")
+    minimum = metadata.get("minimum")
+    maximum = metadata.get("maximum", INT_MAX)
+    whole = f"a whole number from {minimum} to {maximum:,}" if minimum is not None else ""
     return {
-        "text": "text",
+        "text": f"text (at most {TEXT_MAX:,} characters)",
         "id": "an id of lower-case letters, digits and hyphens",
         "bool": "true or false",
-        "int": f"a whole number >= {minimum}" if minimum is not None else "a whole number",
-        "money": "an amount in pounds, not negative, with at most two decimal places",
-        "number": "a number that is not negative",
-        "date": "a date such as 2026-01-05",
-        "texts": "a list of text",
+        "int": whole or f"a whole number, at most {maximum:,}",
+        "money": f"an amount in pounds from 0 to {MONEY_MAX:,}, with at most two decimal places",
+        "number": f"a number from 0 to {NUMBER_MAX:,}",
+        "date": f"a date such as 2026-01-05, from {DATE_MIN} to {DATE_MAX}",
+        "texts": f"a list of text (at most {LIST_MAX} entries)",
         "section": "a table",
         "optional-section": "a table",
-        "sections": "a list of tables",
+        "sections": f"a list of tables (at most {SECTIONS_MAX})",
     }.get(kind, kind)
 
 

@@ -7,7 +7,7 @@ plugin failing on one scenario becomes an error cell for that policy and scenari
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -67,16 +67,25 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         award,
         scenario,
     )
-    timescales = _call_optional(column, hook.complaint_timescales, params=params)
+    timescales = None  # the policy's own complaint timescales matter only with [complaint]
     complaint_checks = ()
-    if scenario.complaint is not None and timescales:
-        complaint_checks = check_timescales(
-            scenario.complaint, check_timescale_list(column, timescales)
+    if scenario.complaint is not None:
+        if "complaint_timescales" in policy.implemented:
+            timescales = _call(column, hook.complaint_timescales, params=params)
+        if timescales:
+            checked_timescales = check_timescale_list(column, timescales)
+            complaint_checks = _engine(
+                column,
+                "complaint_timescales",
+                check_timescales,
+                scenario.complaint,
+                checked_timescales,
+            )
+    deadlines = ()
+    if "deadlines" in policy.implemented:
+        deadlines = check_deadlines(
+            column, _call(column, hook.deadlines, scenario=scenario, award=award, params=params)
         )
-    deadlines = check_deadlines(
-        column,
-        _call_optional(column, hook.deadlines, scenario=scenario, award=award, params=params),
-    )
     decision = Decision(
         scenario_id=scenario.id,
         landlord=column,
@@ -89,14 +98,24 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         checks=checks,
         deadlines=tuple(sorted(deadlines, key=lambda d: d.date)),
         complaint_checks=complaint_checks,
-        code_checks=check_code(scenario.complaint),
+        code_checks=_engine(column, "complaint code", check_code, scenario.complaint),
         silent_on_complaints=scenario.complaint is not None and timescales is None,
         readings=tuple(
             ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
             for path, p in params.switches_used.items()
         ),
+        drafts=tuple(params.drafts_used.values()),
     )
     return decision
+
+
+def _engine(column: str, step: str, function: Any, *args: Any) -> Any:
+    """The engine's own work on a plugin's answer (complaint timescales): an error in it is
+    this cell's error, never the whole run's."""
+    try:
+        return function(*args)
+    except Exception as error:
+        raise PluginError(column, step, f"{type(error).__name__}: {error}") from error
 
 
 def _call(column: str, hook_caller: Any, **kwargs: Any) -> Any:
@@ -105,18 +124,20 @@ def _call(column: str, hook_caller: Any, **kwargs: Any) -> Any:
         result = hook_caller(**kwargs)
     except PluginError:
         raise
-    except Exception as error:
-        raise PluginError(column, name, f"raised {type(error).__name__}: {error}") from error
+    except KeyboardInterrupt:  # a real Ctrl-C stops the run
+        raise
+    except BaseException as error:  # anything else, sys.exit() included, is this cell's error
+        raise PluginError(column, name, f"raised {_describe_error(error)}") from error
     if result is None:
         raise PluginError(column, name, "returned nothing (is the hook implemented?)")
     return result
 
 
-def _call_optional(column: str, hook_caller: Any, **kwargs: Any) -> Any:
-    """An optional hook: None when the plugin does not implement it."""
-    if not hook_caller.get_hookimpls():
-        return None
-    return _call(column, hook_caller, **kwargs)
+def _describe_error(error: BaseException) -> str:
+    from compsim.render.safe import shown
+
+    text = shown(" ".join(str(error).split()), 200)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def evaluate_cell(scenario: Scenario, policy: Policy) -> Cell:
@@ -126,8 +147,11 @@ def evaluate_cell(scenario: Scenario, policy: Policy) -> Cell:
         return CellError(scenario.id, policy.column, str(error))
 
 
+def iter_rows(scenarios: Iterable[Scenario], policies: Sequence[Policy]) -> Iterator[Row]:
+    """Each scenario's row as it is decided (so output can be written as it goes)."""
+    for scenario in scenarios:
+        yield Row(scenario, {policy.column: evaluate_cell(scenario, policy) for policy in policies})
+
+
 def simulate(scenarios: Sequence[Scenario], policies: Sequence[Policy]) -> list[Row]:
-    return [
-        Row(scenario, {policy.column: evaluate_cell(scenario, policy) for policy in policies})
-        for scenario in scenarios
-    ]
+    return list(iter_rows(scenarios, policies))

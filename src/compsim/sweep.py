@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import statistics
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -250,7 +251,7 @@ def render_sweep(sweep: Sweep, fmt: str) -> str:
     cliffs = describe_cliffs(sweep)
     parts = [f"## {title}" if markdown else title, table, notes]
     if cliffs:
-        parts.append("Cliffs (the largest step in each landlord's award):\n" + "\n".join(cliffs))
+        parts.append("Cliffs:\n" + "\n".join(cliffs))
     return "\n\n".join(parts) + "\n"
 
 
@@ -259,22 +260,41 @@ def _total(cell: Cell) -> Decimal | None:
 
 
 def describe_cliffs(sweep: Sweep) -> list[str]:
-    """Per landlord, the largest change in award between neighbouring values."""
+    """Per landlord, the cliffs: steps between neighbouring values where the claim is excluded
+    or covered, senior approval starts or stops, or the award jumps (by at least a tenth of
+    itself and three times the landlord's median step, so a steady ramp is no cliff)."""
     lines = []
     for column in sweep.columns:
-        best = None
-        for left, right in zip(sweep.points, sweep.points[1:], strict=False):
-            a, b = _total(left.cells[column]), _total(right.cells[column])
-            if a is None or b is None or a == b:
+        pairs = list(zip(sweep.points, sweep.points[1:], strict=False))
+        steps = [
+            abs(b - a)
+            for left, right in pairs
+            if (a := _total(left.cells[column])) is not None
+            and (b := _total(right.cells[column])) is not None
+        ]
+        typical = statistics.median(steps) if steps else Decimal(0)
+        found = []
+        for left, right in pairs:
+            before, after = left.cells[column], right.cells[column]
+            if not isinstance(before, Decision) or not isinstance(after, Decision):
                 continue
-            if best is None or abs(b - a) > abs(best[2] - best[1]):
-                best = (left, a, b, right)
-        if best is not None:
-            left, a, b, right = best
-            lines.append(
-                f"- {column}: {format_pounds(a)} at {sweep.vary.label(left.value)} → "
-                f"{format_pounds(b)} at {sweep.vary.label(right.value)}"
-            )
+            a, b = before.award.total, after.award.total
+            why = []
+            if before.excluded != after.excluded:
+                why.append("now excluded" if after.excluded else "no longer excluded")
+            if before.approval.senior != after.approval.senior:
+                why.append("senior approval" if after.approval.senior else "usual approval")
+            jump = abs(b - a)
+            if jump and jump >= max(a, b) / 10 and jump >= 3 * typical:
+                why.append("the award jumps")
+            if why:
+                found.append(
+                    f"- {column}: {format_pounds(a)} at {sweep.vary.label(left.value)} → "
+                    f"{format_pounds(b)} at {sweep.vary.label(right.value)} ({', '.join(why)})"
+                )
+        lines.extend(found[:3])
+        if len(found) > 3:
+            lines.append(f"- {column}: {len(found) - 3} more")
     return lines
 
 

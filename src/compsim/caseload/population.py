@@ -5,13 +5,17 @@ in docs/caseloads.md). Case ``i`` is drawn from its own random stream, seeded by
 ``(seed, i)``, so the same seed gives the same cases whatever the number of workers, the
 chunk size or the executor.
 
-Generated cases are valid by construction (a test checks a sample against the scenario
-loader), so they are built straight into Scenario objects without the loader's per-field
-checks: a million cases would otherwise spend more time being checked than decided.
+Generated cases are valid by construction (a test writes a sample out as scenario data and
+reads it back through the loader), so they are built straight into Scenario objects without
+the loader's per-field checks: a million cases would otherwise spend more time being checked
+than decided.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import math
 import random
 import tomllib
@@ -30,10 +34,16 @@ from compsim.models import (
     DISTRESS_LEVELS,
     FAILURE_KINDS,
     VULNERABILITIES,
+    Account,
+    AmenityLoss,
+    Cost,
+    DamagedItem,
+    Dates,
+    Failure,
+    Household,
     Scenario,
 )
 from compsim.money import has_at_most_two_places
-from compsim.scenarios import build_trusted
 
 MAX_CASES = 100_000_000
 ROOMS = ("kitchen", "bathroom", "living-room", "bedroom")
@@ -312,11 +322,21 @@ def _number(spec: _Spec, table, key, where, default, low, high) -> float:
 # ---------------------------------------------------------------- drawing a case
 
 PENNY = Decimal("0.01")
+SIXTY_PERCENT = Decimal("0.6")
+ONE_OFF = ("missed-appointment", "damage-to-belongings", "damage-to-decoration")
+EVERYDAY_COSTS = tuple(k for k in COST_KINDS if k not in ("advocate", "repairs"))
+NOTICE_HOURS = tuple(Decimal(h) for h in (0, 0, 0, 2, 12, 48))
+
+
+@functools.cache
+def _cumulative(pairs: tuple[tuple[Any, float], ...]) -> tuple[tuple[Any, ...], list[float]]:
+    names = tuple(name for name, _ in pairs)
+    return names, list(itertools.accumulate(weight for _, weight in pairs))
 
 
 def _pick(rng: random.Random, pairs: tuple[tuple[Any, float], ...]) -> Any:
-    names = [name for name, _ in pairs]
-    return rng.choices(names, weights=[w for _, w in pairs])[0]
+    names, cumulative = _cumulative(pairs)
+    return names[bisect.bisect(cumulative, rng.random() * cumulative[-1])]
 
 
 def _amount(rng: random.Random, money: Range) -> Decimal:
@@ -331,72 +351,83 @@ def _days(rng: random.Random, duration: Duration) -> int:
     return min(max(drawn, duration.low), duration.high)
 
 
-def case_data(spec: PopulationSpec, index: int) -> dict[str, Any]:
-    """The facts of case ``index``: a scenario's data, keyed as the models name fields."""
-    rng = random.Random(f"{spec.seed}:{index}")
+def case(spec: PopulationSpec, index: int) -> Scenario:
+    """Case ``index`` of the population: drawn from its own random stream, seeded by the
+    spec's seed and the index, and built straight into a complete Scenario (every default the
+    loader would fill, filled the same way; a test checks a sample against the loader)."""
+    rng = random.Random((spec.seed << 32) + index)
     kind = _pick(rng, spec.kinds)
+    one_off = kind in ONE_OFF
     occurred = spec.start + timedelta(days=rng.randrange(spec.days))
-    one_off = kind in ("missed-appointment", "damage-to-belongings", "damage-to-decoration")
-    days = 0 if one_off else _days(rng, spec.duration)
-    resolved = occurred + timedelta(days=days)
+    resolved = occurred + timedelta(days=0 if one_off else _days(rng, spec.duration))
     claimed = resolved + timedelta(days=rng.randint(0, 30))
     if rng.random() < spec.late_claims.probability:
         months = rng.randint(int(spec.late_claims.amounts.low), int(spec.late_claims.amounts.high))
         claimed = add_months(resolved, months) + timedelta(days=rng.randint(0, 27))
-    dates: dict[str, Any] = {"occurred": occurred, "resolved": resolved, "claimed": claimed}
+    target = None
     if not one_off:
-        target = occurred + timedelta(days=spec.repair_target_days)
-        dates["repair_target"] = min(target, resolved)
+        target = min(occurred + timedelta(days=spec.repair_target_days), resolved)
     vulnerabilities = tuple(name for name, p in spec.vulnerabilities if rng.random() < p)
-    failure: dict[str, Any] = {
-        "kind": kind,
-        "distress": _pick(rng, spec.distress),
-        "reports": _pick(rng, spec.reports),
-        "persistent": not one_off and rng.random() < spec.persistent,
-    }
-    if kind == "missed-appointment":
-        failure["appointment_notice_hours"] = Decimal(rng.choice((0, 0, 0, 2, 12, 48)))
-    data: dict[str, Any] = {
-        "id": f"case-{index + 1}",
-        "title": f"Generated case {index + 1} ({kind})",
-        "household": {
-            "weekly_rent": _amount(rng, spec.weekly_rent),
-            "vulnerabilities": vulnerabilities,
-        },
-        "failure": failure,
-        "dates": dates,
-        "amenities_lost": (),
-        "costs": (),
-        "damaged_items": (),
-    }
+    failure = Failure(
+        kind=kind,
+        responsibility="full",  # the cause is the landlord's (the loader's default)
+        distress=_pick(rng, spec.distress),
+        reports=_pick(rng, spec.reports),
+        persistent=not one_off and rng.random() < spec.persistent,
+        appointment_notice_hours=rng.choice(NOTICE_HOURS) if kind == "missed-appointment" else None,
+        missed_appointments=1 if kind == "missed-appointment" else 0,
+    )
+    weekly_rent = _amount(rng, spec.weekly_rent)
+    account = Account()
     if rng.random() < spec.arrears.probability:
-        data["account"] = {"rent_arrears": _amount(rng, spec.arrears.amounts)}
+        account = Account(rent_arrears=_amount(rng, spec.arrears.amounts))
+    amenities: tuple[AmenityLoss, ...] = ()
     if kind in ("loss-of-amenity", "loss-of-room"):
         amenity = _pick(rng, spec.services if kind == "loss-of-amenity" else spec.rooms)
-        data["amenities_lost"] = ({"amenity": amenity},)
+        amenities = (AmenityLoss(amenity=amenity, from_=occurred, to=resolved),)
+    costs: tuple[Cost, ...] = ()
     if rng.random() < spec.costs.probability:
-        cost_kind = rng.choice([k for k in COST_KINDS if k not in ("advocate", "repairs")])
-        data["costs"] = (
-            {
-                "kind": cost_kind,
-                "amount": _amount(rng, spec.costs.amounts),
-                "evidence": rng.random() < spec.costs.flag,
-            },
-        )
+        cost_kind = rng.choice(EVERYDAY_COSTS)
+        amount = _amount(rng, spec.costs.amounts)
+        evidence = rng.random() < spec.costs.flag
+        costs = (Cost(kind=cost_kind, amount=amount, evidence=evidence, incurred=occurred),)
+    items: tuple[DamagedItem, ...] = ()
     if kind == "damage-to-belongings" or rng.random() < spec.damaged_items.probability:
         value = _amount(rng, spec.damaged_items.amounts)
-        data["damaged_items"] = (
-            {
-                "item": "belongings",
-                "replacement_value": value,
-                "value_at_loss": (value * Decimal("0.6")).quantize(PENNY),
-                "insured": rng.random() < spec.damaged_items.flag,
-                "retained": rng.random() < 0.5,
-            },
+        insured = rng.random() < spec.damaged_items.flag
+        items = (
+            DamagedItem(
+                item="belongings",
+                replacement_value=value,
+                value_at_loss=(value * SIXTY_PERCENT).quantize(PENNY),
+                insured=insured,
+                retained=rng.random() < 0.5,
+                notified=occurred,
+            ),
         )
-    return data
-
-
-def case(spec: PopulationSpec, index: int) -> Scenario:
-    """Case ``index`` of the population, as a complete Scenario."""
-    return build_trusted(case_data(spec, index), source=f"{spec.source}: case {index + 1}")
+    household = Household(
+        weekly_rent=weekly_rent,
+        vulnerabilities=vulnerabilities,
+        # an insured item means the household holds contents insurance (the loader's
+        # default for an item's insured is the household's contents_insurance)
+        contents_insurance=bool(items) and items[0].insured,
+    )
+    return Scenario(
+        id=f"case-{index + 1}",
+        title=f"Generated case {index + 1} ({kind})",
+        household=household,
+        account=account,
+        failure=failure,
+        dates=Dates(
+            occurred=occurred,
+            aware=occurred,
+            reported=occurred,
+            repair_target=target,
+            resolved=resolved,
+            claimed=claimed,
+        ),
+        amenities_lost=amenities,
+        costs=costs,
+        damaged_items=items,
+        source=f"{spec.source}: case {index + 1}",
+    )

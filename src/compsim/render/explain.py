@@ -2,24 +2,78 @@
 
 from __future__ import annotations
 
+import json
+import re
 import textwrap
+from collections.abc import Sequence
 
-from compsim.models import DRAFT, CellError, Decision, TraceStep
+from compsim.models import DRAFT, CellError, Decision, Scenario, TraceStep
 from compsim.money import format_pounds
 from compsim.params import format_value
 from compsim.plugins import Policy
+from compsim.render.safe import flat
 from compsim.simulate import Cell
 
 WIDTH = 92
+EXPLAIN_FORMATS = ("text", "markdown", "json")
+
+
+def render_explanations(
+    scenario: Scenario, cells: Sequence[tuple[Cell, Policy]], fmt: str = "text"
+) -> str:
+    """``compsim explain``: every policy's decision on one scenario, as plain text, markdown
+    or JSON (the scenario and one decision record per policy, as in compare's JSON)."""
+    if fmt == "json":
+        from compsim.render.records import cell_record
+
+        document = {
+            "scenario": {
+                "id": scenario.id,
+                "title": scenario.title,
+                "source": scenario.source,
+                "description": scenario.description,
+            },
+            "decisions": [cell_record(scenario.id, cell) for cell, _ in cells],
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    markdown = fmt == "markdown"
+    header = [f"Scenario {scenario.id}: {flat(scenario.title)}", f"From {flat(scenario.source)}"]
+    if scenario.description.strip():
+        header.append(flat(scenario.description))
+    if markdown:
+        header = [f"# {header[0]}", "", *(f"{line}  " for line in header[1:])]
+    parts = ["\n".join(header)]
+    for cell, policy in cells:
+        text = explain(cell, policy)
+        parts.append(_as_markdown(text) if markdown else text)
+    return "\n\n".join(parts) + "\n"
+
+
+def _as_markdown(text: str) -> str:
+    """The plain-text explanation as markdown: the policy a heading, steps sub-headings."""
+    lines = text.splitlines()
+    out = [f"## {lines[0]}"]
+    for line in lines[2:]:
+        if re.match(r"\d+\. ", line):
+            out.append(f"### {line}")
+        elif line.startswith("     ") and out:  # a wrapped bullet continues
+            out[-1] += " " + line.strip()
+        elif line.startswith("   - "):
+            out.append(line[3:])
+        else:
+            out.append(line.strip())
+    return "\n".join(out)
 
 
 def explain(cell: Cell, policy: Policy) -> str:
-    heading = f"{policy.info.landlord} ({policy.column})"
+    heading = f"{flat(policy.info.landlord)} ({policy.column})"
     if policy.variant is not None:
-        heading += f": variant of {policy.variant.base} from {policy.variant.source}"
+        heading += f": variant of {policy.variant.base} from {flat(policy.variant.source)}"
     lines = [heading, "=" * len(heading)]
+    if policy.variant is not None and policy.variant.description:
+        lines.append(f"Draft: {flat(policy.variant.description)}")
     if isinstance(cell, CellError):
-        lines.append(f"The plugin failed on this scenario: {cell.message}")
+        lines.append(f"The plugin failed on this scenario: {flat(cell.message)}")
         return "\n".join(lines)
     lines.extend(_decision(cell))
     return "\n".join(lines)
@@ -42,8 +96,10 @@ def _decision(decision: Decision) -> list[str]:
         lines.extend(_bullet(c.reason, c.clause) for c in passing)
 
     impact = decision.impact
-    basis = " (rests on an assumption)" if impact.basis == "assumption" else ""
-    lines += ["", f"2. Impact: {impact.level}{basis} [{impact.clause}]"]
+    basis = {"assumption": " (rests on an assumption)", DRAFT: " (rests on a draft value)"}.get(
+        impact.basis, ""
+    )
+    lines += ["", f"2. Impact: {flat(impact.level)}{basis} [{flat(impact.clause)}]"]
     lines.extend(_bullet(n.detail, n.clause) for n in impact.notes)
 
     computed = decision.award_if_not_excluded
@@ -62,6 +118,8 @@ def _decision(decision: Decision) -> list[str]:
         )
     for note in computed.notes:
         lines.append(_bullet(note.detail, note.clause))
+    for note in computed.not_computed:
+        lines.append(_bullet(f"Not computable: {note.detail}", note.clause))
     if decision.excluded:
         lines.append(
             f"   The claim is excluded, so the award is £0.00. It would otherwise have "
@@ -73,14 +131,21 @@ def _decision(decision: Decision) -> list[str]:
         if award.min != award.total or award.max != award.total:
             spread = f" (range {format_pounds(award.min)} to {format_pounds(award.max)})"
         lines.append(f"   Total award: {format_pounds(award.total)}{spread}.")
+        if not award.computable:
+            lines.append(
+                "   This is not the whole remedy: part of it is set by a document the landlord "
+                "does not publish, so compsim cannot compute it."
+            )
         if decision.rests_on_assumption:
             lines.append(
                 "   Part of this rests on an assumption: the policy publishes no figure "
                 "for it (see compsim params)."
             )
+        if decision.rests_on_draft:
+            lines.append("   Part of this rests on a draft value (see Draft values below).")
 
     approval = decision.approval
-    lines += ["", f"4. Approval: {approval.approver} [{approval.clause}]"]
+    lines += ["", f"4. Approval: {flat(approval.approver)} [{flat(approval.clause)}]"]
     lines.extend(_bullet(n.detail, n.clause) for n in approval.notes)
 
     settlement = decision.settlement
@@ -114,6 +179,11 @@ def _decision(decision: Decision) -> list[str]:
             assumed = " (rests on an assumption)" if deadline.basis == "assumption" else ""
             lines.append(_bullet(f"{deadline.name}: {deadline.date}{assumed}", deadline.clause))
         step += 1
+    if decision.drafts:
+        lines += ["", f"{step}. Draft values this decision used (--set or --params)"]
+        for param in decision.drafts:
+            lines.append(_bullet(f"{param.path}: {param.describe_value()}", param.clause))
+        step += 1
     if decision.readings:
         lines += ["", f"{step}. Readings of the text this decision used (compsim readings)"]
         for reading in decision.readings:
@@ -133,5 +203,5 @@ def _decision(decision: Decision) -> list[str]:
 
 def _bullet(text: str, clause: str) -> str:
     return textwrap.fill(
-        f"- {text} [{clause}]", WIDTH, initial_indent="   ", subsequent_indent="     "
+        f"- {flat(text)} [{flat(clause)}]", WIDTH, initial_indent="   ", subsequent_indent="     "
     )

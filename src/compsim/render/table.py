@@ -7,10 +7,13 @@ from collections.abc import Sequence
 from compsim.compare import LandlordSummary, summarise
 from compsim.models import CellError, Decision
 from compsim.money import format_pounds
+from compsim.render.safe import flat
 from compsim.simulate import Cell, Row
 
 ASSUMPTION_MARK = "*"
 DRAFT_MARK = "†"
+NOT_COMPUTED_MARK = "+"  # and more the published documents do not let compsim compute
+NOT_COMPUTABLE = "not computable"
 
 
 def cell_text(cell: Cell, reasons: dict[str, int] | None = None) -> str:
@@ -22,12 +25,15 @@ def cell_text(cell: Cell, reasons: dict[str, int] | None = None) -> str:
         return "ERROR"
     if cell.excluded:
         first = cell.exclusions[0]
-        reason = first.short or first.reason
+        reason = flat(first.short or first.reason)
         if reasons is None:
             return f"excluded: {reason}"
         return f"excluded [{reasons.setdefault(reason, len(reasons) + 1)}]"
+    if not cell.award.computable and cell.award.total == 0:
+        return NOT_COMPUTABLE
     mark = ASSUMPTION_MARK if cell.rests_on_assumption else ""
     mark += DRAFT_MARK if cell.rests_on_draft else ""
+    mark += NOT_COMPUTED_MARK if not cell.award.computable else ""
     return f"{format_pounds(cell.award.total)}{mark}"
 
 
@@ -81,17 +87,26 @@ def summary_table(summaries: Sequence[LandlordSummary], markdown: bool = False) 
     from tabulate import tabulate
 
     lines = [
+        ("scenarios", lambda s: str(s.scenarios)),
         ("claims paid", lambda s: str(s.paid)),
-        ("claims excluded", lambda s: str(s.excluded)),
+        ("nothing to pay", lambda s: str(s.nothing_to_pay)),
+    ]
+    if any(s.not_computable for s in summaries):
+        lines.append(("not computable", lambda s: str(s.not_computable)))
+    lines.append(("claims excluded", lambda s: str(s.excluded)))
+    if any(s.errors for s in summaries):
+        lines.append(("errors", lambda s: str(s.errors)))
+    lines += [
         ("total paid", lambda s: format_pounds(s.total_paid)),
         ("mean paid", lambda s: format_pounds(s.mean_paid)),
         ("median paid", lambda s: format_pounds(s.median_paid)),
-        ("share on assumptions", lambda s: f"{s.assumption_share * 100:.0f}%"),
+        ("share of total paid on assumptions", lambda s: f"{s.assumption_share * 100:.0f}%"),
         ("senior approval", lambda s: str(s.senior_approvals)),
         ("offset against debts", lambda s: str(s.offset)),
     ]
-    if any(s.errors for s in summaries):
-        lines.append(("errors", lambda s: str(s.errors)))
+    if any(s.on_draft for s in summaries):
+        lines.append(("claims resting on drafts", lambda s: str(s.on_draft)))
+        lines.append(("share of total paid on drafts", lambda s: f"{s.draft_share * 100:.0f}%"))
     body = [[name, *(show(s) for s in summaries)] for name, show in lines]
     style = "github" if markdown else "simple"
     return tabulate(
@@ -104,10 +119,15 @@ def summary_table(summaries: Sequence[LandlordSummary], markdown: bool = False) 
 
 
 def render_comparison(
-    rows: Sequence[Row], columns: Sequence[str], markdown: bool = False, width: int | None = None
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    markdown: bool = False,
+    width: int | None = None,
+    header: Sequence[str] = (),
 ) -> str:
     """The comparison, a key to it, and the per-landlord summary. Text is fitted to ``width``
-    (default: the terminal's); markdown is always drawn in full."""
+    (default: the terminal's); markdown is always drawn in full. ``header`` lines (the drafts
+    in force, see ``compsim.drafts.header_lines``) go above the table."""
     if markdown:
         tables, reasons = [comparison_table(rows, columns, markdown=True)], {}
     else:
@@ -121,6 +141,15 @@ def render_comparison(
         isinstance(c, Decision) and c.rests_on_draft for row in rows for c in row.cells.values()
     ):
         notes.append(f"{DRAFT_MARK} part of the award rests on a draft value (--set or --params)")
+    if any(
+        isinstance(c, Decision) and not c.award.computable
+        for row in rows
+        for c in row.cells.values()
+    ):
+        notes.append(
+            f"{NOT_COMPUTED_MARK} / {NOT_COMPUTABLE}: part of the remedy is set by a document the "
+            "landlord does not publish, so compsim cannot compute it (see compsim explain)"
+        )
     notes.extend(f"[{number}] excluded: {reason}" for reason, number in reasons.items())
     errors = [
         (row.scenario.id, cell)
@@ -128,10 +157,23 @@ def render_comparison(
         for cell in row.cells.values()
         if isinstance(cell, CellError)
     ]
-    notes.extend(f"ERROR {scenario_id} under {cell.message}" for scenario_id, cell in errors)
+    notes.extend(f"ERROR {scenario_id} under {flat(cell.message)}" for scenario_id, cell in errors)
     parts = [*tables, "\n".join(f"- {n}" if markdown else n for n in notes)]
+    if header:
+        parts.insert(0, header_text(header, markdown))
     parts.append(summary_table(summarise(rows, columns), markdown))
     return "\n\n".join(parts) + "\n"
+
+
+def header_text(lines: Sequence[str], markdown: bool) -> str:
+    if not markdown:
+        return "\n".join(lines)
+    # markdown: the first line as a paragraph, the rest as a nested list
+    out = [lines[0]]
+    for line in lines[1:]:
+        depth = (len(line) - len(line.lstrip())) // 2 - 1
+        out.append(f"{'  ' * max(depth, 0)}- {line.strip()}")
+    return "\n".join(out)
 
 
 def _terminal_width() -> int:

@@ -44,16 +44,16 @@ def decide(policy_id: str, claim: Scenario, sets: Sequence[str] = ()) -> Decisio
 
 def load_hypothesis_profile() -> str:
     """Register compsim's hypothesis profiles and load one: "ci" (derandomized, so a CI result
-    can be reproduced) when the CI environment variable is set, else "dev" (more examples,
-    fresh randomness); HYPOTHESIS_PROFILE names one explicitly ("thorough" runs many more).
-    Call it from a conftest.py."""
+    can be reproduced) when the CI environment variable is set, else "dev" (fresh randomness);
+    HYPOTHESIS_PROFILE names one explicitly ("thorough" runs many more). The deep runs are
+    marked slow (pytest -m slow). Call it from a conftest.py."""
     import os
 
     from hypothesis import HealthCheck, settings
 
     common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
     settings.register_profile("ci", derandomize=True, max_examples=60, print_blob=True, **common)
-    settings.register_profile("dev", max_examples=200, **common)
+    settings.register_profile("dev", max_examples=100, **common)
     settings.register_profile("thorough", max_examples=2000, **common)
     name = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
     settings.load_profile(name)
@@ -62,11 +62,13 @@ def load_hypothesis_profile() -> str:
 
 def fresh_decision(policy_id: str, claim: Scenario) -> Decision:
     """The Decision from a newly built PluginManager and parameter set (nothing cached), to
-    check that a plugin keeps no state between calls."""
-    from compsim.plugins import build_policies, discover
+    check that a plugin keeps no state between calls. (The plugins are discovered once:
+    building the policy makes the new manager and parameter set.)"""
+    from compsim.plugins import build_policies
     from compsim.simulate import evaluate
 
-    policy = next(p for p in build_policies(discover(), [policy_id]) if p.column == policy_id)
+    policies = build_policies(_registry(), [policy_id])
+    policy = next(p for p in policies if p.column == policy_id)
     return evaluate(claim, policy)
 
 

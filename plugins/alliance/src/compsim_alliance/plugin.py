@@ -7,7 +7,9 @@ this plugin makes, and where the text is silent, are listed in this package's RE
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from compsim import hookimpl
@@ -18,6 +20,7 @@ from compsim.models import (
     ASSUMPTION,
     CUSTOMER,
     DRAFT,
+    ONE_OFF_KINDS,
     PUBLISHED,
     Approval,
     Award,
@@ -87,86 +90,77 @@ def policy_info() -> PolicyInfo:
 # ---------------------------------------------------------------- exclusions (3.1 and others)
 
 
+def _fixed_check(reason: str, clause: str, short: str) -> tuple[Exclusion, Exclusion]:
+    """A check whose words never change, built once: ``check[applies]`` is the Exclusion
+    (Exclusion is frozen, so every decision can share it)."""
+    return Exclusion(reason, clause, False, short), Exclusion(reason, clause, True, short)
+
+
+PERSONAL_INJURY = _fixed_check(
+    "The claim is for personal injury", "alliance 2.4, 3.1", "personal injury"
+)
+INSURERS = _fixed_check(
+    "The matter is for Alliance's insurers (a liability issue subject to an insurance claim)",
+    "alliance 2.4; alliance complaints policy 2.2",
+    "insurers' matter",
+)
+CONTENTS_INSURANCE = _fixed_check(
+    "The claim is for damage the claimant's home contents insurance covers",
+    INSURANCE,
+    "contents insurance",
+)
+THIRD_PARTY = _fixed_check("The fault was caused by a third party", "alliance 3.1", "third party")
+EXTREME_WEATHER = _fixed_check(
+    "Circumstances beyond Alliance's control (extreme weather)", "alliance 3.1", "extreme weather"
+)
+RESIDENT = _fixed_check(
+    "Caused by the customer's negligence or breach of tenancy", "alliance 3.1", "resident's fault"
+)
+ACCESS = _fixed_check(
+    "The customer did not give access for the work", "alliance 3.1", "access refused"
+)
+COURT_ORDERED = _fixed_check(
+    "A court has already ordered payment for the same issue", "alliance 3.1", "court ordered"
+)
+PLAN_KEPT = _fixed_check(
+    "An action plan was communicated in advance and kept to", "alliance 3.1", "action plan kept"
+)
+PROCEEDINGS = _fixed_check(
+    "Legal proceedings have started (a claim form has been filed at court)",
+    "alliance 3.5; alliance complaints policy 2.2, 2.3",
+    "legal proceedings",
+)
+SOME_INSURED = Exclusion(
+    "Some damaged items are insured: those items are left to the "
+    "contents insurance, the rest of the claim is considered",
+    INSURANCE,
+    False,
+)
+
+
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
     items = scenario.damaged_items
-    damage_only = failure.kind in ("damage-to-belongings", "damage-to-decoration")
+    damage_only = failure.kind in DAMAGE_KINDS
     all_insured = bool(items) and all(item.insured for item in items)
+    cause = failure.cause
     checks = [
-        Exclusion(
-            "The claim is for personal injury",
-            "alliance 2.4, 3.1",
-            legal.personal_injury,
-            "personal injury",
-        ),
-        Exclusion(
-            "The matter is for Alliance's insurers (a liability issue subject to an "
-            "insurance claim)",
-            "alliance 2.4; alliance complaints policy 2.2",
-            legal.insurance_claim,
-            "insurers' matter",
-        ),
-        Exclusion(
-            "The claim is for damage the claimant's home contents insurance covers",
-            INSURANCE,
-            damage_only and all_insured,
-            "contents insurance",
-        ),
-        Exclusion(
-            "The fault was caused by a third party",
-            "alliance 3.1",
-            failure.cause == "third-party",
-            "third party",
-        ),
-        Exclusion(
-            "Circumstances beyond Alliance's control (extreme weather)",
-            "alliance 3.1",
-            failure.cause == "extreme-weather",
-            "extreme weather",
-        ),
-        Exclusion(
-            "Caused by the customer's negligence or breach of tenancy",
-            "alliance 3.1",
-            failure.cause == "resident",
-            "resident's fault",
-        ),
-        Exclusion(
-            "The customer did not give access for the work",
-            "alliance 3.1",
-            failure.access_refused,
-            "access refused",
-        ),
-        Exclusion(
-            "A court has already ordered payment for the same issue",
-            "alliance 3.1",
-            legal.proceedings == "court-ordered",
-            "court ordered",
-        ),
-        Exclusion(
-            "An action plan was communicated in advance and kept to",
-            "alliance 3.1",
-            failure.action_plan == "agreed-kept",
-            "action plan kept",
-        ),
-        Exclusion(
-            "Legal proceedings have started (a claim form has been filed at court)",
-            "alliance 3.5; alliance complaints policy 2.2, 2.3",
-            legal.proceedings == "started",
-            "legal proceedings",
-        ),
+        PERSONAL_INJURY[legal.personal_injury],
+        INSURERS[legal.insurance_claim],
+        CONTENTS_INSURANCE[damage_only and all_insured],
+        THIRD_PARTY[cause == "third-party"],
+        EXTREME_WEATHER[cause == "extreme-weather"],
+        RESIDENT[cause == "resident"],
+        ACCESS[failure.access_refused],
+        COURT_ORDERED[legal.proceedings == "court-ordered"],
+        PLAN_KEPT[failure.action_plan == "agreed-kept"],
+        PROCEEDINGS[legal.proceedings == "started"],
         _six_month_limit(scenario, params),
         _complaint_limit(scenario, params),
     ]
     if damage_only and items and not all_insured and any(item.insured for item in items):
-        checks.append(
-            Exclusion(
-                "Some damaged items are insured: those items are left to the "
-                "contents insurance, the rest of the claim is considered",
-                INSURANCE,
-                False,
-            )
-        )
+        checks.append(SOME_INSURED)
     return checks
 
 
@@ -174,32 +168,43 @@ def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
     """4.2: six months "after the damage or loss has been incurred": a one-off event (damage,
     a missed appointment) on the day it happened; a continuing failure at its loss end
     (``resolved``, even after the claim; else the claim date)."""
-    dates = scenario.dates
-    months = params.value("time_limits.claim_months")
-    incurred = scenario.incurred
-    limit = add_months(incurred, months)
+    return _claim_window_check(
+        scenario.failure.kind,
+        scenario.incurred,
+        scenario.dates.claimed,
+        params.value("time_limits.claim_months"),
+        scenario.claim.exceptional_circumstances,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _claim_window_check(
+    kind: str, incurred: date, claimed: date, months: int, exceptional: bool
+) -> Exclusion:
+    """The 4.2 check from its inputs alone (memoised: many claims share their dates)."""
+    limit = _add_months(incurred, months)
     clause = "alliance 4.2, 4.4"
     since = (
-        f"{ONE_OFF_NAMES.get(scenario.failure.kind, 'the event')} on {incurred} (a one-off "
+        f"{ONE_OFF_NAMES.get(kind, 'the event')} on {incurred} (a one-off "
         "event, incurred when it happened)"
-        if scenario.one_off
+        if kind in ONE_OFF_KINDS
         else f"the loss ending on {incurred}"
     )
-    if dates.claimed <= limit:
+    if claimed <= limit:
         return Exclusion(
-            f"Claimed on {dates.claimed}, within {months} months of {since} (last day {limit})",
+            f"Claimed on {claimed}, within {months} months of {since} (last day {limit})",
             clause,
             False,
         )
-    if scenario.claim.exceptional_circumstances:
+    if exceptional:
         return Exclusion(
-            f"Claimed on {dates.claimed}, after the {months}-month limit ({limit}) counted from "
+            f"Claimed on {claimed}, after the {months}-month limit ({limit}) counted from "
             f"{since}, but evidence of exceptional circumstances explains the delay",
             clause,
             False,
         )
     return Exclusion(
-        f"Claimed on {dates.claimed}, more than {months} months after {since} (last day {limit})",
+        f"Claimed on {claimed}, more than {months} months after {since} (last day {limit})",
         clause,
         True,
         f"claimed after {months} months",
@@ -208,12 +213,27 @@ def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
 
 def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
     """Complaints policy 2.2: raised within 12 months of the matter's occurrence (a one-off
-    event on its day; a continuing failure while it lasts) or of the customer becoming aware."""
+    event on its day; a continuing failure while it lasts) or of the customer becoming aware.
+    Alliance's discretion beyond the limit is a switch, consulted only for a late complaint
+    with exceptional circumstances."""
     dates = scenario.dates
     months = params.value("time_limits.complaint_months")
     raised = scenario.complaint.received if scenario.complaint else dates.claimed
     counted_from = max(dates.aware, scenario.incurred)
-    limit = add_months(counted_from, months)
+    accepted_as = None  # the basis on which a late complaint is accepted, if it is
+    if raised > _add_months(counted_from, months) and scenario.claim.exceptional_circumstances:
+        discretion = params["time_limits.discretion_beyond_complaint_months"]
+        if discretion.value:
+            accepted_as = discretion.basis
+    return _complaint_window_check(raised, counted_from, months, accepted_as)
+
+
+@lru_cache(maxsize=4096)
+def _complaint_window_check(
+    raised: date, counted_from: date, months: int, accepted_as: str | None
+) -> Exclusion:
+    """The complaints policy 2.2 check from its inputs alone (memoised)."""
+    limit = _add_months(counted_from, months)
     clause = "alliance complaints policy 2.2"
     if raised <= limit:
         return Exclusion(
@@ -222,15 +242,13 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
             clause,
             False,
         )
-    if scenario.claim.exceptional_circumstances:
-        discretion = params["time_limits.discretion_beyond_complaint_months"]
-        if discretion.value:
-            return Exclusion(
-                f"Raised on {raised}, after the {months}-month limit ({limit}), accepted "
-                f"at Alliance's discretion for good reason ({discretion.basis})",
-                clause,
-                False,
-            )
+    if accepted_as is not None:
+        return Exclusion(
+            f"Raised on {raised}, after the {months}-month limit ({limit}), accepted "
+            f"at Alliance's discretion for good reason ({accepted_as})",
+            clause,
+            False,
+        )
     return Exclusion(
         f"Raised on {raised}, more than {months} months after the issue or the "
         f"customer becoming aware of it ({counted_from}; last day {limit})",
@@ -238,6 +256,10 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
         True,
         f"raised after {months} months",
     )
+
+
+# add_months is pure and claims share their dates: remember recent answers.
+_add_months = lru_cache(maxsize=4096)(add_months)
 
 
 # ---------------------------------------------------------------- impact (2.7)
@@ -402,16 +424,18 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     items.extend(_complaint_handling(scenario, params, notes))
     items.extend(_cost_item(cost, responsibility, params) for cost in scenario.costs)
     items.extend(_belongings_item(item, responsibility, params) for item in scenario.damaged_items)
+    not_computed = ()
     if scenario.decant is not None or scenario.failure.kind == "decant":
-        notes.append(
-            Note(
-                "Decant and disturbance payments are set by Alliance's Decant "
-                "Procedure, which is not published: compsim cannot compute them, and "
-                "the compensation policy is silent on their amount",
-                "alliance 3.4",
-            )
-        )
-    return Award(tuple(items), tuple(notes))
+        not_computed = (DECANT_NOT_PUBLISHED,)
+    return Award(tuple(items), tuple(notes), not_computed)
+
+
+DECANT_NOT_PUBLISHED = Note(
+    "Decant and disturbance payments are set by Alliance's Decant Procedure, which is not "
+    "published: compsim cannot compute them, and the compensation policy is silent on their "
+    "amount",
+    "alliance 3.4",
+)
 
 
 def _strongest(*bases: str) -> str:
@@ -483,10 +507,32 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     ]
 
 
+TIMESCALE_KEY = "complaints.{step}_days"
+TIMESCALE_PATHS = tuple(
+    TIMESCALE_KEY.format(step=step)
+    for step in (
+        "acknowledge",
+        "stage1_response",
+        "stage1_extension",
+        "stage2_acknowledge",
+        "stage2_response",
+        "stage2_extension",
+    )
+)
+_timescales: dict[tuple[tuple[int, str], ...], tuple[Timescale, ...]] = {}
+
+
 @hookimpl
 def complaint_timescales(params: Params) -> tuple[Timescale, ...]:
-    """The Customer Complaints Policy's timescales (7.0), in working days."""
-    return two_stage_timescales(params, "complaints.{step}_days")
+    """The Customer Complaints Policy's timescales (7.0), in working days: built once for
+    each set of values and clauses in force (the host asks for them on every decision)."""
+    key = tuple([(param.value, param.clause) for param in map(params.__getitem__, TIMESCALE_PATHS)])
+    timescales = _timescales.get(key)
+    if timescales is None:
+        if len(_timescales) > 64:  # many drafts in one process: keep the memory flat
+            _timescales.clear()
+        timescales = _timescales[key] = two_stage_timescales(params, TIMESCALE_KEY)
+    return timescales
 
 
 def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
@@ -594,35 +640,39 @@ def _belongings_item(item: DamagedItem, responsibility: str, params: Params) -> 
 # ---------------------------------------------------------------- approval (5.1)
 
 
+CHAIN = Note(
+    "Investigated by the Customer Complaints Advisor and reviewed by the Customer Feedback Manager",
+    "alliance 5.1",
+)
+NOTHING_TO_APPROVE = Approval(
+    "Customer Feedback Manager (review; no payment to approve)", "alliance 5.1", notes=(CHAIN,)
+)
+BUDGET_HOLDER = Approval(
+    "Customer Experience Manager (budget holder)", "alliance 5.1", notes=(CHAIN,)
+)
+
+
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
-    threshold = params["approval.senior_over"]
-    chain = Note(
-        "Investigated by the Customer Complaints Advisor and reviewed by the Customer "
-        "Feedback Manager",
-        "alliance 5.1",
-    )
-    if award.total == 0:
-        return Approval(
-            "Customer Feedback Manager (review; no payment to approve)",
-            "alliance 5.1",
-            notes=(chain,),
-        )
-    if award.total > threshold.value:
+    threshold = params["approval.senior_over"]  # read first: a draft value is recorded as used
+    total = award.total
+    if total == 0:
+        return NOTHING_TO_APPROVE
+    if total > threshold.value:
         return Approval(
             "Customer Experience Manager and Service Director (Customer Operations)",
             threshold.clause,
             senior=True,
             basis=threshold.basis,
             notes=(
-                chain,
+                CHAIN,
                 Note(
-                    f"{format_pounds(award.total)} is over {format_pounds(threshold.value)}",
+                    f"{format_pounds(total)} is over {format_pounds(threshold.value)}",
                     threshold.clause,
                 ),
             ),
         )
-    return Approval("Customer Experience Manager (budget holder)", "alliance 5.1", notes=(chain,))
+    return BUDGET_HOLDER
 
 
 # ---------------------------------------------------------------- offset (2.10)
@@ -704,6 +754,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 @hookimpl
 def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline]:
     dates = scenario.dates
+    incurred = scenario.incurred
     claim_months = params["time_limits.claim_months"]
     complaint_months = params["time_limits.complaint_months"]
     assessment = params["assessment.working_days"]
@@ -711,13 +762,13 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     return [
         Deadline(
             f"Claim window ({claim_months.value} months after {since})",
-            add_months(scenario.incurred, claim_months.value),
+            _add_months(incurred, claim_months.value),
             claim_months.clause,
         ),
         Deadline(
             f"Complaint to be raised ({complaint_months.value} months after the issue or "
             "awareness of it)",
-            add_months(max(dates.aware, scenario.incurred), complaint_months.value),
+            _add_months(max(dates.aware, incurred), complaint_months.value),
             complaint_months.clause,
         ),
         Deadline(

@@ -8,9 +8,9 @@ silent, are listed in this package's README.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import attrs
@@ -21,7 +21,11 @@ from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
     CUSTOMER,
+    DISTRESS_LEVELS,
+    ONE_OFF_KINDS,
+    PROCEEDINGS,
     PUBLISHED,
+    RESPONSIBILITIES,
     AmenityLoss,
     Approval,
     Award,
@@ -376,59 +380,61 @@ def _item_refusal(item: DamagedItem, params: Params) -> tuple[str, str, str] | N
 # ---------------------------------------------------------------- exclusions (4.4, 6.2)
 
 
+def _fixed_check(reason: str, short: str) -> tuple[Exclusion, Exclusion]:
+    """A 4.4 check whose words never change, built once: ``check[applies]`` is the Exclusion
+    (Exclusion is frozen, so every decision can share it)."""
+    return Exclusion(reason, EXCLUSIONS, False, short), Exclusion(reason, EXCLUSIONS, True, short)
+
+
+PERSONAL_INJURY = _fixed_check("The claim is for personal injury", "personal injury")
+INSURANCE_CLAIM = _fixed_check(
+    "The matter is a public liability insurance claim", "insurance claim"
+)
+EXTREME_WEATHER = _fixed_check(
+    "Damage caused by circumstances beyond Clarion's control (storms, floods: extreme weather)",
+    "beyond control",
+)
+RESIDENT = _fixed_check(
+    "The loss is due to lack of action, neglect, wilful damage or misuse by the "
+    "resident, their household or a guest",
+    "resident's fault",
+)
+THIRD_PARTY = _fixed_check(
+    "Loss or damage caused by a third party unrelated to Clarion (a utility "
+    "company, another resident or a visitor)",
+    "third party",
+)
+NO_FAILURE = {
+    responsibility: Exclusion(
+        "Clarion fulfilled its statutory and contractual obligations, acted reasonably "
+        f"and followed its policies (responsibility: {responsibility})",
+        EXCLUSIONS,
+        responsibility == "none",
+        "no failure by Clarion",
+    )
+    for responsibility in RESPONSIBILITIES
+}
+ACCESS = _fixed_check(
+    "Clarion's staff or contractors could not gain access to carry out the work",
+    "access refused",
+)
+
+
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
+    cause = failure.cause
     checks = [
         _little_or_no_problem(scenario, params),
-        Exclusion(
-            "The claim is for personal injury",
-            EXCLUSIONS,
-            legal.personal_injury,
-            "personal injury",
-        ),
-        Exclusion(
-            "The matter is a public liability insurance claim",
-            EXCLUSIONS,
-            legal.insurance_claim,
-            "insurance claim",
-        ),
+        PERSONAL_INJURY[legal.personal_injury],
+        INSURANCE_CLAIM[legal.insurance_claim],
         _insurance_check(scenario, params),
-        Exclusion(
-            "Damage caused by circumstances beyond Clarion's control (storms, floods: "
-            "extreme weather)",
-            EXCLUSIONS,
-            failure.cause == "extreme-weather",
-            "beyond control",
-        ),
-        Exclusion(
-            "The loss is due to lack of action, neglect, wilful damage or misuse by the "
-            "resident, their household or a guest",
-            EXCLUSIONS,
-            failure.cause == "resident",
-            "resident's fault",
-        ),
+        EXTREME_WEATHER[cause == "extreme-weather"],
+        RESIDENT[cause == "resident"],
         _legal_proceedings(scenario, params),
-        Exclusion(
-            "Loss or damage caused by a third party unrelated to Clarion (a utility "
-            "company, another resident or a visitor)",
-            EXCLUSIONS,
-            failure.cause == "third-party",
-            "third party",
-        ),
-        Exclusion(
-            "Clarion fulfilled its statutory and contractual obligations, acted reasonably "
-            f"and followed its policies (responsibility: {failure.responsibility})",
-            EXCLUSIONS,
-            failure.responsibility == "none",
-            "no failure by Clarion",
-        ),
-        Exclusion(
-            "Clarion's staff or contractors could not gain access to carry out the work",
-            EXCLUSIONS,
-            failure.access_refused,
-            "access refused",
-        ),
+        THIRD_PARTY[cause == "third-party"],
+        NO_FAILURE[failure.responsibility],
+        ACCESS[failure.access_refused],
         _six_month_limit(scenario, params),
     ]
     time_off = [cost for cost in scenario.costs if cost.kind == "time-off-work"]
@@ -446,15 +452,27 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     return checks
 
 
+def _little_problem_reason(distress: str) -> str:
+    return f"The failure caused little or no problem to the resident (distress: {distress})"
+
+
+# Without a reading to make (distress other than minimal), the check is one of these.
+LITTLE_OR_NO_PROBLEM = {
+    distress: Exclusion(_little_problem_reason(distress), EXCLUSIONS, True, "little or no problem")
+    if distress == "none"
+    else Exclusion(_little_problem_reason(distress), EXCLUSIONS, False)
+    for distress in DISTRESS_LEVELS
+    if distress != "minimal"
+}
+
+
 def _little_or_no_problem(scenario: Scenario, params: Params) -> Exclusion:
     """4.4 "may not" pay where the failure "caused little or no problem": no distress is
     "no problem"; whether minimal distress is "little" problem is a reading switch."""
     distress = scenario.failure.distress
-    reason = f"The failure caused little or no problem to the resident (distress: {distress})"
-    if distress == "none":
-        return Exclusion(reason, EXCLUSIONS, True, "little or no problem")
     if distress != "minimal":
-        return Exclusion(reason, EXCLUSIONS, False)
+        return LITTLE_OR_NO_PROBLEM[distress]
+    reason = _little_problem_reason(distress)
     switch = params[MINIMAL_SWITCH]
     reading = (
         "minimal distress read as 'little' problem"
@@ -469,14 +487,21 @@ def _little_or_no_problem(scenario: Scenario, params: Params) -> Exclusion:
     )
 
 
+LEGAL_REASONS = {
+    (proceedings, disrepair): (
+        f"The issue is subject to legal proceedings (proceedings: {proceedings}) "
+        f"or a disrepair claim (disrepair claim: {'yes' if disrepair else 'no'})"
+    )
+    for proceedings in PROCEEDINGS
+    for disrepair in (False, True)
+}
+
+
 def _legal_proceedings(scenario: Scenario, params: Params) -> Exclusion:
     """4.4 "issues subject to legal proceedings or disrepair claims": proceedings started or
     ordered, or a disrepair claim, exclude; whether threatened proceedings do is a switch."""
     legal = scenario.legal
-    reason = (
-        f"The issue is subject to legal proceedings (proceedings: {legal.proceedings}) "
-        f"or a disrepair claim (disrepair claim: {'yes' if legal.disrepair_claim else 'no'})"
-    )
+    reason = LEGAL_REASONS[legal.proceedings, legal.disrepair_claim]
     if legal.disrepair_claim or legal.proceedings in ("started", "court-ordered"):
         return Exclusion(reason, EXCLUSIONS, True, "legal or disrepair")
     if legal.proceedings != "threatened":
@@ -495,19 +520,22 @@ def _legal_proceedings(scenario: Scenario, params: Params) -> Exclusion:
     )
 
 
+NOTHING_FOR_INSURANCE = Exclusion(
+    "No damaged item is one the claimant could claim on their contents insurance, "
+    "and no floor covering is claimed",
+    EXCLUSIONS,
+    False,
+)
+
+
 def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     """Insured items and floor coverings: the whole claim is excluded when they are all it is
     about (no other 4.2 kind counts); otherwise only those items are left out."""
     refused = [item for item in scenario.damaged_items if _item_refusal(item, params)]
     for_insurance = [i for i in refused if i.insured or i.damaged_by in LEAK_FLOOD_OR_FIRE]
-    names = ", ".join(item.item for item in for_insurance)
     if not for_insurance:
-        return Exclusion(
-            "No damaged item is one the claimant could claim on their contents insurance, "
-            "and no floor covering is claimed",
-            EXCLUSIONS,
-            False,
-        )
+        return NOTHING_FOR_INSURANCE
+    names = ", ".join(item.item for item in for_insurance)
     others = [h for h in compensable_heads(scenario, params) if h.compensable]
     if not others:
         return Exclusion(
@@ -530,24 +558,39 @@ def claim_window_start(scenario: Scenario) -> tuple[date, str]:
     (a missed appointment, damage) from the day it happened; a continuing failure from its
     end (RULES.md, common readings)."""
     if scenario.one_off:
-        return scenario.incurred, f"the {scenario.failure.kind.replace('-', ' ')} on"
+        return scenario.incurred, ONE_OFF_WORDS[scenario.failure.kind]
     return scenario.incurred, "the failure ending on"
 
 
+ONE_OFF_WORDS = {kind: f"the {kind.replace('-', ' ')} on" for kind in ONE_OFF_KINDS}
+
+
 def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
-    claimed = scenario.dates.claimed
-    limit_param = params["time_limits.claim_months"]
-    months = limit_param.value
+    limit = params["time_limits.claim_months"]
     start, what = claim_window_start(scenario)
-    limit = add_months(start, months)
-    clause = limit_param.clause
+    return _claim_window_check(
+        start,
+        what,
+        scenario.dates.claimed,
+        limit.value,
+        limit.clause,
+        scenario.claim.exceptional_circumstances,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _claim_window_check(
+    start: date, what: str, claimed: date, months: int, clause: str, exceptional: bool
+) -> Exclusion:
+    """The 6.2 check from its inputs alone (memoised: many claims share their dates)."""
+    limit = _add_months(start, months)
     if claimed <= limit:
         return Exclusion(
             f"Claimed on {claimed}, within {months} months of {what} {start} (last day {limit})",
             clause,
             False,
         )
-    if scenario.claim.exceptional_circumstances:
+    if exceptional:
         return Exclusion(
             f"Claimed on {claimed}, after the {months}-month limit (last day {limit}, "
             f"from {what} {start}), but exceptional circumstances prevented an earlier claim",
@@ -561,6 +604,10 @@ def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
         True,
         f"claimed after {months} months",
     )
+
+
+# add_months is pure and claims share their dates: remember recent answers.
+_add_months = lru_cache(maxsize=4096)(add_months)
 
 
 # ---------------------------------------------------------------- impact (6.5)
@@ -631,9 +678,11 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
     items.extend(_service_items(scenario, params, notes))
     items.extend(_appointment_items(scenario, params))
-    items.extend(_belongings_item(item, params) for item in scenario.damaged_items)
-    failure = failure_shown(scenario, heads)
-    items.extend(_cost_item(cost, failure, scenario, params) for cost in scenario.costs)
+    if scenario.damaged_items:
+        items.extend(_belongings_item(item, params) for item in scenario.damaged_items)
+    if scenario.costs:
+        failure = failure_shown(scenario, heads)
+        items.extend(_cost_item(cost, failure, scenario, params) for cost in scenario.costs)
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
 
@@ -659,19 +708,44 @@ def _distress_item(
             "distress",
         )
     band = BANDS[impact.rank - 1]
-    low = params.value(f"bands.{band}.low")
-    high_path = f"bands.{band}.high"
+    low_path, high_path, figure_path = BAND_PATHS[band]
+    # read in this order (low, high, figure): the decision records drafts in the order used
+    low = params.value(low_path)
     high = params.value(high_path) if high_path in params else None
-    figure_param = params[f"bands.{band}.figure"]
-    amount = max(figure_param.value, low)
+    figure = params[figure_path]
+    item, band_notes = _band_item(
+        band,
+        low,
+        high,
+        figure.value,
+        figure.clause,
+        params.basis_of(*(p for p in (low_path, high_path) if p in params), figure_path, *rests_on),
+    )
+    notes.extend(band_notes)
+    return item
+
+
+BAND_PATHS = {
+    band: (f"bands.{band}.low", f"bands.{band}.high", f"bands.{band}.figure") for band in BANDS
+}
+
+
+@lru_cache(maxsize=1024)
+def _band_item(
+    band: str, low: Decimal, high: Decimal | None, figure: Decimal, figure_clause: str, basis: str
+) -> tuple[AwardItem, tuple[Note, ...]]:
+    """The distress item paid in an Ombudsman band, and its notes, from the band's figures
+    alone (memoised: a policy has few bands)."""
+    notes = []
+    amount = max(figure, low)
     if high is not None:
         amount = min(amount, high)
-    if amount != figure_param.value:
+    if amount != figure:
         notes.append(
             Note(
-                f"The chosen figure {format_pounds(figure_param.value)} lies outside the band; "
+                f"The chosen figure {format_pounds(figure)} lies outside the band; "
                 f"compsim uses {format_pounds(amount)}, the nearest end of the band",
-                figure_param.clause,
+                figure_clause,
             )
         )
     span = f"{format_pounds(low)} to {format_pounds(high)}" if high else f"{format_pounds(low)}+"
@@ -683,49 +757,80 @@ def _distress_item(
             BAND_CLAUSE,
         )
     )
-    return AwardItem(
-        f"{label}: Ombudsman band for {BAND_WORDS[band]} ({span})",
+    item = AwardItem(
+        f"Distress and inconvenience: Ombudsman band for {BAND_WORDS[band]} ({span})",
         to_pennies(amount),
         BAND_CLAUSE,
-        params.basis_of(
-            *(p for p in (f"bands.{band}.low", high_path) if p in params),
-            figure_param.path,
-            *rests_on,
-        ),
+        basis,
         "distress",
         low=to_pennies(low),
         high=None if high is None else to_pennies(high),
     )
+    return item, tuple(notes)
 
 
-def _days_lost(scenario: Scenario, amenity: Iterable[str], params: Params) -> set[date]:
+Span = tuple[date, date]  # the days from the first date up to, not including, the second
+
+
+def _days_lost(scenario: Scenario, amenity: str, params: Params) -> list[Span]:
     """The days of loss a specific sum pays for: from the repair target when given (an
     assumption, ``specific_sums.days_from``), else from the loss start, to the loss end
-    (the end day not counted: it is the day the amenity is back)."""
+    (the end day not counted: it is the day the amenity is back). Overlapping losses of the
+    same amenity are joined, so no day counts twice."""
     target = scenario.dates.repair_target
-    days: set[date] = set()
+    spans = []
     for loss in scenario.amenities_lost:
-        if loss.amenity not in amenity:
+        if loss.amenity != amenity:
             continue
         start, end = loss.from_, _loss_end(scenario, loss)
         if target is not None and params.value("specific_sums.days_from") == "repair_target":
             start = max(start, target)
-        days.update(start + timedelta(days=n) for n in range((end - start).days))
-    return days
+        if start < end:
+            spans.append((start, end))
+    return _joined(spans)
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """The same days as disjoint spans: overlapping or touching spans joined."""
+    joined: list[Span] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _days_in(spans: list[Span]) -> int:
+    return sum((end - start).days for start, end in spans)
+
+
+def _days_in_both(first: list[Span], second: list[Span]) -> int:
+    """The days in both (each a list of disjoint spans)."""
+    return sum(
+        max(0, (min(end1, end2) - max(start1, start2)).days)
+        for start1, end1 in first
+        for start2, end2 in second
+    )
 
 
 def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    if not scenario.amenities_lost:
+        return []
     lost = {loss.amenity for loss in scenario.amenities_lost}
-    heating = _days_lost(scenario, ("heating",), params)
-    hot_water = _days_lost(scenario, ("hot-water",), params)
-    power = _days_lost(scenario, ("electricity",), params)
-    lighting_only = _days_lost(scenario, ("lighting",), params) - power
+    heating = _days_lost(scenario, "heating", params)
+    hot_water = _days_lost(scenario, "hot-water", params)
+    power = _days_lost(scenario, "electricity", params)
+    lighting = _days_lost(scenario, "lighting", params)
+    both = _days_in_both(heating, hot_water)
+    one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
+    lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
     items = []
     if lost & {"heating", "hot-water"}:
         items.append(
             _per_day(
                 "Loss of heating and hot water together",
-                len(heating & hot_water),
+                both,
                 params,
                 "specific_sums.heating_and_hot_water_per_day",
                 scenario,
@@ -734,7 +839,7 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         items.append(
             _per_day(
                 "Loss of one of heating or hot water",
-                len(heating ^ hot_water),
+                one_of,
                 params,
                 "specific_sums.heating_or_hot_water_per_day",
                 scenario,
@@ -742,10 +847,12 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         )
     if "electricity" in lost:
         items.append(
-            _per_day("Loss of power", len(power), params, "specific_sums.power_per_day", scenario)
+            _per_day(
+                "Loss of power", _days_in(power), params, "specific_sums.power_per_day", scenario
+            )
         )
     if "lighting" in lost:
-        items.append(_lighting_only(len(lighting_only), params, scenario))
+        items.append(_lighting_only(lighting_only, params, scenario))
     services = lost & {"heating", "hot-water", "electricity", "lighting"}
     if services and scenario.dates.repair_target is None:
         notes.append(
@@ -835,9 +942,11 @@ def _days(count: int) -> str:
 
 
 def _appointment_items(scenario: Scenario, params: Params) -> list[AwardItem]:
-    heads = _appointment_heads(scenario, params)
     failure = scenario.failure
-    if not heads or failure.missed_appointments == 0:
+    if failure.missed_appointments == 0:
+        return []
+    heads = _appointment_heads(scenario, params)
+    if not heads:
         return []
     count = failure.missed_appointments
     rate = params["specific_sums.missed_appointment"]
@@ -936,57 +1045,54 @@ def _cost_item(cost: Cost, failure: bool, scenario: Scenario, params: Params) ->
     return AwardItem(f"{label}, reimbursed", to_pennies(cost.amount), COSTS, PUBLISHED, "costs")
 
 
+# Where the policy says nothing about a fact the scenario gives.
+SILENT_ON_PARTIAL = Note(
+    "Clarion is partly responsible; the policy gives no reduction for partial "
+    "responsibility, so compsim pays the award in full",
+    "clarion 4.1, 6.5",
+)
+SILENT_ON_EXTENSION = Note(
+    "The repair time was extended and explained; the policy does not mention "
+    "this, only an agreed action plan stops the repair-delay kind",
+    COMPENSABLE,
+)
+SILENT_ON_PERSISTENCE = Note(
+    "The failure was persistent or the resident was misled; the policy names no "
+    "effect, so compsim leaves it to the assessor's distress reading",
+    "clarion 6.5",
+)
+SILENT_ON_EVIDENCE = Note(
+    "Supporting information asked for was not supplied; this 'could affect the "
+    "outcome', but the policy gives no rule, so compsim makes no reduction",
+    "clarion 6.4",
+)
+SILENT_ON_COMPLAINTS = Note(
+    "Compensation within the complaints process follows Clarion's separate "
+    "complaints policy, which compsim does not hold",
+    "clarion 6.7",
+)
+SILENT_ON_PERMISSION = Note(
+    "The policy does not require prior permission for repair or advocate costs; "
+    "compsim reimburses them when evidenced",
+    COSTS,
+)
+
+
 def _silences(scenario: Scenario) -> list[Note]:
     """Notes where the policy says nothing about a fact the scenario gives."""
     failure, notes = scenario.failure, []
     if failure.responsibility == "partial":
-        notes.append(
-            Note(
-                "Clarion is partly responsible; the policy gives no reduction for partial "
-                "responsibility, so compsim pays the award in full",
-                "clarion 4.1, 6.5",
-            )
-        )
+        notes.append(SILENT_ON_PARTIAL)
     if failure.extension_explained:
-        notes.append(
-            Note(
-                "The repair time was extended and explained; the policy does not mention "
-                "this, only an agreed action plan stops the repair-delay kind",
-                COMPENSABLE,
-            )
-        )
+        notes.append(SILENT_ON_EXTENSION)
     if failure.persistent or failure.misled:
-        notes.append(
-            Note(
-                "The failure was persistent or the resident was misled; the policy names no "
-                "effect, so compsim leaves it to the assessor's distress reading",
-                "clarion 6.5",
-            )
-        )
+        notes.append(SILENT_ON_PERSISTENCE)
     if not scenario.claim.evidence_supplied:
-        notes.append(
-            Note(
-                "Supporting information asked for was not supplied; this 'could affect the "
-                "outcome', but the policy gives no rule, so compsim makes no reduction",
-                "clarion 6.4",
-            )
-        )
+        notes.append(SILENT_ON_EVIDENCE)
     if scenario.complaint is not None or failure.kind == "complaint-handling":
-        notes.append(
-            Note(
-                "Compensation within the complaints process follows Clarion's separate "
-                "complaints policy, which compsim does not hold",
-                "clarion 6.7",
-            )
-        )
+        notes.append(SILENT_ON_COMPLAINTS)
     if any(cost.kind in ("repairs", "advocate") for cost in scenario.costs):
-        notes.append(
-            Note(
-                "The policy does not require prior permission for repair or advocate costs; "
-                "compsim reimburses them when evidenced",
-                COSTS,
-            )
-        )
+        notes.append(SILENT_ON_PERMISSION)
     return notes
 
 
@@ -1011,39 +1117,46 @@ def _confirmed_words(day: date, stand_in: bool) -> str:
     return f"the award confirmed on {day}"
 
 
+NO_APPROVER = Note(
+    "The policy names no approver for compensation awards (each case is considered individually)",
+    "clarion 6.4",
+)
+
+
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     days = params["appeal.working_days"]
-    times = params.value("appeal.times")
-    notes = [
-        Note(
-            "The policy names no approver for compensation awards (each case is considered "
-            "individually)",
-            "clarion 6.4",
-        ),
-        Note(
-            f"Appeal: the resident has {days.value} working days to appeal and may appeal "
-            f"{'only once' if times == 1 else f'{times} times'}; the Head of Service or "
-            "Director of the Clarion member of staff must approve the appeal",
-            days.clause,
-        ),
-    ]
+    notes = _approval_notes(days.value, days.clause, params.value("appeal.times"))
     start = confirmed(scenario)
     if start is not None:
         day, stand_in = start
-        notes.append(
+        notes += (
             Note(
                 f"Counting from {_confirmed_words(day, stand_in)} (the policy does not say "
                 f"from when), the last day to appeal is {add_working_days(day, days.value)}",
                 days.clause,
-            )
+            ),
         )
     return Approval(
         APPROVER,
         "clarion 6.4, 6.8",
         senior=False,
         basis=NOT_PUBLISHED,
-        notes=tuple(notes),
+        notes=notes,
+    )
+
+
+@lru_cache(maxsize=64)
+def _approval_notes(days: int, clause: str, times: int) -> tuple[Note, ...]:
+    """The notes on approval and appeal (6.4, 6.8) from the appeal parameters alone."""
+    return (
+        NO_APPROVER,
+        Note(
+            f"Appeal: the resident has {days} working days to appeal and may appeal "
+            f"{'only once' if times == 1 else f'{times} times'}; the Head of Service or "
+            "Director of the Clarion member of staff must approve the appeal",
+            clause,
+        ),
     )
 
 
@@ -1200,7 +1313,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     found = [
         Deadline(
             f"Claim window ({months.value} months from {what} {start})",
-            add_months(start, months.value),
+            _add_months(start, months.value),
             months.clause,
         )
     ]

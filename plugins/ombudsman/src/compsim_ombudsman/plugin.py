@@ -1,21 +1,35 @@
 """The Housing Ombudsman's guidance as a reference policy: what the Ombudsman would order.
 
-Not a landlord. The Ombudsman's orders follow its own guidance, not the landlord's policy:
-its remedies bands for distress and inconvenience at all dates; from 1 April 2026 its
-compensation guidance's specific sums on top; evidenced out-of-pocket costs; nothing offset
-against arrears. Every number is in params.toml beside this file, with its source.
+Not a landlord. The Ombudsman's orders follow its own guidance, not the landlord's policy.
+The award is built as its compensation guidance ("A New Era for Housing Compensation",
+published 3 February 2026, in force 1 April 2026) sorts compensation, each item labelled
+with its category:
+
+1. quantifiable financial loss (evidenced out-of-pocket costs);
+2. unquantifiable financial loss (a cost the resident did not evidence);
+3. loss of use of the property: a share of the rent for the period of the failure, by the
+   rooms affected (or the whole home, by how badly), with a vulnerability uplift;
+4. the specific sums (heating, hot water, power, lighting, missed appointments);
+5. the impact of the failings (distress and inconvenience, and complaint handling), growing
+   with the length of the failure and its severity markers, with a vulnerability uplift.
+
+Outside the five categories, the statutory Right to Repair payment where it applies.
+Nothing is offset against arrears. Every number is in params.toml beside this file, with
+its source: the published guidance where it says, else an assumption (fitted to the
+determinations library where README.md says so).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from compsim import hookimpl
 from compsim.complaints import check_code, code_timescales
+from compsim.dates import add_months
 from compsim.models import (
-    ASSUMPTION,
     CUSTOMER,
     PUBLISHED,
     AmenityLoss,
@@ -45,9 +59,31 @@ LEVEL_NAMES = {
 }
 REMEDIES = "HO remedies guidance, financial redress"
 ARREARS = "HO remedies guidance, compensation and arrears"
-
+GUIDANCE = "HO compensation guidance 2026"
+CODE = "Complaint Handling Code 2024"
 SCHEME = "HO Scheme 42"
 ORDERS = "HO Scheme"
+
+# The guidance's five categories, as the award items carry them (AwardItem.category); the
+# audit reads these. "statutory" is a payment the law sets, outside the five.
+QUANTIFIABLE = "financial-loss"
+UNQUANTIFIABLE = "unquantifiable-loss"
+LOSS_OF_USE = "loss-of-use"
+SPECIFIC = "specific-sums"
+IMPACT = "impact"
+STATUTORY = "statutory"
+CATEGORY_NAMES = {
+    QUANTIFIABLE: "(1) quantifiable financial loss",
+    UNQUANTIFIABLE: "(2) unquantifiable financial loss",
+    LOSS_OF_USE: "(3) loss of use of the property",
+    SPECIFIC: "(4) specific sums",
+    IMPACT: "(5) impact of the failings",
+    STATUTORY: "statutory payment",
+}
+
+ROOMS = ("kitchen", "bathroom", "wc", "living-room", "bedroom", "other-room")
+SPECIFIC_AMENITIES = ("heating", "hot-water", "electricity", "lighting")
+CONTINUING_HOME_FAILURES = ("repair-delay", "loss-of-amenity", "loss-of-room")
 
 
 @hookimpl
@@ -56,27 +92,31 @@ def policy_info() -> PolicyInfo:
         id=POLICY_ID,
         landlord="Housing Ombudsman",
         documents=(
+            "Compensation guidance, 'A New Era for Housing Compensation' (in force 1 April 2026)",
             "Guidance on remedies (revised April 2024)",
-            "Compensation guidance (specific sums from 1 April 2026)",
             "Complaint Handling Code 2024",
         ),
-        version="remedies guidance April 2024; compensation guidance 1 April 2026",
+        version="compensation guidance 1 April 2026; remedies guidance April 2024",
         params_file=Path(__file__).with_name("params.toml"),
         reference=True,
     )
+
+
+# ---------------------------------------------------------------- what it would remedy
 
 
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     legal = scenario.legal
     in_court = legal.proceedings in ("started", "court-ordered")
+    raised, start, limit = _time_limit(scenario, params)
     return [
         Exclusion(
-            f"Court proceedings have started (proceedings: {legal.proceedings}): a matter for "
-            "the courts",
-            SCHEME,
+            f"Legal proceedings: a claim form has been filed (proceedings: "
+            f"{legal.proceedings}): a matter for the courts",
+            f"{SCHEME}; {CODE} 2.3",
             in_court,
-            "court proceedings",
+            "legal proceedings",
         ),
         Exclusion(
             "The claim is for personal injury: a matter for the courts or insurers",
@@ -84,32 +124,43 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
             legal.personal_injury,
             "personal injury",
         ),
+        Exclusion(
+            f"Raised on {raised}, more than 12 months after the issue or the resident's "
+            f"awareness of it ({start}; the limit was {limit})",
+            f"{CODE} 2.2-2.3",
+            raised > limit,
+            "over 12 months",
+        ),
     ]
+
+
+def _time_limit(scenario: Scenario, params: Params) -> tuple[date, date, date]:
+    """When the matter was raised (the complaint, else the claim), the later of the issue
+    (a one-off on its date, a continuing failure at its end) and the resident's awareness,
+    and that date plus the Code's months."""
+    raised = scenario.complaint.received if scenario.complaint else scenario.dates.claimed
+    start = max(scenario.incurred, scenario.dates.aware)
+    return raised, start, add_months(start, params.value("jurisdiction.months"))
+
+
+# ---------------------------------------------------------------- impact
 
 
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
-    """Distress read onto the remedies bands (assumption parameters); a vulnerability lifts
-    the band one step (an assumption). No distress: no band."""
+    """Distress read onto the remedies bands (assumption parameters). No distress: no band.
+    The length of the failure and its severity markers scale the award, not the band."""
     distress = scenario.failure.distress
     if distress == "none":
         note = Note("No distress or inconvenience: no band award", REMEDIES)
         return Impact(LEVEL_NAMES["none"], REMEDIES, 0, PUBLISHED, (note,))
-    mapping = params[f"impact.distress.{distress}"]
-    band = mapping.value
-    notes = [Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", mapping.clause)]
-    lift = params["impact.vulnerability_lifts"]
-    vulnerabilities = scenario.household.vulnerabilities
-    if vulnerabilities and lift.value and band != BANDS[-1]:
-        band = BANDS[BANDS.index(band) + 1]
-        notes.append(
-            Note(
-                f"Vulnerability ({', '.join(vulnerabilities)}) lifts the band one step to: "
-                f"{LEVEL_NAMES[band]}",
-                lift.clause,
-            )
-        )
-    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, ASSUMPTION, tuple(notes))
+    path = f"impact.distress.{distress}"
+    band = params.value(path)
+    notes = (Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", params[path].clause),)
+    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, params.basis_of(path), notes)
+
+
+# ---------------------------------------------------------------- the award
 
 
 @hookimpl
@@ -133,143 +184,309 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
             )
         )
     items: list[AwardItem] = []
-    if impact.rank > 0:
-        items.append(_band_item("Distress and inconvenience", BANDS[impact.rank - 1], params))
-    items.extend(_complaint_handling(scenario, params, notes))
-    items.extend(_specific_sums(scenario, params, notes))
-    items.extend(_costs(scenario))
+    items.extend(_costs(scenario, params))  # (1) and (2)
+    loss_of_use = _loss_of_use(scenario, params, notes)  # (3)
+    items.extend(loss_of_use)
+    items.extend(_specific_sums(scenario, params, notes))  # (4)
+    impact_items = _impact_items(scenario, impact, params, notes)  # (5)
+    items.extend(impact_items)
+    items.extend(_vulnerability_uplift(scenario, loss_of_use, impact_items, params, notes))
+    items.extend(_right_to_repair(scenario, params, notes))
     if scenario.damaged_items:
         notes.append(
             Note(
-                "The guidance sets no sum for damaged belongings (a matter for insurance "
-                "under the Ombudsman's insurance guidance): compsim values none",
-                REMEDIES,
+                "Damaged belongings: the guidance counts them as quantifiable loss, but their "
+                "valuation is a matter for insurance (the Ombudsman's insurance guidance); "
+                "compsim values none, and the audit leaves belongings out of the comparison",
+                GUIDANCE,
             )
         )
     if scenario.decant is not None:
         notes.append(
             Note(
                 "Statutory home loss and disturbance payments are not the Ombudsman's to "
-                "order: compsim computes none",
+                "order: compsim computes none, and the audit leaves them out of the comparison",
                 REMEDIES,
             )
         )
     return Award(tuple(items), tuple(notes))
 
 
-def _band_item(label: str, band: str, params: Params) -> AwardItem:
-    """A band as a range, with its single figure an assumption; the severe band is open."""
-    low = params[f"bands.{band}.low"]
-    name = LEVEL_NAMES[band]
-    if band == "severe":
-        figure = max(params.value("bands.severe_figure"), low.value)
-        return AwardItem(
-            f"{label}: {name}, {format_pounds(low.value)} and over",
-            figure,
-            low.clause,
-            ASSUMPTION,
-            "distress",
-            low=low.value,
-            high=None,
-        )
-    high = params.value(f"bands.{band}.high")
-    position = params.value("bands.position")
-    figure = to_pennies(low.value + (high - low.value) * position)
-    return AwardItem(
-        f"{label}: {name}, {format_pounds(low.value)} to {format_pounds(high)}",
-        figure,
-        low.clause,
-        ASSUMPTION,
-        "distress",
-        low=low.value,
-        high=high,
-    )
+def _label(category: str, text: str) -> str:
+    return f"{CATEGORY_NAMES[category]}: {text}"
 
 
-def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    """Missed Complaint Handling Code timescales: a complaint-handling failure, in a band."""
-    missed = [check for check in check_code(scenario.complaint) if check.missed]
-    if not missed:
-        return []
-
-    if scenario.failure.kind == "complaint-handling":
-        notes.append(Note("The complaint handling is the failure assessed above", REMEDIES))
-        return []
-    key = (
-        "complaint_handling.band_repeated"
-        if len(missed) > 1
-        else ("complaint_handling.band_one_missed")
-    )
-    count = f"{len(missed)} of the Code's timescales missed"
-    return [_band_item(f"Complaint handling ({count})", params.value(key), params)]
+# ---------------------------------------------------------------- (1) and (2) costs
 
 
-def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    in_force = params["specific_sums.in_force"]
-    losses = [loss for loss in scenario.amenities_lost if loss.amenity in SPECIFIC_AMENITIES]
-    missed = scenario.failure.missed_appointments
-    if not in_force.value:
-        if losses or missed:
-            notes.append(
-                Note(
-                    f"The specific sums apply to claims from 1 April 2026; this claim is dated "
-                    f"{scenario.dates.claimed}, so none is due",
-                    in_force.clause,
+# Works the resident paid for count as quantifiable loss only when the landlord agreed to pay
+# for them (the guidance's example: "works a landlord agreed to pay for but did not").
+AGREED_WORKS = ("repairs", "advocate")
+
+
+def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
+    """(1) evidenced costs, in full; works only with the landlord's agreement (permission).
+    (2) the rest, at the unquantifiable share."""
+    items = []
+    share_path = "unquantifiable.share"
+    for cost in scenario.costs:
+        what = f"{cost.kind} {format_pounds(cost.amount)}"
+        agreed = cost.kind not in AGREED_WORKS or cost.permission
+        if cost.evidence and agreed:
+            items.append(
+                AwardItem(
+                    _label(QUANTIFIABLE, f"out-of-pocket cost {what}, reimbursed"),
+                    cost.amount,
+                    f"{GUIDANCE}, quantifiable financial loss",
+                    PUBLISHED,
+                    QUANTIFIABLE,
                 )
             )
-        return []
-    items = []
-    heating = _days_lost(scenario, ("heating",), params)
-    hot_water = _days_lost(scenario, ("hot-water",), params)
-    power = _days_lost(scenario, ("electricity",), params)
-    lighting = _days_lost(scenario, ("lighting",), params) - power
-    both = heating & hot_water
-    one = (heating | hot_water) - both
-    items += _per_day(
-        "Loss of heating and hot water", both, params, "specific_sums.heating_and_hot_water_per_day"
-    )
-    items += _per_day(
-        "Loss of heating or hot water", one, params, "specific_sums.heating_or_hot_water_per_day"
-    )
-    items += _per_day("Loss of power", power, params, "specific_sums.power_per_day")
-    if lighting:
-        weekly = params["specific_sums.lighting_only_per_week"]
-        amount = to_pennies(for_days(weekly.value, len(lighting)))
+            continue
+        share = params.value(share_path)
+        why = "not evidenced" if agreed else "works the landlord did not agree to pay for"
         items.append(
             AwardItem(
-                f"Loss of lighting only: {len(lighting)} days at "
-                f"{format_pounds(weekly.value)} a week, pro rata",
-                amount,
-                weekly.clause,
-                PUBLISHED,
-                "amenity",
-            )
-        )
-    if missed:
-        each = params["specific_sums.missed_appointment"]
-        items.append(
-            AwardItem(
-                f"Missed appointments: {missed} at {format_pounds(each.value)}",
-                each.value * missed,
-                each.clause,
-                PUBLISHED,
-                "appointment",
-            )
-        )
-    if losses:
-        start = params["specific_sums.days_from"]
-        notes.append(
-            Note(
-                f"Days of loss are counted from {start.value.replace('-', ' ')} "
-                "where given (else from the start of the loss) to the day it ended, "
-                "that day not counted",
-                start.clause,
+                _label(UNQUANTIFIABLE, f"cost {what} {why}, at {share * 100:.0f}% of its amount"),
+                to_pennies(cost.amount * share),
+                params[share_path].clause,
+                params.basis_of(share_path),
+                UNQUANTIFIABLE,
             )
         )
     return items
 
 
-SPECIFIC_AMENITIES = ("heating", "hot-water", "electricity", "lighting")
+# ---------------------------------------------------------------- (3) loss of use
+
+
+def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    """A share of the rent for the period of the failure: each lost room (and each amenity
+    the specific sums do not cover) at its share; a continuing failure of the home with no
+    room listed at a share by how badly it was felt (the distress)."""
+    rent = scenario.household.weekly_rent
+    if rent <= 0:
+        if scenario.amenities_lost or scenario.failure.kind in CONTINUING_HOME_FAILURES:
+            notes.append(Note("No weekly rent given: no loss of use is computed", GUIDANCE))
+        return []
+    lost = {loss.amenity for loss in scenario.amenities_lost}
+    specific = (
+        bool(lost & set(SPECIFIC_AMENITIES)) and _specific_in_force(scenario, params) != "none"
+    )
+    low_path, high_path = "loss_of_use.range_low", "loss_of_use.range_high"
+    items = []
+    for loss in scenario.amenities_lost:
+        if loss.amenity in SPECIFIC_AMENITIES and specific:
+            continue  # (4) covers it
+        if loss.amenity in ("bedroom", "other-room") and not loss.in_use:
+            continue
+        path = f"loss_of_use.share.{loss.amenity}"
+        share = params.value(path) * loss.count
+        start, end = _loss_period(scenario, loss, params)
+        days = (end - start).days
+        if days <= 0 or share <= 0:
+            continue
+        items.append(
+            _rent_share_item(
+                f"{loss.amenity}{f' x{loss.count}' if loss.count > 1 else ''}",
+                share,
+                days,
+                rent,
+                params,
+                (path, low_path, high_path),
+            )
+        )
+    listed = bool(scenario.amenities_lost)
+    distress = scenario.failure.distress
+    home = scenario.failure.kind in CONTINUING_HOME_FAILURES and distress != "none"
+    if not items and not listed and home:
+        path = f"loss_of_use.home_share.{distress}"
+        share = params.value(path)
+        days = _failure_days(scenario, params)
+        if share > 0 and days > 0:
+            items.append(
+                _rent_share_item(
+                    f"the home (no room listed; {distress} distress)",
+                    share,
+                    days,
+                    rent,
+                    params,
+                    (path, low_path, high_path),
+                )
+            )
+    return items
+
+
+def _rent_share_item(
+    what: str, share: Decimal, days: int, rent: Decimal, params: Params, paths: tuple[str, ...]
+) -> AwardItem:
+    exact = for_days(rent, days) * share
+    low, high = params.value("loss_of_use.range_low"), params.value("loss_of_use.range_high")
+    return AwardItem(
+        _label(
+            LOSS_OF_USE,
+            f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week",
+        ),
+        to_pennies(exact),
+        params[paths[0]].clause,
+        params.basis_of(*paths),
+        LOSS_OF_USE,
+        low=to_pennies(exact * low),
+        high=to_pennies(exact * high),
+    )
+
+
+def _failure_start(scenario: Scenario, params: Params) -> date:
+    """The failure runs from the repair target when given (and read so), else from the first
+    report, when the landlord knew."""
+    target = scenario.dates.repair_target
+    if params.value("period.from") == "repair-target" and target is not None:
+        return target
+    return scenario.dates.reported
+
+
+def _failure_days(scenario: Scenario, params: Params) -> int:
+    """The length of a continuing failure, in days, to its loss end; a one-off event has none."""
+    if scenario.one_off:
+        return 0
+    return max(0, (scenario.dates.loss_end - _failure_start(scenario, params)).days)
+
+
+# ---------------------------------------------------------------- (4) specific sums
+
+
+def _specific_in_force(scenario: Scenario, params: Params) -> str:
+    """Whether the specific sums apply to this claim, on the reading chosen: "all" (every day
+    of loss), "from" (only days of loss from the date in force), or "none"."""
+    start = params.value("specific_sums.from")
+    reading = params.value("specific_sums.applies_by")
+    if reading == "days-of-loss":
+        return "from"
+    if reading == "decision-date" and scenario.origin is not None:
+        day = scenario.origin.decided
+    else:
+        day = scenario.dates.claimed
+    return "all" if day >= start else "none"
+
+
+def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    losses = [loss for loss in scenario.amenities_lost if loss.amenity in SPECIFIC_AMENITIES]
+    missed = scenario.failure.missed_appointments
+    if not (losses or missed):
+        return []
+    applies = _specific_in_force(scenario, params)
+    start = params.value("specific_sums.from")
+    reading = params.value("specific_sums.applies_by")
+    basis = params.basis_of("specific_sums.applies_by")
+    clause = params["specific_sums.applies_by"].clause
+    if applies == "none":
+        when = (
+            f"decided {scenario.origin.decided}"
+            if reading == "decision-date" and scenario.origin is not None
+            else f"claimed {scenario.dates.claimed}"
+        )
+        notes.append(
+            Note(
+                f"The specific sums apply from {start} (read by the {reading.replace('-', ' ')}); "
+                f"this claim was {when}, so none is due",
+                clause,
+            )
+        )
+        return []
+    earliest = start if applies == "from" else date.min
+    days_of = {
+        amenity: {d for d in _days_lost(scenario, (amenity,), params) if d >= earliest}
+        for amenity in SPECIFIC_AMENITIES
+    }
+    both = days_of["heating"] & days_of["hot-water"]
+    one = (days_of["heating"] | days_of["hot-water"]) - both
+    power = days_of["electricity"]
+    lighting = days_of["lighting"] - power
+    items = []
+    items += _per_day("heating and hot water", both, params, "heating_and_hot_water_per_day", basis)
+    items += _per_day("heating or hot water", one, params, "heating_or_hot_water_per_day", basis)
+    items += _per_day("power", power, params, "power_per_day", basis)
+    if lighting:
+        path = "specific_sums.lighting_only_per_week"
+        weekly = params.value(path)
+        items.append(
+            AwardItem(
+                _label(
+                    SPECIFIC,
+                    f"loss of lighting only, {len(lighting)} days at {format_pounds(weekly)} "
+                    "a week, pro rata",
+                ),
+                to_pennies(for_days(weekly, len(lighting))),
+                params[path].clause,
+                _worst(basis, params.basis_of(path)),
+                SPECIFIC,
+            )
+        )
+    if missed:
+        path = "specific_sums.missed_appointment"
+        each = params.value(path)
+        items.append(
+            AwardItem(
+                _label(SPECIFIC, f"missed appointments, {missed} at {format_pounds(each)} each"),
+                each * missed,
+                params[path].clause,
+                _worst(basis, params.basis_of(path)),
+                SPECIFIC,
+            )
+        )
+    if losses:
+        notes.append(
+            Note(
+                f"Days of loss are counted from "
+                f"{params.value('period.from').replace('-', ' ')} where given "
+                "(else from the start of the loss) to the day it ended, that day not counted"
+                + (f"; only days from {start} count" if applies == "from" else ""),
+                params["period.from"].clause,
+            )
+        )
+    return _cap_long_losses(scenario, items, params, notes)
+
+
+def _cap_long_losses(
+    scenario: Scenario, items: list[AwardItem], params: Params, notes: list[Note]
+) -> list[AwardItem]:
+    """The reading for long losses: the sums per day without limit (as published), or the
+    daily sums for amenities capped at the rent for the days counted."""
+    path = "specific_sums.long_loss"
+    if params.value(path) != "capped-at-rent" or scenario.household.weekly_rent <= 0:
+        return items
+    capped = []
+    for item in items:
+        days = _days_in_label(item)
+        if days is None:
+            capped.append(item)
+            continue
+        cap = to_pennies(for_days(scenario.household.weekly_rent, days))
+        if item.amount > cap:
+            notes.append(Note(f"{item.label}: capped at the rent for {days} days", item.clause))
+            item = AwardItem(
+                f"{item.label}, capped at the rent for the period {format_pounds(cap)}",
+                cap,
+                item.clause,
+                params.basis_of(path),
+                SPECIFIC,
+            )
+        capped.append(item)
+    return capped
+
+
+def _days_in_label(item: AwardItem) -> int | None:
+    marker = " days at "
+    if marker not in item.label:
+        return None
+    return int(item.label.split(marker)[0].rsplit(", ", 1)[-1])
+
+
+def _worst(*bases: str) -> str:
+    for basis in ("draft", "assumption"):
+        if basis in bases:
+            return basis
+    return PUBLISHED
 
 
 def _days_lost(scenario: Scenario, amenities: Iterable[str], params: Params) -> set[date]:
@@ -282,46 +499,238 @@ def _days_lost(scenario: Scenario, amenities: Iterable[str], params: Params) -> 
 
 
 def _loss_period(scenario: Scenario, loss: AmenityLoss, params: Params) -> tuple[date, date]:
-    claimed = scenario.dates.claimed
-    end = loss.to if loss.to is not None and loss.to <= claimed else claimed
+    """From the loss's start (or the repair target, when read so) to its end: its ``to``, else
+    the loss end of the failure (``resolved``, else the claim)."""
+    end = loss.to if loss.to is not None else scenario.dates.loss_end
     start = loss.from_
     target = scenario.dates.repair_target
-    if params.value("specific_sums.days_from") == "repair-target" and target is not None:
+    if params.value("period.from") == "repair-target" and target is not None:
         start = max(start, target)
     return start, max(start, end)
 
 
-def _per_day(label: str, days: set[date], params: Params, path: str) -> list[AwardItem]:
+def _per_day(label: str, days: set[date], params: Params, name: str, basis: str) -> list[AwardItem]:
     if not days:
         return []
-    rate = params[path]
-    amount = rate.value * len(days)
+    path = f"specific_sums.{name}"
+    rate = params.value(path)
     return [
         AwardItem(
-            f"{label}: {len(days)} days at {format_pounds(rate.value)}",
-            amount,
-            rate.clause,
-            PUBLISHED,
-            "amenity",
+            _label(SPECIFIC, f"loss of {label}, {len(days)} days at {format_pounds(rate)}"),
+            rate * len(days),
+            params[path].clause,
+            _worst(basis, params.basis_of(path)),
+            SPECIFIC,
         )
     ]
 
 
-def _costs(scenario: Scenario) -> list[AwardItem]:
+# ---------------------------------------------------------------- (5) impact
+
+
+def _impact_items(
+    scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
+) -> list[AwardItem]:
+    """The distress band, scaled by the length of the failure and its severity markers; and a
+    complaint-handling failure, in its own band."""
     items = []
-    for cost in scenario.costs:
-        label = f"Out-of-pocket cost: {cost.kind} {format_pounds(cost.amount)}"
-        if cost.evidence:
-            items.append(
-                AwardItem(f"{label}, reimbursed", cost.amount, REMEDIES, PUBLISHED, "costs")
-            )
-        else:
-            items.append(
-                AwardItem(
-                    f"{label}, not reimbursed: not evidenced", ZERO, REMEDIES, PUBLISHED, "costs"
-                )
-            )
+    scale, paths, why = _impact_scale(scenario, params)
+    if impact.rank > 0:
+        band = BANDS[impact.rank - 1]
+        items.append(_band_item("distress and inconvenience", band, params, scale, paths, why))
+        if why:
+            notes.append(Note(f"The impact is scaled by {scale:.2f}: {why}", GUIDANCE))
+    items.extend(_complaint_handling(scenario, params, notes))
     return items
+
+
+def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[str, ...], str]:
+    """How much the length and severity of the failure multiply the impact: 1 plus a growth
+    per year of failure (up to a number of years), times 1 plus each severity marker."""
+    failure = scenario.failure
+    years = Decimal(_failure_days(scenario, params)) / Decimal("365.25")
+    cap = params.value("impact.duration.max_years")
+    counted = min(years, cap)
+    per_year = params.value("impact.duration.per_year")
+    scale = 1 + per_year * counted
+    paths = ["impact.duration.per_year", "impact.duration.max_years"]
+    why = []
+    if counted > 0 and per_year > 0:
+        why.append(f"{counted:.2f} years of failure at +{per_year * 100:.0f}% a year")
+    if failure.persistent:
+        factor = params.value("impact.severity.persistent")
+        scale *= 1 + factor
+        paths.append("impact.severity.persistent")
+        why.append(f"persistent failure +{factor * 100:.0f}%")
+    threshold = params.value("impact.severity.repeated_reports")
+    if failure.reports >= threshold:
+        factor = params.value("impact.severity.repeated")
+        scale *= 1 + factor
+        paths += ["impact.severity.repeated_reports", "impact.severity.repeated"]
+        why.append(f"reported {failure.reports} times +{factor * 100:.0f}%")
+    return scale, tuple(paths), "; ".join(why)
+
+
+def _band_item(
+    label: str,
+    band: str,
+    params: Params,
+    scale: Decimal = Decimal(1),
+    paths: tuple[str, ...] = (),
+    why: str = "",
+) -> AwardItem:
+    """A band as a range, scaled; its single figure an assumption. The severe band ("£1,000
+    and over") has a computed upper end (``bands.severe.top``, scaled the same way)."""
+    low = params.value(f"bands.{band}.low")
+    name = LEVEL_NAMES[band]
+    if band == "severe":
+        high = max(params.value("bands.severe.top"), low)
+        band_paths = ("bands.position", "bands.severe.top", f"bands.{band}.low")
+        text = f"{name}, {format_pounds(low)} and over (top read as {format_pounds(high)})"
+    else:
+        high = params.value(f"bands.{band}.high")
+        band_paths = ("bands.position", f"bands.{band}.low", f"bands.{band}.high")
+        text = f"{name}, {format_pounds(low)} to {format_pounds(high)}"
+    figure = low + (high - low) * params.value("bands.position")
+    if scale != 1:
+        text += f", x{scale:.2f} ({why})"
+    return AwardItem(
+        _label(IMPACT, f"{label}: {text}"),
+        to_pennies(figure * scale),
+        params[f"bands.{band}.low"].clause,
+        _worst("assumption", params.basis_of(*band_paths, *paths)),
+        IMPACT,
+        low=to_pennies(low * scale),
+        high=to_pennies(high * scale),
+    )
+
+
+def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    """A complaint-handling failure: missed Code timescales, or a claim whose kind is
+    complaint handling (counted even without complaint dates), in a band of its own."""
+    missed = [check for check in check_code(scenario.complaint) if check.missed]
+    if len(missed) > 1:
+        key, why = "complaint_handling.band_repeated", f"{len(missed)} of the Code's timescales"
+    elif missed:
+        key, why = "complaint_handling.band_one_missed", "1 of the Code's timescales"
+    elif scenario.failure.kind == "complaint-handling":
+        key, why = "complaint_handling.band_kind", "the failure is the complaint handling"
+    else:
+        return []
+    if missed and scenario.failure.kind == "complaint-handling":
+        why += " missed; the failure is the complaint handling"
+    elif missed:
+        why += " missed"
+    band = params.value(key)
+    item = _band_item(f"complaint handling ({why})", band, params)
+    return [
+        AwardItem(
+            item.label,
+            item.amount,
+            f"{CODE}; {REMEDIES}",
+            _worst(item.basis, params.basis_of(key)),
+            IMPACT,
+            low=item.low,
+            high=item.high,
+        )
+    ]
+
+
+# ---------------------------------------------------------------- vulnerability uplift
+
+
+def _vulnerability_uplift(
+    scenario: Scenario,
+    loss_of_use: list[AwardItem],
+    impact: list[AwardItem],
+    params: Params,
+    notes: list[Note],
+) -> list[AwardItem]:
+    """The highest single uplift of the resident's vulnerabilities, never stacked, on loss of
+    use (3) and impact (5) only."""
+    vulnerabilities = scenario.household.vulnerabilities
+    if not vulnerabilities:
+        return []
+    paths = {v: f"vulnerability.uplift.{v}" for v in vulnerabilities}
+    worst = max(vulnerabilities, key=lambda v: params.value(paths[v]))
+    share = params.value(paths[worst])
+    if share <= 0:
+        return []
+    if len(vulnerabilities) > 1:
+        notes.append(
+            Note(
+                f"Vulnerabilities ({', '.join(vulnerabilities)}): the highest single uplift "
+                f"({worst}, {share * 100:.0f}%) applies, not stacked",
+                params[paths[worst]].clause,
+            )
+        )
+    items = []
+    for category, parts in ((LOSS_OF_USE, loss_of_use), (IMPACT, impact)):
+        base = sum((i.amount for i in parts), ZERO)
+        if base <= 0:
+            continue
+        high = None if any(i.high is None for i in parts) else sum((i.high for i in parts), ZERO)
+        items.append(
+            AwardItem(
+                _label(
+                    category,
+                    f"vulnerability uplift ({worst}) {share * 100:.0f}% of {format_pounds(base)}",
+                ),
+                to_pennies(base * share),
+                params[paths[worst]].clause,
+                params.basis_of(paths[worst]),
+                category,
+                low=to_pennies(sum((i.low for i in parts), ZERO) * share),
+                high=None if high is None else to_pennies(high * share),
+            )
+        )
+    return items
+
+
+# ---------------------------------------------------------------- Right to Repair
+
+
+def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+    """The statutory Right to Repair payment for a secure tenant's qualifying repair done
+    late: £10 plus £2 a day, at most £50. Whether a repair qualifies is a reading."""
+    target = scenario.dates.repair_target
+    if (
+        scenario.household.tenure != "secure-tenant"
+        or target is None
+        or scenario.failure.kind not in CONTINUING_HOME_FAILURES
+    ):
+        return []
+    days = (scenario.dates.loss_end - target).days
+    if days <= 0:
+        return []
+    reading = "right_to_repair.qualifying"
+    if not params.value(reading):
+        notes.append(
+            Note(
+                "The repair is not read as a qualifying repair: no Right to Repair payment",
+                params[reading].clause,
+            )
+        )
+        return []
+    paths = ("right_to_repair.base", "right_to_repair.per_day", "right_to_repair.maximum")
+    base, per_day, most = (params.value(p) for p in paths)
+    amount = min(base + per_day * days, most)
+    return [
+        AwardItem(
+            _label(
+                STATUTORY,
+                f"Right to Repair, {days} days late: {format_pounds(base)} + "
+                f"{format_pounds(per_day)} a day, at most {format_pounds(most)}",
+            ),
+            amount,
+            params[paths[0]].clause,
+            params.basis_of(reading, *paths),
+            STATUTORY,
+        )
+    ]
+
+
+# ---------------------------------------------------------------- approval, offset, timescales
 
 
 @hookimpl
@@ -347,7 +756,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             Note(
                 f"The resident owes {format_pounds(scenario.account.total_owed)}; "
                 "compensation the Ombudsman orders is not offset against arrears, and "
-                "out-of-pocket costs never are",
+                "out-of-pocket costs and statutory payments never are",
                 ARREARS,
             ),
         )

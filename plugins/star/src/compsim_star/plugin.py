@@ -9,10 +9,11 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from compsim import hookimpl
-from compsim.dates import add_months
+from compsim.dates import add_months as _add_months
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -32,7 +33,8 @@ from compsim.models import (
     Settlement,
     SettlementPart,
 )
-from compsim.money import ZERO, format_pounds, to_pennies
+from compsim.money import ZERO, to_pennies
+from compsim.money import format_pounds as _format_pounds
 from compsim.params import Params
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
@@ -84,6 +86,37 @@ def combine(*bases: str) -> str:
     return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
 
 
+# Speed (issue 11): the hooks run once per decision, so pure helpers that a decision calls
+# with the same arguments as the last one are remembered, and texts that depend on nothing in
+# the scenario are built once, here or beside the function that uses them. Exclusion and
+# Note are frozen, so one instance can stand in every decision's list.
+
+add_months = lru_cache(maxsize=4096)(_add_months)
+
+
+@lru_cache(maxsize=4096)
+def day_text(day: date) -> str:
+    """A date as an f-string prints it (2026-03-27), remembered: formatting a date costs
+    several times more than looking it up, and a caseload's dates repeat."""
+    return str(day)
+
+
+_POUNDS: dict[Decimal, str] = {}
+
+
+def format_pounds(amount: Decimal) -> str:
+    """compsim.money.format_pounds, remembered by value: Decimal("5.0") and Decimal("5.00")
+    print alike. A negative amount (-0 prints as "£-0.00") is never looked up."""
+    if amount.is_signed():
+        return _format_pounds(amount)
+    text = _POUNDS.get(amount)
+    if text is None:
+        if len(_POUNDS) > 4096:
+            _POUNDS.clear()
+        text = _POUNDS[amount] = _format_pounds(amount)
+    return text
+
+
 @hookimpl
 def policy_info() -> PolicyInfo:
     return PolicyInfo(
@@ -98,44 +131,66 @@ def policy_info() -> PolicyInfo:
 # ---------------------------------------------------------------- exclusions (2.1, 2.2)
 
 
+# The checks that do not depend on the scenario's details, keyed by whether they apply.
+PERSONAL_INJURY = {
+    True: Exclusion(
+        "A claim for personal injury, including a claim that a resident's health has been affected",
+        EXCEPTIONS,
+        True,
+        "personal injury",
+    ),
+    False: Exclusion(
+        "Not a claim for personal injury or for health affected",
+        EXCEPTIONS,
+        False,
+        "personal injury",
+    ),
+}
+INSURERS = {
+    True: Exclusion(
+        "A claim that would be dealt with by STAR's insurers (including liability insurance)",
+        EXCEPTIONS,
+        True,
+        "insurers' matter",
+    ),
+    False: Exclusion("Not a matter for STAR's insurers", EXCEPTIONS, False, "insurers' matter"),
+}
+NO_LEGAL_ACTION = Exclusion(
+    "No legal action is impending (proceedings: none)", EXCEPTIONS, False, "legal action"
+)
+
+
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
     checks = [
-        Exclusion(
-            "A claim for personal injury, including a claim that a resident's health has "
-            "been affected"
-            if legal.personal_injury
-            else "Not a claim for personal injury or for health affected",
-            EXCEPTIONS,
-            legal.personal_injury,
-            "personal injury",
-        ),
-        Exclusion(
-            "A claim that would be dealt with by STAR's insurers (including liability insurance)"
-            if legal.insurance_claim
-            else "Not a matter for STAR's insurers",
-            EXCEPTIONS,
-            legal.insurance_claim,
-            "insurers' matter",
-        ),
+        PERSONAL_INJURY[legal.personal_injury],
+        INSURERS[legal.insurance_claim],
         _contents_insurance(scenario),
-        Exclusion(
-            f"Legal action is impending (proceedings: {legal.proceedings})"
-            if legal.proceedings != "none"
-            else "No legal action is impending (proceedings: none)",
+        NO_LEGAL_ACTION
+        if legal.proceedings == "none"
+        else Exclusion(
+            f"Legal action is impending (proceedings: {legal.proceedings})",
             EXCEPTIONS,
-            legal.proceedings != "none",
+            True,
             "legal action",
         ),
         _disrepair_claim(scenario, params),
     ]
     if failure.cause in ("third-party", "extreme-weather"):
-        checks.append(_outside_control(failure.cause))
+        checks.append(OUTSIDE_CONTROL[failure.cause])
     else:
         checks.append(_scope(scenario))
     checks.append(_twelve_month_rule(scenario, params))
     return checks
+
+
+NOTHING_INSURED = Exclusion(
+    "No damaged item claimed is covered by home contents insurance",
+    EXCEPTIONS,
+    False,
+    "contents insurance",
+)
 
 
 def _contents_insurance(scenario: Scenario) -> Exclusion:
@@ -146,12 +201,7 @@ def _contents_insurance(scenario: Scenario) -> Exclusion:
     insured = [item.item for item in items if item.insured]
     short = "contents insurance"
     if not insured:
-        return Exclusion(
-            "No damaged item claimed is covered by home contents insurance",
-            EXCEPTIONS,
-            False,
-            short,
-        )
+        return NOTHING_INSURED
     names = ", ".join(insured)
     if scenario.failure.kind in DAMAGE_CLAIMS and len(insured) == len(items):
         return Exclusion(
@@ -176,10 +226,15 @@ def _contents_insurance(scenario: Scenario) -> Exclusion:
     )
 
 
+NO_DISREPAIR_CLAIM = Exclusion(
+    "No housing disrepair claim is recorded", EXCEPTIONS, False, "disrepair claim"
+)
+
+
 def _disrepair_claim(scenario: Scenario, params: Params) -> Exclusion:
     short = "disrepair claim"
     if not scenario.legal.disrepair_claim:
-        return Exclusion("No housing disrepair claim is recorded", EXCEPTIONS, False, short)
+        return NO_DISREPAIR_CLAIM
     reading = params["exclusions.disrepair_claim_is_legal_action"]  # consulted only here
     if reading.value:
         return Exclusion(
@@ -213,20 +268,27 @@ def _outside_control(cause: str) -> Exclusion:
     )
 
 
+OUTSIDE_CONTROL = {cause: _outside_control(cause) for cause in ("third-party", "extreme-weather")}
+
+
+SCOPE_CLAUSE = f"{SCOPE}, 2.2"
+CAUSED_BY_RESIDENT = Exclusion(
+    "Caused by the resident: not a failure by STAR or its contractors, which is all the policy "
+    "covers",
+    SCOPE_CLAUSE,
+    True,
+    "not STAR's failure",
+)
+
+
 def _scope(scenario: Scenario) -> Exclusion:
     """2.1: the policy covers failures by STAR and/or its contractors; 2.2's list of exceptions
     is "not an exhaustive list", so a failure that is not STAR's is outside the policy."""
     failure = scenario.failure
-    clause = f"{SCOPE}, 2.2"
+    clause = SCOPE_CLAUSE
     short = "not STAR's failure"
     if failure.cause == "resident":
-        return Exclusion(
-            "Caused by the resident: not a failure by STAR or its contractors, which is all "
-            "the policy covers",
-            clause,
-            True,
-            short,
-        )
+        return CAUSED_BY_RESIDENT
     if failure.responsibility == "none":
         return Exclusion(
             f"Caused by the {failure.cause}, but STAR bears no responsibility: not a failure "
@@ -252,29 +314,37 @@ def _late_without_evidence(item: DamagedItem, limit: date) -> bool:
     return item.notified > limit and not item.retained
 
 
+@lru_cache(maxsize=16)
+def _no_items_to_report(months: int) -> Exclusion:
+    return Exclusion(
+        f"No damaged items are claimed: the {months}-month reporting rule does not arise",
+        EXCEPTIONS,
+        False,
+        f"reported after {months} months",
+    )
+
+
 def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     """2.2: damage not reported within twelve months (of dates.occurred), with no evidence of
     the damaged items retained. Excludes the whole claim when it is a claim for damage and
     every item is caught; otherwise the caught items are refused one by one."""
     months = params.value("exclusions.report_months")
     items = scenario.damaged_items
+    if not items:
+        return _no_items_to_report(months)
     occurred = scenario.dates.occurred
     short = f"reported after {months} months"
-    if not items:
-        return Exclusion(
-            f"No damaged items are claimed: the {months}-month reporting rule does not arise",
-            EXCEPTIONS,
-            False,
-            short,
-        )
-    limit = _report_limit(scenario, params)
+    limit = add_months(occurred, months)
     caught = [item for item in items if _late_without_evidence(item, limit)]
     listed = "; ".join(
-        f"{item.item} reported {item.notified}"
+        f"{item.item} reported {day_text(item.notified)}"
         f"{', evidence retained' if item.retained else ', no evidence retained'}"
         for item in items
     )
-    when = f"Damage occurred {occurred}, last day to report it {limit} ({months} months)"
+    when = (
+        f"Damage occurred {day_text(occurred)}, last day to report it {day_text(limit)} "
+        f"({months} months)"
+    )
     if not caught:
         return Exclusion(
             f"{when}: every damaged item was reported in time or its evidence retained ({listed})",
@@ -310,7 +380,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     basis is ``assumption`` only when the vulnerability reading changed the band."""
     failure = scenario.failure
     band = DISTRESS_TO_BAND[failure.distress]
-    notes = [Note(f"Distress is {failure.distress}, read as {BAND_NAMES[band]}", BANDS_CLAUSE)]
+    notes = [DISTRESS_NOTES[failure.distress]]
     reading_basis = PUBLISHED
     if failure.persistent and band == "none":
         reading = params["impact.persistent_without_distress_is_long_term"]
@@ -363,15 +433,24 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
                 BANDS_CLAUSE,
             )
         )
+    if band == unlifted:
+        return Impact(
+            BAND_NAMES[band], BANDS_CLAUSE, BANDS.index(band), reading_basis, tuple(notes)
+        )
     named = set(scenario.household.vulnerabilities) & set(NAMED_VULNERABILITIES)
     # the reading about other vulnerabilities moved the band only when none of the three is named
     lift_paths = ("impact.vulnerability_lift_steps",) + (
         () if named else ("impact.other_vulnerabilities_lift",)
     )
-    lift_basis = params.basis_of(*lift_paths) if band != unlifted else PUBLISHED
-    basis = combine(reading_basis, lift_basis)
-    clause = BANDS_CLAUSE if band == unlifted else f"{BANDS_CLAUSE}, 7.1"
-    return Impact(BAND_NAMES[band], clause, BANDS.index(band), basis, tuple(notes))
+    basis = combine(reading_basis, params.basis_of(*lift_paths))
+    return Impact(BAND_NAMES[band], LIFTED_CLAUSE, BANDS.index(band), basis, tuple(notes))
+
+
+DISTRESS_NOTES = {
+    distress: Note(f"Distress is {distress}, read as {BAND_NAMES[band]}", BANDS_CLAUSE)
+    for distress, band in DISTRESS_TO_BAND.items()
+}
+LIFTED_CLAUSE = f"{BANDS_CLAUSE}, 7.1"
 
 
 def _vulnerability(scenario: Scenario, params: Params, band: str, notes: list[Note]) -> str:
@@ -436,8 +515,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     if scenario.dates.claimed < approved.value:
         notes.append(
             Note(
-                f"Claimed on {scenario.dates.claimed}, before this policy was approved "
-                f"({approved.value}): compsim applies it anyway",
+                f"Claimed on {day_text(scenario.dates.claimed)}, before this policy was approved "
+                f"({day_text(approved.value)}): compsim applies it anyway",
                 approved.clause,
             )
         )
@@ -523,7 +602,8 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
     if days <= 0:
         notes.append(
             Note(
-                f"A secure tenant: {what} was put right by the repair target {target}, so no "
+                f"A secure tenant: {what} was put right by the repair target {day_text(target)}, "
+                "so no "
                 "Right to Repair payment is due (6.1)",
                 MANDATORY,
             )
@@ -548,8 +628,8 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
         Note(
             "Right to Repair (6.1): the Regulations give secure tenants of local housing "
             f"authorities a payment; a secure tenant, {what} outstanding {days} days after the "
-            f"repair target {target} (to {end}): {format_pounds(base.value)} + {days} x "
-            f"{format_pounds(per_day.value)} = {format_pounds(worked)}, at most "
+            f"repair target {day_text(target)} (to {day_text(end)}): {format_pounds(base.value)} "
+            f"+ {days} x {format_pounds(per_day.value)} = {format_pounds(worked)}, at most "
             f"{format_pounds(maximum.value)}: {format_pounds(amount)}. Stand-ins "
             "(assumption): the repair target for the statutory deadline (the Regulations count "
             "from the second contractor's deadline, which the scenario does not record), the "
@@ -563,12 +643,10 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
             amount,
             MANDATORY,
             combine(
-                params.basis_of(
-                    "mandatory.right_to_repair.base",
-                    "mandatory.right_to_repair.per_day",
-                    "mandatory.right_to_repair.maximum",
-                    "mandatory.right_to_repair.qualifying",
-                ),
+                base.basis,
+                per_day.basis,
+                maximum.basis,
+                qualifying.basis,
                 ASSUMPTION,  # the stand-in deadline
             ),
             "statutory",
@@ -652,39 +730,60 @@ def _discretionary(
                 reading.clause,
             )
         )
-    low = params.value(f"bands.{band}.low")
-    high = params.value(f"bands.{band}.high")
+    low_path, high_path = BAND_PATHS[band]
+    low, high = params[low_path], params[high_path]
     position = params["bands.position"]
-    amount = to_pennies(low + (high - low) * position.value)
-    where = (
-        "the midpoint of"
-        if position.value == Decimal("0.5")
-        else f"{position.value} of the way along"
+    amount, low_pennies, high_pennies, note, label = _band_point_in_range(
+        low.value,
+        high.value,
+        position.value,
+        str(position.value),  # 0.5 and 0.50 are equal keys but print differently
+        position.basis,
+        position.clause,
+        impact.level,
     )
-    notes.append(
-        Note(
-            f"STAR decides each case within the band (5.1, 7.1): compsim's single figure "
-            f"{format_pounds(amount)} is at {where} {format_pounds(low)}–"
-            f"{format_pounds(high)} ({position.basis}: bands.position = {position.value}); "
-            "the award's range shows the whole band",
-            position.clause,
-        )
-    )
-    basis = params.basis_of(f"bands.{band}.low", f"bands.{band}.high", "bands.position")
-    label = (
-        f"Discretionary compensation: {impact.level} ({format_pounds(low)}–{format_pounds(high)})"
-    )
+    notes.append(note)
     return [
         AwardItem(
             f"{label} for {category}" if category else label,
             amount,
             DISCRETIONARY,
-            combine(basis, impact.basis, reading_basis),
+            combine(low.basis, high.basis, position.basis, impact.basis, reading_basis),
             "distress",
-            low=to_pennies(low),
-            high=to_pennies(high),
+            low=low_pennies,
+            high=high_pennies,
         )
     ]
+
+
+BAND_PATHS = {band: (f"bands.{band}.low", f"bands.{band}.high") for band in BANDS}
+HALF = Decimal("0.5")
+
+
+@lru_cache(maxsize=64)
+def _band_point_in_range(
+    low: Decimal,
+    high: Decimal,
+    position: Decimal,
+    position_text: str,
+    position_basis: str,
+    position_clause: str,
+    level: str,
+) -> tuple[Decimal, Decimal, Decimal, Note, str]:
+    """A band's single figure at ``position`` along it, the band's ends in pennies, the note
+    explaining the figure and the item's label. Depends only on the parameters and the band's
+    name, so it is remembered: most decisions fall in one of three bands."""
+    amount = to_pennies(low + (high - low) * position)
+    where = "the midpoint of" if position == HALF else f"{position_text} of the way along"
+    note = Note(
+        f"STAR decides each case within the band (5.1, 7.1): compsim's single figure "
+        f"{format_pounds(amount)} is at {where} {format_pounds(low)}–"
+        f"{format_pounds(high)} ({position_basis}: bands.position = {position_text}); "
+        "the award's range shows the whole band",
+        position_clause,
+    )
+    label = f"Discretionary compensation: {level} ({format_pounds(low)}–{format_pounds(high)})"
+    return amount, to_pennies(low), to_pennies(high), note, label
 
 
 def _exception_words(failure) -> str:
@@ -709,7 +808,9 @@ def _own_categories(scenario: Scenario, params: Params) -> tuple[list[str], str,
             continue
         end = loss.to if loss.to is not None else scenario.dates.loss_end
         if target is not None and end <= target:
-            why_not.append(f"the {loss.amenity} was back in use by the repair target {target}")
+            why_not.append(
+                f"the {loss.amenity} was back in use by the repair target {day_text(target)}"
+            )
             continue
         lost.append(loss.amenity)
     failure = scenario.failure
@@ -736,6 +837,13 @@ def _category_words(lost: list[str]) -> str:
     return " and ".join(parts)
 
 
+HOME_CONDITIONS = Note(
+    "7.1 also leaves out repairs the conditions of the home prevented; the scenario format "
+    "records no such fact, so compsim cannot apply it",
+    CALCULATION,
+)
+
+
 def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -> list[str]:
     """7.1 "Failure to meet timescales": a repair not completed within timescales counts only
     when reported more than once, and not when extended for a genuine reason the customer was
@@ -744,7 +852,8 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
     refused = []
     if dates.repair_target is not None and dates.loss_end <= dates.repair_target:
         refused.append(
-            f"the repair target {dates.repair_target} had not passed by {dates.loss_end}"
+            f"the repair target {day_text(dates.repair_target)} had not passed by "
+            f"{day_text(dates.loss_end)}"
         )
     if failure.extension_explained:
         refused.append("the repair was extended for a genuine reason and the customer was told")
@@ -754,13 +863,7 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
     if failure.reports < minimum:
         times = "once" if failure.reports == 1 else f"{failure.reports} times"
         refused.append(f"reported {times}; it counts only if reported more than once")
-    notes.append(
-        Note(
-            "7.1 also leaves out repairs the conditions of the home prevented; the scenario "
-            "format records no such fact, so compsim cannot apply it",
-            CALCULATION,
-        )
-    )
+    notes.append(HOME_CONDITIONS)
     if not refused:
         notes.append(
             Note(
@@ -816,16 +919,17 @@ def _heating_season(params: Params) -> tuple[tuple[int, int], tuple[int, int]]:
     )
 
 
-def _in_season(day: date, params: Params) -> bool:
-    start, end = _heating_season(params)
+def _in_season(day: date, season: tuple[tuple[int, int], tuple[int, int]]) -> bool:
+    start, end = season
     month_day = (day.month, day.day)
     if start <= end:
         return start <= month_day <= end
     return month_day >= start or month_day <= end  # the season runs over the new year
 
 
-def _season_text(params: Params) -> str:
-    (start_month, start_day), (end_month, end_day) = _heating_season(params)
+@lru_cache(maxsize=16)
+def _season_text(season: tuple[tuple[int, int], tuple[int, int]]) -> str:
+    (start_month, start_day), (end_month, end_day) = season
     return (
         f"{start_day} {calendar.month_name[start_month]} to "
         f"{end_day} {calendar.month_name[end_month]}"
@@ -852,17 +956,19 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
         )
     if cost.kind == "heating":
         clause = f"{COSTS}, 7.1"
-        if not _in_season(cost.incurred, params):
+        season = _heating_season(params)
+        if not _in_season(cost.incurred, season):
             return AwardItem(
-                f"{label}, not reimbursed: incurred {cost.incurred}, outside "
-                f"{_season_text(params)}, when heating costs are not considered",
+                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside "
+                f"{_season_text(season)}, when heating costs are not considered",
                 ZERO,
                 CALCULATION,
                 PUBLISHED,
                 "costs",
             )
         return AwardItem(
-            f"{label}, reimbursed: incurred {cost.incurred}, within {_season_text(params)}",
+            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, within "
+            f"{_season_text(season)}",
             cost.amount,
             clause,
             PUBLISHED,
@@ -870,10 +976,11 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
         )
     if cost.kind == "utilities":
         start, end = scenario.dates.occurred, scenario.dates.loss_end
-        during = f"the service failure ({start} to {end})"
+        during = f"the service failure ({day_text(start)} to {day_text(end)})"
         if not start <= cost.incurred <= end:
             return AwardItem(
-                f"{label}, not reimbursed: incurred {cost.incurred}, outside {during}; 7.1 "
+                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside {during}; "
+                "7.1 "
                 "reimburses utility charges incurred during the service failure",
                 ZERO,
                 CALCULATION,
@@ -881,7 +988,7 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
                 "costs",
             )
         return AwardItem(
-            f"{label}, reimbursed: incurred {cost.incurred}, during {during}",
+            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, during {during}",
             cost.amount,
             f"{COSTS}, 7.1",
             PUBLISHED,
@@ -904,7 +1011,8 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
     limit = _report_limit(scenario, params)
     if _late_without_evidence(item, limit):
         return AwardItem(
-            f"{label}, not paid: reported {item.notified}, after the last day {limit}, and "
+            f"{label}, not paid: reported {day_text(item.notified)}, after the last day "
+            f"{day_text(limit)}, and "
             "no evidence retained",
             ZERO,
             EXCEPTIONS,
@@ -940,84 +1048,77 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
     )
 
 
+SILENT_ON_PARTIAL = Note(
+    "STAR is partly responsible: the policy does not scale compensation by degree of "
+    "responsibility (each case is to be fair and proportionate), so compsim pays as for a "
+    "failure by STAR",
+    SCOPE,
+)
+SILENT_ON_ROOMS = Note(
+    "The policy publishes no rate for a lost room or amenity (7.1 lists them as circumstances "
+    "considered): the discretionary band covers them; the heating season limits heating costs "
+    "only",
+    CALCULATION,
+)
+SILENT_ON_CHARGED_SERVICE = Note(
+    "7.1 pays compensation when a service charged for missed its service level, but publishes "
+    "no amount (such as a refund of the charge): compsim gives the discretionary band only",
+    CALCULATION,
+)
+SILENT_ON_APPOINTMENTS = Note(
+    "The policy has no rule or amount for missed appointments: the discretionary band covers them",
+    BANDS_CLAUSE,
+)
+REDECORATION = Note(
+    "STAR may instead offer to redecorate (3.2): compsim values the damage in money",
+    "star 3.2",
+)
+SILENT_ON_DECANT = Note(
+    "6.1 pays the mandatory payments legislation requires for a move out of the home, but "
+    "quotes none: compsim does not compute home loss or disturbance payments for STAR (the "
+    "award shown leaves them out)",
+    "star 6.1",
+)
+SILENT_ON_COMPLAINTS = Note(
+    "STAR's Complaint Handling Policy is not among the published texts: compsim does not "
+    "check complaint-handling timescales",
+    "star 9.1",
+)
+SILENT_ON_ACTION_PLANS = Note(
+    "The policy says nothing about action plans: compsim does not use one",
+    BANDS_CLAUSE,
+)
+
+
 def _silences(scenario: Scenario) -> list[Note]:
     """Where the policy publishes no rule or figure for something in the scenario."""
     failure = scenario.failure
+    kind = failure.kind
     notes = []
     if failure.responsibility == "partial":
-        notes.append(
-            Note(
-                "STAR is partly responsible: the policy does not scale compensation by degree "
-                "of responsibility (each case is to be fair and proportionate), so compsim "
-                "pays as for a failure by STAR",
-                SCOPE,
-            )
-        )
-    if failure.access_refused and failure.kind != "repair-delay":
+        notes.append(SILENT_ON_PARTIAL)
+    if failure.access_refused and kind != "repair-delay":
         notes.append(
             Note(
                 "The customer did not allow access: 7.1 names this only for failures to meet "
-                f"repair timescales, so compsim does not apply it to a {failure.kind}",
+                f"repair timescales, so compsim does not apply it to a {kind}",
                 CALCULATION,
             )
         )
     if scenario.amenities_lost:
-        notes.append(
-            Note(
-                "The policy publishes no rate for a lost room or amenity (7.1 lists them as "
-                "circumstances considered): the discretionary band covers them; the heating "
-                "season limits heating costs only",
-                CALCULATION,
-            )
-        )
-    if failure.kind == "charged-service-not-delivered":
-        notes.append(
-            Note(
-                "7.1 pays compensation when a service charged for missed its service level, "
-                "but publishes no amount (such as a refund of the charge): compsim gives the "
-                "discretionary band only",
-                CALCULATION,
-            )
-        )
-    if failure.kind == "missed-appointment":
-        notes.append(
-            Note(
-                "The policy has no rule or amount for missed appointments: the discretionary "
-                "band covers them",
-                BANDS_CLAUSE,
-            )
-        )
-    if any(item.kind == "decoration" for item in scenario.damaged_items):
-        notes.append(
-            Note(
-                "STAR may instead offer to redecorate (3.2): compsim values the damage in money",
-                "star 3.2",
-            )
-        )
-    if scenario.decant is not None or failure.kind == "decant":
-        notes.append(
-            Note(
-                "6.1 pays the mandatory payments legislation requires for a move out of the "
-                "home, but quotes none: compsim does not compute home loss or disturbance "
-                "payments for STAR (the award shown leaves them out)",
-                "star 6.1",
-            )
-        )
-    if scenario.complaint is not None or failure.kind == "complaint-handling":
-        notes.append(
-            Note(
-                "STAR's Complaint Handling Policy is not among the published texts: compsim "
-                "does not check complaint-handling timescales",
-                "star 9.1",
-            )
-        )
+        notes.append(SILENT_ON_ROOMS)
+    if kind == "charged-service-not-delivered":
+        notes.append(SILENT_ON_CHARGED_SERVICE)
+    if kind == "missed-appointment":
+        notes.append(SILENT_ON_APPOINTMENTS)
+    if scenario.damaged_items and any(item.kind == "decoration" for item in scenario.damaged_items):
+        notes.append(REDECORATION)
+    if scenario.decant is not None or kind == "decant":
+        notes.append(SILENT_ON_DECANT)
+    if scenario.complaint is not None or kind == "complaint-handling":
+        notes.append(SILENT_ON_COMPLAINTS)
     if failure.action_plan != "none":
-        notes.append(
-            Note(
-                "The policy says nothing about action plans: compsim does not use one",
-                BANDS_CLAUSE,
-            )
-        )
+        notes.append(SILENT_ON_ACTION_PLANS)
     return notes
 
 
@@ -1030,48 +1131,49 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
     the total rests on the assumed point in a band and the band straddles £250, which side
     of £250 the total falls on rests on that point: the approval is marked so."""
     threshold = params["approval.finance_from"]
+    limit, clause = threshold.value, threshold.clause
+    total, low, high = _totals(award)
     notes = []
     rests_on = _band_point(award)
-    straddles = award.min < threshold.value and (award.max is None or award.max >= threshold.value)
     band_basis = PUBLISHED
     if rests_on is not None:
         range_text = (
-            f"the award's range {format_pounds(award.min)}–"
-            f"{format_pounds(award.max) if award.max is not None else 'open'}"
+            f"the award's range {format_pounds(low)}–"
+            f"{format_pounds(high) if high is not None else 'open'}"
         )
-        if straddles:
+        if low < limit and (high is None or high >= limit):  # the band straddles the limit
             band_basis = rests_on.basis
             notes.append(
                 Note(
-                    f"The total {format_pounds(award.total)} rests on the assumed point in the "
+                    f"The total {format_pounds(total)} rests on the assumed point in the "
                     f"band ({rests_on.basis}: bands.position), and {range_text} straddles "
-                    f"{format_pounds(threshold.value)}: elsewhere in the band the approver "
+                    f"{format_pounds(limit)}: elsewhere in the band the approver "
                     "would differ, so the approval rests on that assumption too",
-                    threshold.clause,
+                    clause,
                 )
             )
         else:
-            side = "at or above" if award.min >= threshold.value else "below"
+            side = "at or above" if low >= limit else "below"
             notes.append(
                 Note(
                     f"The total rests on the assumed point in the band, but {range_text} is "
-                    f"all {side} {format_pounds(threshold.value)}: the approver is the same "
+                    f"all {side} {format_pounds(limit)}: the approver is the same "
                     "anywhere in the band",
-                    threshold.clause,
+                    clause,
                 )
             )
-    if award.total >= threshold.value:
+    if total >= limit:
         notes.insert(
             0,
             Note(
-                f"{format_pounds(award.total)} is {format_pounds(threshold.value)} or "
+                f"{format_pounds(total)} is {format_pounds(limit)} or "
                 "above: authorised and signed off by the Finance Team",
-                threshold.clause,
+                clause,
             ),
         )
         return Approval(
             "A member of the Finance Team at Manager level or above",
-            threshold.clause,
+            clause,
             senior=True,
             basis=combine(threshold.basis, band_basis),
             notes=tuple(notes),
@@ -1079,18 +1181,29 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
     notes.insert(
         0,
         Note(
-            f"{format_pounds(award.total)} is below {format_pounds(threshold.value)}: the "
+            f"{format_pounds(total)} is below {format_pounds(limit)}: the "
             "policy names no approver for it",
-            threshold.clause,
+            clause,
         ),
     )
     approver = (
         "Not published (no payment to approve)"
-        if award.total == 0
-        else f"Not published (the policy names no approver below {format_pounds(threshold.value)})"
+        if total == 0
+        else f"Not published (the policy names no approver below {format_pounds(limit)})"
     )
     basis = combine(threshold.basis, band_basis) if band_basis != PUBLISHED else NOT_PUBLISHED
-    return Approval(approver, threshold.clause, basis=basis, notes=tuple(notes))
+    return Approval(approver, clause, basis=basis, notes=tuple(notes))
+
+
+def _totals(award: Award) -> tuple[Decimal, Decimal, Decimal | None]:
+    """award.total, award.min and award.max, in one pass over the items."""
+    total = low = high = ZERO
+    for item in award.items:
+        total += item.amount
+        low += item.low
+        if high is not None:
+            high = None if item.high is None else high + item.high
+    return total, low, high
 
 
 def _band_point(award: Award) -> AwardItem | None:
@@ -1128,14 +1241,15 @@ def financial_losses(scenario: Scenario) -> list[str]:
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
     """8.2: a debt may be deducted when agreed with the customer, never when the customer is
     already at a financial loss from a service failure. 8.1: paid by bank transfer."""
-    if award.total == 0:
-        return Settlement()
+    total = sum((item.amount for item in award.items), ZERO)  # award.total
+    if total == 0:
+        return NOTHING_TO_SETTLE
     account = scenario.account
     owed = account.total_owed
     days = params["payment.days_after_bank_details"]
     given = scenario.dates.bank_details_given
     when = (
-        f"given {given}, so due by {given + timedelta(days=days.value)}"
+        f"given {day_text(given)}, so due by {day_text(given + timedelta(days=days.value))}"
         if given is not None
         else "the scenario does not record when they were given"
     )
@@ -1148,10 +1262,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         )
     ]
     credit = ZERO
-    losses = financial_losses(scenario)
     if owed == 0:
-        notes.append(Note("The customer owes STAR nothing: no deduction", DEDUCTIONS))
-    elif losses:
+        notes.append(OWES_NOTHING)
+    elif losses := financial_losses(scenario):
         notes.append(
             Note(
                 f"The customer owes {format_pounds(owed)}, but is already at a financial loss "
@@ -1176,7 +1289,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
     else:
-        credit = min(award.total, owed)
+        credit = min(total, owed)
         notes.append(
             Note(
                 f"The customer owes {format_pounds(owed)}, agreed to a deduction and has no "
@@ -1185,23 +1298,26 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 deduct.clause,
             )
         )
-    parts = [
-        SettlementPart(
-            "Deducted towards rent arrears and other debts (agreed with the customer)",
-            credit,
-            ACCOUNT,
-            "deduction credited to the customer's account",
-            DEDUCTIONS,
-        ),
-        SettlementPart(
-            "Paid to the customer",
-            award.total - credit,
-            CUSTOMER,
-            "bank transfer",
-            PAYMENT,
-        ),
-    ]
-    return Settlement(tuple(part for part in parts if part.amount > 0), tuple(notes))
+    parts = []
+    if credit > 0:
+        parts.append(
+            SettlementPart(
+                "Deducted towards rent arrears and other debts (agreed with the customer)",
+                credit,
+                ACCOUNT,
+                "deduction credited to the customer's account",
+                DEDUCTIONS,
+            )
+        )
+    if (paid := total - credit) > 0:
+        parts.append(
+            SettlementPart("Paid to the customer", paid, CUSTOMER, "bank transfer", PAYMENT)
+        )
+    return Settlement(tuple(parts), tuple(notes))
+
+
+NOTHING_TO_SETTLE = Settlement()
+OWES_NOTHING = Note("The customer owes STAR nothing: no deduction", DEDUCTIONS)
 
 
 # ---------------------------------------------------------------- deadlines (2.2, 8.1)
@@ -1231,7 +1347,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
         found.append(
             Deadline(
                 f"Payment due ({days.value} days after bank details were given on "
-                f"{dates.bank_details_given})",
+                f"{day_text(dates.bank_details_given)})",
                 dates.bank_details_given + timedelta(days=days.value),
                 days.clause,
                 params.basis_of("payment.days_after_bank_details"),
@@ -1247,7 +1363,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
             found.append(
                 Deadline(
                     f"Payment due ({days.value} days after bank details, not recorded: read as "
-                    f"given when {what}, {day})",
+                    f"given when {what}, {day_text(day)})",
                     day + timedelta(days=days.value),
                     days.clause,
                     combine(params.basis_of("payment.days_after_bank_details"), ASSUMPTION),

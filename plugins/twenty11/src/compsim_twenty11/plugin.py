@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from compsim import hookimpl
-from compsim.dates import add_months, add_working_days
+from compsim.dates import add_months as _add_months
+from compsim.dates import add_working_days
 from compsim.errors import ParamError
 from compsim.models import (
     ACCOUNT,
@@ -37,7 +39,8 @@ from compsim.models import (
     Settlement,
     SettlementPart,
 )
-from compsim.money import ZERO, for_days, format_pounds, to_pennies
+from compsim.money import ZERO, for_days, to_pennies
+from compsim.money import format_pounds as _format_pounds
 from compsim.params import Param, Params
 from compsim.plugins import PolicyInfo
 
@@ -95,6 +98,37 @@ HOME_LOSS_REASONS = ("demolition", "redevelopment")
 DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 
 
+# Speed (issue 11): the hooks run once per decision, so pure helpers that a decision calls
+# with the same arguments as the last one are remembered, and texts that depend on nothing in
+# the scenario are built once, here or beside the function that uses them. Exclusion and
+# Note are frozen, so one instance can stand in every decision's list.
+
+add_months = lru_cache(maxsize=4096)(_add_months)
+
+
+@lru_cache(maxsize=4096)
+def day_text(day: date) -> str:
+    """A date as an f-string prints it (2026-03-27), remembered: formatting a date costs
+    several times more than looking it up, and a caseload's dates repeat."""
+    return str(day)
+
+
+_POUNDS: dict[Decimal, str] = {}
+
+
+def format_pounds(amount: Decimal) -> str:
+    """compsim.money.format_pounds, remembered by value: Decimal("5.0") and Decimal("5.00")
+    print alike. A negative amount (-0 prints as "£-0.00") is never looked up."""
+    if amount.is_signed():
+        return _format_pounds(amount)
+    text = _POUNDS.get(amount)
+    if text is None:
+        if len(_POUNDS) > 4096:
+            _POUNDS.clear()
+        text = _POUNDS[amount] = _format_pounds(amount)
+    return text
+
+
 @hookimpl
 def policy_info() -> PolicyInfo:
     return PolicyInfo(
@@ -112,53 +146,70 @@ def policy_info() -> PolicyInfo:
 # ---------------------------------------------------------------- exclusions (1.2, 6.2, 6.3, 6.5)
 
 
+# The checks that depend only on one yes-or-no fact, keyed by whether they apply.
+INSURANCE_CLAIM = {
+    True: Exclusion(
+        "The matter is an insurance claim (the policy does not apply when a claim through "
+        "insurance has been made; insurance claims go to the insurance procedures)",
+        "twenty11 1.2, 6.5",
+        True,
+        "insurance claim",
+    ),
+    False: Exclusion(
+        "No insurance claim has been made or is due",
+        "twenty11 1.2, 6.5",
+        False,
+        "insurance claim",
+    ),
+}
+PERSONAL_INJURY = {
+    True: Exclusion(
+        "The claim includes personal injury, an insurance matter dealt with under the "
+        "insurance procedures",
+        "twenty11 6.5",
+        True,
+        "personal injury",
+    ),
+    False: Exclusion("No personal injury is claimed", "twenty11 6.5", False, "personal injury"),
+}
+EVIDENCE_NOT_SUPPLIED = {
+    True: Exclusion(
+        "Evidence was requested and not supplied", "twenty11 6.2", True, "evidence not supplied"
+    ),
+    False: Exclusion(
+        "Any evidence requested was supplied", "twenty11 6.2", False, "evidence not supplied"
+    ),
+}
+ACCESS_REFUSED = {
+    True: Exclusion(
+        "Reasonable access was not given to carry out the work",
+        "twenty11 6.5",
+        True,
+        "access refused",
+    ),
+    False: Exclusion("Access was given", "twenty11 6.5", False, "access refused"),
+}
+
+
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
     checks = [
         _proceedings(scenario),
         _represented(scenario),
-        Exclusion(
-            "The matter is an insurance claim (the policy does not apply when a claim "
-            "through insurance has been made; insurance claims go to the insurance "
-            "procedures)"
-            if legal.insurance_claim
-            else "No insurance claim has been made or is due",
-            "twenty11 1.2, 6.5",
-            legal.insurance_claim,
-            "insurance claim",
-        ),
-        Exclusion(
-            "The claim includes personal injury, an insurance matter dealt with under "
-            "the insurance procedures"
-            if legal.personal_injury
-            else "No personal injury is claimed",
-            "twenty11 6.5",
-            legal.personal_injury,
-            "personal injury",
-        ),
-        Exclusion(
-            "Evidence was requested and not supplied"
-            if not scenario.claim.evidence_supplied
-            else "Any evidence requested was supplied",
-            "twenty11 6.2",
-            not scenario.claim.evidence_supplied,
-            "evidence not supplied",
-        ),
+        INSURANCE_CLAIM[legal.insurance_claim],
+        PERSONAL_INJURY[legal.personal_injury],
+        EVIDENCE_NOT_SUPPLIED[not scenario.claim.evidence_supplied],
         _knew_about(scenario, params),
-        Exclusion(
-            "Reasonable access was not given to carry out the work"
-            if failure.access_refused
-            else "Access was given",
-            "twenty11 6.5",
-            failure.access_refused,
-            "access refused",
-        ),
+        ACCESS_REFUSED[failure.access_refused],
         *_cause_checks(scenario),
         _offer_lapse(scenario, params),
         _works_nuisance(scenario, params),
     ]
     return checks
+
+
+NOT_WORKS_NUISANCE = Exclusion("Not a nuisance from building works", "twenty11 6.5", False)
 
 
 def _works_nuisance(scenario: Scenario, params: Params) -> Exclusion:
@@ -167,7 +218,7 @@ def _works_nuisance(scenario: Scenario, params: Params) -> Exclusion:
     failure = scenario.failure
     clause = "twenty11 6.5"
     if failure.kind != "works-nuisance":
-        return Exclusion("Not a nuisance from building works", clause, False)
+        return NOT_WORKS_NUISANCE
     if failure.persistent:
         switch = params["readings.persistent_works_nuisance_considered"]
         if switch.value:
@@ -191,6 +242,16 @@ def _works_nuisance(scenario: Scenario, params: Params) -> Exclusion:
     )
 
 
+PROCEEDINGS_NOT_UNDER_WAY = Exclusion(
+    "Proceedings are only threatened or a disrepair claim is recorded: no tribunal or legal "
+    "proceedings are under way (6.5), and the courts are not yet involved (1.2); whether a "
+    "legal representative raised it is checked on its own (legal.represented)",
+    "twenty11 1.2, 6.5",
+    False,
+)
+NO_PROCEEDINGS = Exclusion("No tribunal or legal proceedings", "twenty11 1.2, 6.5", False)
+
+
 def _proceedings(scenario: Scenario) -> Exclusion:
     legal = scenario.legal
     clause = "twenty11 1.2, 6.5"
@@ -204,36 +265,34 @@ def _proceedings(scenario: Scenario) -> Exclusion:
             "legal proceedings",
         )
     if legal.proceedings == "threatened" or legal.disrepair_claim:
-        return Exclusion(
-            "Proceedings are only threatened or a disrepair claim is recorded: no tribunal or "
-            "legal proceedings are under way (6.5), and the courts are not yet involved (1.2); "
-            "whether a legal representative raised it is checked on its own (legal.represented)",
-            clause,
-            False,
-        )
-    return Exclusion("No tribunal or legal proceedings", clause, False)
+        return PROCEEDINGS_NOT_UNDER_WAY
+    return NO_PROCEEDINGS
+
+
+LEGALLY_REPRESENTED = Exclusion(
+    "The issue was raised through legal representation (a solicitor or other legal "
+    "representative): the policy does not cover issues raised that way",
+    "twenty11 1.2",
+    True,
+    "legal representation",
+)
+VIA_REPRESENTATIVE = Exclusion(
+    "Made by someone acting for the claimant, not a legal representative: a claim may be "
+    "passed on by another person acting on the tenant's authority (6.10.2)",
+    "twenty11 1.2, 6.10.2",
+    False,
+)
+NOT_REPRESENTED = Exclusion("Not raised through legal representation", "twenty11 1.2", False)
 
 
 def _represented(scenario: Scenario) -> Exclusion:
     """1.2: the policy "does not cover any issues raised with us through the courts or legal
     representation"."""
-    clause = "twenty11 1.2"
     if scenario.legal.represented:
-        return Exclusion(
-            "The issue was raised through legal representation (a solicitor or other legal "
-            "representative): the policy does not cover issues raised that way",
-            clause,
-            True,
-            "legal representation",
-        )
+        return LEGALLY_REPRESENTED
     if scenario.claim.via_representative:
-        return Exclusion(
-            "Made by someone acting for the claimant, not a legal representative: a claim "
-            "may be passed on by another person acting on the tenant's authority (6.10.2)",
-            f"{clause}, 6.10.2",
-            False,
-        )
-    return Exclusion("Not raised through legal representation", clause, False)
+        return VIA_REPRESENTATIVE
+    return NOT_REPRESENTED
 
 
 def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
@@ -246,7 +305,7 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     clause = "twenty11 6.3"
     if (dates.reported <= last) == (dates.claimed <= last):
         contact, how = dates.reported, "first contacted Twenty11 (reported)"
-        counted = f"claimed on {dates.claimed}"
+        counted = f"claimed on {day_text(dates.claimed)}"
     else:
         reading = params["readings.contact_date"]
         if reading.value == "claimed":
@@ -254,13 +313,15 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
         else:
             contact, how = dates.reported, "first contacted Twenty11 (reported)"
         counted = (
-            f"claimed on {dates.claimed}; 6.3 counts to the contact ('before contacting us'), "
+            f"claimed on {day_text(dates.claimed)}; 6.3 counts to the contact ('before contacting "
+            "us'), "
             f"read as {reading.value} (readings.contact_date, {reading.basis})"
         )
     if contact <= last:
         return Exclusion(
-            f"Aware of the incident on {dates.aware}, {how} on {contact}: within "
-            f"{months} months (last day {last}); {counted}",
+            f"Aware of the incident on {day_text(dates.aware)}, {how} on {day_text(contact)}: "
+            "within "
+            f"{months} months (last day {day_text(last)}); {counted}",
             clause,
             False,
         )
@@ -271,8 +332,9 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     )
     if exceptional is not None and exceptional.value:
         return Exclusion(
-            f"Aware of the incident on {dates.aware}, {how} on {contact}, after the "
-            f"{months}-month limit ({last}), but 6.3 says 'not normally' and exceptional "
+            f"Aware of the incident on {day_text(dates.aware)}, {how} on {day_text(contact)}, "
+            "after the "
+            f"{months}-month limit ({day_text(last)}), but 6.3 says 'not normally' and exceptional "
             f"circumstances are accepted ({exceptional.basis}); {counted}",
             exceptional.clause,
             False,
@@ -284,20 +346,19 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
         else ""
     )
     return Exclusion(
-        f"Aware of the incident on {dates.aware}, {how} on {contact}: more than "
-        f"{months} months (last day {last}){unless}; {counted}",
+        f"Aware of the incident on {day_text(dates.aware)}, {how} on {day_text(contact)}: more "
+        "than "
+        f"{months} months (last day {day_text(last)}){unless}; {counted}",
         clause,
         True,
         f"known over {months} months",
     )
 
 
-def _cause_checks(scenario: Scenario) -> list[Exclusion]:
-    failure = scenario.failure
-    cause = failure.cause
-    damage_claim = failure.kind in DAMAGE_KINDS
-    contractor_damage = cause == "contractor" and damage_claim
-    checks = [
+@lru_cache(maxsize=16)
+def _cause_of(cause: str) -> tuple[Exclusion, ...]:
+    """The three 6.5 checks on who caused the loss."""
+    return (
         Exclusion(
             "The loss is due to negligence by the tenant"
             if cause == "resident"
@@ -322,26 +383,33 @@ def _cause_checks(scenario: Scenario) -> list[Exclusion]:
             cause == "extreme-weather",
             "beyond control",
         ),
-    ]
-    if contractor_damage:
-        checks.append(
-            Exclusion(
-                "A claim of loss and damage against a contractor, to be dealt with under "
-                "the contractor's insurance policy",
-                "twenty11 6.5",
-                True,
-                "contractor's insurance",
-            )
-        )
-    elif cause == "contractor" and scenario.damaged_items:
-        checks.append(
-            Exclusion(
-                "Caused by a contractor: the damaged items are a claim on the contractor's "
-                "insurance, the rest of the claim is considered",
-                "twenty11 6.5",
-                False,
-            )
-        )
+    )
+
+
+CONTRACTOR_DAMAGE = Exclusion(
+    "A claim of loss and damage against a contractor, to be dealt with under the contractor's "
+    "insurance policy",
+    "twenty11 6.5",
+    True,
+    "contractor's insurance",
+)
+CONTRACTOR_ITEMS = Exclusion(
+    "Caused by a contractor: the damaged items are a claim on the contractor's insurance, the "
+    "rest of the claim is considered",
+    "twenty11 6.5",
+    False,
+)
+
+
+def _cause_checks(scenario: Scenario) -> list[Exclusion]:
+    failure = scenario.failure
+    cause = failure.cause
+    checks = list(_cause_of(cause))
+    if cause == "contractor":
+        if failure.kind in DAMAGE_KINDS:
+            checks.append(CONTRACTOR_DAMAGE)
+        elif scenario.damaged_items:
+            checks.append(CONTRACTOR_ITEMS)
     return checks
 
 
@@ -352,34 +420,42 @@ def offer_lapses_on(dates: Dates, params: Params) -> date | None:
     return add_months(dates.offer_made, params.value("time_limits.offer_acceptance_months"))
 
 
+@lru_cache(maxsize=16)
+def _no_offer(months: int) -> Exclusion:
+    return Exclusion(
+        f"No offer has been made, so the {months}-month acceptance period does not apply",
+        "twenty11 6.5",
+        False,
+    )
+
+
 def _offer_lapse(scenario: Scenario, params: Params) -> Exclusion:
     dates = scenario.dates
     months = params.value("time_limits.offer_acceptance_months")
-    last = offer_lapses_on(dates, params)
+    if dates.offer_made is None:
+        return _no_offer(months)
+    last = add_months(dates.offer_made, months)
     clause = "twenty11 6.5"
-    if last is None:
-        return Exclusion(
-            f"No offer has been made, so the {months}-month acceptance period does not apply",
-            clause,
-            False,
-        )
     if dates.offer_accepted is None:
         return Exclusion(
-            f"Offer made on {dates.offer_made}, not yet accepted: it lapses if not accepted "
-            f"by {last}",
+            f"Offer made on {day_text(dates.offer_made)}, not yet accepted: it lapses if not "
+            "accepted "
+            f"by {day_text(last)}",
             clause,
             False,
         )
     if dates.offer_accepted <= last:
         return Exclusion(
-            f"Offer made on {dates.offer_made}, accepted on {dates.offer_accepted}: within "
-            f"{months} months (last day {last})",
+            f"Offer made on {day_text(dates.offer_made)}, accepted on "
+            f"{day_text(dates.offer_accepted)}: within "
+            f"{months} months (last day {day_text(last)})",
             clause,
             False,
         )
     return Exclusion(
-        f"Offer made on {dates.offer_made}, accepted on {dates.offer_accepted}: not accepted "
-        f"within {months} months (last day {last})",
+        f"Offer made on {day_text(dates.offer_made)}, accepted on "
+        f"{day_text(dates.offer_accepted)}: not accepted "
+        f"within {months} months (last day {day_text(last)})",
         clause,
         True,
         "offer lapsed",
@@ -447,11 +523,12 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
 
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
-    items: list[AwardItem] = []
     notes: list[Note] = []
-    items.extend(_amenities(scenario, params, notes))
-    items.extend(_cost_item(cost, params) for cost in scenario.costs)
-    items.extend(_loss_and_damage(scenario, item, params) for item in scenario.damaged_items)
+    items = _amenities(scenario, params, notes) if scenario.amenities_lost else []
+    if scenario.costs:
+        items.extend(_cost_item(cost, params) for cost in scenario.costs)
+    if scenario.damaged_items:
+        items.extend(_loss_and_damage(scenario, item, params) for item in scenario.damaged_items)
     inconvenience = _inconvenience(scenario, impact, params, notes)
     items.append(inconvenience)
     items.extend(_gesture(impact, inconvenience, params))
@@ -480,7 +557,7 @@ def _period(loss: AmenityLoss, dates: Dates) -> tuple[date, date]:
 
 def _when(start: date, end: date) -> str:
     days = (end - start).days
-    return f"{days} {'day' if days == 1 else 'days'} from {start} to {end}"
+    return f"{days} {'day' if days == 1 else 'days'} from {day_text(start)} to {day_text(end)}"
 
 
 def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -513,7 +590,8 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
     if any(_period(loss, dates)[1] > dates.claimed for loss in losses):
         notes.append(
             Note(
-                f"The work was finished after the claim was made on {dates.claimed}: counted "
+                f"The work was finished after the claim was made on {day_text(dates.claimed)}: "
+                "counted "
                 "to the date the work was finished, as 6.9.2 says",
                 AMENITY,
             )
@@ -522,7 +600,7 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
         notes.append(
             Note(
                 "No date the work was finished is given: the loss is counted to the claim date "
-                f"({dates.claimed})",
+                f"({day_text(dates.claimed)})",
                 AMENITY,
             )
         )
@@ -593,7 +671,7 @@ def _room_item(
     if days == 0:
         return AwardItem(
             f"Loss of {rooms}: not paid, no days lost past the repair target "
-            f"({dates.repair_target})",
+            f"({day_text(dates.repair_target)})",
             ZERO,
             AMENITY,
             params[key].basis,
@@ -618,12 +696,12 @@ def _heating_item(
     either was lost (or, under the other reading, the days both were lost); with only one of
     them lost on some days, whether those days count is the reading switch."""
     param = params["amenities.heating_hot_water"]
-    spans = {
-        amenity: _merged([_period(loss, dates) for loss in losses if loss.amenity == amenity])
-        for amenity in HEATING
-    }
-    either = _merged([span for merged in spans.values() for span in merged])
-    both = _intersection(spans["heating"], spans["hot-water"])
+    periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
+    for loss in losses:
+        periods[loss.amenity].append(_period(loss, dates))
+    heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
+    either = _merged(heating + hot_water)
+    both = _intersection(heating, hot_water)
     what = " and ".join(dict.fromkeys(loss.amenity for loss in losses))
     either_days, both_days = _length(either), _length(both)
     basis, reading = param.basis, ""
@@ -644,18 +722,21 @@ def _heating_item(
                 ", only the days both were lost (the row read as both; "
                 f"readings.heating_or_hot_water_alone, {switch.basis})"
             )
-    days = _length(counted)
+    days = either_days if counted is either else both_days
     if days == 0:
         why = (
             "heating and hot water were not both lost on any day past the repair target"
             if reading
-            else f"no days lost past the repair target ({dates.repair_target})"
+            else f"no days lost past the repair target ({day_text(dates.repair_target)})"
         )
         return AwardItem(
             f"Loss of {what}: not paid, {why}{reading}", ZERO, param.clause, basis, "amenity"
         )
     first, last = counted[0][0], counted[-1][1]
-    span = f"{days} {'day' if days == 1 else 'days'} lost between {first} and {last}"
+    span = (
+        f"{days} {'day' if days == 1 else 'days'} lost between {day_text(first)} and "
+        f"{day_text(last)}"
+    )
     once = ", counted once" if len(losses) > 1 else ""
     return AwardItem(
         f"Loss of {what}: {_percent(param.value)} of {format_pounds(rent)} a week{once}, "
@@ -771,8 +852,8 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
         return refused("covered by the claimant's home contents insurance", "twenty11 3.3, 6.9.4")
     if item.notified > last:
         return refused(
-            f"notified on {item.notified}, more than {days.value} working days after the "
-            f"damage on {occurred} (last day {last})",
+            f"notified on {day_text(item.notified)}, more than {days.value} working days after the "
+            f"damage on {day_text(occurred)} (last day {day_text(last)})",
             days.clause,
         )
     if not item.retained:
@@ -791,12 +872,41 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
     return AwardItem(
         f"{label}, at its value when damaged ({format_pounds(item.value_at_loss)}, not the "
         f"replacement value), as {FORMS[form.value]} (readings.loss_and_damage_form, "
-        f"{form.basis}); notified {item.notified} (last day {last})",
+        f"{form.basis}); notified {day_text(item.notified)} (last day {day_text(last)})",
         item.value_at_loss,
         LOSS_AND_DAMAGE,
         PUBLISHED,
         "belongings",
     )
+
+
+ONE = Decimal(1)
+
+
+@lru_cache(maxsize=16)
+def _inconvenience_words(service: bool, level: str) -> tuple[str, str, str, str, str, Note]:
+    """For a 6.9.1 service failure or a 6.9.3 inconvenience at a distress level: the category,
+    the parameter holding the amount, the label, the parameters for the range (6.9.3 only),
+    and the note that the amount is an assumption."""
+    if service:
+        category, path = "service-failure", f"service_failure.{level}"
+        label = f"Service failure: a small amount to recognise the inconvenience ({level})"
+        low = high = ""
+    else:
+        category, path = "distress", f"stress.{level}.amount"
+        label = f"Stress, upset and inconvenience ({level})"
+        low, high = f"stress.{level}.low", f"stress.{level}.high"
+    procedure = Note(
+        "The amount for inconvenience is in Twenty11's Compensation Procedure, which is not "
+        f"published: compsim uses the assumption parameter {path}"
+        + (
+            " (a small amount, 6.9.1)"
+            if service
+            else ", within the Housing Ombudsman's remedies band"
+        ),
+        PROCEDURE,
+    )
+    return category, path, label, low, high, procedure
 
 
 def _inconvenience(
@@ -806,17 +916,11 @@ def _inconvenience(
     failure = scenario.failure
     level = DISTRESS_LEVELS[impact.rank]
     service = failure.kind in SERVICE_FAILURE_KINDS
+    category, path, label, low, high, procedure = _inconvenience_words(service, level)
+    point = params[path]
     if service:
-        category, path = "service-failure", f"service_failure.{level}"
-        label = f"Service failure: a small amount to recognise the inconvenience ({level})"
-        point = params[path]
         low_high = (point.value, point.value)
     else:
-        category, path = "distress", f"stress.{level}.amount"
-        label = f"Stress, upset and inconvenience ({level})"
-        point = params[path]
-        low = f"stress.{level}.low"
-        high = f"stress.{level}.high"
         low_high = (
             params.value(low) if low in params else point.value,
             params.value(high) if high in params else None,
@@ -833,7 +937,7 @@ def _inconvenience(
         )
     if point.value == 0:
         return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
-    share = Decimal(1)
+    share = ONE
     if failure.responsibility == "partial":
         partial = params["inconvenience.partial_share"]
         share = partial.value
@@ -847,18 +951,7 @@ def _inconvenience(
             )
         )
     low, high = low_high
-    notes.append(
-        Note(
-            "The amount for inconvenience is in Twenty11's Compensation Procedure, which is "
-            f"not published: compsim uses the assumption parameter {path}"
-            + (
-                ", within the Housing Ombudsman's remedies band"
-                if not service
-                else " (a small amount, 6.9.1)"
-            ),
-            PROCEDURE,
-        )
-    )
+    notes.append(procedure)
     return AwardItem(
         label,
         to_pennies(point.value * share),
@@ -939,7 +1032,7 @@ def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
     rate = param_on(params, "home_loss.flat_rate", day)
     if rate is None:
         return refused(
-            f"no flat rate figure in force on {day}, {when} (home_loss.flat_rate starts "
+            f"no flat rate figure in force on {day_text(day)}, {when} (home_loss.flat_rate starts "
             "1 Oct 2019): set one with --set twenty11.home_loss.flat_rate=AMOUNT",
             ASSUMPTION,
         )
@@ -954,7 +1047,7 @@ def _home_loss(scenario: Scenario, params: Params) -> AwardItem:
         )
     return AwardItem(
         f"Home loss payment: flat rate {format_pounds(rate.value)} (the statutory home loss "
-        f"payment in force on {day}, {when}; the policy gives no figure){split}",
+        f"payment in force on {day_text(day)}, {when}; the policy gives no figure){split}",
         rate.value,
         rate.clause,
         rate.basis,
@@ -1013,7 +1106,8 @@ def _silences(scenario: Scenario, params: Params) -> list[Note]:
     if last is not None and dates.offer_accepted is None:
         notes.append(
             Note(
-                f"The offer made on {dates.offer_made} lapses if not accepted by {last}",
+                f"The offer made on {day_text(dates.offer_made)} lapses if not accepted by "
+                f"{day_text(last)}",
                 "twenty11 6.5",
             )
         )
@@ -1039,6 +1133,16 @@ def _silences(scenario: Scenario, params: Params) -> list[Note]:
 # ---------------------------------------------------------------- approval (3.4, 6.8)
 
 
+ABSENCE = Note(
+    "The Head of Relationships, or an alternative Head of Service in their absence, authorises "
+    "every compensation payment after scrutiny",
+    AUTHORISE,
+)
+NO_PAYMENT_TO_AUTHORISE = Approval(
+    "Head of Relationships (scrutiny; no payment to authorise)", AUTHORISE, notes=(ABSENCE,)
+)
+
+
 def goodwill_total(award: Award) -> Decimal:
     return sum((i.amount for i in award.items if i.category in GOODWILL_CATEGORIES), ZERO)
 
@@ -1046,16 +1150,14 @@ def goodwill_total(award: Award) -> Decimal:
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     threshold = params["approval.goodwill_senior_over"]
-    absence = Note(
-        "The Head of Relationships, or an alternative Head of Service in their absence, "
-        "authorises every compensation payment after scrutiny",
-        AUTHORISE,
-    )
-    if award.total == 0:
-        return Approval(
-            "Head of Relationships (scrutiny; no payment to authorise)", AUTHORISE, notes=(absence,)
-        )
-    goodwill = goodwill_total(award)
+    absence = ABSENCE
+    total = goodwill = ZERO
+    for item in award.items:  # award.total and goodwill_total(award), in one pass
+        total += item.amount
+        if item.category in GOODWILL_CATEGORIES:
+            goodwill += item.amount
+    if total == 0:
+        return NO_PAYMENT_TO_AUTHORISE
     counted = Note(
         f"Goodwill in this award (6.9, including reimbursements): {format_pounds(goodwill)}; "
         "home loss and disturbance (6.7) are not goodwill and do not count",
@@ -1089,54 +1191,67 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     and damage and of costs reasonably incurred, which is paid (loss and damage as a voucher
     or a financial payment: readings.loss_and_damage_form)."""
     if not award.items:
-        return Settlement()
-
-    def total(*categories: str) -> Decimal:
-        return sum((i.amount for i in award.items if i.category in categories), ZERO)
-
-    belongings = total("belongings")
-    costs = total("costs")
+        return NOTHING_TO_SETTLE
+    by_category: dict[str, Decimal] = {}  # the award's total in each category
+    award_total = ZERO
+    for item in award.items:
+        by_category[item.category] = by_category.get(item.category, ZERO) + item.amount
+        award_total += item.amount
+    belongings = by_category.get("belongings", ZERO)
+    costs = by_category.get("costs", ZERO)
     form = params["readings.loss_and_damage_form"] if belongings > 0 else None
-    moving_costs = total("disturbance")
+    moving_costs = by_category.get("disturbance", ZERO)
     owed = scenario.account.total_owed
     disturbance_protected = (
         params["offset.disturbance_protected"] if moving_costs > 0 and owed > 0 else None
     )
     disturbance = moving_costs if disturbance_protected and disturbance_protected.value else ZERO
-    offsettable = award.total - belongings - costs - disturbance
+    offsettable = award_total - belongings - costs - disturbance
     credit = min(offsettable, owed)
-    parts = [
-        SettlementPart(
-            "Reimbursement of loss and damage, not offset"
-            + (f", as {FORMS[form.value]} ({form.basis})" if form else ""),
-            belongings,
-            CUSTOMER,
-            form.value if form else "voucher",
-            f"{OFFSET}; {LOSS_AND_DAMAGE}",
-        ),
-        SettlementPart(
-            "Reimbursement of costs reasonably incurred, not offset",
-            costs,
-            CUSTOMER,
-            "payment",
-            f"{OFFSET}; {COSTS}",
-        ),
-        SettlementPart(
-            "Disturbance: reimbursement of reasonable moving costs, not offset",
-            disturbance,
-            CUSTOMER,
-            "payment",
-            DISTURBANCE_OFFSET,
-        ),
-        SettlementPart(
-            "Offset against arrears, service charges and other debts",
-            credit,
-            ACCOUNT,
-            "credit to the customer's account",
-            OFFSET,
-        ),
-        SettlementPart("Paid to the customer", offsettable - credit, CUSTOMER, "payment", OFFSET),
-    ]
+    parts = []  # each part that has an amount, in this order
+    if belongings > 0:
+        parts.append(
+            SettlementPart(
+                "Reimbursement of loss and damage, not offset"
+                + (f", as {FORMS[form.value]} ({form.basis})" if form else ""),
+                belongings,
+                CUSTOMER,
+                form.value if form else "voucher",
+                f"{OFFSET}; {LOSS_AND_DAMAGE}",
+            )
+        )
+    if costs > 0:
+        parts.append(
+            SettlementPart(
+                "Reimbursement of costs reasonably incurred, not offset",
+                costs,
+                CUSTOMER,
+                "payment",
+                f"{OFFSET}; {COSTS}",
+            )
+        )
+    if disturbance > 0:
+        parts.append(
+            SettlementPart(
+                "Disturbance: reimbursement of reasonable moving costs, not offset",
+                disturbance,
+                CUSTOMER,
+                "payment",
+                DISTURBANCE_OFFSET,
+            )
+        )
+    if credit > 0:
+        parts.append(
+            SettlementPart(
+                "Offset against arrears, service charges and other debts",
+                credit,
+                ACCOUNT,
+                "credit to the customer's account",
+                OFFSET,
+            )
+        )
+    if (paid := offsettable - credit) > 0:
+        parts.append(SettlementPart("Paid to the customer", paid, CUSTOMER, "payment", OFFSET))
     notes = []
     if owed > 0:
         notes.append(
@@ -1154,14 +1269,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     OFFSET,
                 )
             )
-        if total("home-loss") > 0:
-            notes.append(
-                Note(
-                    "6.4 does not except the home loss payment, so it is offset like other "
-                    "compensation",
-                    OFFSET,
-                )
-            )
+        if by_category.get("home-loss", ZERO) > 0:
+            notes.append(HOME_LOSS_OFFSET)
     if form is not None:
         notes.append(
             Note(
@@ -1184,7 +1293,14 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 disturbance_protected.clause,
             )
         )
-    return Settlement(tuple(p for p in parts if p.amount > 0), tuple(notes))
+    return Settlement(tuple(parts), tuple(notes))
+
+
+NOTHING_TO_SETTLE = Settlement()
+HOME_LOSS_OFFSET = Note(
+    "6.4 does not except the home loss payment, so it is offset like other compensation",
+    OFFSET,
+)
 
 
 # ---------------------------------------------------------------- deadlines (6.3, 6.5, 6.9.4)

@@ -1,0 +1,262 @@
+"""The documentation in the repository is generated from, or checked against, the code:
+docs/scenario-format.md from the models' metadata, docs/output.md's JSON Schema against
+real output. And the commands that show the format and the library work."""
+
+import json
+import re
+import tomllib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from compsim import models, schema
+from compsim.cli import cli
+from compsim.scenarios import _schema, library_path, load_paths, scenario_files
+
+ROOT = Path(__file__).resolve().parents[1]
+LIBRARY = load_paths([library_path()])
+SCENARIO_CLASSES = (
+    models.Scenario,
+    models.Household,
+    models.Account,
+    models.Failure,
+    models.Dates,
+    models.Claim,
+    models.AmenityLoss,
+    models.Cost,
+    models.DamagedItem,
+    models.Legal,
+    models.Complaint,
+    models.Decant,
+    models.Source,
+    models.Expected,
+)
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result
+
+
+# ---------------------------------------------------------------- the scenario format
+
+
+def test_scenario_format_doc_is_generated_from_the_models():
+    doc = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    assert doc == schema.markdown(), "run: compsim schema > docs/scenario-format.md"
+    assert run("schema").output == doc
+
+
+@pytest.mark.parametrize("cls", SCENARIO_CLASSES, ids=lambda c: c.__name__)
+def test_every_field_has_a_meaning_and_is_documented(cls):
+    described = {f.path for f in schema.field_descriptions()}
+    for key, field in _schema(cls).items():
+        if field.metadata["kind"] in ("section", "optional-section", "sections", "expected"):
+            assert field.metadata.get("help"), f"{cls.__name__}.{key} has no help"
+            continue
+        assert field.metadata.get("help"), f"{cls.__name__}.{key} has no help"
+        assert any(path.endswith(key) for path in described), key
+
+
+def test_field_descriptions_name_every_key_of_the_format():
+    paths = {f.path for f in schema.field_descriptions()}
+    assert {
+        "title",
+        "household.weekly_rent",
+        "failure.missed_appointments",
+        "dates.award_confirmed",
+        "amenities_lost.from",
+        "legal.represented",
+        "decant.moved",
+        "source.ordered",
+        "expected.LANDLORD.senior",
+    } <= paths
+    rent = next(f for f in schema.field_descriptions() if f.path == "household.weekly_rent")
+    assert (rent.kind, rent.default, rent.minimum, rent.maximum) == (
+        "money",
+        "0.00",
+        0,
+        models.MONEY_MAX,
+    )
+    assert rent.help == "net rent payable a week, without service charges"
+
+
+def _as_json(value):
+    """TOML data as an editor's TOML-to-JSON would give it: dates as ISO strings."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _scenario_validator():
+    return jsonschema.Draft202012Validator(json.loads(run("schema", "-f", "json").output))
+
+
+def test_the_json_schema_accepts_every_shipped_scenario():
+    validator = _scenario_validator()
+    files = scenario_files([library_path()])
+    assert len(files) == len(LIBRARY) > 60
+    for path in files:
+        data = _as_json(tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], path
+
+
+@pytest.mark.parametrize(
+    ("change", "wanted"),
+    [
+        ({"titel": "x"}, "Additional properties are not allowed ('titel' was unexpected)"),
+        ({"failure": {"kind": "flood"}}, "'flood' is not one of"),
+        ({"household": {"named_tenants": 21}}, "21 is greater than the maximum of 20"),
+        ({"costs": [{"kind": "food"}]}, "'amount' is a required property"),
+    ],
+)
+def test_the_json_schema_refuses_what_the_loader_refuses(change, wanted):
+    data = {
+        "title": "A",
+        "failure": {"kind": "repair-delay"},
+        "dates": {"occurred": "2026-01-05", "claimed": "2026-02-02"},
+    }
+    data.update(change)
+    messages = [e.message for e in _scenario_validator().iter_errors(data)]
+    assert any(wanted in m for m in messages), messages
+
+
+# ---------------------------------------------------------------- the output contract
+
+
+def _output_schema(name):
+    text = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    block = re.search(r"```json\n(.+?)\n```", text, re.S)[1]
+    document = json.loads(block)
+    jsonschema.Draft202012Validator.check_schema(document)
+    return jsonschema.Draft202012Validator({**document, "$ref": f"#/$defs/{name}"})
+
+
+def _valid(name, data):
+    errors = [f"{list(e.path)}: {e.message}" for e in _output_schema(name).iter_errors(data)]
+    assert errors == []
+
+
+def test_compare_json_and_jsonl_keep_the_documented_contract():
+    result = run("compare", "-f", "json")
+    records = json.loads(result.output)
+    assert len(records) == len(LIBRARY) * 5
+    _valid("compare", records)
+    lines = run("compare", "-f", "jsonl").output.splitlines()
+    assert [json.loads(line) for line in lines] == records
+
+
+def test_an_error_cell_keeps_the_documented_contract():
+    from compsim.models import CellError
+    from compsim.render.records import cell_record
+
+    _valid("cell", cell_record("x", CellError("x", "alliance", "alliance: boom")))
+
+
+def test_explain_json_keeps_the_documented_contract():
+    result = run("explain", "kitchen-five-weeks", "-f", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    _valid("explain", document)
+    assert [d["landlord"] for d in document["decisions"]] == [
+        "alliance",
+        "clarion",
+        "star",
+        "twenty11",
+        "ombudsman",
+    ]
+
+
+def test_audit_json_keeps_the_documented_contract():
+    _valid("audit", json.loads(run("audit", "-f", "json", "--top", "3").output))
+
+
+def test_params_and_scenarios_json_keep_the_documented_contract():
+    params = json.loads(run("params", "star", "-f", "json").output)
+    _valid("params", params)
+    assert any(p["parameter"] == "bands.minor.low" for p in params["parameters"])
+    listed = json.loads(run("scenarios", "-f", "json").output)
+    _valid("scenarios", listed)
+    assert [s["id"] for s in listed] == [s.id for s in LIBRARY]
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def test_scenarios_lists_ids_titles_and_tags():
+    result = run("scenarios", "--tag", "approvals")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["id", "title", "tags"]
+    row = next(line for line in lines if line.startswith("five-thousand-exactly "))
+    assert "approvals" in row
+    assert lines[-1] == f"{len(lines) - 3} scenarios"
+
+
+def test_new_scenario_writes_a_template_that_validates(tmp_path):
+    result = run("new-scenario", "boiler-broken", "--directory", tmp_path)
+    path = tmp_path / "boiler-broken.toml"
+    assert result.output == f"Created {path}. Fill it in, then: compsim validate {path}\n"
+    assert run("validate", path).exit_code == 0
+    text = path.read_text()
+    assert 'id = "boiler-broken"' in text and "[failure]" in text and "# [[costs]]" in text
+    # every optional field of the tables in use, uncommented as shown, still validates
+    lines, enabled, uncommented = [], True, 0
+    for line in text.splitlines():
+        if line.startswith(("[", "# [")):
+            enabled = line.startswith("[")
+        if enabled and re.match(r"# \w+ = ", line):
+            line = line[2:]
+            uncommented += 1
+        lines.append(line)
+    assert uncommented > 20
+    path.write_text("\n".join(lines))
+    checked = run("validate", path)
+    assert checked.exit_code == 0, checked.output
+
+
+def test_new_scenario_refuses_an_existing_file_and_a_bad_id(tmp_path):
+    run("new-scenario", "claim", "--directory", tmp_path)
+    again = run("new-scenario", "claim", "--directory", tmp_path)
+    assert again.exit_code == 2
+    assert again.output == (
+        f"error: {tmp_path / 'claim.toml'}: already exists; choose another id or remove it\n"
+    )
+    bad = run("new-scenario", "Bad Id", "--directory", tmp_path)
+    assert bad.exit_code == 2
+    assert bad.output.startswith("error: new-scenario Bad Id: expected an id of lower-case")
+
+
+def test_explain_as_markdown():
+    result = run("explain", "kitchen-five-weeks", "-l", "alliance", "-f", "markdown")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("# Scenario kitchen-five-weeks: ")
+    assert "## Alliance Homes (alliance)" in lines
+    assert "### 1. Is the claim excluded?" in lines
+    assert any(line.startswith("- ") and "[alliance" in line for line in lines)
+
+
+def test_params_as_markdown():
+    result = run("params", "alliance", "-f", "markdown")
+    lines = result.output.splitlines()
+    assert lines[0] == "# Alliance Homes (alliance): parameters"
+    assert lines[2].startswith("| parameter ")
+    assert any(line.startswith("| matrix.full.major ") for line in lines)
+
+
+def test_models_help_is_a_clean_api():
+    fields = attrs.fields_dict(models.Failure)
+    assert fields["distress"].metadata["help"].startswith("the assessor's policy-neutral view")

@@ -1,0 +1,367 @@
+"""Every way in is as careful as the scenario loader: a user's mistake is one clear line and
+exit 2 (never "internal error"), the format has documented bounds, output is safe to print."""
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from click.testing import CliRunner
+
+from compsim.cli import cli
+from compsim.models import Award, AwardItem, Note
+from compsim.money import ZERO
+from compsim.render.records import write_csv, write_json, write_jsonl
+from compsim.render.table import cell_text, render_comparison
+from compsim.scenarios import library_path, load_paths
+from compsim.simulate import Row
+from compsim.testing import decide, scenario
+
+LIBRARY = load_paths([library_path()])
+GOOD = """title = "Boiler broke"
+[failure]
+kind = "repair-delay"
+[dates]
+occurred = 2026-01-05
+claimed = 2026-02-02
+"""
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def one_line_error(result, code=2):
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+# ---------------------------------------------------------------- options
+
+
+def test_compare_to_a_directory_is_refused_before_anything_runs(tmp_path):
+    line = one_line_error(invoke("compare", "-o", tmp_path))
+    assert line == f"error: --output {tmp_path}: is a directory; expected a file name"
+
+
+def test_compare_to_a_file_in_a_missing_directory(tmp_path):
+    line = one_line_error(invoke("compare", "-o", tmp_path / "nope" / "out.csv"))
+    assert line == f"error: --output {tmp_path / 'nope' / 'out.csv'}: no such directory " + str(
+        tmp_path / "nope"
+    )
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1"])
+def test_bench_needs_a_positive_time(seconds):
+    result = invoke("bench", "--seconds", seconds)
+    assert result.exit_code == 2
+    assert "Invalid value for '--seconds'" in result.output
+    assert "is not in the range 0.1<=x<=3600" in result.output
+
+
+def test_audit_top_cannot_be_negative():
+    result = invoke("audit", "--top", "-1")
+    assert result.exit_code == 2
+    assert "Invalid value for '--top': -1 is not in the range x>=0" in result.output
+
+
+def test_a_closed_pipe_ends_compare_quietly():
+    command = f"{sys.executable} -m compsim compare | head -1"
+    done = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.stdout.startswith("scenario")
+    assert done.stderr == ""
+
+
+def test_landlord_and_format_in_any_case():
+    result = invoke("compare", "-l", "Alliance", "-f", "JSON", "--tag", "approvals")
+    assert result.exit_code == 0, result.output
+    assert {r["landlord"] for r in json.loads(result.output)} == {"alliance"}
+    params = invoke("params", "ALLIANCE", "-f", "Json")
+    assert json.loads(params.output)["landlord"] == "alliance"
+
+
+def test_validate_an_empty_directory_exits_2_like_compare_and_test(tmp_path):
+    for command in ("validate", "compare", "test"):
+        line = one_line_error(invoke(command, tmp_path))
+        assert line == f"error: no scenarios found in {tmp_path}"
+
+
+def test_explain_a_directory():
+    line = one_line_error(invoke("explain", library_path()))
+    assert line == (
+        f"error: {library_path()}: is a directory; expected one scenario file or a library id "
+        "(compsim scenarios lists them)"
+    )
+
+
+def test_explain_an_id_one_letter_off_gets_did_you_mean():
+    line = one_line_error(invoke("explain", "kitchen-five-week"))
+    assert line == (
+        "error: kitchen-five-week: no scenario file or library id by that name; did you mean "
+        "'kitchen-five-weeks'? (compsim scenarios lists them)"
+    )
+
+
+@pytest.mark.parametrize("name", ["alliance", "ombudsman"])
+def test_new_plugin_refuses_an_installed_name(tmp_path, name):
+    line = one_line_error(invoke("new-plugin", name, "--directory", tmp_path))
+    assert line == (
+        f"error: new-plugin {name!r}: a policy of that name is already installed or shipped "
+        "with compsim; choose another name (compsim plugins lists them)"
+    )
+    assert not (tmp_path / name).exists()
+
+
+def test_test_counts_agree(tmp_path):
+    (tmp_path / "claim.toml").write_text(
+        GOOD + "[expected.alliance]\ntotal = 1.00\nexcluded = false\n[expected.nobody]\ntotal = 1\n"
+    )
+    result = invoke("test", tmp_path)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "1 scenarios, 2 expected outcomes (1 could not be checked), 2 values checked: 1 mismatches"
+    )
+
+
+# ---------------------------------------------------------------- the comparison table
+
+
+def _compare_lines(*args):
+    result = invoke("compare", *args)
+    assert result.exit_code == 0, result.output
+    return result.output.splitlines()
+
+
+def test_compare_to_a_pipe_or_file_is_never_wrapped(tmp_path):
+    header = _compare_lines()[0]  # the runner's output is not a terminal
+    assert header.split() == ["scenario", "alliance", "clarion", "star", "twenty11", "ombudsman"]
+    out = tmp_path / "table.txt"
+    invoke("compare", "-o", out)
+    assert out.read_text().splitlines()[0].split() == header.split()
+
+
+def test_the_summary_rows_add_up_to_the_scenarios():
+    lines = _compare_lines()
+    summary = {
+        line.split("  ")[0]: line.split()[-5:]
+        for line in lines[lines.index(next(x for x in lines if x.startswith("summary"))) :]
+    }
+    for column in range(5):
+        parts = ("claims paid", "nothing to pay", "claims excluded")
+        counted = sum(int(summary[name][column]) for name in parts)
+        assert counted == int(summary["scenarios"][column]) == len(LIBRARY)
+    assert "share of total paid on assumptions" in summary
+
+
+def _decision_not_computable(total):
+    decision = decide("alliance", scenario('[decant]\nreason = "major-repairs"'))
+    items = () if total == 0 else (AwardItem("Some", total, "alliance 2.7", "published"),)
+    award = Award(items, (), (Note("Decant payments: the Decant Procedure", "alliance 3.4"),))
+    return attrs.evolve(decision, award=award, award_if_not_excluded=award, exclusions=())
+
+
+def test_a_cell_that_cannot_be_computed_is_not_shown_as_nothing():
+    decision = _decision_not_computable(ZERO)
+    assert cell_text(decision) == "not computable"
+    assert cell_text(_decision_not_computable(decision.award.total + 5)) == "£5.00+"
+    row = Row(decision_scenario := scenario(id="decant"), {"alliance": decision})
+    assert decision_scenario.id == "decant"
+    text = render_comparison([row], ["alliance"], width=1000)
+    assert "not computable: part of the remedy is set by a document the landlord" in text
+    summary = text[text.index("summary") :]
+    assert re.search(r"not computable +1\n", summary)
+    assert re.search(r"nothing to pay +0\n", summary)
+
+
+# ---------------------------------------------------------------- the format's bounds
+
+
+def _validate(tmp_path, text, name="claim.toml"):
+    (tmp_path / name).write_text(text)
+    return invoke("validate", tmp_path)
+
+
+def _errors(result):
+    return [line for line in result.output.splitlines() if line.startswith("error: ")]
+
+
+def test_deeply_nested_arrays_are_one_error_and_other_files_still_checked(tmp_path):
+    (tmp_path / "other.toml").write_text(GOOD.replace("title", "titel"))
+    result = _validate(tmp_path, GOOD + "tags = " + "[" * 500 + "]" * 500 + "\n", "deep.toml")
+    assert result.exit_code == 1
+    assert _errors(result) == [
+        f"error: {tmp_path / 'deep.toml'}: tables and lists are nested more than 8 levels "
+        "deep; expected a scenario file (see compsim schema)",
+        f"error: {tmp_path / 'other.toml'}: titel: unknown field; did you mean 'title'? "
+        "(expected one of: format, id, title, description, tags, household, account, failure, "
+        "dates, claim, amenities_lost, costs, damaged_items, legal, complaint, decant, source, "
+        "expected)",
+        f"error: {tmp_path / 'other.toml'}: title: required field is missing; expected text "
+        "(at most 10,000 characters)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (
+            "[complaint]\nreceived = 9999-12-31\n",
+            "complaint.received: expected a date such as 2026-01-05, from 1950-01-01 to "
+            "2099-12-31, got the date 9999-12-31 (outside 1950-01-01 to 2099-12-31)",
+        ),
+        (
+            '[[amenities_lost]]\namenity = "kitchen"\nfrom = 0001-01-01\nto = 9000-01-01\n',
+            "amenities_lost[1].from: expected a date such as 2026-01-05, from 1950-01-01 to "
+            "2099-12-31, got the date 0001-01-01 (outside 1950-01-01 to 2099-12-31)",
+            "amenities_lost[1].to: expected a date such as 2026-01-05, from 1950-01-01 to "
+            "2099-12-31, got the date 9000-01-01 (outside 1950-01-01 to 2099-12-31)",
+        ),
+        (
+            "[household]\nnamed_tenants = 100000000000000000000000000000\n",
+            "household.named_tenants: expected a whole number from 1 to 20, got "
+            "100000000000… (a number of 30 digits)",
+        ),
+        (
+            '[[costs]]\nkind = "food"\namount = 1000000.01\n',
+            "costs[1].amount: expected an amount in pounds from 0 to 1,000,000, with at most "
+            "two decimal places, got 1000000.01 (too large)",
+        ),
+    ],
+)
+def test_values_outside_the_documented_bounds_are_refused(tmp_path, case):
+    extra, *messages = case
+    result = _validate(tmp_path, GOOD + extra)
+    assert _errors(result) == [f"error: {tmp_path / 'claim.toml'}: {m}" for m in messages]
+
+
+def test_a_huge_count_is_refused_not_a_crash(tmp_path):
+    text = GOOD.replace('kind = "repair-delay"', 'kind = "repair-delay"\nmissed_appointments = ')
+    result = _validate(tmp_path, text.replace("= \n", "= " + "1" + "0" * 29 + "\n"))
+    assert _errors(result) == [
+        f"error: {tmp_path / 'claim.toml'}: failure.missed_appointments: expected a whole "
+        "number from 0 to 1,000, got 100000000000… (a number of 30 digits)"
+    ]
+
+
+def test_minus_zero_money_is_zero(tmp_path):
+    path = tmp_path / "claim.toml"
+    path.write_text(GOOD + '[[costs]]\nkind = "food"\namount = -0.0\n')
+    result = invoke("explain", path, "-l", "alliance")
+    assert result.exit_code == 0
+    assert "-0.00" not in result.output
+
+
+def test_a_long_value_is_cut_in_its_error(tmp_path):
+    result = _validate(tmp_path, GOOD + '[household]\ntenure = "' + "x" * 2_000_000 + '"\n')
+    (line,) = _errors(result)
+    assert line.endswith("got the text 'xxxxxxxxxx" + "x" * 69 + "… (2,000,002 characters)")
+    assert len(line) < 400
+
+
+def test_a_long_unknown_key_with_control_characters_is_cut_and_escaped(tmp_path):
+    key = '"k\\u001b[2J' + "y" * 1000 + '"'
+    result = _validate(tmp_path, GOOD + f"{key} = 1\n")
+    (line,) = _errors(result)
+    assert "\x1b" not in line and "k\\x1b[2Jyyyy" in line and len(line) < 600
+
+
+def test_format_as_text_is_one_error(tmp_path):
+    result = _validate(tmp_path, 'format = "1"\n' + GOOD)
+    assert _errors(result) == [
+        f"error: {tmp_path / 'claim.toml'}: format: expected a whole number from 1 to 10,000, "
+        "got the text '1'"
+    ]
+
+
+# ---------------------------------------------------------------- output safety and streaming
+
+
+def test_csv_keeps_free_text_on_one_line_and_neutralises_formulas():
+    decision = decide("alliance", scenario())
+    odd = attrs.evolve(
+        decision,
+        approval=attrs.evolve(decision.approval, approver='=HYPERLINK("x")\nsecond line'),
+    )
+    out = io.StringIO()
+    write_csv([Row(scenario(), {"alliance": odd})], out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    assert ',"\'=HYPERLINK(""x"") second line",' in lines[1]
+
+
+def _rows(count):
+    claim = scenario()
+    decision = decide("alliance", claim)
+    for _ in range(count):
+        yield Row(claim, {"alliance": decision})
+
+
+@pytest.mark.parametrize("write", [write_json, write_jsonl, write_csv])
+def test_output_is_written_as_each_scenario_is_decided(write):
+    out = io.StringIO()
+    written = []
+
+    def rows():
+        for row in _rows(3):
+            written.append(len(out.getvalue()))
+            yield row
+
+    write(rows(), out)
+    assert written[0] <= written[1] < written[2]  # the first rows were out before the last
+
+
+def test_streamed_json_is_the_json_lines_as_one_array():
+    json_out, lines_out = io.StringIO(), io.StringIO()
+    write_json(_rows(2), json_out)
+    write_jsonl(_rows(2), lines_out)
+    records = json.loads(json_out.getvalue())
+    assert records == [json.loads(line) for line in lines_out.getvalue().splitlines()]
+    assert len(records) == 2
+    empty = io.StringIO()
+    write_json(iter(()), empty)
+    assert empty.getvalue() == "[]\n"
+
+
+def test_compare_jsonl_has_one_record_per_scenario_and_landlord():
+    result = invoke("compare", "-f", "jsonl", "--tag", "approvals", "-l", "star")
+    lines = result.output.splitlines()
+    assert lines and all(json.loads(line)["landlord"] == "star" for line in lines)
+
+
+ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:work|home|Users|root|mnt)/[\w.-]+|[A-Z]:\\\\[\w.-]+")
+
+
+def test_no_absolute_machine_path_in_the_repository():
+    root = Path(__file__).resolve().parents[1]
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
+    offenders = []
+    for name in tracked:
+        if name.startswith("plugins/") and name.endswith("README.md"):
+            continue  # the plugin helpers are rewriting these citations
+        path = root / name
+        if path.suffix not in (".md", ".py", ".toml", ".txt", ".cfg", ".json", ""):
+            continue
+        if not path.is_file() or name == "tests/test_hardening.py":
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        offenders.extend(f"{name}: {match}" for match in ABSOLUTE_PATH.findall(text))
+    assert offenders == []
+
+
+def test_the_absolute_path_check_finds_one():
+    assert ABSOLUTE_PATH.findall("see /work/shared/RULES.md and C:\\\\Users") == [
+        "/work/shared",
+        "C:\\\\Users",
+    ]
+    assert ABSOLUTE_PATH.findall('assert "/work/" not in readme; src/compsim/x.py') == []
