@@ -14,7 +14,7 @@
 #   - a plugin: its tests/test_<x>_policy.py and test_<x>_mutants.py, plus the library's
 #     golden outcomes for that landlord (`compsim test`, in-process:
 #     benchmarks/mutation/test_golden_outcomes.py);
-#   - the engine: tests/test_dates.py, tests/test_engine_mutants.py and the golden outcomes
+#   - the engine: tests/test_dates.py, test_money.py, test_engine_mutants.py and the golden outcomes
 #     of all four landlords.
 # The contract tests (they restate the host's checks) and the fingerprint snapshot are left
 # out. Hypothesis runs a small derandomized profile (benchmarks/mutation/conftest.py).
@@ -54,8 +54,9 @@ prepare() { # $1: module -> a fresh scratch project in $WORK/$1
     if [ "$module" = engine ]; then
         cp -r "$ROOT/src" "$dir/src"
         cp -r "$ROOT/scenarios" "$dir/scenarios" # the library, found beside src/
-        cp "$ROOT/tests/test_dates.py" "$dir/tests/"
-        [ -f "$ROOT/tests/test_engine_mutants.py" ] && cp "$ROOT/tests/test_engine_mutants.py" "$dir/tests/"
+        for test in test_dates.py test_money.py test_engine_mutants.py; do
+            [ -f "$ROOT/tests/$test" ] && cp "$ROOT/tests/$test" "$dir/tests/"
+        done
         pyproject 'only_mutate = ["src/compsim/money.py", "src/compsim/dates.py", "src/compsim/plugins.py", "src/compsim/models.py"]
 also_copy = ["scenarios"]' >"$dir/pyproject.toml"
     else
