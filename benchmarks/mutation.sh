@@ -55,7 +55,7 @@ prepare() { # $1: module -> a fresh scratch project in $WORK/$1
         cp -r "$ROOT/src" "$dir/src"
         cp -r "$ROOT/scenarios" "$dir/scenarios" # the library, found beside src/
         for test in test_dates.py test_money.py test_engine_mutants.py; do
-            [ -f "$ROOT/tests/$test" ] && cp "$ROOT/tests/$test" "$dir/tests/"
+            if [ -f "$ROOT/tests/$test" ]; then cp "$ROOT/tests/$test" "$dir/tests/"; fi
         done
         pyproject 'only_mutate = ["src/compsim/money.py", "src/compsim/dates.py", "src/compsim/plugins.py", "src/compsim/models.py"]
 also_copy = ["scenarios"]' >"$dir/pyproject.toml"
