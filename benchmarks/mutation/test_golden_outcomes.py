@@ -20,6 +20,6 @@ def test_golden_outcomes_on_the_library(landlord):
         attrs.evolve(s, expected=tuple(e for e in s.expected if e.landlord == landlord))
         for s in load_paths([library_path()])
     ]
-    mismatches, checked = check_expectations(scenarios, policies)
-    assert checked > 0
-    assert not mismatches, mismatches[:5]
+    report = check_expectations(scenarios, policies)
+    assert report.checked > 0
+    assert not report.lines, report.lines[:5]
