@@ -23,6 +23,7 @@ from compsim.models import (
     ASSUMPTION,
     CUSTOMER,
     DISTRESS_LEVELS,
+    DRAFT,
     PUBLISHED,
     AmenityLoss,
     Approval,
@@ -938,9 +939,11 @@ def _inconvenience(
     if point.value == 0:
         return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
     share = ONE
+    bases = [point.basis, impact.basis]
     if failure.responsibility == "partial":
         partial = params["inconvenience.partial_share"]
         share = partial.value
+        bases.append(partial.basis)
         label = f"{label}, partial responsibility × {partial.value}"
         notes.append(
             Note(
@@ -956,7 +959,7 @@ def _inconvenience(
         label,
         to_pennies(point.value * share),
         clause,
-        ASSUMPTION if ASSUMPTION in (point.basis, impact.basis) else point.basis,
+        DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis,
         category,
         low=to_pennies(low * share),
         high=None if high is None else to_pennies(high * share),
