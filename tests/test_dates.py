@@ -49,3 +49,10 @@ def test_working_days_between_counts_after_start_up_to_end():
     assert working_days_between(date(2026, 2, 9), date(2026, 2, 11)) == 2
     assert working_days_between(date(2026, 2, 11), date(2026, 2, 9)) == 0
     assert working_days_between(date(2025, 12, 24), date(2026, 1, 2)) == 4  # 29, 30, 31, 2
+
+
+def test_day_text_is_the_date_as_an_f_string_prints_it():
+    from compsim.dates import day_text
+
+    day = date(2026, 2, 28)
+    assert day_text(day) == f"{day}" == "2026-02-28"

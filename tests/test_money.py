@@ -45,3 +45,14 @@ def test_money_as_text_and_in_pounds():
 def test_a_weekly_amount_for_some_days_is_unrounded():
     assert for_days(Decimal("100"), 3) == Decimal("300") / 7
     assert for_days(Decimal("70"), 7) == Decimal("70")
+
+
+def test_remembered_format_pounds_prints_as_formatting_afresh_would():
+    # "-0" comes after "0": a remembered £0.00 must not stand in for £-0.00 (they are equal)
+    from compsim.money import format_pounds, to_pennies
+
+    for text in ("5", "5.0", "5.00", "1234.565", "0", "0.00", "-0", "-0.00", "-3.5", "1000000"):
+        amount = Decimal(text)
+        assert format_pounds(amount) == f"£{to_pennies(amount):,.2f}", text
+    assert format_pounds(Decimal("-0")) == "£-0.00"
+    assert format_pounds(Decimal("0")) == "£0.00"

@@ -11,6 +11,14 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 
+@lru_cache(maxsize=65536)
+def day_text(day: date) -> str:
+    """A date as an f-string prints it (2026-03-27), remembered: formatting a date costs
+    several times more than looking it up, and labels print the same dates again and again."""
+    return str(day)
+
+
+@lru_cache(maxsize=65536)
 def add_months(start: date, months: int) -> date:
     """The same day ``months`` calendar months later, clamped to the month's last day."""
     month_index = start.month - 1 + months

@@ -3,11 +3,6 @@ would build afresh: equal values that print differently never share an entry."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from compsim_star.plugin import day_text, format_pounds
-
-from compsim.money import format_pounds as plain_format_pounds
 from compsim.testing import decide, scenario
 
 MODERATE_OTHER = '[failure]\nkind = "other"\ndistress = "moderate"\n'
@@ -29,20 +24,3 @@ def test_5_1_position_written_0_3_and_0_30_is_printed_as_written_in_one_process(
     assert "bands.position = 0.30)" in first
     assert "£80.00 is at 0.3 of the way along" in second
     assert "bands.position = 0.3)" in second
-
-
-def test_remembered_format_pounds_prints_as_compsim_money_does():
-    for text in ("5", "5.0", "5.00", "1234.565", "0", "0.00", "-0", "-0.00", "-3.5", "1000000"):
-        amount = Decimal(text)
-        assert format_pounds(amount) == plain_format_pounds(amount), text
-    # a negative zero after an unsigned one (and the other way round) is still its own text
-    assert format_pounds(Decimal("0")) == "£0.00"
-    assert format_pounds(Decimal("-0")) == plain_format_pounds(Decimal("-0"))
-    assert format_pounds(Decimal("0.00")) == "£0.00"
-
-
-def test_remembered_day_text_is_the_date_as_an_f_string_prints_it():
-    from datetime import date
-
-    day = date(2026, 3, 27)
-    assert day_text(day) == f"{day}" == "2026-03-27"

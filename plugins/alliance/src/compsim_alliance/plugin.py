@@ -182,7 +182,7 @@ def _claim_window_check(
     kind: str, incurred: date, claimed: date, months: int, exceptional: bool
 ) -> Exclusion:
     """The 4.2 check from its inputs alone (memoised: many claims share their dates)."""
-    limit = _add_months(incurred, months)
+    limit = add_months(incurred, months)
     clause = "alliance 4.2, 4.4"
     since = (
         f"{ONE_OFF_NAMES.get(kind, 'the event')} on {incurred} (a one-off "
@@ -221,7 +221,7 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
     raised = scenario.complaint.received if scenario.complaint else dates.claimed
     counted_from = max(dates.aware, scenario.incurred)
     accepted_as = None  # the basis on which a late complaint is accepted, if it is
-    if raised > _add_months(counted_from, months) and scenario.claim.exceptional_circumstances:
+    if raised > add_months(counted_from, months) and scenario.claim.exceptional_circumstances:
         discretion = params["time_limits.discretion_beyond_complaint_months"]
         if discretion.value:
             accepted_as = discretion.basis
@@ -233,7 +233,7 @@ def _complaint_window_check(
     raised: date, counted_from: date, months: int, accepted_as: str | None
 ) -> Exclusion:
     """The complaints policy 2.2 check from its inputs alone (memoised)."""
-    limit = _add_months(counted_from, months)
+    limit = add_months(counted_from, months)
     clause = "alliance complaints policy 2.2"
     if raised <= limit:
         return Exclusion(
@@ -259,7 +259,6 @@ def _complaint_window_check(
 
 
 # add_months is pure and claims share their dates: remember recent answers.
-_add_months = lru_cache(maxsize=4096)(add_months)
 
 
 # ---------------------------------------------------------------- impact (2.7)
@@ -762,13 +761,13 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     return [
         Deadline(
             f"Claim window ({claim_months.value} months after {since})",
-            _add_months(incurred, claim_months.value),
+            add_months(incurred, claim_months.value),
             claim_months.clause,
         ),
         Deadline(
             f"Complaint to be raised ({complaint_months.value} months after the issue or "
             "awareness of it)",
-            _add_months(max(dates.aware, incurred), complaint_months.value),
+            add_months(max(dates.aware, incurred), complaint_months.value),
             complaint_months.clause,
         ),
         Deadline(

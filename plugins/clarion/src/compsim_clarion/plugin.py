@@ -583,7 +583,7 @@ def _claim_window_check(
     start: date, what: str, claimed: date, months: int, clause: str, exceptional: bool
 ) -> Exclusion:
     """The 6.2 check from its inputs alone (memoised: many claims share their dates)."""
-    limit = _add_months(start, months)
+    limit = add_months(start, months)
     if claimed <= limit:
         return Exclusion(
             f"Claimed on {claimed}, within {months} months of {what} {start} (last day {limit})",
@@ -607,7 +607,6 @@ def _claim_window_check(
 
 
 # add_months is pure and claims share their dates: remember recent answers.
-_add_months = lru_cache(maxsize=4096)(add_months)
 
 
 # ---------------------------------------------------------------- impact (6.5)
@@ -1313,7 +1312,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     found = [
         Deadline(
             f"Claim window ({months.value} months from {what} {start})",
-            _add_months(start, months.value),
+            add_months(start, months.value),
             months.clause,
         )
     ]

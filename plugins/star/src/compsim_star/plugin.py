@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from compsim import hookimpl
-from compsim.dates import add_months as _add_months
+from compsim.dates import add_months, day_text
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -33,8 +33,7 @@ from compsim.models import (
     Settlement,
     SettlementPart,
 )
-from compsim.money import ZERO, to_pennies
-from compsim.money import format_pounds as _format_pounds
+from compsim.money import ZERO, format_pounds, to_pennies
 from compsim.params import Params
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
@@ -91,30 +90,7 @@ def combine(*bases: str) -> str:
 # the scenario are built once, here or beside the function that uses them. Exclusion and
 # Note are frozen, so one instance can stand in every decision's list.
 
-add_months = lru_cache(maxsize=4096)(_add_months)
-
-
-@lru_cache(maxsize=4096)
-def day_text(day: date) -> str:
-    """A date as an f-string prints it (2026-03-27), remembered: formatting a date costs
-    several times more than looking it up, and a caseload's dates repeat."""
-    return str(day)
-
-
-_POUNDS: dict[Decimal, str] = {}
-
-
-def format_pounds(amount: Decimal) -> str:
-    """compsim.money.format_pounds, remembered by value: Decimal("5.0") and Decimal("5.00")
-    print alike. A negative amount (-0 prints as "£-0.00") is never looked up."""
-    if amount.is_signed():
-        return _format_pounds(amount)
-    text = _POUNDS.get(amount)
-    if text is None:
-        if len(_POUNDS) > 4096:
-            _POUNDS.clear()
-        text = _POUNDS[amount] = _format_pounds(amount)
-    return text
+# add_months, day_text and format_pounds are the engine's, which remember their results.
 
 
 @hookimpl

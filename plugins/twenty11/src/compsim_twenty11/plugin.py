@@ -15,8 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from compsim import hookimpl
-from compsim.dates import add_months as _add_months
-from compsim.dates import add_working_days
+from compsim.dates import add_months, add_working_days, day_text
 from compsim.errors import ParamError
 from compsim.models import (
     ACCOUNT,
@@ -40,8 +39,7 @@ from compsim.models import (
     Settlement,
     SettlementPart,
 )
-from compsim.money import ZERO, for_days, to_pennies
-from compsim.money import format_pounds as _format_pounds
+from compsim.money import ZERO, for_days, format_pounds, to_pennies
 from compsim.params import Param, Params
 from compsim.plugins import PolicyInfo
 
@@ -104,30 +102,7 @@ DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 # the scenario are built once, here or beside the function that uses them. Exclusion and
 # Note are frozen, so one instance can stand in every decision's list.
 
-add_months = lru_cache(maxsize=4096)(_add_months)
-
-
-@lru_cache(maxsize=4096)
-def day_text(day: date) -> str:
-    """A date as an f-string prints it (2026-03-27), remembered: formatting a date costs
-    several times more than looking it up, and a caseload's dates repeat."""
-    return str(day)
-
-
-_POUNDS: dict[Decimal, str] = {}
-
-
-def format_pounds(amount: Decimal) -> str:
-    """compsim.money.format_pounds, remembered by value: Decimal("5.0") and Decimal("5.00")
-    print alike. A negative amount (-0 prints as "£-0.00") is never looked up."""
-    if amount.is_signed():
-        return _format_pounds(amount)
-    text = _POUNDS.get(amount)
-    if text is None:
-        if len(_POUNDS) > 4096:
-            _POUNDS.clear()
-        text = _POUNDS[amount] = _format_pounds(amount)
-    return text
+# add_months, day_text and format_pounds are the engine's, which remember their results.
 
 
 @hookimpl
