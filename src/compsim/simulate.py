@@ -46,47 +46,69 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     column = policy.column
     params = policy.params.at(scenario.dates.claimed).for_decision()
     hook = policy.manager.hook
-
-    checks = check_exclusions(
-        column, _call(column, hook.is_excluded, scenario=scenario, params=params)
-    )
-    exclusions = tuple(check for check in checks if check.applies)
-    impact = check_impact(
-        column, _call(column, hook.assess_impact, scenario=scenario, params=params)
-    )
-    computed = check_award(
-        column, _call(column, hook.calculate_award, scenario=scenario, impact=impact, params=params)
-    )
-    award = Award() if exclusions else computed
-    approval = check_approval(
-        column, _call(column, hook.route_approval, scenario=scenario, award=award, params=params)
-    )
-    settlement = check_settlement(
-        column,
-        _call(column, hook.apply_offset, scenario=scenario, award=award, params=params),
-        award,
-        scenario,
-    )
-    timescales = None  # the policy's own complaint timescales matter only with [complaint]
-    complaint_checks = ()
-    if scenario.complaint is not None:
-        if "complaint_timescales" in policy.implemented:
-            timescales = _call(column, hook.complaint_timescales, params=params)
-        if timescales:
-            checked_timescales = check_timescale_list(column, timescales)
-            complaint_checks = _engine(
-                column,
-                "complaint_timescales",
-                check_timescales,
-                scenario.complaint,
-                checked_timescales,
-            )
-    deadlines = ()
-    if "deadlines" in policy.implemented:
-        deadlines = check_deadlines(
-            column, _call(column, hook.deadlines, scenario=scenario, award=award, params=params)
+    implemented = policy.implemented
+    complaint = scenario.complaint
+    # The hooks are called in one guarded block (one try for the lot, not a wrapper per call:
+    # a decision is called a million times in a caseload); ``step`` names the hook running,
+    # so an exception is reported against it.
+    step = "is_excluded"
+    try:
+        checks = check_exclusions(
+            column, _given(column, step, hook.is_excluded(scenario=scenario, params=params))
         )
-    decision = Decision(
+        exclusions = tuple(check for check in checks if check.applies)
+        step = "assess_impact"
+        impact = check_impact(
+            column, _given(column, step, hook.assess_impact(scenario=scenario, params=params))
+        )
+        step = "calculate_award"
+        computed = check_award(
+            column,
+            _given(
+                column,
+                step,
+                hook.calculate_award(scenario=scenario, impact=impact, params=params),
+            ),
+        )
+        award = Award() if exclusions else computed
+        step = "route_approval"
+        approval = check_approval(
+            column,
+            _given(
+                column, step, hook.route_approval(scenario=scenario, award=award, params=params)
+            ),
+        )
+        step = "apply_offset"
+        settlement = check_settlement(
+            column,
+            _given(column, step, hook.apply_offset(scenario=scenario, award=award, params=params)),
+            award,
+            scenario,
+        )
+        timescales = None  # the policy's own complaint timescales matter only with [complaint]
+        if complaint is not None and "complaint_timescales" in implemented:
+            step = "complaint_timescales"
+            timescales = _given(column, step, hook.complaint_timescales(params=params))
+        deadlines: Any = ()
+        if "deadlines" in implemented:
+            step = "deadlines"
+            deadlines = check_deadlines(
+                column,
+                _given(column, step, hook.deadlines(scenario=scenario, award=award, params=params)),
+            )
+    except PluginError:
+        raise
+    except KeyboardInterrupt:  # a real Ctrl-C stops the run
+        raise
+    except BaseException as error:  # anything else, sys.exit() included, is this cell's error
+        raise PluginError(column, step, f"raised {_describe_error(error)}") from error
+    complaint_checks = ()
+    if timescales:
+        checked_timescales = check_timescale_list(column, timescales)
+        complaint_checks = _engine(
+            column, "complaint_timescales", check_timescales, complaint, checked_timescales
+        )
+    return Decision(
         scenario_id=scenario.id,
         landlord=column,
         exclusions=exclusions,
@@ -96,17 +118,28 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         approval=approval,
         settlement=settlement,
         checks=checks,
-        deadlines=tuple(sorted(deadlines, key=lambda d: d.date)),
+        deadlines=tuple(sorted(deadlines, key=_deadline_date)) if deadlines else (),
         complaint_checks=complaint_checks,
-        code_checks=_engine(column, "complaint code", check_code, scenario.complaint),
-        silent_on_complaints=scenario.complaint is not None and timescales is None,
+        code_checks=_engine(column, "complaint code", check_code, complaint) if complaint else (),
+        silent_on_complaints=complaint is not None and timescales is None,
         readings=tuple(
             ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
             for path, p in params.switches_used.items()
-        ),
+        )
+        if params.switches_used
+        else (),
         drafts=tuple(params.drafts_used.values()),
     )
-    return decision
+
+
+def _deadline_date(deadline: Any) -> Any:
+    return deadline.date
+
+
+def _given(column: str, step: str, result: Any) -> Any:
+    if result is None:
+        raise PluginError(column, step, "returned nothing (is the hook implemented?)")
+    return result
 
 
 def _engine(column: str, step: str, function: Any, *args: Any) -> Any:
@@ -116,21 +149,6 @@ def _engine(column: str, step: str, function: Any, *args: Any) -> Any:
         return function(*args)
     except Exception as error:
         raise PluginError(column, step, f"{type(error).__name__}: {error}") from error
-
-
-def _call(column: str, hook_caller: Any, **kwargs: Any) -> Any:
-    name = hook_caller.name
-    try:
-        result = hook_caller(**kwargs)
-    except PluginError:
-        raise
-    except KeyboardInterrupt:  # a real Ctrl-C stops the run
-        raise
-    except BaseException as error:  # anything else, sys.exit() included, is this cell's error
-        raise PluginError(column, name, f"raised {_describe_error(error)}") from error
-    if result is None:
-        raise PluginError(column, name, "returned nothing (is the hook implemented?)")
-    return result
 
 
 def _describe_error(error: BaseException) -> str:

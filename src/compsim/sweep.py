@@ -359,7 +359,7 @@ def draw_chart(sweep: Sweep, path: Path) -> None:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise CompsimError("--chart needs matplotlib: pip install matplotlib") from None
+        raise CompsimError("--chart needs matplotlib: pip install 'compsim[charts]'") from None
     from compsim.charts import pounds_axis, style
 
     numeric = all(isinstance(p.value, int | Decimal | date) for p in sweep.points)
