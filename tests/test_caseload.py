@@ -371,3 +371,10 @@ def test_explain_takes_a_case_in_a_csv_caseload(tmp_path, library):
     assert f"holds 3 cases; name one as {path}#ID" in several.output
     missing = runner.invoke(cli, ["explain", f"{path}#{library[1].id[:-1]}"])
     assert missing.exit_code == 2 and f"did you mean '{library[1].id}'" in missing.output
+
+
+def test_bench_times_a_generated_caseload():
+    result = CliRunner().invoke(cli, ["bench", "--simulate", "40", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "40 cases, seed 2026, 4 landlords, 1 worker:" in result.output
+    assert "cases/s" in result.output and "peak memory" in result.output

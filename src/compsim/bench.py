@@ -122,3 +122,27 @@ def peak_memory_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
+
+
+def simulate_caseload_rate(cases: int, workers: int, landlords: Sequence[str] = ()) -> str:
+    """N cases of examples/population.toml through every landlord (no reference), timed."""
+    from pathlib import Path
+
+    from compsim.caseload.simulate import simulate_caseload
+    from compsim.errors import CompsimError
+    from compsim.selection import PolicyRequest
+
+    spec = Path(__file__).resolve().parents[2] / "examples" / "population.toml"
+    if not spec.is_file():
+        raise CompsimError(f"{spec}: the example population spec is not in this installation")
+    request = PolicyRequest(tuple(landlords), include_references=False)
+    started = time.perf_counter()
+    tally, title = simulate_caseload(spec, request, workers=workers, cases=cases)
+    elapsed = time.perf_counter() - started
+    own, child = peak_memory_mb()
+    columns = len(tally.columns)
+    return (
+        f"{title}, {columns} landlords, {workers} worker{'s' if workers != 1 else ''}: {elapsed:.1f} s wall, "
+        f"{cases / elapsed:,.0f} cases/s ({cases * columns / elapsed:,.0f} decisions/s); "
+        f"peak memory {own:,.0f} MB in the main process, {child:,.0f} MB in the largest worker"
+    )

@@ -614,36 +614,13 @@ def bench(paths, landlords, seconds, cases, workers) -> None:
     from compsim import bench as measure
 
     if cases is not None:
-        _bench_simulate(cases, workers or os.cpu_count() or 1, landlords)
+        click.echo(measure.simulate_caseload_rate(cases, workers or os.cpu_count() or 1, landlords))
         return
     scenarios = _scenarios(paths)
     floor = measure.dispatch_floor(scenarios, seconds)
     click.echo(measure.describe(floor))
     for policy in _policies(landlords):
         click.echo(measure.describe(measure.landlord_rate(policy, scenarios, seconds), floor))
-
-
-def _bench_simulate(cases, workers, landlords) -> None:
-    import time
-
-    from compsim import bench as measure
-    from compsim.caseload.simulate import simulate_caseload
-    from compsim.selection import PolicyRequest
-
-    spec = Path(__file__).resolve().parents[2] / "examples" / "population.toml"
-    if not spec.is_file():
-        raise CompsimError(f"{spec}: the example population spec is not in this installation")
-    request = PolicyRequest(tuple(landlords), include_references=False)
-    started = time.perf_counter()
-    tally, title = simulate_caseload(spec, request, workers=workers, cases=cases)
-    elapsed = time.perf_counter() - started
-    own, child = measure.peak_memory_mb()
-    landlords_run = len(tally.columns)
-    click.echo(
-        f"{title}, {landlords_run} landlords, {workers} workers: {elapsed:.1f} s wall, "
-        f"{cases / elapsed:,.0f} cases/s ({cases * landlords_run / elapsed:,.0f} decisions/s); "
-        f"peak memory {own:,.0f} MB in the main process, {child:,.0f} MB in the largest worker"
-    )
 
 
 @cli.command("new-plugin")
