@@ -141,8 +141,9 @@ def simulate_caseload_rate(cases: int, workers: int, landlords: Sequence[str] = 
     elapsed = time.perf_counter() - started
     own, child = peak_memory_mb()
     columns = len(tally.columns)
+    processes = f"{workers} worker{'s' if workers != 1 else ''}"
     return (
-        f"{title}, {columns} landlords, {workers} worker{'s' if workers != 1 else ''}: {elapsed:.1f} s wall, "
+        f"{title}, {columns} landlords, {processes}: {elapsed:.1f} s wall, "
         f"{cases / elapsed:,.0f} cases/s ({cases * columns / elapsed:,.0f} decisions/s); "
         f"peak memory {own:,.0f} MB in the main process, {child:,.0f} MB in the largest worker"
     )
