@@ -138,6 +138,12 @@ _output = click.option(
     metavar="FILE",
     help="Write to FILE (all or nothing) instead of standard output.",
 )
+_reference = click.option(
+    "--reference/--no-reference",
+    default=True,
+    show_default=True,
+    help="Include reference policies (the Housing Ombudsman) as columns.",
+)
 
 
 def _policies(landlords=(), sets=(), param_files=(), include_references=True):
@@ -233,12 +239,7 @@ def _echo(text: str = "") -> None:
 @_set
 @_params
 @_output
-@click.option(
-    "--reference/--no-reference",
-    default=True,
-    show_default=True,
-    help="Include reference policies (the Housing Ombudsman) as columns.",
-)
+@_reference
 def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -> None:
     """Run scenarios through every policy: scenarios as rows, landlords as columns.
 
@@ -689,12 +690,7 @@ def schema(fmt) -> None:
 @_params
 @_format
 @_output
-@click.option(
-    "--reference/--no-reference",
-    default=True,
-    show_default=True,
-    help="Include reference policies (the Housing Ombudsman) as columns.",
-)
+@_reference
 @click.option("--cases", type=click.IntRange(1, 100_000_000), help="Override the spec's cases.")
 @click.option("--seed", type=click.IntRange(0), help="Override the spec's seed.")
 @click.option(
@@ -817,12 +813,7 @@ def csv_template(output) -> None:
 @_params
 @_format
 @_output
-@click.option(
-    "--reference/--no-reference",
-    default=True,
-    show_default=True,
-    help="Include reference policies (the Housing Ombudsman) as columns.",
-)
+@_reference
 @click.option(
     "--chart",
     type=click.Path(path_type=Path),
