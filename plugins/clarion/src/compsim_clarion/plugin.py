@@ -16,7 +16,7 @@ from pathlib import Path
 import attrs
 
 from compsim import hookimpl
-from compsim.dates import add_months, add_working_days
+from compsim.dates import add_months, add_working_days, day_text
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -229,38 +229,41 @@ def _repair_heads(scenario: Scenario, params: Params) -> list[Head]:
     if target is None:
         if failure.kind != "repair-delay":
             return []
-        plan = _plan_head("A repair delay", scenario, params)
-        if plan is not None:
-            return [plan]
-        return [
-            Head(
-                "A repair delay with no target date given: compsim reads the failure kind as "
-                "a repair that went over its target time, with no action plan agreed",
-                True,
-            )
-        ]
+        if failure.action_plan != "none":
+            return [_plan_head("A repair delay", failure.action_plan, params)]
+        return [REPAIR_WITHOUT_TARGET]
     end = dates.loss_end
     if end <= target:
-        return [Head(f"The repair was within its target ({target}; loss end {end})", False)]
+        return [
+            Head(
+                f"The repair was within its target ({day_text(target)}; loss end {day_text(end)})",
+                False,
+            )
+        ]
     over = (end - target).days
-    plan = _plan_head(f"The repair went {over} days over its target ({target})", scenario, params)
-    if plan is not None:
-        return [plan]
+    if failure.action_plan != "none":
+        what = f"The repair went {over} days over its target ({day_text(target)})"
+        return [_plan_head(what, failure.action_plan, params)]
     return [
         Head(
-            f"The repair went {over} days over its target ({target}; loss end {end}) "
-            "with no action plan agreed: compensable",
+            f"The repair went {over} days over its target ({day_text(target)}; loss end "
+            f"{day_text(end)}) with no action plan agreed: compensable",
             True,
         )
     ]
 
 
-def _plan_head(what: str, scenario: Scenario, params: Params) -> Head | None:
-    """4.2 "unless an action plan has been agreed": an agreed plan that was kept stops the
-    repair kind; whether a plan agreed but not kept does is a reading switch."""
-    plan = scenario.failure.action_plan
-    if plan == "none":
-        return None
+REPAIR_WITHOUT_TARGET = Head(
+    "A repair delay with no target date given: compsim reads the failure kind as "
+    "a repair that went over its target time, with no action plan agreed",
+    True,
+)
+
+
+def _plan_head(what: str, plan: str, params: Params) -> Head:
+    """4.2 "unless an action plan has been agreed" (``plan`` is one that was agreed): an
+    agreed plan that was kept stops the repair kind; whether a plan agreed but not kept does
+    is a reading switch."""
     if plan == "agreed-kept":
         return Head(f"{what}, but an action plan was agreed", False)
     switch = params[BROKEN_PLAN_SWITCH]
@@ -307,20 +310,23 @@ def _amenity_head(
     days = (end - start).days
     if amenity in SERVICES:
         return Head(
-            f"Loss of {name} ({start} to {end}): an amenity or service, compensable whenever lost",
+            f"Loss of {name} ({day_text(start)} to {day_text(end)}): an amenity or service, "
+            "compensable whenever lost",
             True,
         )
     if not in_use:
         return Head(f"The {name} was not in use, so its use was not lost", False, clause)
     if days > sla_days:
         return Head(
-            f"Loss of use of the {name} for {days} calendar days ({start} to {end}), more "
+            f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
+            f"{day_text(end)}), more "
             f"than {sla_days}: compensable",
             True,
             clause,
         )
     return Head(
-        f"Loss of use of the {name} for {days} calendar days ({start} to {end}), not more "
+        f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
+        f"{day_text(end)}), not more "
         f"than {sla_days}: a room counts only when lost for longer than the repair SLA",
         False,
         clause,
@@ -487,11 +493,20 @@ def _little_or_no_problem(scenario: Scenario, params: Params) -> Exclusion:
     )
 
 
-LEGAL_REASONS = {
-    (proceedings, disrepair): (
+def _legal_check(proceedings: str, disrepair: bool) -> Exclusion:
+    reason = (
         f"The issue is subject to legal proceedings (proceedings: {proceedings}) "
         f"or a disrepair claim (disrepair claim: {'yes' if disrepair else 'no'})"
     )
+    if disrepair or proceedings in ("started", "court-ordered"):
+        return Exclusion(reason, EXCLUSIONS, True, "legal or disrepair")
+    return Exclusion(reason, EXCLUSIONS, False)
+
+
+# The check for every state of the proceedings, built once; but for proceedings threatened
+# (and no disrepair claim), which a reading switch settles, only its reason is used.
+LEGAL_CHECKS = {
+    (proceedings, disrepair): _legal_check(proceedings, disrepair)
     for proceedings in PROCEEDINGS
     for disrepair in (False, True)
 }
@@ -501,11 +516,9 @@ def _legal_proceedings(scenario: Scenario, params: Params) -> Exclusion:
     """4.4 "issues subject to legal proceedings or disrepair claims": proceedings started or
     ordered, or a disrepair claim, exclude; whether threatened proceedings do is a switch."""
     legal = scenario.legal
-    reason = LEGAL_REASONS[legal.proceedings, legal.disrepair_claim]
-    if legal.disrepair_claim or legal.proceedings in ("started", "court-ordered"):
-        return Exclusion(reason, EXCLUSIONS, True, "legal or disrepair")
-    if legal.proceedings != "threatened":
-        return Exclusion(reason, EXCLUSIONS, False)
+    check = LEGAL_CHECKS[legal.proceedings, legal.disrepair_claim]
+    if legal.disrepair_claim or legal.proceedings != "threatened":
+        return check
     switch = params[THREATENED_SWITCH]
     reading = (
         "threatened proceedings read as making the issue subject to legal proceedings"
@@ -513,7 +526,7 @@ def _legal_proceedings(scenario: Scenario, params: Params) -> Exclusion:
         else "threatened proceedings read as not yet legal proceedings"
     )
     return Exclusion(
-        f"{reason}: {reading} ({switch.basis}: {THREATENED_SWITCH})",
+        f"{check.reason}: {reading} ({switch.basis}: {THREATENED_SWITCH})",
         switch.clause,
         bool(switch.value),
         "proceedings threatened (reading)" if switch.value else "",
@@ -531,6 +544,8 @@ NOTHING_FOR_INSURANCE = Exclusion(
 def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     """Insured items and floor coverings: the whole claim is excluded when they are all it is
     about (no other 4.2 kind counts); otherwise only those items are left out."""
+    if not scenario.damaged_items:
+        return NOTHING_FOR_INSURANCE
     refused = [item for item in scenario.damaged_items if _item_refusal(item, params)]
     for_insurance = [i for i in refused if i.insured or i.damaged_by in LEAK_FLOOD_OR_FIRE]
     if not for_insurance:
@@ -710,15 +725,12 @@ def _distress_item(
     low_path, high_path, figure_path = BAND_PATHS[band]
     # read in this order (low, high, figure): the decision records drafts in the order used
     low = params.value(low_path)
-    high = params.value(high_path) if high_path in params else None
+    has_high = high_path in params  # the top band has no upper end
+    high = params.value(high_path) if has_high else None
     figure = params[figure_path]
+    paths = (low_path, high_path, figure_path) if has_high else (low_path, figure_path)
     item, band_notes = _band_item(
-        band,
-        low,
-        high,
-        figure.value,
-        figure.clause,
-        params.basis_of(*(p for p in (low_path, high_path) if p in params), figure_path, *rests_on),
+        band, low, high, figure.value, figure.clause, params.basis_of(*paths, *rests_on)
     )
     notes.extend(band_notes)
     return item
@@ -928,7 +940,7 @@ def _no_sum_yet(
 ) -> AwardItem:
     return AwardItem(
         f"{label}: no Ombudsman specific sum is in force on the claim date "
-        f"({scenario.dates.claimed})",
+        f"({day_text(scenario.dates.claimed)})",
         ZERO,
         clause,
         ASSUMPTION,
@@ -1112,8 +1124,10 @@ def confirmed(scenario: Scenario) -> tuple[date, bool] | None:
 
 def _confirmed_words(day: date, stand_in: bool) -> str:
     if stand_in:
-        return f"the offer on {day}, read as the date the award was confirmed (a stand-in)"
-    return f"the award confirmed on {day}"
+        return (
+            f"the offer on {day_text(day)}, read as the date the award was confirmed (a stand-in)"
+        )
+    return f"the award confirmed on {day_text(day)}"
 
 
 NO_APPROVER = Note(
@@ -1132,7 +1146,8 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
         notes += (
             Note(
                 f"Counting from {_confirmed_words(day, stand_in)} (the policy does not say "
-                f"from when), the last day to appeal is {add_working_days(day, days.value)}",
+                f"from when), the last day to appeal is "
+                f"{day_text(add_working_days(day, days.value))}",
                 days.clause,
             ),
         )
@@ -1198,15 +1213,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         return Settlement()
     arrears, owed = rent_account_arrears(scenario, params)
     expenses = out_of_pocket_expenses(scenario)
-    notes = [_payment_note(scenario, params)]
+    payment = _payment_note(scenario, params)
     if arrears == 0 or expenses:
-        why = (
-            "the claimant has incurred out-of-pocket expenses "
-            f"({', '.join(dict.fromkeys(c.kind for c in expenses))})"
-            if expenses
-            else "the rent account is up to date or in credit"
-        )
-        notes.insert(0, Note(f"Paid to any account in the claimant's name: {why}", PAYMENT))
         part = SettlementPart(
             "Compensation paid to the claimant",
             total,
@@ -1214,6 +1222,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             "payment to an account in the claimant's name",
             PAYMENT,
         )
+        notes = [_paid_to_claimant(expenses), payment]
         notes.extend(_other_debts_notes(scenario, arrears_counted=False, params=params))
         return Settlement((part,), tuple(notes))
     against = min(total, arrears)
@@ -1228,15 +1237,15 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             against_debt=True,
         )
     ]
-    notes.insert(
-        0,
+    notes = [
         Note(
             f"The rent account is {format_pounds(arrears)} in arrears ({owed}) and the claimant "
             "has no out-of-pocket expenses: the whole award is paid directly onto the rent "
             f"account; {format_pounds(against)} of it clears arrears",
             PAYMENT,
         ),
-    )
+        payment,
+    ]
     if excess > 0:
         parts.append(
             SettlementPart(
@@ -1258,14 +1267,31 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         )
     notes.extend(_other_debts_notes(scenario, arrears_counted=True, params=params))
     if not scenario.account.offset_agreed:
-        notes.append(
-            Note(
-                "5.1 does not ask for the claimant's agreement to pay onto the rent account",
-                PAYMENT,
-            )
-        )
-    notes.append(Note("Each case will be considered on its own merits", PAYMENT))
+        notes.append(NO_AGREEMENT_NEEDED)
+    notes.append(OWN_MERITS)
     return Settlement(tuple(parts), tuple(notes))
+
+
+ACCOUNT_UP_TO_DATE = Note(
+    "Paid to any account in the claimant's name: the rent account is up to date or in credit",
+    PAYMENT,
+)
+NO_AGREEMENT_NEEDED = Note(
+    "5.1 does not ask for the claimant's agreement to pay onto the rent account", PAYMENT
+)
+OWN_MERITS = Note("Each case will be considered on its own merits", PAYMENT)
+
+
+def _paid_to_claimant(expenses: list[Cost]) -> Note:
+    """Why the award is paid to the claimant: out-of-pocket expenses, or no arrears."""
+    if not expenses:
+        return ACCOUNT_UP_TO_DATE
+    kinds = ", ".join(dict.fromkeys(cost.kind for cost in expenses))
+    return Note(
+        "Paid to any account in the claimant's name: the claimant has incurred out-of-pocket "
+        f"expenses ({kinds})",
+        PAYMENT,
+    )
 
 
 def _other_debts_notes(scenario: Scenario, arrears_counted: bool, params: Params) -> list[Note]:
@@ -1290,7 +1316,8 @@ def _payment_note(scenario: Scenario, params: Params) -> Note:
     when = ""
     if start is not None:
         day, stand_in = start
-        when = f"; from {_confirmed_words(day, stand_in)}, by {day + timedelta(days=days.value)}"
+        due = day + timedelta(days=days.value)
+        when = f"; from {_confirmed_words(day, stand_in)}, by {day_text(due)}"
     return Note(
         f"Compensation is paid within {days.value} days of the date Clarion confirms the "
         f"award{when}",
@@ -1311,7 +1338,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     start, what = claim_window_start(scenario)
     found = [
         Deadline(
-            f"Claim window ({months.value} months from {what} {start})",
+            f"Claim window ({months.value} months from {what} {day_text(start)})",
             add_months(start, months.value),
             months.clause,
         )
