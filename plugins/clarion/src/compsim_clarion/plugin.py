@@ -12,8 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-
-import attrs
+from typing import NamedTuple
 
 from compsim import hookimpl
 from compsim.dates import add_months, add_working_days, day_text
@@ -103,13 +102,18 @@ def policy_info() -> PolicyInfo:
 # ---------------------------------------------------------------- what is compensable (4.2)
 
 
-@attrs.frozen
-class Head:
-    """One kind of failure 4.2 names, as found in the scenario, and whether it counts."""
+class Head(NamedTuple):
+    """One kind of failure 4.2 names, as found in the scenario, and whether it counts (a
+    named tuple: a decision builds several, and it costs half an attrs class to build)."""
 
     reason: str
     compensable: bool
     clause: str = COMPENSABLE
+
+    def note(self) -> Note:
+        return Note(
+            f"{'Counts' if self.compensable else 'Does not count'}: {self.reason}", self.clause
+        )
 
 
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
@@ -123,13 +127,30 @@ def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
         *_belongings_heads(scenario, params),
     ]
     if scenario.failure.kind == "charged-service-not-delivered":
-        heads.append(
-            Head("A charged service was not delivered: a loss of services, which 4.2 counts", True)
-        )
+        heads.append(SERVICE_NOT_DELIVERED)
     heads.extend(_unlisted_heads(scenario, params))
     if not heads:
-        heads.append(Head("No failure of a kind 4.2 names is shown", False))
+        heads.append(NOTHING_NAMED)
     return heads
+
+
+# The heads whose words never change.
+SERVICE_NOT_DELIVERED = Head(
+    "A charged service was not delivered: a loss of services, which 4.2 counts", True
+)
+NOTHING_NAMED = Head("No failure of a kind 4.2 names is shown", False)
+NO_APPOINTMENT_MISSED = Head("No appointment was missed (missed_appointments = 0)", False)
+AMENITIES_NOT_LISTED = Head(
+    "A loss of amenities or services (the scenario lists none in amenities_lost): "
+    "compensable whenever lost",
+    True,
+)
+NO_ITEMS_LISTED = Head("No damaged items are listed", False)
+NO_ITEM_PAYABLE = Head(
+    "Every damaged item is for the claimant's contents insurance, a floor covering, or not "
+    "belongings: no belongings are compensable",
+    False,
+)
 
 
 def unlisted_failure(scenario: Scenario) -> bool:
@@ -186,7 +207,7 @@ def _appointment_heads(scenario: Scenario, params: Params) -> list[Head]:
     failure = scenario.failure
     if failure.missed_appointments == 0:
         if failure.kind == "missed-appointment":
-            return [Head("No appointment was missed (missed_appointments = 0)", False)]
+            return [NO_APPOINTMENT_MISSED]
         return []
     threshold = params["appointment.notice_hours"]
     count = _appointments(failure.missed_appointments)
@@ -290,13 +311,7 @@ def _amenity_heads(scenario: Scenario, params: Params) -> list[Head]:
         heads.append(_amenity_head(loss.amenity, loss.in_use, start, end, sla.value, sla.clause))
     kind = scenario.failure.kind
     if not scenario.amenities_lost and kind == "loss-of-amenity":
-        heads.append(
-            Head(
-                "A loss of amenities or services (the scenario lists none in "
-                "amenities_lost): compensable whenever lost",
-                True,
-            )
-        )
+        heads.append(AMENITIES_NOT_LISTED)
     if not scenario.amenities_lost and kind == "loss-of-room":
         start, end = scenario.dates.occurred, scenario.dates.loss_end
         heads.append(_amenity_head("other-room", True, start, end, sla.value, sla.clause))
@@ -319,15 +334,14 @@ def _amenity_head(
     if days > sla_days:
         return Head(
             f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
-            f"{day_text(end)}), more "
-            f"than {sla_days}: compensable",
+            f"{day_text(end)}), more than {sla_days}: compensable",
             True,
             clause,
         )
     return Head(
         f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
-        f"{day_text(end)}), not more "
-        f"than {sla_days}: a room counts only when lost for longer than the repair SLA",
+        f"{day_text(end)}), not more than {sla_days}: a room counts only when lost for longer "
+        "than the repair SLA",
         False,
         clause,
     )
@@ -343,7 +357,7 @@ def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
     items = scenario.damaged_items
     if not items:
         if scenario.failure.kind in DAMAGE_KINDS:
-            return [Head("No damaged items are listed", False)]
+            return [NO_ITEMS_LISTED]
         return []
     payable = [item for item in items if _item_refusal(item, params) is None]
     if payable:
@@ -355,13 +369,7 @@ def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
                 True,
             )
         ]
-    return [
-        Head(
-            "Every damaged item is for the claimant's contents insurance, a floor "
-            "covering, or not belongings: no belongings are compensable",
-            False,
-        )
-    ]
+    return [NO_ITEM_PAYABLE]
 
 
 def _item_refusal(item: DamagedItem, params: Params) -> tuple[str, str, str] | None:
@@ -633,46 +641,76 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     lifts the band one step (an assumption, 6.5)."""
     distress = scenario.failure.distress
     if distress == "none":
-        return Impact(
-            LEVEL_NAMES["none"],
-            EXCLUSIONS,
-            0,
-            PUBLISHED,
-            (Note("Distress is none: the failure caused little or no problem", EXCLUSIONS),),
-        )
-    mapping = params[f"impact.distress.{distress}"]
-    band = mapping.value
+        return LITTLE_OR_NO_IMPACT
+    mapping = params[DISTRESS_PATHS[distress]]
+    vulnerabilities = scenario.household.vulnerabilities
+    if not vulnerabilities:
+        basis = params.basis_of(mapping.path)
+        return _impact(distress, mapping.value, mapping.basis, mapping.clause, basis)
+    lift = params[LIFT_PATH]
+    basis = params.basis_of(mapping.path, LIFT_PATH)
+    return _impact(
+        distress,
+        mapping.value,
+        mapping.basis,
+        mapping.clause,
+        basis,
+        vulnerabilities,
+        (lift.value, lift.basis, lift.clause),
+    )
+
+
+LITTLE_OR_NO_IMPACT = Impact(
+    LEVEL_NAMES["none"],
+    EXCLUSIONS,
+    0,
+    PUBLISHED,
+    (Note("Distress is none: the failure caused little or no problem", EXCLUSIONS),),
+)
+DISTRESS_PATHS = {d: f"impact.distress.{d}" for d in DISTRESS_LEVELS if d != "none"}
+LIFT_PATH = "impact.vulnerability_lifts"
+
+
+@lru_cache(maxsize=1024)
+def _impact(
+    distress: str,
+    band: str,
+    band_basis: str,
+    band_clause: str,
+    basis: str,
+    vulnerabilities: tuple[str, ...] = (),
+    lift: tuple[bool, str, str] | None = None,
+) -> Impact:
+    """The impact from the distress, the band the parameters read it onto, and (with
+    vulnerabilities) the lift parameter's value, basis and clause (memoised: a caseload has
+    few such combinations)."""
     notes = [
         Note(
             f"Clarion publishes no impact scale; distress {distress} is read onto the "
-            f"Ombudsman's band for {BAND_WORDS[band]} ({mapping.basis})",
-            mapping.clause,
+            f"Ombudsman's band for {BAND_WORDS[band]} ({band_basis})",
+            band_clause,
         )
     ]
-    vulnerabilities = scenario.household.vulnerabilities
-    paths = [mapping.path]
-    if vulnerabilities:
-        lift = params["impact.vulnerability_lifts"]
-        paths.append(lift.path)
-        if lift.value and band != BANDS[-1]:
+    if lift is not None:
+        lifts, lift_basis, lift_clause = lift
+        if lifts and band != BANDS[-1]:
             band = BANDS[BANDS.index(band) + 1]
             notes.append(
                 Note(
                     f"Vulnerability ({', '.join(vulnerabilities)}) is considered in assessing "
                     f"the impact: the band is lifted one step to {BAND_WORDS[band]} "
-                    f"({lift.basis}: impact.vulnerability_lifts)",
-                    lift.clause,
+                    f"({lift_basis}: {LIFT_PATH})",
+                    lift_clause,
                 )
             )
         else:
             notes.append(
                 Note(
                     f"Vulnerability ({', '.join(vulnerabilities)}) is considered, but the band "
-                    f"is not {'lifted' if lift.value else 'lifted (impact.vulnerability_lifts)'}",
-                    lift.clause,
+                    f"is not {'lifted' if lifts else f'lifted ({LIFT_PATH})'}",
+                    lift_clause,
                 )
             )
-    basis = params.basis_of(*paths)
     return Impact(LEVEL_NAMES[band], IMPACT_CLAUSE, BANDS.index(band) + 1, basis, tuple(notes))
 
 
@@ -683,10 +721,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
     heads = compensable_heads(scenario, params)
     compensable = any(head.compensable for head in heads)
-    notes = [
-        Note(f"{'Counts' if h.compensable else 'Does not count'}: {h.reason}", h.clause)
-        for h in heads
-    ]
+    notes = [head.note() for head in heads]
     # the paths the band (paid or refused) rests on, besides its own figures
     rests_on = [UNLISTED_SWITCH] if unlisted_failure(scenario) else []
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
