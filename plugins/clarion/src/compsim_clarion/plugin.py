@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import attrs
+
 from compsim import hookimpl
 from compsim.dates import add_months, add_working_days, day_text
 from compsim.models import (
@@ -451,19 +453,25 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         ACCESS[failure.access_refused],
         _six_month_limit(scenario, params),
     ]
-    time_off = [cost for cost in scenario.costs if cost.kind == "time-off-work"]
-    if time_off:
-        amount = sum((cost.amount for cost in time_off), ZERO)
-        checks.append(
-            Exclusion(
-                f"Loss of earnings for time off work to allow access ({format_pounds(amount)}) "
-                "is not paid (an obligation of the tenancy or lease); the rest of the claim "
-                "is considered",
-                EXCLUSIONS,
-                False,
-            )
-        )
+    if scenario.costs:
+        checks.extend(_time_off_work(scenario.costs))
     return checks
+
+
+def _time_off_work(costs: tuple[Cost, ...]) -> list[Exclusion]:
+    time_off = [cost for cost in costs if cost.kind == "time-off-work"]
+    if not time_off:
+        return []
+    amount = sum((cost.amount for cost in time_off), ZERO)
+    return [
+        Exclusion(
+            f"Loss of earnings for time off work to allow access ({format_pounds(amount)}) "
+            "is not paid (an obligation of the tenancy or lease); the rest of the claim "
+            "is considered",
+            EXCLUSIONS,
+            False,
+        )
+    ]
 
 
 def _little_problem_reason(distress: str) -> str:
@@ -580,9 +588,8 @@ def claim_window_start(scenario: Scenario) -> tuple[date, str]:
     """6.2 "within six months of our failure of service fault, or event": a one-off event
     (a missed appointment, damage) from the day it happened; a continuing failure from its
     end (RULES.md, common readings)."""
-    if scenario.one_off:
-        return scenario.incurred, ONE_OFF_WORDS[scenario.failure.kind]
-    return scenario.incurred, "the failure ending on"
+    # ONE_OFF_WORDS names every one-off kind (scenario.one_off); any other failure continues
+    return scenario.incurred, ONE_OFF_WORDS.get(scenario.failure.kind, "the failure ending on")
 
 
 ONE_OFF_WORDS = {kind: f"the {kind.replace('-', ' ')} on" for kind in ONE_OFF_KINDS}
@@ -728,10 +735,10 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     items.extend(_service_items(scenario, params, notes))
     items.extend(_appointment_items(scenario, params))
     if scenario.damaged_items:
-        items.extend(_belongings_item(item, params) for item in scenario.damaged_items)
+        items.extend([_belongings_item(item, params) for item in scenario.damaged_items])
     if scenario.costs:
         failure = failure_shown(scenario, heads)
-        items.extend(_cost_item(cost, failure, scenario, params) for cost in scenario.costs)
+        items.extend([_cost_item(cost, failure, scenario, params) for cost in scenario.costs])
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
 
@@ -739,23 +746,10 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
 def _distress_item(
     impact: Impact, compensable: bool, params: Params, notes: list[Note], rests_on: list[str]
 ) -> AwardItem:
-    label = "Distress and inconvenience"
     if impact.rank == 0:
-        return AwardItem(
-            f"{label}: not paid, the failure caused little or no problem",
-            ZERO,
-            EXCLUSIONS,
-            PUBLISHED,
-            "distress",
-        )
+        return NO_PROBLEM_ITEM
     if not compensable:
-        return AwardItem(
-            f"{label}: not paid, nothing in this claim is of a kind 4.2 compensates",
-            ZERO,
-            COMPENSABLE,
-            params.basis_of(*rests_on) if rests_on else PUBLISHED,
-            "distress",
-        )
+        return _nothing_compensable(params.basis_of(*rests_on) if rests_on else PUBLISHED)
     band = BANDS[impact.rank - 1]
     low_path, high_path, figure_path = BAND_PATHS[band]
     # read in this order (low, high, figure): the decision records drafts in the order used
@@ -769,6 +763,26 @@ def _distress_item(
     )
     notes.extend(band_notes)
     return item
+
+
+NO_PROBLEM_ITEM = AwardItem(
+    "Distress and inconvenience: not paid, the failure caused little or no problem",
+    ZERO,
+    EXCLUSIONS,
+    PUBLISHED,
+    "distress",
+)
+
+
+@lru_cache(maxsize=8)
+def _nothing_compensable(basis: str) -> AwardItem:
+    return AwardItem(
+        "Distress and inconvenience: not paid, nothing in this claim is of a kind 4.2 compensates",
+        ZERO,
+        COMPENSABLE,
+        basis,
+        "distress",
+    )
 
 
 BAND_PATHS = {
@@ -1137,7 +1151,7 @@ def _silences(scenario: Scenario) -> list[Note]:
         notes.append(SILENT_ON_EVIDENCE)
     if scenario.complaint is not None or failure.kind == "complaint-handling":
         notes.append(SILENT_ON_COMPLAINTS)
-    if any(cost.kind in ("repairs", "advocate") for cost in scenario.costs):
+    if scenario.costs and any(cost.kind in ("repairs", "advocate") for cost in scenario.costs):
         notes.append(SILENT_ON_PERMISSION)
     return notes
 
@@ -1174,38 +1188,31 @@ NO_APPROVER = Note(
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     days = params["appeal.working_days"]
-    notes = _approval_notes(days.value, days.clause, params.value("appeal.times"))
+    approval = _approval(days.value, days.clause, params.value("appeal.times"))
     start = confirmed(scenario)
-    if start is not None:
-        day, stand_in = start
-        notes += (
-            Note(
-                f"Counting from {_confirmed_words(day, stand_in)} (the policy does not say "
-                f"from when), the last day to appeal is "
-                f"{day_text(add_working_days(day, days.value))}",
-                days.clause,
-            ),
-        )
-    return Approval(
-        APPROVER,
-        "clarion 6.4, 6.8",
-        senior=False,
-        basis=NOT_PUBLISHED,
-        notes=notes,
+    if start is None:
+        return approval
+    day, stand_in = start
+    last_day = Note(
+        f"Counting from {_confirmed_words(day, stand_in)} (the policy does not say from when), "
+        f"the last day to appeal is {day_text(add_working_days(day, days.value))}",
+        days.clause,
     )
+    return attrs.evolve(approval, notes=(*approval.notes, last_day))
 
 
 @lru_cache(maxsize=64)
-def _approval_notes(days: int, clause: str, times: int) -> tuple[Note, ...]:
-    """The notes on approval and appeal (6.4, 6.8) from the appeal parameters alone."""
-    return (
-        NO_APPROVER,
-        Note(
-            f"Appeal: the resident has {days} working days to appeal and may appeal "
-            f"{'only once' if times == 1 else f'{times} times'}; the Head of Service or "
-            "Director of the Clarion member of staff must approve the appeal",
-            clause,
-        ),
+def _approval(days: int, clause: str, times: int) -> Approval:
+    """The approval, with its notes on approval and appeal (6.4, 6.8), from the appeal
+    parameters alone (memoised)."""
+    appeal = Note(
+        f"Appeal: the resident has {days} working days to appeal and may appeal "
+        f"{'only once' if times == 1 else f'{times} times'}; the Head of Service or "
+        "Director of the Clarion member of staff must approve the appeal",
+        clause,
+    )
+    return Approval(
+        APPROVER, "clarion 6.4, 6.8", senior=False, basis=NOT_PUBLISHED, notes=(NO_APPROVER, appeal)
     )
 
 
@@ -1347,20 +1354,35 @@ def _other_debts_notes(scenario: Scenario, arrears_counted: bool, params: Params
 
 def _payment_note(scenario: Scenario, params: Params) -> Note:
     days = params["payment.days"]
+    note = _paid_within(days.value, days.clause)
     start = confirmed(scenario)
-    when = ""
-    if start is not None:
-        day, stand_in = start
-        due = day + timedelta(days=days.value)
-        when = f"; from {_confirmed_words(day, stand_in)}, by {day_text(due)}"
+    if start is None:
+        return note
+    day, stand_in = start
+    due = day + timedelta(days=days.value)
     return Note(
-        f"Compensation is paid within {days.value} days of the date Clarion confirms the "
-        f"award{when}",
-        days.clause,
+        f"{note.detail}; from {_confirmed_words(day, stand_in)}, by {day_text(due)}", note.clause
+    )
+
+
+@lru_cache(maxsize=64)
+def _paid_within(days: int, clause: str) -> Note:
+    return Note(
+        f"Compensation is paid within {days} days of the date Clarion confirms the award", clause
     )
 
 
 # ---------------------------------------------------------------- deadlines (6.2, 6.6, 6.8)
+
+
+@lru_cache(maxsize=4096)
+def _claim_window(start: date, what: str, months: int, clause: str) -> Deadline:
+    """The 6.2 claim window from its inputs alone (memoised: many claims share their dates)."""
+    return Deadline(
+        f"Claim window ({months} months from {what} {day_text(start)})",
+        add_months(start, months),
+        clause,
+    )
 
 
 @hookimpl
@@ -1371,13 +1393,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     policy does not say from when: an assumption either way)."""
     months = params["time_limits.claim_months"]
     start, what = claim_window_start(scenario)
-    found = [
-        Deadline(
-            f"Claim window ({months.value} months from {what} {day_text(start)})",
-            add_months(start, months.value),
-            months.clause,
-        )
-    ]
+    found = [_claim_window(start, what, months.value, months.clause)]
     begin = confirmed(scenario)
     if begin is None:
         return found
