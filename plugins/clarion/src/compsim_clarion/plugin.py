@@ -832,22 +832,21 @@ def _band_item(
 Span = tuple[date, date]  # the days from the first date up to, not including, the second
 
 
-def _days_lost(scenario: Scenario, amenity: str, params: Params) -> list[Span]:
-    """The days of loss a specific sum pays for: from the repair target when given (an
-    assumption, ``specific_sums.days_from``), else from the loss start, to the loss end
-    (the end day not counted: it is the day the amenity is back). Overlapping losses of the
-    same amenity are joined, so no day counts twice."""
+def _days_lost(scenario: Scenario, from_target: bool) -> dict[str, list[Span]]:
+    """For each amenity with a specific sum, the days of loss the sum pays for: from the repair
+    target when ``from_target`` (an assumption, ``specific_sums.days_from``), else from the
+    loss start, to the loss end (the end day not counted: it is the day the amenity is back).
+    Overlapping losses of the same amenity are joined, so no day counts twice."""
     target = scenario.dates.repair_target
-    spans = []
+    spans: dict[str, list[Span]] = {amenity: [] for amenity in SPECIFIC_SUMS}
     for loss in scenario.amenities_lost:
-        if loss.amenity != amenity:
-            continue
-        start, end = loss.from_, _loss_end(scenario, loss)
-        if target is not None and params.value("specific_sums.days_from") == "repair_target":
-            start = max(start, target)
-        if start < end:
-            spans.append((start, end))
-    return _joined(spans)
+        if loss.amenity in spans:
+            start, end = loss.from_, _loss_end(scenario, loss)
+            if from_target:
+                start = max(start, target)
+            if start < end:
+                spans[loss.amenity].append((start, end))
+    return {amenity: _joined(found) for amenity, found in spans.items()}
 
 
 def _joined(spans: list[Span]) -> list[Span]:
@@ -874,79 +873,77 @@ def _days_in_both(first: list[Span], second: list[Span]) -> int:
     )
 
 
+# The amenities with a specific sum a day or a week, and those remedied within the band.
+SPECIFIC_SUMS = ("heating", "hot-water", "electricity", "lighting")
+HEATING_OR_HOT_WATER = frozenset({"heating", "hot-water"})
+NO_SPECIFIC_SUM = frozenset({"water", *ROOMS})
+DAYS_FROM = "specific_sums.days_from"
+DAYS_FROM_LOSS_START = Note(
+    "Days of loss for a specific sum run from the loss start to the loss end, the "
+    "day it is back not counted (no repair target is given)",
+    "clarion 6.5; Housing Ombudsman compensation guidance",
+)
+POWER_WITH_HEATING = Note(
+    "The guidance as compsim holds it does not say whether the sum for loss of "
+    "power includes heating or hot water lost with it; compsim pays each",
+    "Housing Ombudsman compensation guidance",
+)
+
+
 def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
     if not scenario.amenities_lost:
         return []
     lost = {loss.amenity for loss in scenario.amenities_lost}
-    heating = _days_lost(scenario, "heating", params)
-    hot_water = _days_lost(scenario, "hot-water", params)
-    power = _days_lost(scenario, "electricity", params)
-    lighting = _days_lost(scenario, "lighting", params)
-    both = _days_in_both(heating, hot_water)
-    one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
-    lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
     items = []
-    if lost & {"heating", "hot-water"}:
-        items.append(
-            _per_day(
-                "Loss of heating and hot water together",
-                both,
-                params,
-                "specific_sums.heating_and_hot_water_per_day",
-                scenario,
-            )
-        )
-        items.append(
-            _per_day(
-                "Loss of one of heating or hot water",
-                one_of,
-                params,
-                "specific_sums.heating_or_hot_water_per_day",
-                scenario,
-            )
-        )
-    if "electricity" in lost:
-        items.append(
-            _per_day(
-                "Loss of power", _days_in(power), params, "specific_sums.power_per_day", scenario
-            )
-        )
-    if "lighting" in lost:
-        items.append(_lighting_only(lighting_only, params, scenario))
-    services = lost & {"heating", "hot-water", "electricity", "lighting"}
-    if services and scenario.dates.repair_target is None:
-        notes.append(
-            Note(
-                "Days of loss for a specific sum run from the loss start to the loss end, the "
-                "day it is back not counted (no repair target is given)",
-                "clarion 6.5; Housing Ombudsman compensation guidance",
-            )
-        )
-    elif services:
-        source = params["specific_sums.days_from"]
-        notes.append(
-            Note(
-                "Days of loss for a specific sum run from "
-                + (
-                    "the repair target when one is given, else from the loss start,"
-                    if source.value == "repair_target"
-                    else "the loss start"
+    if not lost.isdisjoint(SPECIFIC_SUMS):
+        target = scenario.dates.repair_target
+        from_target = target is not None and params.value(DAYS_FROM) == "repair_target"
+        days_lost = _days_lost(scenario, from_target)
+        heating, hot_water = days_lost["heating"], days_lost["hot-water"]
+        power, lighting = days_lost["electricity"], days_lost["lighting"]
+        if not lost.isdisjoint(HEATING_OR_HOT_WATER):
+            both = _days_in_both(heating, hot_water)
+            one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
+            items.append(
+                _per_day(
+                    "Loss of heating and hot water together",
+                    both,
+                    params,
+                    "specific_sums.heating_and_hot_water_per_day",
+                    scenario,
                 )
-                + " to the loss end, the day it is back not counted "
-                f"({source.basis}: specific_sums.days_from)",
-                source.clause,
             )
-        )
-    if "electricity" in lost and lost & {"heating", "hot-water"}:
-        notes.append(
-            Note(
-                "The guidance as compsim holds it does not say whether the sum for loss of "
-                "power includes heating or hot water lost with it; compsim pays each",
-                "Housing Ombudsman compensation guidance",
+            items.append(
+                _per_day(
+                    "Loss of one of heating or hot water",
+                    one_of,
+                    params,
+                    "specific_sums.heating_or_hot_water_per_day",
+                    scenario,
+                )
             )
-        )
-    if lost & ({"water"} | set(ROOMS)):
-        names = ", ".join(sorted(a.replace("-", " ") for a in lost & ({"water"} | set(ROOMS))))
+        if "electricity" in lost:
+            items.append(
+                _per_day(
+                    "Loss of power",
+                    _days_in(power),
+                    params,
+                    "specific_sums.power_per_day",
+                    scenario,
+                )
+            )
+        if "lighting" in lost:
+            lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
+            items.append(_lighting_only(lighting_only, params, scenario))
+        if target is None:
+            notes.append(DAYS_FROM_LOSS_START)
+        else:
+            source = params[DAYS_FROM]
+            notes.append(_days_from_note(source.value, source.basis, source.clause))
+        if "electricity" in lost and not lost.isdisjoint(HEATING_OR_HOT_WATER):
+            notes.append(POWER_WITH_HEATING)
+    if not lost.isdisjoint(NO_SPECIFIC_SUM):
+        names = ", ".join(sorted(a.replace("-", " ") for a in lost & NO_SPECIFIC_SUM))
         notes.append(
             Note(
                 f"No specific sum is set for the loss of {names}: it is remedied within the "
@@ -955,6 +952,20 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
             )
         )
     return items
+
+
+@lru_cache(maxsize=16)
+def _days_from_note(source: str, basis: str, clause: str) -> Note:
+    return Note(
+        "Days of loss for a specific sum run from "
+        + (
+            "the repair target when one is given, else from the loss start,"
+            if source == "repair_target"
+            else "the loss start"
+        )
+        + f" to the loss end, the day it is back not counted ({basis}: {DAYS_FROM})",
+        clause,
+    )
 
 
 def _per_day(label: str, days: int, params: Params, path: str, scenario: Scenario) -> AwardItem:
