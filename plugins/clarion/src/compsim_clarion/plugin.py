@@ -169,11 +169,11 @@ def unlisted_failure(scenario: Scenario) -> bool:
 
 def _unlisted_heads(scenario: Scenario, params: Params) -> list[Head]:
     kind = scenario.failure.kind
-    if kind == "decant" and not unlisted_failure(scenario):
+    if kind not in UNLISTED_KINDS:
+        return []
+    if not unlisted_failure(scenario):  # a decant for demolition or redevelopment
         reason = scenario.decant.reason if scenario.decant else ""
         return [Head(f"A decant for {reason} is a planned move, not a failure of service", False)]
-    if not unlisted_failure(scenario):
-        return []
     switch = params[UNLISTED_SWITCH]
     if switch.value:
         return [
@@ -198,11 +198,11 @@ def _unlisted_heads(scenario: Scenario, params: Params) -> list[Head]:
     ]
 
 
-def failure_shown(scenario: Scenario, heads: list[Head]) -> bool:
-    """Whether the scenario shows a failure by Clarion: a named kind that counts, or a
-    failure of a kind 4.2 does not name. Out-of-pocket expenses it caused are reimbursed
-    whatever its kind (1.2)."""
-    return any(h.compensable for h in heads) or unlisted_failure(scenario)
+def failure_shown(compensable: bool, unlisted: bool) -> bool:
+    """Whether the scenario shows a failure by Clarion: a named kind that counts
+    (``compensable``), or a failure of a kind 4.2 does not name (``unlisted``). Out-of-pocket
+    expenses it caused are reimbursed whatever its kind (1.2)."""
+    return compensable or unlisted
 
 
 def _appointment_heads(scenario: Scenario, params: Params) -> list[Head]:
@@ -307,17 +307,25 @@ def _plan_head(what: str, plan: str, params: Params) -> Head:
 
 def _amenity_heads(scenario: Scenario, params: Params) -> list[Head]:
     sla = params["rooms.sla_days"]
-    heads = []
-    for loss in scenario.amenities_lost:
-        start, end = loss.from_, _loss_end(scenario, loss)
-        heads.append(_amenity_head(loss.amenity, loss.in_use, start, end, sla.value, sla.clause))
+    if scenario.amenities_lost:
+        return [
+            _amenity_head(
+                loss.amenity,
+                loss.in_use,
+                loss.from_,
+                _loss_end(scenario, loss),
+                sla.value,
+                sla.clause,
+            )
+            for loss in scenario.amenities_lost
+        ]
     kind = scenario.failure.kind
-    if not scenario.amenities_lost and kind == "loss-of-amenity":
-        heads.append(AMENITIES_NOT_LISTED)
-    if not scenario.amenities_lost and kind == "loss-of-room":
+    if kind == "loss-of-amenity":
+        return [AMENITIES_NOT_LISTED]
+    if kind == "loss-of-room":
         start, end = scenario.dates.occurred, scenario.dates.loss_end
-        heads.append(_amenity_head("other-room", True, start, end, sla.value, sla.clause))
-    return heads
+        return [_amenity_head("other-room", True, start, end, sla.value, sla.clause)]
+    return []
 
 
 def _amenity_head(
@@ -494,18 +502,23 @@ def _little_or_no_problem(scenario: Scenario, params: Params) -> Exclusion:
     distress = scenario.failure.distress
     if distress != "minimal":
         return LITTLE_OR_NO_PROBLEM[distress]
-    reason = _little_problem_reason(distress)
     switch = params[MINIMAL_SWITCH]
+    return _minimal_distress(bool(switch.value), switch.basis, switch.clause)
+
+
+@lru_cache(maxsize=16)
+def _minimal_distress(little: bool, basis: str, clause: str) -> Exclusion:
+    """The check for minimal distress from the reading switch alone (memoised)."""
     reading = (
         "minimal distress read as 'little' problem"
-        if switch.value
+        if little
         else "minimal distress read as more than 'little' problem"
     )
     return Exclusion(
-        f"{reason}: {reading} ({switch.basis}: {MINIMAL_SWITCH})",
-        switch.clause,
-        bool(switch.value),
-        "little problem (reading)" if switch.value else "",
+        f"{_little_problem_reason('minimal')}: {reading} ({basis}: {MINIMAL_SWITCH})",
+        clause,
+        little,
+        "little problem (reading)" if little else "",
     )
 
 
@@ -727,17 +740,18 @@ def _impact(
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
     heads = compensable_heads(scenario, params)
-    compensable = any(head.compensable for head in heads)
+    compensable = any([head.compensable for head in heads])
     notes = [head.note() for head in heads]
+    unlisted = unlisted_failure(scenario)
     # the paths the band (paid or refused) rests on, besides its own figures
-    rests_on = [UNLISTED_SWITCH] if unlisted_failure(scenario) else []
+    rests_on = [UNLISTED_SWITCH] if unlisted else []
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
     items.extend(_service_items(scenario, params, notes))
     items.extend(_appointment_items(scenario, params))
     if scenario.damaged_items:
         items.extend([_belongings_item(item, params) for item in scenario.damaged_items])
     if scenario.costs:
-        failure = failure_shown(scenario, heads)
+        failure = failure_shown(compensable, unlisted)
         items.extend([_cost_item(cost, failure, scenario, params) for cost in scenario.costs])
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
@@ -753,9 +767,9 @@ def _distress_item(
     band = BANDS[impact.rank - 1]
     low_path, high_path, figure_path = BAND_PATHS[band]
     # read in this order (low, high, figure): the decision records drafts in the order used
-    low = params.value(low_path)
+    low = params[low_path].value
     has_high = high_path in params  # the top band has no upper end
-    high = params.value(high_path) if has_high else None
+    high = params[high_path].value if has_high else None
     figure = params[figure_path]
     paths = (low_path, high_path, figure_path) if has_high else (low_path, figure_path)
     item, band_notes = _band_item(
