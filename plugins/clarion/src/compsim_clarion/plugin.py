@@ -847,24 +847,27 @@ Span = tuple[date, date]  # the days from the first date up to, not including, t
 
 
 def _days_lost(scenario: Scenario, from_target: bool) -> dict[str, list[Span]]:
-    """For each amenity with a specific sum, the days of loss the sum pays for: from the repair
-    target when ``from_target`` (an assumption, ``specific_sums.days_from``), else from the
-    loss start, to the loss end (the end day not counted: it is the day the amenity is back).
-    Overlapping losses of the same amenity are joined, so no day counts twice."""
+    """For each amenity with a specific sum that has days lost, the days the sum pays for:
+    from the repair target when ``from_target`` (an assumption, ``specific_sums.days_from``),
+    else from the loss start, to the loss end (the end day not counted: it is the day the
+    amenity is back). Overlapping losses of the same amenity are joined, so no day counts
+    twice."""
     target = scenario.dates.repair_target
-    spans: dict[str, list[Span]] = {amenity: [] for amenity in SPECIFIC_SUMS}
+    spans: dict[str, list[Span]] = {}
     for loss in scenario.amenities_lost:
-        if loss.amenity in spans:
+        if loss.amenity in SPECIFIC_SUMS:
             start, end = loss.from_, _loss_end(scenario, loss)
             if from_target:
                 start = max(start, target)
             if start < end:
-                spans[loss.amenity].append((start, end))
+                spans.setdefault(loss.amenity, []).append((start, end))
     return {amenity: _joined(found) for amenity, found in spans.items()}
 
 
 def _joined(spans: list[Span]) -> list[Span]:
     """The same days as disjoint spans: overlapping or touching spans joined."""
+    if len(spans) < 2:
+        return spans
     joined: list[Span] = []
     for start, end in sorted(spans):
         if joined and start <= joined[-1][1]:
@@ -913,8 +916,8 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         target = scenario.dates.repair_target
         from_target = target is not None and params.value(DAYS_FROM) == "repair_target"
         days_lost = _days_lost(scenario, from_target)
-        heating, hot_water = days_lost["heating"], days_lost["hot-water"]
-        power, lighting = days_lost["electricity"], days_lost["lighting"]
+        heating, hot_water = days_lost.get("heating", []), days_lost.get("hot-water", [])
+        power, lighting = days_lost.get("electricity", []), days_lost.get("lighting", [])
         if not lost.isdisjoint(HEATING_OR_HOT_WATER):
             both = _days_in_both(heating, hot_water)
             one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
@@ -986,11 +989,19 @@ def _per_day(label: str, days: int, params: Params, path: str, scenario: Scenari
     rate = params[path]
     if rate.value == 0:
         return _no_sum_yet(f"{label}: {_days(days)}", rate.clause, scenario)
+    return _per_day_item(label, days, rate.value, rate.clause, rate.basis)
+
+
+@lru_cache(maxsize=4096)
+def _per_day_item(label: str, days: int, rate: Decimal, clause: str, basis: str) -> AwardItem:
+    """A specific sum a day for ``days`` days (memoised: a caseload's losses last a few
+    hundred different numbers of days; the amount is rounded to the penny, so rates that are
+    equal give the same item)."""
     return AwardItem(
-        f"{label}: {_days(days)} at {format_pounds(rate.value)} a day",
-        to_pennies(rate.value * days),
-        rate.clause,
-        rate.basis,
+        f"{label}: {_days(days)} at {format_pounds(rate)} a day",
+        to_pennies(rate * days),
+        clause,
+        basis,
         "amenity",
     )
 
@@ -1277,18 +1288,12 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     otherwise it is paid to the claimant."""
     total = award.total
     if total == 0:
-        return Settlement()
+        return NOTHING_TO_PAY
     arrears, owed = rent_account_arrears(scenario, params)
     expenses = out_of_pocket_expenses(scenario)
     payment = _payment_note(scenario, params)
     if arrears == 0 or expenses:
-        part = SettlementPart(
-            "Compensation paid to the claimant",
-            total,
-            CUSTOMER,
-            "payment to an account in the claimant's name",
-            PAYMENT,
-        )
+        part = _to_claimant(total)
         notes = [_paid_to_claimant(expenses), payment]
         notes.extend(_other_debts_notes(scenario, arrears_counted=False, params=params))
         return Settlement((part,), tuple(notes))
@@ -1337,6 +1342,22 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         notes.append(NO_AGREEMENT_NEEDED)
     notes.append(OWN_MERITS)
     return Settlement(tuple(parts), tuple(notes))
+
+
+NOTHING_TO_PAY = Settlement()
+
+
+@lru_cache(maxsize=1024)
+def _to_claimant(total: Decimal) -> SettlementPart:
+    """The whole award paid to the claimant (memoised: most awards are one band's figure;
+    every item is in whole pennies, so totals that are equal also print alike)."""
+    return SettlementPart(
+        "Compensation paid to the claimant",
+        total,
+        CUSTOMER,
+        "payment to an account in the claimant's name",
+        PAYMENT,
+    )
 
 
 ACCOUNT_UP_TO_DATE = Note(
