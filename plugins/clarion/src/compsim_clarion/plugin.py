@@ -739,9 +739,10 @@ def _impact(
 
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
-    heads = compensable_heads(scenario, params)
-    compensable = any([head.compensable for head in heads])
-    notes = [head.note() for head in heads]
+    notes, compensable = [], False
+    for head in compensable_heads(scenario, params):
+        notes.append(head.note())
+        compensable = compensable or head.compensable
     unlisted = unlisted_failure(scenario)
     # the paths the band (paid or refused) rests on, besides its own figures
     rests_on = [UNLISTED_SWITCH] if unlisted else []
@@ -1278,6 +1279,8 @@ def out_of_pocket_expenses(scenario: Scenario) -> list[Cost]:
     """5.1 "you have incurred additional out of pocket expenses": every cost the claimant
     incurred (evidenced or not, reimbursed or not), other than loss of earnings for time off
     work (4.4 names it loss of earnings, not an expense)."""
+    if not scenario.costs:
+        return []
     return [c for c in scenario.costs if c.kind != "time-off-work" and c.amount > 0]
 
 
@@ -1295,7 +1298,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     if arrears == 0 or expenses:
         part = _to_claimant(total)
         notes = [_paid_to_claimant(expenses), payment]
-        notes.extend(_other_debts_notes(scenario, arrears_counted=False, params=params))
+        notes.extend(_other_debts_notes(scenario, params))
         return Settlement((part,), tuple(notes))
     against = min(total, arrears)
     excess = total - against
@@ -1337,7 +1340,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 PAYMENT,
             )
         )
-    notes.extend(_other_debts_notes(scenario, arrears_counted=True, params=params))
+    notes.extend(_other_debts_notes(scenario, params))
     if not scenario.account.offset_agreed:
         notes.append(NO_AGREEMENT_NEEDED)
     notes.append(OWN_MERITS)
@@ -1382,7 +1385,7 @@ def _paid_to_claimant(expenses: list[Cost]) -> Note:
     )
 
 
-def _other_debts_notes(scenario: Scenario, arrears_counted: bool, params: Params) -> list[Note]:
+def _other_debts_notes(scenario: Scenario, params: Params) -> list[Note]:
     account = scenario.account
     other = account.other_debts
     if account.service_charge_arrears and not params.value(SERVICE_CHARGE_SWITCH):
