@@ -1225,7 +1225,7 @@ NO_APPROVER = Note(
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     days = params["appeal.working_days"]
-    approval = _approval(days.value, days.clause, params.value("appeal.times"))
+    approval = _approval(days.value, days.clause, params["appeal.times"].value)
     start = confirmed(scenario)
     if start is None:
         return approval
