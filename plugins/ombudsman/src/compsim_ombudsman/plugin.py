@@ -28,9 +28,11 @@ from pathlib import Path
 
 from compsim import hookimpl
 from compsim.complaints import check_code, code_timescales
-from compsim.dates import add_months
+from compsim.dates import add_months, day_text
 from compsim.models import (
+    ASSUMPTION,
     CUSTOMER,
+    DRAFT,
     PUBLISHED,
     AmenityLoss,
     Approval,
@@ -45,7 +47,7 @@ from compsim.models import (
     Timescale,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Params
+from compsim.params import Param, Params
 from compsim.plugins import PolicyInfo
 
 POLICY_ID = "ombudsman"
@@ -125,8 +127,8 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
             "personal injury",
         ),
         Exclusion(
-            f"Raised on {raised}, more than 12 months after the issue or the resident's "
-            f"awareness of it ({start}; the limit was {limit})",
+            f"Raised on {day_text(raised)}, more than 12 months after the issue or the "
+            f"resident's awareness of it ({day_text(start)}; the limit was {day_text(limit)})",
             f"{CODE} 2.2-2.3",
             raised > limit,
             "over 12 months",
@@ -146,69 +148,74 @@ def _time_limit(scenario: Scenario, params: Params) -> tuple[date, date, date]:
 # ---------------------------------------------------------------- impact
 
 
+# No distress: no band (the same answer every time).
+NO_IMPACT = Impact(
+    LEVEL_NAMES["none"],
+    REMEDIES,
+    0,
+    PUBLISHED,
+    (Note("No distress or inconvenience: no band award", REMEDIES),),
+)
+
+
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
     """Distress read onto the remedies bands (assumption parameters). No distress: no band.
     The length of the failure and its severity markers scale the award, not the band."""
     distress = scenario.failure.distress
     if distress == "none":
-        note = Note("No distress or inconvenience: no band award", REMEDIES)
-        return Impact(LEVEL_NAMES["none"], REMEDIES, 0, PUBLISHED, (note,))
-    path = f"impact.distress.{distress}"
-    band = params.value(path)
-    notes = (Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", params[path].clause),)
-    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, params.basis_of(path), notes)
+        return NO_IMPACT
+    reading = params[f"impact.distress.{distress}"]
+    band = reading.value
+    notes = (Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", reading.clause),)
+    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, _basis(reading), notes)
 
 
 # ---------------------------------------------------------------- the award
 
 
+# The notes calculate_award adds, the same every time they apply.
+NOT_RESPONSIBLE = Note(
+    "The landlord bears no responsibility for the failure: no maladministration, "
+    "so nothing is ordered",
+    REMEDIES,
+)
+PARTLY_RESPONSIBLE = Note(
+    "The guidance gives no rule for a failure only partly the landlord's: "
+    "compsim applies its figures in full (the guidance is silent)",
+    REMEDIES,
+)
+BELONGINGS_NOT_VALUED = Note(
+    "Damaged belongings: the guidance counts them as quantifiable loss, but their "
+    "valuation is a matter for insurance (the Ombudsman's insurance guidance); "
+    "compsim values none, and the audit leaves belongings out of the comparison",
+    GUIDANCE,
+)
+NO_HOME_LOSS = Note(
+    "Statutory home loss and disturbance payments are not the Ombudsman's to "
+    "order: compsim computes none, and the audit leaves them out of the comparison",
+    REMEDIES,
+)
+
+
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
-    notes: list[Note] = []
-    if scenario.failure.responsibility == "none":
-        notes.append(
-            Note(
-                "The landlord bears no responsibility for the failure: no maladministration, "
-                "so nothing is ordered",
-                REMEDIES,
-            )
-        )
-        return Award((), tuple(notes))
-    if scenario.failure.responsibility == "partial":
-        notes.append(
-            Note(
-                "The guidance gives no rule for a failure only partly the landlord's: "
-                "compsim applies its figures in full (the guidance is silent)",
-                REMEDIES,
-            )
-        )
-    items: list[AwardItem] = []
-    items.extend(_costs(scenario, params))  # (1) and (2)
+    responsibility = scenario.failure.responsibility
+    if responsibility == "none":
+        return Award((), (NOT_RESPONSIBLE,))
+    notes: list[Note] = [PARTLY_RESPONSIBLE] if responsibility == "partial" else []
+    items = _costs(scenario, params)  # (1) and (2)
     loss_of_use = _loss_of_use(scenario, params, notes)  # (3)
-    items.extend(loss_of_use)
-    items.extend(_specific_sums(scenario, params, notes))  # (4)
+    items += loss_of_use
+    items += _specific_sums(scenario, params, notes)  # (4)
     impact_items = _impact_items(scenario, impact, params, notes)  # (5)
-    items.extend(impact_items)
-    items.extend(_vulnerability_uplift(scenario, loss_of_use, impact_items, params, notes))
-    items.extend(_right_to_repair(scenario, params, notes))
+    items += impact_items
+    items += _vulnerability_uplift(scenario, loss_of_use, impact_items, params, notes)
+    items += _right_to_repair(scenario, params, notes)
     if scenario.damaged_items:
-        notes.append(
-            Note(
-                "Damaged belongings: the guidance counts them as quantifiable loss, but their "
-                "valuation is a matter for insurance (the Ombudsman's insurance guidance); "
-                "compsim values none, and the audit leaves belongings out of the comparison",
-                GUIDANCE,
-            )
-        )
+        notes.append(BELONGINGS_NOT_VALUED)
     if scenario.decant is not None:
-        notes.append(
-            Note(
-                "Statutory home loss and disturbance payments are not the Ombudsman's to "
-                "order: compsim computes none, and the audit leaves them out of the comparison",
-                REMEDIES,
-            )
-        )
+        notes.append(NO_HOME_LOSS)
     return Award(tuple(items), tuple(notes))
 
 
@@ -260,79 +267,67 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
 # ---------------------------------------------------------------- (3) loss of use
 
 
+NO_RENT = Note("No weekly rent given: no loss of use is computed", GUIDANCE)
+
+
 def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
     """A share of the rent for the period of the failure: each lost room (and each amenity
     the specific sums do not cover) at its share; a continuing failure of the home with no
     room listed at a share by how badly it was felt (the distress)."""
     rent = scenario.household.weekly_rent
+    lost = scenario.amenities_lost
+    failure = scenario.failure
     if rent <= 0:
-        if scenario.amenities_lost or scenario.failure.kind in CONTINUING_HOME_FAILURES:
-            notes.append(Note("No weekly rent given: no loss of use is computed", GUIDANCE))
+        if lost or failure.kind in CONTINUING_HOME_FAILURES:
+            notes.append(NO_RENT)
         return []
-    lost = {loss.amenity for loss in scenario.amenities_lost}
-    specific = (
-        bool(lost & set(SPECIFIC_AMENITIES)) and _specific_in_force(scenario, params) != "none"
-    )
-    low_path, high_path = "loss_of_use.range_low", "loss_of_use.range_high"
     items = []
-    for loss in scenario.amenities_lost:
-        if loss.amenity in SPECIFIC_AMENITIES and specific:
-            continue  # (4) covers it
-        if loss.amenity in ("bedroom", "other-room") and not loss.in_use:
-            continue
-        path = f"loss_of_use.share.{loss.amenity}"
-        share = params.value(path) * loss.count
-        start, end = _loss_period(scenario, loss, params)
-        days = (end - start).days
-        if days <= 0 or share <= 0:
-            continue
-        items.append(
-            _rent_share_item(
-                f"{loss.amenity}{f' x{loss.count}' if loss.count > 1 else ''}",
-                share,
-                days,
-                rent,
-                params,
-                (path, low_path, high_path),
-            )
+    if lost:
+        specific = (
+            any(loss.amenity in SPECIFIC_AMENITIES for loss in lost)
+            and _specific_in_force(scenario, params) != "none"
         )
-    listed = bool(scenario.amenities_lost)
-    distress = scenario.failure.distress
-    home = scenario.failure.kind in CONTINUING_HOME_FAILURES and distress != "none"
-    if not items and not listed and home:
-        path = f"loss_of_use.home_share.{distress}"
-        share = params.value(path)
+        for loss in lost:
+            if loss.amenity in SPECIFIC_AMENITIES and specific:
+                continue  # (4) covers it
+            if loss.amenity in ("bedroom", "other-room") and not loss.in_use:
+                continue
+            room = params[f"loss_of_use.share.{loss.amenity}"]
+            share = room.value * loss.count
+            start, end = _loss_period(scenario, loss, params)
+            days = (end - start).days
+            if days <= 0 or share <= 0:
+                continue
+            what = f"{loss.amenity} x{loss.count}" if loss.count > 1 else loss.amenity
+            items.append(_rent_share_item(what, share, days, rent, params, room))
+    elif failure.kind in CONTINUING_HOME_FAILURES and failure.distress != "none":
+        home = params[f"loss_of_use.home_share.{failure.distress}"]
         days = _failure_days(scenario, params)
-        if share > 0 and days > 0:
-            items.append(
-                _rent_share_item(
-                    f"the home (no room listed; {distress} distress)",
-                    share,
-                    days,
-                    rent,
-                    params,
-                    (path, low_path, high_path),
-                )
-            )
+        if home.value > 0 and days > 0:
+            what = f"the home (no room listed; {failure.distress} distress)"
+            items.append(_rent_share_item(what, home.value, days, rent, params, home))
     return items
 
 
 def _rent_share_item(
-    what: str, share: Decimal, days: int, rent: Decimal, params: Params, paths: tuple[str, ...]
+    what: str, share: Decimal, days: int, rent: Decimal, params: Params, share_param: Param
 ) -> AwardItem:
+    """``share`` of the rent for ``days`` days, cited by the share's parameter, with the range
+    the guidance allows around it."""
+    low = params["loss_of_use.range_low"]
+    high = params["loss_of_use.range_high"]
     exact = for_days(rent, days) * share
-    low, high = params.value("loss_of_use.range_low"), params.value("loss_of_use.range_high")
     return AwardItem(
         _label(
             LOSS_OF_USE,
             f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week",
         ),
         to_pennies(exact),
-        params[paths[0]].clause,
-        params.basis_of(*paths),
+        share_param.clause,
+        _basis(share_param, low, high),
         LOSS_OF_USE,
-        low=to_pennies(exact * low),
-        high=to_pennies(exact * high),
+        low=to_pennies(exact * low.value),
+        high=to_pennies(exact * high.value),
     )
 
 
@@ -489,6 +484,18 @@ def _worst(*bases: str) -> str:
     return PUBLISHED
 
 
+def _basis(*used: Param) -> str:
+    """``Params.basis_of`` for parameters already looked up (so nothing is looked up twice):
+    draft if any is the user's draft, else assumption if any is one, else published."""
+    basis = PUBLISHED
+    for param in used:
+        if param.basis == DRAFT:
+            return DRAFT
+        if param.basis == ASSUMPTION:
+            basis = ASSUMPTION
+    return basis
+
+
 def _days_lost(scenario: Scenario, amenities: Iterable[str], params: Params) -> set[date]:
     days: set[date] = set()
     for loss in scenario.amenities_lost:
@@ -534,41 +541,52 @@ def _impact_items(
     """The distress band, scaled by the length of the failure and its severity markers; and a
     complaint-handling failure, in its own band."""
     items = []
-    scale, paths, why = _impact_scale(scenario, params)
+    scale, used, why = _impact_scale(scenario, params)
     if impact.rank > 0:
         band = BANDS[impact.rank - 1]
-        items.append(_band_item("distress and inconvenience", band, params, scale, paths, why))
+        items.append(_band_item("distress and inconvenience", band, params, scale, used, why))
         if why:
             notes.append(Note(f"The impact is scaled by {scale:.2f}: {why}", GUIDANCE))
     items.extend(_complaint_handling(scenario, params, notes))
     return items
 
 
-def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[str, ...], str]:
+DAYS_A_YEAR = Decimal("365.25")
+
+
+def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[Param, ...], str]:
     """How much the length and severity of the failure multiply the impact: 1 plus a growth
-    per year of failure (up to a number of years), times 1 plus each severity marker."""
+    per year of failure (up to a number of years), times 1 plus each severity marker; with
+    the parameters it used and why, in words."""
     failure = scenario.failure
-    years = Decimal(_failure_days(scenario, params)) / Decimal("365.25")
-    cap = params.value("impact.duration.max_years")
-    counted = min(years, cap)
-    per_year = params.value("impact.duration.per_year")
-    scale = 1 + per_year * counted
-    paths = ["impact.duration.per_year", "impact.duration.max_years"]
+    years = Decimal(_failure_days(scenario, params)) / DAYS_A_YEAR
+    cap = params["impact.duration.max_years"]
+    counted = min(years, cap.value)
+    per_year = params["impact.duration.per_year"]
+    scale = 1 + per_year.value * counted
+    used = [per_year, cap]
     why = []
-    if counted > 0 and per_year > 0:
-        why.append(f"{counted:.2f} years of failure at +{per_year * 100:.0f}% a year")
+    if counted > 0 and per_year.value > 0:
+        why.append(f"{counted:.2f} years of failure at +{per_year.value * 100:.0f}% a year")
     if failure.persistent:
-        factor = params.value("impact.severity.persistent")
-        scale *= 1 + factor
-        paths.append("impact.severity.persistent")
-        why.append(f"persistent failure +{factor * 100:.0f}%")
-    threshold = params.value("impact.severity.repeated_reports")
-    if failure.reports >= threshold:
-        factor = params.value("impact.severity.repeated")
-        scale *= 1 + factor
-        paths += ["impact.severity.repeated_reports", "impact.severity.repeated"]
-        why.append(f"reported {failure.reports} times +{factor * 100:.0f}%")
-    return scale, tuple(paths), "; ".join(why)
+        factor = params["impact.severity.persistent"]
+        scale *= 1 + factor.value
+        used.append(factor)
+        why.append(f"persistent failure +{factor.value * 100:.0f}%")
+    threshold = params["impact.severity.repeated_reports"]
+    if failure.reports >= threshold.value:
+        factor = params["impact.severity.repeated"]
+        scale *= 1 + factor.value
+        used += [threshold, factor]
+        why.append(f"reported {failure.reports} times +{factor.value * 100:.0f}%")
+    return scale, tuple(used), "; ".join(why)
+
+
+# Each band's parameters: its lower end, and its upper end (the severe band's is its "top").
+BAND_ENDS = {
+    band: (f"bands.{band}.low", "bands.severe.top" if band == "severe" else f"bands.{band}.high")
+    for band in BANDS
+}
 
 
 def _band_item(
@@ -576,29 +594,33 @@ def _band_item(
     band: str,
     params: Params,
     scale: Decimal = Decimal(1),
-    paths: tuple[str, ...] = (),
+    used: tuple[Param, ...] = (),
     why: str = "",
+    clause: str = "",
 ) -> AwardItem:
     """A band as a range, scaled; its single figure an assumption. The severe band ("£1,000
-    and over") has a computed upper end (``bands.severe.top``, scaled the same way)."""
-    low = params.value(f"bands.{band}.low")
+    and over") has a computed upper end (``bands.severe.top``, scaled the same way). Cited
+    by ``clause``, else by the band's own; ``used``: the other parameters the scale used."""
+    low_path, high_path = BAND_ENDS[band]
+    low_end = params[low_path]
+    high_end = params[high_path]
+    position = params["bands.position"]
+    low = low_end.value
     name = LEVEL_NAMES[band]
     if band == "severe":
-        high = max(params.value("bands.severe.top"), low)
-        band_paths = ("bands.position", "bands.severe.top", f"bands.{band}.low")
+        high = max(high_end.value, low)
         text = f"{name}, {format_pounds(low)} and over (top read as {format_pounds(high)})"
     else:
-        high = params.value(f"bands.{band}.high")
-        band_paths = ("bands.position", f"bands.{band}.low", f"bands.{band}.high")
+        high = high_end.value
         text = f"{name}, {format_pounds(low)} to {format_pounds(high)}"
-    figure = low + (high - low) * params.value("bands.position")
+    figure = low + (high - low) * position.value
     if scale != 1:
         text += f", x{scale:.2f} ({why})"
     return AwardItem(
         _label(IMPACT, f"{label}: {text}"),
         to_pennies(figure * scale),
-        params[f"bands.{band}.low"].clause,
-        _worst("assumption", params.basis_of(*band_paths, *paths)),
+        clause or low_end.clause,
+        _worst(ASSUMPTION, _basis(position, low_end, high_end, *used)),
         IMPACT,
         low=to_pennies(low * scale),
         high=to_pennies(high * scale),
@@ -621,19 +643,9 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
         why += " missed; the failure is the complaint handling"
     elif missed:
         why += " missed"
-    band = params.value(key)
-    item = _band_item(f"complaint handling ({why})", band, params)
-    return [
-        AwardItem(
-            item.label,
-            item.amount,
-            f"{CODE}; {REMEDIES}",
-            _worst(item.basis, params.basis_of(key)),
-            IMPACT,
-            low=item.low,
-            high=item.high,
-        )
-    ]
+    band = params[key]
+    label = f"complaint handling ({why})"
+    return [_band_item(label, band.value, params, used=(band,), clause=f"{CODE}; {REMEDIES}")]
 
 
 # ---------------------------------------------------------------- vulnerability uplift
