@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from compsim import hookimpl
@@ -110,22 +111,9 @@ def policy_info() -> PolicyInfo:
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     legal = scenario.legal
-    in_court = legal.proceedings in ("started", "court-ordered")
     raised, start, limit = _time_limit(scenario, params)
     return [
-        Exclusion(
-            f"Legal proceedings: a claim form has been filed (proceedings: "
-            f"{legal.proceedings}): a matter for the courts",
-            f"{SCHEME}; {CODE} 2.3",
-            in_court,
-            "legal proceedings",
-        ),
-        Exclusion(
-            "The claim is for personal injury: a matter for the courts or insurers",
-            SCHEME,
-            legal.personal_injury,
-            "personal injury",
-        ),
+        *_for_the_courts(legal.proceedings, legal.personal_injury),
         Exclusion(
             f"Raised on {day_text(raised)}, more than 12 months after the issue or the "
             f"resident's awareness of it ({day_text(start)}; the limit was {day_text(limit)})",
@@ -134,6 +122,27 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
             "over 12 months",
         ),
     ]
+
+
+@cache
+def _for_the_courts(proceedings: str, personal_injury: bool) -> tuple[Exclusion, Exclusion]:
+    """Legal proceedings started, and personal injury: matters for the courts (the same few
+    answers over and over)."""
+    return (
+        Exclusion(
+            f"Legal proceedings: a claim form has been filed (proceedings: "
+            f"{proceedings}): a matter for the courts",
+            f"{SCHEME}; {CODE} 2.3",
+            proceedings in ("started", "court-ordered"),
+            "legal proceedings",
+        ),
+        Exclusion(
+            "The claim is for personal injury: a matter for the courts or insurers",
+            SCHEME,
+            personal_injury,
+            "personal injury",
+        ),
+    )
 
 
 def _time_limit(scenario: Scenario, params: Params) -> tuple[date, date, date]:
@@ -166,9 +175,14 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     if distress == "none":
         return NO_IMPACT
     reading = params[f"impact.distress.{distress}"]
-    band = reading.value
-    notes = (Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", reading.clause),)
-    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, _basis(reading), notes)
+    return _distress_impact(distress, reading.value, reading.clause, _basis(reading))
+
+
+@cache
+def _distress_impact(distress: str, band: str, clause: str, basis: str) -> Impact:
+    """The impact of a distress level read as ``band`` (the same few answers over and over)."""
+    note = Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", clause)
+    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, basis, (note,))
 
 
 # ---------------------------------------------------------------- the award
@@ -371,9 +385,8 @@ def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         return []
     applies = _specific_in_force(scenario, params)
     start = params.value("specific_sums.from")
-    reading = params.value("specific_sums.applies_by")
-    basis = params.basis_of("specific_sums.applies_by")
-    clause = params["specific_sums.applies_by"].clause
+    applies_by = params["specific_sums.applies_by"]
+    reading, basis, clause = applies_by.value, _basis(applies_by), applies_by.clause
     if applies == "none":
         when = (
             f"decided {scenario.origin.decided}"
@@ -541,12 +554,16 @@ def _impact_items(
     """The distress band, scaled by the length of the failure and its severity markers; and a
     complaint-handling failure, in its own band."""
     items = []
-    scale, used, why = _impact_scale(scenario, params)
+    scale, scale_basis, why = _impact_scale(scenario, params)
     if impact.rank > 0:
         band = BANDS[impact.rank - 1]
-        items.append(_band_item("distress and inconvenience", band, params, scale, used, why))
+        shown = f"{scale:.2f}"
+        scaled = f", x{shown} ({why})" if scale != 1 else ""
+        items.append(
+            _band_item("distress and inconvenience", band, params, scale, scaled, scale_basis)
+        )
         if why:
-            notes.append(Note(f"The impact is scaled by {scale:.2f}: {why}", GUIDANCE))
+            notes.append(Note(f"The impact is scaled by {shown}: {why}", GUIDANCE))
     items.extend(_complaint_handling(scenario, params, notes))
     return items
 
@@ -554,10 +571,10 @@ def _impact_items(
 DAYS_A_YEAR = Decimal("365.25")
 
 
-def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[Param, ...], str]:
+def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str]:
     """How much the length and severity of the failure multiply the impact: 1 plus a growth
     per year of failure (up to a number of years), times 1 plus each severity marker; with
-    the parameters it used and why, in words."""
+    the basis of the parameters it used, and why, in words."""
     failure = scenario.failure
     years = Decimal(_failure_days(scenario, params)) / DAYS_A_YEAR
     cap = params["impact.duration.max_years"]
@@ -579,7 +596,7 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[Pa
         scale *= 1 + factor.value
         used += [threshold, factor]
         why.append(f"reported {failure.reports} times +{factor.value * 100:.0f}%")
-    return scale, tuple(used), "; ".join(why)
+    return scale, _basis(*used), "; ".join(why)
 
 
 # Each band's parameters: its lower end, and its upper end (the severe band's is its "top").
@@ -594,13 +611,14 @@ def _band_item(
     band: str,
     params: Params,
     scale: Decimal = Decimal(1),
-    used: tuple[Param, ...] = (),
-    why: str = "",
+    scaled: str = "",
+    basis: str = ASSUMPTION,
     clause: str = "",
 ) -> AwardItem:
-    """A band as a range, scaled; its single figure an assumption. The severe band ("£1,000
-    and over") has a computed upper end (``bands.severe.top``, scaled the same way). Cited
-    by ``clause``, else by the band's own; ``used``: the other parameters the scale used."""
+    """A band as a range, times ``scale`` (``scaled`` says so in words); its single figure an
+    assumption. The severe band ("£1,000 and over") has a computed upper end
+    (``bands.severe.top``, scaled the same way). ``basis``: that of the other parameters
+    used; cited by ``clause``, else by the band's own."""
     low_path, high_path = BAND_ENDS[band]
     low_end = params[low_path]
     high_end = params[high_path]
@@ -614,13 +632,11 @@ def _band_item(
         high = high_end.value
         text = f"{name}, {format_pounds(low)} to {format_pounds(high)}"
     figure = low + (high - low) * position.value
-    if scale != 1:
-        text += f", x{scale:.2f} ({why})"
     return AwardItem(
-        _label(IMPACT, f"{label}: {text}"),
+        _label(IMPACT, f"{label}: {text}{scaled}"),
         to_pennies(figure * scale),
         clause or low_end.clause,
-        _worst(ASSUMPTION, _basis(position, low_end, high_end, *used)),
+        _worst(ASSUMPTION, basis, _basis(position, low_end, high_end)),
         IMPACT,
         low=to_pennies(low * scale),
         high=to_pennies(high * scale),
@@ -643,9 +659,10 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
         why += " missed; the failure is the complaint handling"
     elif missed:
         why += " missed"
-    band = params[key]
+    reading = params[key]
     label = f"complaint handling ({why})"
-    return [_band_item(label, band.value, params, used=(band,), clause=f"{CODE}; {REMEDIES}")]
+    basis = _basis(reading)
+    return [_band_item(label, reading.value, params, basis=basis, clause=f"{CODE}; {REMEDIES}")]
 
 
 # ---------------------------------------------------------------- vulnerability uplift
@@ -747,26 +764,31 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
 
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
-    return Approval(
-        "Not applicable: the Ombudsman orders the landlord to pay (a reference, not a "
-        "landlord's approval route)",
-        ORDERS,
-    )
+    return ORDERED
+
+
+ORDERED = Approval(
+    "Not applicable: the Ombudsman orders the landlord to pay (a reference, not a "
+    "landlord's approval route)",
+    ORDERS,
+)
 
 
 @hookimpl
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
     """Nothing the Ombudsman orders is offset against arrears."""
-    if award.total == 0:
+    total = award.total
+    if total == 0:
         return Settlement()
     part = SettlementPart(
-        "Paid to the resident", award.total, CUSTOMER, "payment ordered by the Ombudsman", ARREARS
+        "Paid to the resident", total, CUSTOMER, "payment ordered by the Ombudsman", ARREARS
     )
     notes = ()
-    if scenario.account.total_owed > 0:
+    owed = scenario.account.total_owed
+    if owed > 0:
         notes = (
             Note(
-                f"The resident owes {format_pounds(scenario.account.total_owed)}; "
+                f"The resident owes {format_pounds(owed)}; "
                 "compensation the Ombudsman orders is not offset against arrears, and "
                 "out-of-pocket costs and statutory payments never are",
                 ARREARS,
