@@ -24,12 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from compsim import hookimpl
 from compsim.complaints import check_code, code_timescales
-from compsim.dates import add_months, day_text
+from compsim.dates import add_months
 from compsim.models import (
     ASSUMPTION,
     CUSTOMER,
@@ -111,16 +111,9 @@ def policy_info() -> PolicyInfo:
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     legal = scenario.legal
-    raised, start, limit = _time_limit(scenario, params)
     return [
         *_for_the_courts(legal.proceedings, legal.personal_injury),
-        Exclusion(
-            f"Raised on {day_text(raised)}, more than 12 months after the issue or the "
-            f"resident's awareness of it ({day_text(start)}; the limit was {day_text(limit)})",
-            f"{CODE} 2.2-2.3",
-            raised > limit,
-            "over 12 months",
-        ),
+        _over_time_limit(*_time_limit(scenario, params)),
     ]
 
 
@@ -142,6 +135,19 @@ def _for_the_courts(proceedings: str, personal_injury: bool) -> tuple[Exclusion,
             personal_injury,
             "personal injury",
         ),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _over_time_limit(raised: date, start: date, limit: date) -> Exclusion:
+    """Raised after the Code's time limit (remembered by dates, as the engine's date helpers
+    are: claims share their dates)."""
+    return Exclusion(
+        f"Raised on {raised}, more than 12 months after the issue or the resident's "
+        f"awareness of it ({start}; the limit was {limit})",
+        f"{CODE} 2.2-2.3",
+        raised > limit,
+        "over 12 months",
     )
 
 
@@ -249,7 +255,6 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
     """(1) evidenced costs, in full; works only with the landlord's agreement (permission).
     (2) the rest, at the unquantifiable share."""
     items = []
-    share_path = "unquantifiable.share"
     for cost in scenario.costs:
         what = f"{cost.kind} {format_pounds(cost.amount)}"
         agreed = cost.kind not in AGREED_WORKS or cost.permission
@@ -264,14 +269,15 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
                 )
             )
             continue
-        share = params.value(share_path)
+        unquantifiable = params["unquantifiable.share"]
+        share = unquantifiable.value
         why = "not evidenced" if agreed else "works the landlord did not agree to pay for"
         items.append(
             AwardItem(
                 _label(UNQUANTIFIABLE, f"cost {what} {why}, at {share * 100:.0f}% of its amount"),
                 to_pennies(cost.amount * share),
-                params[share_path].clause,
-                params.basis_of(share_path),
+                unquantifiable.clause,
+                _basis(unquantifiable),
                 UNQUANTIFIABLE,
             )
         )
@@ -680,9 +686,10 @@ def _vulnerability_uplift(
     vulnerabilities = scenario.household.vulnerabilities
     if not vulnerabilities:
         return []
-    paths = {v: f"vulnerability.uplift.{v}" for v in vulnerabilities}
-    worst = max(vulnerabilities, key=lambda v: params.value(paths[v]))
-    share = params.value(paths[worst])
+    uplifts = {v: params[f"vulnerability.uplift.{v}"] for v in vulnerabilities}
+    worst = max(vulnerabilities, key=lambda v: uplifts[v].value)
+    uplift = uplifts[worst]
+    share = uplift.value
     if share <= 0:
         return []
     if len(vulnerabilities) > 1:
@@ -690,7 +697,7 @@ def _vulnerability_uplift(
             Note(
                 f"Vulnerabilities ({', '.join(vulnerabilities)}): the highest single uplift "
                 f"({worst}, {share * 100:.0f}%) applies, not stacked",
-                params[paths[worst]].clause,
+                uplift.clause,
             )
         )
     items = []
@@ -706,8 +713,8 @@ def _vulnerability_uplift(
                     f"vulnerability uplift ({worst}) {share * 100:.0f}% of {format_pounds(base)}",
                 ),
                 to_pennies(base * share),
-                params[paths[worst]].clause,
-                params.basis_of(paths[worst]),
+                uplift.clause,
+                _basis(uplift),
                 category,
                 low=to_pennies(sum((i.low for i in parts), ZERO) * share),
                 high=None if high is None else to_pennies(high * share),
