@@ -21,11 +21,12 @@ determinations library where README.md says so).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from compsim import hookimpl
 from compsim.complaints import check_code, code_timescales
@@ -138,7 +139,7 @@ def _for_the_courts(proceedings: str, personal_injury: bool) -> tuple[Exclusion,
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _over_time_limit(raised: date, start: date, limit: date) -> Exclusion:
     """Raised after the Code's time limit (remembered by dates, as the engine's date helpers
     are: claims share their dates)."""
@@ -574,35 +575,61 @@ def _impact_items(
     return items
 
 
+def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str]:
+    """How much the length and severity of the failure multiply the impact (``_scale``),
+    with the basis of the parameters it used, and why, in words."""
+    failure = scenario.failure
+    days = _failure_days(scenario, params)
+    cap = params["impact.duration.max_years"]
+    per_year = params["impact.duration.per_year"]
+    used = [per_year, cap]
+    persistent = repeated = None
+    if failure.persistent:
+        persistent = params["impact.severity.persistent"]
+        used.append(persistent)
+    threshold = params["impact.severity.repeated_reports"]
+    if failure.reports >= threshold.value:
+        repeated = params["impact.severity.repeated"]
+        used += [threshold, repeated]
+    basis = _basis(*used)
+    scale, why = _unless_draft(_scale, basis)(
+        days,
+        failure.reports,
+        per_year.value,
+        cap.value,
+        None if persistent is None else persistent.value,
+        None if repeated is None else repeated.value,
+    )
+    return scale, basis, why
+
+
 DAYS_A_YEAR = Decimal("365.25")
 
 
-def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str]:
-    """How much the length and severity of the failure multiply the impact: 1 plus a growth
-    per year of failure (up to a number of years), times 1 plus each severity marker; with
-    the basis of the parameters it used, and why, in words."""
-    failure = scenario.failure
-    years = Decimal(_failure_days(scenario, params)) / DAYS_A_YEAR
-    cap = params["impact.duration.max_years"]
-    counted = min(years, cap.value)
-    per_year = params["impact.duration.per_year"]
-    scale = 1 + per_year.value * counted
-    used = [per_year, cap]
+@lru_cache(maxsize=16384)
+def _scale(
+    days: int,
+    reports: int,
+    per_year: Decimal,
+    max_years: Decimal,
+    persistent: Decimal | None,
+    repeated: Decimal | None,
+) -> tuple[Decimal, str]:
+    """1 plus a growth per year of failure (up to a number of years), times 1 plus each
+    severity marker (the persistent failure's, and the repeated reports' when over the
+    threshold; None: not met); and why, in words."""
+    counted = min(Decimal(days) / DAYS_A_YEAR, max_years)
+    scale = 1 + per_year * counted
     why = []
-    if counted > 0 and per_year.value > 0:
-        why.append(f"{counted:.2f} years of failure at +{per_year.value * 100:.0f}% a year")
-    if failure.persistent:
-        factor = params["impact.severity.persistent"]
-        scale *= 1 + factor.value
-        used.append(factor)
-        why.append(f"persistent failure +{factor.value * 100:.0f}%")
-    threshold = params["impact.severity.repeated_reports"]
-    if failure.reports >= threshold.value:
-        factor = params["impact.severity.repeated"]
-        scale *= 1 + factor.value
-        used += [threshold, factor]
-        why.append(f"reported {failure.reports} times +{factor.value * 100:.0f}%")
-    return scale, _basis(*used), "; ".join(why)
+    if counted > 0 and per_year > 0:
+        why.append(f"{counted:.2f} years of failure at +{per_year * 100:.0f}% a year")
+    if persistent is not None:
+        scale *= 1 + persistent
+        why.append(f"persistent failure +{persistent * 100:.0f}%")
+    if repeated is not None:
+        scale *= 1 + repeated
+        why.append(f"reported {reports} times +{repeated * 100:.0f}%")
+    return scale, "; ".join(why)
 
 
 # Each band's parameters: its lower end, and its upper end (the severe band's is its "top").
@@ -622,31 +649,64 @@ def _band_item(
     clause: str = "",
 ) -> AwardItem:
     """A band as a range, times ``scale`` (``scaled`` says so in words); its single figure an
-    assumption. The severe band ("£1,000 and over") has a computed upper end
-    (``bands.severe.top``, scaled the same way). ``basis``: that of the other parameters
-    used; cited by ``clause``, else by the band's own."""
+    assumption. ``basis``: that of the other parameters used; cited by ``clause``, else by
+    the band's own."""
     low_path, high_path = BAND_ENDS[band]
-    low_end = params[low_path]
-    high_end = params[high_path]
+    low = params[low_path]
+    high = params[high_path]
     position = params["bands.position"]
-    low = low_end.value
+    basis = _worst(ASSUMPTION, basis, _basis(position, low, high))
+    return _unless_draft(_scaled_band, basis)(
+        label,
+        band,
+        low.value,
+        high.value,
+        position.value,
+        scale,
+        scaled,
+        clause or low.clause,
+        basis,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _scaled_band(
+    label: str,
+    band: str,
+    low: Decimal,
+    high: Decimal,
+    position: Decimal,
+    scale: Decimal,
+    scaled: str,
+    clause: str,
+    basis: str,
+) -> AwardItem:
+    """The band from ``low`` to ``high``, its figure at ``position`` in it, all times
+    ``scale``. The severe band ("£1,000 and over") has a computed upper end
+    (``bands.severe.top``, given as ``high``, scaled the same way)."""
     name = LEVEL_NAMES[band]
     if band == "severe":
-        high = max(high_end.value, low)
+        high = max(high, low)
         text = f"{name}, {format_pounds(low)} and over (top read as {format_pounds(high)})"
     else:
-        high = high_end.value
         text = f"{name}, {format_pounds(low)} to {format_pounds(high)}"
-    figure = low + (high - low) * position.value
+    figure = low + (high - low) * position
     return AwardItem(
         _label(IMPACT, f"{label}: {text}{scaled}"),
         to_pennies(figure * scale),
-        clause or low_end.clause,
-        _worst(ASSUMPTION, basis, _basis(position, low_end, high_end)),
+        clause,
+        basis,
         IMPACT,
         low=to_pennies(low * scale),
         high=to_pennies(high * scale),
     )
+
+
+def _unless_draft(remembered: Callable[..., Any], basis: str) -> Callable[..., Any]:
+    """A pure function remembered by its arguments (``lru_cache``: cases repeat the same
+    lengths and figures), or the function itself when a parameter it is given is the user's
+    draft: a draft value may be -0, which equals the 0 remembered but prints as "-0"."""
+    return remembered.__wrapped__ if basis == DRAFT else remembered
 
 
 def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
