@@ -561,23 +561,19 @@ def _impact_items(
     """The distress band, scaled by the length of the failure and its severity markers; and a
     complaint-handling failure, in its own band."""
     items = []
-    scale, scale_basis, why = _impact_scale(scenario, params)
+    scale, basis, scaled, note = _impact_scale(scenario, params)
     if impact.rank > 0:
         band = BANDS[impact.rank - 1]
-        shown = f"{scale:.2f}"
-        scaled = f", x{shown} ({why})" if scale != 1 else ""
-        items.append(
-            _band_item("distress and inconvenience", band, params, scale, scaled, scale_basis)
-        )
-        if why:
-            notes.append(Note(f"The impact is scaled by {shown}: {why}", GUIDANCE))
+        items.append(_band_item("distress and inconvenience", band, params, scale, scaled, basis))
+        if note is not None:
+            notes.append(note)
     items.extend(_complaint_handling(scenario, params, notes))
     return items
 
 
-def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str]:
-    """How much the length and severity of the failure multiply the impact (``_scale``),
-    with the basis of the parameters it used, and why, in words."""
+def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str, Note | None]:
+    """How much the length and severity of the failure multiply the impact (``_scale``), the
+    basis of the parameters it used, and the label's words and the note that say so."""
     failure = scenario.failure
     days = _failure_days(scenario, params)
     cap = params["impact.duration.max_years"]
@@ -592,7 +588,7 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str
         repeated = params["impact.severity.repeated"]
         used += [threshold, repeated]
     basis = _basis(*used)
-    scale, why = _unless_draft(_scale, basis)(
+    scale, scaled, note = _unless_draft(_scale, basis)(
         days,
         failure.reports,
         per_year.value,
@@ -600,7 +596,7 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str
         None if persistent is None else persistent.value,
         None if repeated is None else repeated.value,
     )
-    return scale, basis, why
+    return scale, basis, scaled, note
 
 
 DAYS_A_YEAR = Decimal("365.25")
@@ -614,10 +610,10 @@ def _scale(
     max_years: Decimal,
     persistent: Decimal | None,
     repeated: Decimal | None,
-) -> tuple[Decimal, str]:
+) -> tuple[Decimal, str, Note | None]:
     """1 plus a growth per year of failure (up to a number of years), times 1 plus each
     severity marker (the persistent failure's, and the repeated reports' when over the
-    threshold; None: not met); and why, in words."""
+    threshold; None: not met); the words for the label, and the note saying why."""
     counted = min(Decimal(days) / DAYS_A_YEAR, max_years)
     scale = 1 + per_year * counted
     why = []
@@ -629,7 +625,10 @@ def _scale(
     if repeated is not None:
         scale *= 1 + repeated
         why.append(f"reported {reports} times +{repeated * 100:.0f}%")
-    return scale, "; ".join(why)
+    shown, because = f"{scale:.2f}", "; ".join(why)
+    scaled = f", x{shown} ({because})" if scale != 1 else ""
+    note = Note(f"The impact is scaled by {shown}: {because}", GUIDANCE) if why else None
+    return scale, scaled, note
 
 
 # Each band's parameters: its lower end, and its upper end (the severe band's is its "top").
