@@ -182,7 +182,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     if distress == "none":
         return NO_IMPACT
     reading = params[f"impact.distress.{distress}"]
-    return _distress_impact(distress, reading.value, reading.clause, _basis(reading))
+    return _distress_impact(distress, reading.value, reading.clause, reading.basis)
 
 
 @cache
@@ -278,7 +278,7 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
                 _label(UNQUANTIFIABLE, f"cost {what} {why}, at {share * 100:.0f}% of its amount"),
                 to_pennies(cost.amount * share),
                 unquantifiable.clause,
-                _basis(unquantifiable),
+                unquantifiable.basis,
                 UNQUANTIFIABLE,
             )
         )
@@ -393,7 +393,7 @@ def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> lis
     applies = _specific_in_force(scenario, params)
     start = params.value("specific_sums.from")
     applies_by = params["specific_sums.applies_by"]
-    reading, basis, clause = applies_by.value, _basis(applies_by), applies_by.clause
+    reading, basis, clause = applies_by.value, applies_by.basis, applies_by.clause
     if applies == "none":
         when = (
             f"decided {scenario.origin.decided}"
@@ -726,8 +726,9 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
         why += " missed"
     reading = params[key]
     label = f"complaint handling ({why})"
-    basis = _basis(reading)
-    return [_band_item(label, reading.value, params, basis=basis, clause=f"{CODE}; {REMEDIES}")]
+    return [
+        _band_item(label, reading.value, params, basis=reading.basis, clause=f"{CODE}; {REMEDIES}")
+    ]
 
 
 # ---------------------------------------------------------------- vulnerability uplift
@@ -751,35 +752,45 @@ def _vulnerability_uplift(
     share = uplift.value
     if share <= 0:
         return []
+    percent = f"{share * 100:.0f}%"
     if len(vulnerabilities) > 1:
         notes.append(
             Note(
                 f"Vulnerabilities ({', '.join(vulnerabilities)}): the highest single uplift "
-                f"({worst}, {share * 100:.0f}%) applies, not stacked",
+                f"({worst}, {percent}) applies, not stacked",
                 uplift.clause,
             )
         )
     items = []
     for category, parts in ((LOSS_OF_USE, loss_of_use), (IMPACT, impact)):
-        base = sum((i.amount for i in parts), ZERO)
+        base, low, high = _totals(parts)
         if base <= 0:
             continue
-        high = None if any(i.high is None for i in parts) else sum((i.high for i in parts), ZERO)
         items.append(
             AwardItem(
                 _label(
-                    category,
-                    f"vulnerability uplift ({worst}) {share * 100:.0f}% of {format_pounds(base)}",
+                    category, f"vulnerability uplift ({worst}) {percent} of {format_pounds(base)}"
                 ),
                 to_pennies(base * share),
                 uplift.clause,
-                _basis(uplift),
+                uplift.basis,
                 category,
-                low=to_pennies(sum((i.low for i in parts), ZERO) * share),
+                low=to_pennies(low * share),
                 high=None if high is None else to_pennies(high * share),
             )
         )
     return items
+
+
+def _totals(items: list[AwardItem]) -> tuple[Decimal, Decimal, Decimal | None]:
+    """The items' amounts, lower ends and upper ends added up (an open upper end: None)."""
+    amount = low = ZERO
+    high: Decimal | None = ZERO
+    for item in items:
+        amount += item.amount
+        low += item.low
+        high = None if high is None or item.high is None else high + item.high
+    return amount, low, high
 
 
 # ---------------------------------------------------------------- Right to Repair
