@@ -839,16 +839,16 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
 # ---------------------------------------------------------------- approval, offset, timescales
 
 
-@hookimpl
-def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
-    return ORDERED
-
-
 ORDERED = Approval(
     "Not applicable: the Ombudsman orders the landlord to pay (a reference, not a "
     "landlord's approval route)",
     ORDERS,
 )
+
+
+@hookimpl
+def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
+    return ORDERED
 
 
 @hookimpl
