@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +118,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     ]
 
 
-@cache
+@lru_cache(maxsize=256)
 def _for_the_courts(proceedings: str, personal_injury: bool) -> tuple[Exclusion, Exclusion]:
     """Legal proceedings started, and personal injury: matters for the courts (the same few
     answers over and over)."""
@@ -185,7 +185,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     return _distress_impact(distress, reading.value, reading.clause, reading.basis)
 
 
-@cache
+@lru_cache(maxsize=256)
 def _distress_impact(distress: str, band: str, clause: str, basis: str) -> Impact:
     """The impact of a distress level read as ``band`` (the same few answers over and over)."""
     note = Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", clause)
