@@ -471,6 +471,7 @@ def check_exclusions(
     if applying is not None:
         return tuple(result), tuple(applying)
     hook = "is_excluded"
+    _something(column, hook, result)
     for entry in _sequence(column, hook, "returned", result):
         _instance(column, hook, "returned a", entry, Exclusion)
         _text(column, hook, "reason", entry.reason)
@@ -494,6 +495,7 @@ def check_impact(column: str, result: Any) -> Impact:
     ):
         return result
     hook = "assess_impact"
+    _something(column, hook, result)
     _instance(column, hook, "returned", result, Impact)
     _text(column, hook, "level", result.level)
     _text(column, hook, "clause", result.clause)
@@ -510,6 +512,7 @@ def check_award(column: str, result: Any) -> Award:
     if _award_ok(result):
         return result
     hook = "calculate_award"
+    _something(column, hook, result)
     _instance(column, hook, "returned", result, Award)
     for item in _sequence(column, hook, "items", result.items):
         _instance(column, hook, "an item is a", item, AwardItem)
@@ -549,6 +552,7 @@ def check_approval(column: str, result: Any) -> Approval:
     ):
         return result
     hook = "route_approval"
+    _something(column, hook, result)
     _instance(column, hook, "returned", result, Approval)
     _text(column, hook, "approver", result.approver)
     _text(column, hook, "clause", result.clause)
@@ -563,6 +567,7 @@ def check_settlement(column: str, result: Any, award: Award, scenario: Scenario)
     hook = "apply_offset"
     sums = _settlement_sums(result)
     if sums is None:
+        _something(column, hook, result)
         _check_settlement_parts(column, hook, result)
         sums = result.paid_to_customer, result.credited_to_account, result.offset_against_debts
     paid, credited, against_debts = sums
@@ -632,8 +637,6 @@ def check_timescale_list(column: str, result: Any) -> list[Timescale]:
 
 def check_deadlines(column: str, result: Any) -> list[Deadline]:
     hook = "deadlines"
-    if result is None:
-        return []
     if type(result) in (list, tuple) and all(
         type(d) is Deadline
         and type(d.date) is date
@@ -643,6 +646,7 @@ def check_deadlines(column: str, result: Any) -> list[Deadline]:
         for d in result
     ):
         return list(result)
+    _something(column, hook, result)
     for entry in _sequence(column, hook, "returned", result):
         if not isinstance(entry, Deadline) or type(entry.date) is not date:
             _broken(column, hook, f"returned {_shown(entry)}, expected a Deadline with a date")
@@ -656,6 +660,11 @@ def check_deadlines(column: str, result: Any) -> list[Deadline]:
 # The largest amount a plugin may return for one item or settlement part, in pounds: far
 # above any real award, far below where Decimal arithmetic stops being exact.
 AWARD_MAX = Decimal(10) ** 12
+
+
+def _something(column: str, hook: str, result: Any) -> None:
+    if result is None:
+        _broken(column, hook, "returned nothing (is the hook implemented?)")
 
 
 def _broken(column: str, hook: str, message: str) -> NoReturn:
