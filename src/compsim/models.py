@@ -553,8 +553,8 @@ class Award:
     def computable(self) -> bool:
         return not self.not_computed
 
-    @property
-    def total(self) -> Decimal:
+    @functools.cached_property
+    def total(self) -> Decimal:  # read by several hooks and checks: summed once
         return sum((item.amount for item in self.items), ZERO)
 
     @property

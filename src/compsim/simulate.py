@@ -45,7 +45,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     """One policy's decision on one scenario. Raises PluginError if the plugin misbehaves."""
     column = policy.column
     params = policy.params.at(scenario.dates.claimed).for_decision()
-    hook = policy.manager.hook
+    hook = policy.calls
     implemented = policy.implemented
     complaint = scenario.complaint
     # The hooks are called in one guarded block (one try for the lot, not a wrapper per call:
@@ -53,10 +53,9 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     # so an exception is reported against it.
     step = "is_excluded"
     try:
-        checks = check_exclusions(
+        checks, exclusions = check_exclusions(
             column, _given(column, step, hook.is_excluded(scenario=scenario, params=params))
         )
-        exclusions = tuple(check for check in checks if check.applies)
         step = "assess_impact"
         impact = check_impact(
             column, _given(column, step, hook.assess_impact(scenario=scenario, params=params))
