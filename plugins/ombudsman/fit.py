@@ -7,8 +7,9 @@
 PATH is a directory of determinations (scenarios with a [source] table; default
 scenarios/determinations, read recursively). It prints, for the fit part (``split = "fit"``,
 every batch) and for each batch's held-out part apart (batch 1: the first 24 cases; batch 2:
-the files tagged ``batch-2``, in ``batch-2/``; batch 3: ``batch-3/``, all held-out), the share of orders inside the reference's
-bounded range (min to max, with a max) and the median ratio of order to figure.
+the files tagged ``batch-2``, in ``batch-2/``; batch 3: ``batch-3/``, all held-out), the share
+of orders inside the reference's bounded range (min to max, with a max) and the median ratio
+of order to figure.
 ``--search`` tries every combination of the grid below on the fit cases only and prints the
 best few, by the loss in ``loss()``, and the best that keeps impact growing with duration
 (``MIN_PER_YEAR``); the held-out cases are never read by the search.
