@@ -768,9 +768,9 @@ def _distress_item(
     band = BANDS[impact.rank - 1]
     low_path, high_path, figure_path = BAND_PATHS[band]
     # read in this order (low, high, figure): the decision records drafts in the order used
-    low = params[low_path].value
+    low = params.value(low_path)
     has_high = high_path in params  # the top band has no upper end
-    high = params[high_path].value if has_high else None
+    high = params.value(high_path) if has_high else None
     figure = params[figure_path]
     paths = (low_path, high_path, figure_path) if has_high else (low_path, figure_path)
     item, band_notes = _band_item(
@@ -1225,7 +1225,7 @@ NO_APPROVER = Note(
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     days = params["appeal.working_days"]
-    approval = _approval(days.value, days.clause, params["appeal.times"].value)
+    approval = _approval(days.value, days.clause, params.value("appeal.times"))
     start = confirmed(scenario)
     if start is None:
         return approval
