@@ -294,6 +294,7 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
                 rent,
                 params,
                 (path, low_path, high_path),
+                home=False,
             )
         )
     listed = bool(scenario.amenities_lost)
@@ -312,21 +313,46 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
                     rent,
                     params,
                     (path, low_path, high_path),
+                    home=True,
                 )
             )
     return items
 
 
+TAPER = ("loss_of_use.full_weeks", "loss_of_use.later_share")
+TAPER_SWITCH = "loss_of_use.taper_applies_to"
+
+
 def _rent_share_item(
-    what: str, share: Decimal, days: int, rent: Decimal, params: Params, paths: tuple[str, ...]
+    what: str,
+    share: Decimal,
+    days: int,
+    rent: Decimal,
+    params: Params,
+    paths: tuple[str, ...],
+    home: bool,
 ) -> AwardItem:
+    """The share of the rent for the days. For a long failure of the home (and of a room or
+    amenity too, on the reading ``loss_of_use.taper_applies_to = "all"``), the days after the
+    first ``loss_of_use.full_weeks`` weeks count at ``loss_of_use.later_share`` of the share
+    (the orders for long failures do not grow in proportion to their length)."""
+    text = f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week"
     exact = for_days(rent, days) * share
+    full_days = params.value("loss_of_use.full_weeks") * 7
+    taper = days > full_days and (home or params.value(TAPER_SWITCH) == "all")
+    if days > full_days and not home:
+        paths = (*paths, TAPER_SWITCH)  # the item rests on the reading either way
+    if taper:
+        later, later_share = days - full_days, params.value("loss_of_use.later_share")
+        exact = for_days(rent, full_days) * share + for_days(rent, later) * share * later_share
+        text += (
+            f", the {later} days after the first {full_days // 7} weeks at "
+            f"{later_share * 100:.0f}% of that share"
+        )
+        paths = (*paths, *TAPER)
     low, high = params.value("loss_of_use.range_low"), params.value("loss_of_use.range_high")
     return AwardItem(
-        _label(
-            LOSS_OF_USE,
-            f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week",
-        ),
+        _label(LOSS_OF_USE, text),
         to_pennies(exact),
         params[paths[0]].clause,
         params.basis_of(*paths),
@@ -545,16 +571,21 @@ def _impact_items(
 
 
 def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[str, ...], str]:
-    """How much the length and severity of the failure multiply the impact: 1 plus a growth
-    per year of failure (up to a number of years), times 1 plus each severity marker."""
+    """How much the length and severity of the failure multiply the impact: a starting point
+    (a failure with no length) plus a growth per year of failure (up to a number of years),
+    times 1 plus each severity marker; a failure that is only the complaint handling takes a
+    share of it."""
     failure = scenario.failure
     years = Decimal(_failure_days(scenario, params)) / Decimal("365.25")
     cap = params.value("impact.duration.max_years")
     counted = min(years, cap)
     per_year = params.value("impact.duration.per_year")
-    scale = 1 + per_year * counted
-    paths = ["impact.duration.per_year", "impact.duration.max_years"]
+    start = params.value("impact.duration.start")
+    scale = start + per_year * counted
+    paths = ["impact.duration.start", "impact.duration.per_year", "impact.duration.max_years"]
     why = []
+    if start != 1:
+        why.append(f"starting at x{start:.2f}")
     if counted > 0 and per_year > 0:
         why.append(f"{counted:.2f} years of failure at +{per_year * 100:.0f}% a year")
     if failure.persistent:
@@ -568,7 +599,18 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[st
         scale *= 1 + factor
         paths += ["impact.severity.repeated_reports", "impact.severity.repeated"]
         why.append(f"reported {failure.reports} times +{factor * 100:.0f}%")
+    if _complaint_only(scenario):
+        factor = params.value("impact.complaint_only")
+        scale *= factor
+        paths.append("impact.complaint_only")
+        why.append(f"only the complaint handling failed: x{factor:.2f}")
     return scale, tuple(paths), "; ".join(why)
+
+
+def _complaint_only(scenario: Scenario) -> bool:
+    """A failure that is only the complaint handling: its kind says so and no amenity or
+    room was lost."""
+    return scenario.failure.kind == "complaint-handling" and not scenario.amenities_lost
 
 
 def _band_item(
