@@ -3,6 +3,7 @@
     .venv/bin/python plugins/ombudsman/fit.py [PATH]            # the figures, fit and held-out
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --fit-only # the fit part only (while fitting)
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --search   # the grid search (fit cases only)
+    .venv/bin/python plugins/ombudsman/fit.py [PATH] KEY=VALUE  # the figures with parameters set
 
 PATH is a directory of determinations (scenarios with a [source] table; default
 scenarios/determinations, read recursively). It prints, for the fit part (``split = "fit"``,
@@ -90,10 +91,15 @@ def batch(case) -> int:
 
 
 def main(argv):
-    path = Path(next((a for a in argv if not a.startswith("-")), "scenarios/determinations"))
+    given = [a for a in argv if not a.startswith("-")]
+    path = Path(next((a for a in given if "=" not in a), "scenarios/determinations"))
+    sets = [f"ombudsman.{a}" for a in given if "=" in a]  # e.g. impact.complaint_only=1
     cases = [c for c in load_paths([path]) if c.origin is not None]
     fit = [c for c in cases if c.origin.split == "fit"]
     parts = {"fit (every batch's fit cases)": fit}
+    if "--search" not in argv:
+        for number in sorted({batch(c) for c in fit}):
+            parts[f"fit, batch {number}"] = [c for c in fit if batch(c) == number]
     if "--fit-only" not in argv and "--search" not in argv:
         held_out = [c for c in cases if c.origin.split == "held-out"]
         for number in sorted({batch(c) for c in held_out}):
@@ -113,7 +119,7 @@ def main(argv):
         print(f"current parameters: loss {loss(evaluate(fit)):.3f}")
         return
     for split, chosen in parts.items():
-        rows = evaluate(chosen)
+        rows = evaluate(chosen, sets)
         print(f"\n{split}: {len(rows)} determinations")
         for case, low, figure, high, ordered, inside, ratio in rows:
             print(
