@@ -7,13 +7,13 @@
 
 PATH is a directory of determinations (scenarios with a [source] table; default
 scenarios/determinations, read recursively). It prints, for the fit part (``split = "fit"``,
-every batch: 42 cases since batch 3 joined it) and for each batch's held-out part apart (a
-case's batch is its ``batch-N`` tag; the first batch has none), the share of orders inside the
-reference's bounded range (min to max, with a max), the median ratio of order to figure and
-the loss. ``--search`` tries every combination of ``GRID`` (every value at or above 0.10 a
-year for the growth with duration, so impact always grows with the length of the failure) on
-the fit cases only and prints the best few by ``loss()``; the held-out cases are never
-evaluated by the search.
+every batch: 42 cases since batch 3 joined it; then each batch's fit cases) and for each
+batch's held-out part apart (a case's batch is its ``batch-N`` tag; the first batch has
+none), the share of orders inside the reference's bounded range (min to max, with a max), the
+median ratio of order to figure and the loss. ``--search`` tries every combination of
+``GRID`` (every value at or above 0.10 a year for the growth with duration, so impact always
+grows with the length of the failure) on the fit cases only and prints the best few by
+``loss()``; the held-out cases are never evaluated by the search.
 """
 
 from __future__ import annotations

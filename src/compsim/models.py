@@ -553,9 +553,12 @@ class Award:
     def computable(self) -> bool:
         return not self.not_computed
 
-    @functools.cached_property
-    def total(self) -> Decimal:  # read by several hooks and checks: summed once
-        return sum((item.amount for item in self.items), ZERO)
+    @property
+    def total(self) -> Decimal:
+        total = ZERO  # a loop, not sum() over a generator: read several times a decision
+        for item in self.items:
+            total += item.amount
+        return total
 
     @property
     def min(self) -> Decimal:

@@ -38,7 +38,9 @@ becomes ``draft``, and it records where it came from and the value it replaced.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -272,11 +274,33 @@ class ParamSet:
     source: str
     defs: Mapping[str, ParamDef]
     _cache: dict[date, Params] = attrs.field(factory=dict, eq=False, repr=False)
+    # the values resolved so far in each period in which no dated value starts or ends,
+    # shared by every day of that period (a caseload's claims fall on hundreds of days)
+    _periods: dict[int, tuple[dict, dict]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def at(self, day: date) -> Params:
-        if day not in self._cache:
-            self._cache[day] = Params(self.policy_id, day, self.defs)
-        return self._cache[day]
+        params = self._cache.get(day)
+        if params is None:
+            period = bisect.bisect_right(self._changes, day)
+            shared = self._periods.get(period)
+            if shared is None:
+                shared = self._periods[period] = ({}, {})
+            params = self._cache[day] = Params(self.policy_id, day, self.defs, *shared)
+        return params
+
+    @functools.cached_property
+    def _changes(self) -> list[date]:
+        """Every day on which some value comes into force or stops being in force."""
+        days = set()
+        for definition in self.defs.values():
+            while definition is not None:
+                for dated in definition.values:
+                    if dated.start is not None:
+                        days.add(dated.start)
+                    if dated.end is not None and dated.end < date.max:
+                        days.add(dated.end + timedelta(days=1))
+                definition = definition.replaces
+        return sorted(days)
 
     def with_overrides(self, policy_id: str, overrides: Iterable[Override]) -> ParamSet:
         defs = dict(self.defs)
