@@ -276,7 +276,7 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     report (``dates.reported``) by default, the claim under the other reading; the switch is
     consulted only when the two readings disagree."""
     dates = scenario.dates
-    months = params.value("time_limits.knew_about_months")
+    months = params["time_limits.knew_about_months"].value
     last = add_months(dates.aware, months)
     clause = "twenty11 6.3"
     if (dates.reported <= last) == (dates.claimed <= last):
@@ -393,7 +393,7 @@ def offer_lapses_on(dates: Dates, params: Params) -> date | None:
     """The last day an offer can be accepted (6.5), or None when no offer was made."""
     if dates.offer_made is None:
         return None
-    return add_months(dates.offer_made, params.value("time_limits.offer_acceptance_months"))
+    return add_months(dates.offer_made, params["time_limits.offer_acceptance_months"].value)
 
 
 @lru_cache(maxsize=16)
@@ -407,7 +407,7 @@ def _no_offer(months: int) -> Exclusion:
 
 def _offer_lapse(scenario: Scenario, params: Params) -> Exclusion:
     dates = scenario.dates
-    months = params.value("time_limits.offer_acceptance_months")
+    months = params["time_limits.offer_acceptance_months"].value
     if dates.offer_made is None:
         return _no_offer(months)
     last = add_months(dates.offer_made, months)
@@ -441,57 +441,73 @@ def _offer_lapse(scenario: Scenario, params: Params) -> Exclusion:
 # ---------------------------------------------------------------- impact (6.9.1, 6.9.3)
 
 
+RANK = {level: rank for rank, level in enumerate(DISTRESS_LEVELS)}
+VULNERABILITIES = Note(
+    "The policy does not say how vulnerabilities change compensation: compsim takes them to be "
+    "reflected in the assessor's distress",
+    "twenty11 6.2",
+)
+IMPACT = "twenty11 6.9.1, 6.9.3, 6.6"
+
+
+@lru_cache(maxsize=8)
+def _distress_note(distress: str) -> Note:
+    return Note(
+        f"Distress is {distress}. Twenty11's Compensation Procedure, which holds the "
+        "formulas and thresholds, is not published: compsim reads the assessor's "
+        "distress directly",
+        PROCEDURE,
+    )
+
+
+@lru_cache(maxsize=16)
+def _distress_impact(distress: str, vulnerable: bool) -> Impact:
+    """The impact when the assessor's distress stands as it is: the same for every decision
+    with the same distress (and vulnerabilities or not)."""
+    notes = (
+        (_distress_note(distress), VULNERABILITIES) if vulnerable else (_distress_note(distress),)
+    )
+    return Impact(LEVEL_NAMES[distress], IMPACT, RANK[distress], PUBLISHED, notes)
+
+
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
     """The assessor's distress, read directly (the procedure's scale is not published, 6.6);
     time off work counts as an inconvenience, so it lifts 'none' to the assumption level."""
     distress = scenario.failure.distress
-    clause = "twenty11 6.9.1, 6.9.3, 6.6"
-    notes = [
-        Note(
-            f"Distress is {distress}. Twenty11's Compensation Procedure, which holds the "
-            "formulas and thresholds, is not published: compsim reads the assessor's "
-            "distress directly",
-            PROCEDURE,
-        )
-    ]
-    level, basis = distress, PUBLISHED
-    time_off = any(cost.kind == "time-off-work" for cost in scenario.costs)
     floor = params["inconvenience.time_off_work_min_distress"]
-    if time_off and DISTRESS_LEVELS.index(floor.value) > DISTRESS_LEVELS.index(distress):
-        switch = params["readings.time_off_work_is_inconvenience"]
-        if switch.value:
-            level = floor.value
-            basis = params.basis_of(
-                "inconvenience.time_off_work_min_distress",
-                "readings.time_off_work_is_inconvenience",
-            )
-            notes.append(
-                Note(
-                    "The claimant had to take time off work, which 6.9.3 'may consider' an "
-                    f"inconvenience: read as at least {floor.value} ({basis})",
-                    floor.clause,
-                )
-            )
-        else:
-            basis = switch.basis
-            notes.append(
-                Note(
-                    "The claimant had to take time off work; compsim does not read it as an "
-                    "inconvenience beyond the assessor's distress "
-                    f"(readings.time_off_work_is_inconvenience is off, {switch.basis})",
-                    switch.clause,
-                )
-            )
-    if scenario.household.vulnerabilities:
+    time_off = scenario.costs and any(cost.kind == "time-off-work" for cost in scenario.costs)
+    if not time_off or RANK[floor.value] <= RANK[distress]:
+        return _distress_impact(distress, bool(scenario.household.vulnerabilities))
+    notes = [_distress_note(distress)]
+    level, basis = distress, PUBLISHED
+    switch = params["readings.time_off_work_is_inconvenience"]
+    if switch.value:
+        level = floor.value
+        basis = params.basis_of(
+            "inconvenience.time_off_work_min_distress",
+            "readings.time_off_work_is_inconvenience",
+        )
         notes.append(
             Note(
-                "The policy does not say how vulnerabilities change compensation: compsim "
-                "takes them to be reflected in the assessor's distress",
-                "twenty11 6.2",
+                "The claimant had to take time off work, which 6.9.3 'may consider' an "
+                f"inconvenience: read as at least {floor.value} ({basis})",
+                floor.clause,
             )
         )
-    return Impact(LEVEL_NAMES[level], clause, DISTRESS_LEVELS.index(level), basis, tuple(notes))
+    else:
+        basis = switch.basis
+        notes.append(
+            Note(
+                "The claimant had to take time off work; compsim does not read it as an "
+                "inconvenience beyond the assessor's distress "
+                f"(readings.time_off_work_is_inconvenience is off, {switch.basis})",
+                switch.clause,
+            )
+        )
+    if scenario.household.vulnerabilities:
+        notes.append(VULNERABILITIES)
+    return Impact(LEVEL_NAMES[level], IMPACT, RANK[level], basis, tuple(notes))
 
 
 # ---------------------------------------------------------------- award
@@ -507,9 +523,12 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.extend(_loss_and_damage(scenario, item, params) for item in scenario.damaged_items)
     inconvenience = _inconvenience(scenario, impact, params, notes)
     items.append(inconvenience)
-    items.extend(_gesture(impact, inconvenience, params))
-    items.extend(_decant(scenario, params, notes))
-    notes.extend(_silences(scenario, params))
+    gesture = _gesture(impact, inconvenience, params)
+    if gesture is not None:
+        items.append(gesture)
+    if scenario.decant is not None or scenario.failure.kind == "decant":
+        items.extend(_decant(scenario, params, notes))
+    _silences(scenario, params, notes)
     return Award(tuple(items), tuple(notes))
 
 
@@ -536,21 +555,21 @@ def _when(start: date, end: date) -> str:
     return f"{days} {'day' if days == 1 else 'days'} from {day_text(start)} to {day_text(end)}"
 
 
+RENT_FOR_THE_PERIOD = Note(
+    "Rent for the period is weekly rent × days ÷ 7, days counted from the repair target date "
+    "(or the amenity's own start, if later) to the date the work was finished (6.9.2), even "
+    "when that is after the claim: the target day itself is within the repair time, the "
+    "finishing day counts. A loss with no finishing date runs to the claim date",
+    AMENITY,
+)
+
+
 def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
     losses = scenario.amenities_lost
     if not losses:
         return []
     dates, rent = scenario.dates, scenario.household.weekly_rent
-    notes.append(
-        Note(
-            "Rent for the period is weekly rent × days ÷ 7, days counted from the repair "
-            "target date (or the amenity's own start, if later) to the date the work was "
-            "finished (6.9.2), even when that is after the claim: the target day itself is "
-            "within the repair time, the finishing day counts. A loss with no finishing date "
-            "runs to the claim date",
-            AMENITY,
-        )
-    )
+    notes.append(RENT_FOR_THE_PERIOD)
     if dates.repair_target is None:
         return [
             AwardItem(
@@ -643,7 +662,7 @@ def _room_item(
                 AMENITY,
             )
         )
-    share = params.value(key)
+    share = params[key].value
     if days == 0:
         return AwardItem(
             f"Loss of {rooms}: not paid, no days lost past the repair target "
@@ -856,9 +875,6 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
     )
 
 
-ONE = Decimal(1)
-
-
 @lru_cache(maxsize=16)
 def _inconvenience_words(service: bool, level: str) -> tuple[str, str, str, str, str, Note]:
     """For a 6.9.1 service failure or a 6.9.3 inconvenience at a distress level: the category,
@@ -894,13 +910,12 @@ def _inconvenience(
     service = failure.kind in SERVICE_FAILURE_KINDS
     category, path, label, low, high, procedure = _inconvenience_words(service, level)
     point = params[path]
+    amount = point.value
     if service:
-        low_high = (point.value, point.value)
+        low_amount = high_amount = amount
     else:
-        low_high = (
-            params.value(low) if low in params else point.value,
-            params.value(high) if high in params else None,
-        )
+        low_amount = params[low].value if low in params else amount
+        high_amount = params[high].value if high in params else None
     clause = point.clause
     if failure.responsibility == "none":
         return AwardItem(
@@ -911,54 +926,52 @@ def _inconvenience(
             point.basis,
             category,
         )
-    if point.value == 0:
+    if amount == 0:
         return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
-    share = ONE
-    bases = [point.basis, impact.basis]
+    bases = (point.basis, impact.basis)
     if failure.responsibility == "partial":
         partial = params["inconvenience.partial_share"]
         share = partial.value
-        bases.append(partial.basis)
-        label = f"{label}, partial responsibility × {partial.value}"
+        bases += (partial.basis,)
+        label = f"{label}, partial responsibility × {share}"
         notes.append(
             Note(
                 "The policy does not grade compensation by degree of responsibility: compsim "
-                f"pays {partial.value} of the amount when Twenty11 is partly responsible "
+                f"pays {share} of the amount when Twenty11 is partly responsible "
                 f"({partial.basis})",
                 partial.clause,
             )
         )
-    low, high = low_high
+        amount, low_amount = amount * share, low_amount * share
+        high_amount = None if high_amount is None else high_amount * share
     notes.append(procedure)
     return AwardItem(
         label,
-        to_pennies(point.value * share),
+        to_pennies(amount),
         clause,
         DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis,
         category,
-        low=to_pennies(low * share),
-        high=None if high is None else to_pennies(high * share),
+        low=to_pennies(low_amount),
+        high=None if high_amount is None else to_pennies(high_amount),
     )
 
 
-def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> list[AwardItem]:
+def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> AwardItem | None:
     switch = params["gesture.when_no_inconvenience_award"]
     amount = params["gesture.amount"]
     if not switch.value or impact.rank == 0 or inconvenience.amount > 0:
-        return []
-    return [
-        AwardItem(
-            "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
-            f"due, so a gesture of up to {format_pounds(amount.value)} is offered, even "
-            "without acceptance of fault",
-            amount.value,
-            GESTURE,
-            params.basis_of("gesture.amount", "gesture.when_no_inconvenience_award"),
-            "goodwill",
-            low=ZERO,
-            high=amount.value,
-        )
-    ]
+        return None
+    return AwardItem(
+        "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
+        f"due, so a gesture of up to {format_pounds(amount.value)} is offered, even "
+        "without acceptance of fault",
+        amount.value,
+        GESTURE,
+        params.basis_of("gesture.amount", "gesture.when_no_inconvenience_award"),
+        "goodwill",
+        low=ZERO,
+        high=amount.value,
+    )
 
 
 def _decant(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -1077,35 +1090,34 @@ def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
     return [AwardItem(f"{label}: not paid, {why}", ZERO, DISTURBANCE, PUBLISHED, "disturbance")]
 
 
-def _silences(scenario: Scenario, params: Params) -> list[Note]:
-    notes: list[Note] = []
+MISSED_APPOINTMENTS = Note(
+    "The policy publishes no amount per missed appointment: compsim makes one 6.9.1 payment "
+    "for the service failure",
+    SERVICE_FAILURE,
+)
+NO_COMPLAINT_TIMESCALES = Note(
+    "The policy publishes no complaint-handling timescales (the Feedback Policy is not "
+    "published): compsim does not assess them",
+    SERVICE_FAILURE,
+)
+
+
+def _silences(scenario: Scenario, params: Params, notes: list[Note]) -> None:
     dates = scenario.dates
-    last = offer_lapses_on(dates, params)
-    if last is not None and dates.offer_accepted is None:
-        notes.append(
-            Note(
-                f"The offer made on {day_text(dates.offer_made)} lapses if not accepted by "
-                f"{day_text(last)}",
-                "twenty11 6.5",
+    if dates.offer_made is not None:
+        last = offer_lapses_on(dates, params)
+        if dates.offer_accepted is None:
+            notes.append(
+                Note(
+                    f"The offer made on {day_text(dates.offer_made)} lapses if not accepted by "
+                    f"{day_text(last)}",
+                    "twenty11 6.5",
+                )
             )
-        )
     if scenario.failure.missed_appointments > 1:
-        notes.append(
-            Note(
-                "The policy publishes no amount per missed appointment: compsim makes one "
-                "6.9.1 payment for the service failure",
-                SERVICE_FAILURE,
-            )
-        )
+        notes.append(MISSED_APPOINTMENTS)
     if scenario.complaint is not None:
-        notes.append(
-            Note(
-                "The policy publishes no complaint-handling timescales (the Feedback Policy is "
-                "not published): compsim does not assess them",
-                SERVICE_FAILURE,
-            )
-        )
-    return notes
+        notes.append(NO_COMPLAINT_TIMESCALES)
 
 
 # ---------------------------------------------------------------- approval (3.4, 6.8)
@@ -1136,8 +1148,9 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             goodwill += item.amount
     if total == 0:
         return NO_PAYMENT_TO_AUTHORISE
+    goodwill_text = format_pounds(goodwill)
     counted = Note(
-        f"Goodwill in this award (6.9, including reimbursements): {format_pounds(goodwill)}; "
+        f"Goodwill in this award (6.9, including reimbursements): {goodwill_text}; "
         "home loss and disturbance (6.7) are not goodwill and do not count",
         threshold.clause,
     )
@@ -1151,7 +1164,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
                 absence,
                 counted,
                 Note(
-                    f"Goodwill of {format_pounds(goodwill)} exceeds the "
+                    f"Goodwill of {goodwill_text} exceeds the "
                     f"{format_pounds(threshold.value)} threshold",
                     threshold.clause,
                 ),
@@ -1170,15 +1183,20 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     or a financial payment: readings.loss_and_damage_form)."""
     if not award.items:
         return NOTHING_TO_SETTLE
-    by_category: dict[str, Decimal] = {}  # the award's total in each category
-    award_total = ZERO
+    # the award's total, and its total in each category the offset treats on its own
+    award_total = belongings = costs = moving_costs = home_loss = ZERO
     for item in award.items:
-        by_category[item.category] = by_category.get(item.category, ZERO) + item.amount
-        award_total += item.amount
-    belongings = by_category.get("belongings", ZERO)
-    costs = by_category.get("costs", ZERO)
+        amount, category = item.amount, item.category
+        award_total += amount
+        if category == "belongings":
+            belongings += amount
+        elif category == "costs":
+            costs += amount
+        elif category == "disturbance":
+            moving_costs += amount
+        elif category == "home-loss":
+            home_loss += amount
     form = params["readings.loss_and_damage_form"] if belongings > 0 else None
-    moving_costs = by_category.get("disturbance", ZERO)
     owed = scenario.account.total_owed
     disturbance_protected = (
         params["offset.disturbance_protected"] if moving_costs > 0 and owed > 0 else None
@@ -1247,7 +1265,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     OFFSET,
                 )
             )
-        if by_category.get("home-loss", ZERO) > 0:
+        if home_loss > 0:
             notes.append(HOME_LOSS_OFFSET)
     if form is not None:
         notes.append(
@@ -1308,11 +1326,12 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
                 LOSS_AND_DAMAGE,
             )
         )
-    lapse = offer_lapses_on(dates, params)
-    if lapse is not None:
+    if dates.offer_made is not None:
         found.append(
             Deadline(
-                "Offer lapses if not accepted (3 months after it was made)", lapse, "twenty11 6.5"
+                "Offer lapses if not accepted (3 months after it was made)",
+                offer_lapses_on(dates, params),
+                "twenty11 6.5",
             )
         )
     return found
