@@ -945,14 +945,36 @@ def _inconvenience(
         amount, low_amount = amount * share, low_amount * share
         high_amount = None if high_amount is None else high_amount * share
     notes.append(procedure)
+    basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis
+    if amount and low_amount and high_amount != 0:  # no zero: see _inconvenience_item
+        return _inconvenience_item(label, amount, low_amount, high_amount, clause, basis, category)
+    return _inconvenience_item.__wrapped__(
+        label, amount, low_amount, high_amount, clause, basis, category
+    )
+
+
+@lru_cache(maxsize=256)
+def _inconvenience_item(
+    label: str,
+    amount: Decimal,
+    low: Decimal,
+    high: Decimal | None,
+    clause: str,
+    basis: str,
+    category: str,
+) -> AwardItem:
+    """The inconvenience item, each figure rounded to the penny: the same in every decision at
+    one level with the same parameters, so remembered. Decimals equal in value round to the
+    same pennies, except a zero (0.00 and -0.00 are equal but print differently), so a figure
+    of zero is never looked up here, only built (``__wrapped__``)."""
     return AwardItem(
         label,
         to_pennies(amount),
         clause,
-        DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis,
+        basis,
         category,
-        low=to_pennies(low_amount),
-        high=None if high_amount is None else to_pennies(high_amount),
+        low=to_pennies(low),
+        high=None if high is None else to_pennies(high),
     )
 
 
