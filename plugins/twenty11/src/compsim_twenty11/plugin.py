@@ -377,15 +377,15 @@ CONTRACTOR_ITEMS = Exclusion(
 )
 
 
-def _cause_checks(scenario: Scenario) -> list[Exclusion]:
+def _cause_checks(scenario: Scenario) -> tuple[Exclusion, ...]:
     failure = scenario.failure
     cause = failure.cause
-    checks = list(_cause_of(cause))
+    checks = _cause_of(cause)
     if cause == "contractor":
         if failure.kind in DAMAGE_KINDS:
-            checks.append(CONTRACTOR_DAMAGE)
-        elif scenario.damaged_items:
-            checks.append(CONTRACTOR_ITEMS)
+            return (*checks, CONTRACTOR_DAMAGE)
+        if scenario.damaged_items:
+            return (*checks, CONTRACTOR_ITEMS)
     return checks
 
 
@@ -555,6 +555,7 @@ def _when(start: date, end: date) -> str:
     return f"{days} {'day' if days == 1 else 'days'} from {day_text(start)} to {day_text(end)}"
 
 
+Span = tuple[date, date]
 RENT_FOR_THE_PERIOD = Note(
     "Rent for the period is weekly rent × days ÷ 7, days counted from the repair target date "
     "(or the amenity's own start, if later) to the date the work was finished (6.9.2), even "
@@ -582,7 +583,8 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             )
             for loss in losses
         ]
-    if any(_period(loss, dates)[1] > dates.claimed for loss in losses):
+    spans = [_period(loss, dates) for loss in losses]  # each loss's period, counted once
+    if any(end > dates.claimed for _, end in spans):
         notes.append(
             Note(
                 f"The work was finished after the claim was made on {day_text(dates.claimed)}: "
@@ -600,9 +602,10 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             )
         )
     items: list[AwardItem] = []
-    heating = [loss for loss in losses if loss.amenity in HEATING]
-    for loss in losses:
+    heating: list[tuple[AmenityLoss, Span]] = []
+    for loss, span in zip(losses, spans, strict=True):
         if loss.amenity in HEATING:
+            heating.append((loss, span))
             continue
         if loss.amenity in NOT_IN_APPENDIX:
             items.append(
@@ -623,18 +626,18 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
                 )
             )
             continue
-        items.append(_room_item(loss, scenario, params, notes))
+        items.append(_room_item(loss, span, scenario, params, notes))
     if heating:
         items.append(_heating_item(heating, dates, rent, params))
-    _note_over_rent(items, losses, dates, rent, notes)
+    _note_over_rent(items, spans, rent, notes)
     return items
 
 
 def _room_item(
-    loss: AmenityLoss, scenario: Scenario, params: Params, notes: list[Note]
+    loss: AmenityLoss, span: Span, scenario: Scenario, params: Params, notes: list[Note]
 ) -> AwardItem:
     dates, rent = scenario.dates, scenario.household.weekly_rent
-    start, end = _period(loss, dates)
+    start, end = span
     days = (end - start).days
     rooms = f"{loss.count} {loss.amenity}s" if loss.count > 1 else loss.amenity
     if loss.amenity == "bedroom" and not loss.in_use:
@@ -662,14 +665,15 @@ def _room_item(
                 AMENITY,
             )
         )
-    share = params[key].value
+    param = params[key]
+    share = param.value
     if days == 0:
         return AwardItem(
             f"Loss of {rooms}: not paid, no days lost past the repair target "
             f"({day_text(dates.repair_target)})",
             ZERO,
             AMENITY,
-            params[key].basis,
+            param.basis,
             "amenity",
         )
     percent = _percent(share)
@@ -678,26 +682,26 @@ def _room_item(
         f"Loss of {rooms}: {percent}{each} of {format_pounds(rent)} a week{why}, "
         f"{_when(start, end)}",
         rent_for(rent, share * loss.count, days),
-        params[key].clause,
-        params[key].basis,
+        param.clause,
+        param.basis,
         "amenity",
     )
 
 
 def _heating_item(
-    losses: list[AmenityLoss], dates: Dates, rent: Decimal, params: Params
+    losses: list[tuple[AmenityLoss, Span]], dates: Dates, rent: Decimal, params: Params
 ) -> AwardItem:
     """Heating and hot water: one Appendix 1 row, counted once. With both lost, the days
     either was lost (or, under the other reading, the days both were lost); with only one of
     them lost on some days, whether those days count is the reading switch."""
     param = params["amenities.heating_hot_water"]
     periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
-    for loss in losses:
-        periods[loss.amenity].append(_period(loss, dates))
+    for loss, span in losses:
+        periods[loss.amenity].append(span)
     heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
     either = _merged(heating + hot_water)
     both = _intersection(heating, hot_water)
-    what = " and ".join(dict.fromkeys(loss.amenity for loss in losses))
+    what = " and ".join(dict.fromkeys(loss.amenity for loss, _ in losses))
     either_days, both_days = _length(either), _length(both)
     basis, reading = param.basis, ""
     counted = either
@@ -743,9 +747,6 @@ def _heating_item(
     )
 
 
-Span = tuple[date, date]
-
-
 def _merged(spans: list[Span]) -> list[Span]:
     """Periods (start, end] merged where they overlap or touch, in order, empty ones dropped."""
     merged: list[Span] = []
@@ -772,21 +773,19 @@ def _length(spans: list[Span]) -> int:
     return sum((end - start).days for start, end in spans)
 
 
+WHOLE = Decimal(1)  # the whole rent
+
+
 def _percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}%"
 
 
 def _note_over_rent(
-    items: list[AwardItem],
-    losses: tuple[AmenityLoss, ...],
-    dates: Dates,
-    rent: Decimal,
-    notes: list[Note],
+    items: list[AwardItem], spans: list[Span], rent: Decimal, notes: list[Note]
 ) -> None:
     total = sum((item.amount for item in items), ZERO)
-    spans = [_period(loss, dates) for loss in losses]
     days = (max(end for _, end in spans) - min(start for start, _ in spans)).days
-    if total > rent_for(rent, Decimal(1), days):
+    if total > rent_for(rent, WHOLE, days):
         notes.append(
             Note(
                 f"The amenity compensation ({format_pounds(total)}) is more than the whole rent "
