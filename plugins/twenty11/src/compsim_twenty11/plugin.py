@@ -925,7 +925,7 @@ def _inconvenience(
             point.basis,
             category,
         )
-    if amount == 0:
+    if amount == ZERO:
         return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
     bases = (point.basis, impact.basis)
     if failure.responsibility == "partial":
@@ -945,7 +945,7 @@ def _inconvenience(
         high_amount = None if high_amount is None else high_amount * share
     notes.append(procedure)
     basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis
-    if amount and low_amount and high_amount != 0:  # no zero: see _inconvenience_item
+    if amount and low_amount and high_amount != ZERO:  # no zero: see _inconvenience_item
         return _inconvenience_item(label, amount, low_amount, high_amount, clause, basis, category)
     return _inconvenience_item.__wrapped__(
         label, amount, low_amount, high_amount, clause, basis, category
@@ -980,7 +980,7 @@ def _inconvenience_item(
 def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> AwardItem | None:
     switch = params["gesture.when_no_inconvenience_award"]
     amount = params["gesture.amount"]
-    if not switch.value or impact.rank == 0 or inconvenience.amount > 0:
+    if not switch.value or impact.rank == 0 or inconvenience.amount > ZERO:
         return None
     return AwardItem(
         "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
@@ -1161,37 +1161,45 @@ def goodwill_total(award: Award) -> Decimal:
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     threshold = params["approval.goodwill_senior_over"]
-    absence = ABSENCE
     total = goodwill = ZERO
     for item in award.items:  # award.total and goodwill_total(award), in one pass
         total += item.amount
         if item.category in GOODWILL_CATEGORIES:
             goodwill += item.amount
-    if total == 0:
+    if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
-    goodwill_text = format_pounds(goodwill)
-    counted = Note(
-        f"Goodwill in this award (6.9, including reimbursements): {goodwill_text}; "
-        "home loss and disturbance (6.7) are not goodwill and do not count",
+    return _approval(
+        format_pounds(goodwill),
+        goodwill > threshold.value,
+        format_pounds(threshold.value),
         threshold.clause,
+        threshold.basis,
     )
-    if goodwill > threshold.value:
+
+
+@lru_cache(maxsize=1024)
+def _approval(goodwill: str, senior: bool, threshold: str, clause: str, basis: str) -> Approval:
+    """Who authorises a payment, from the goodwill in it and the threshold (as printed),
+    and whether the goodwill is over the threshold. Remembered: the same few amounts of
+    goodwill (the inconvenience payments, 6.9.1, 6.9.3) recur from case to case."""
+    counted = Note(
+        f"Goodwill in this award (6.9, including reimbursements): {goodwill}; "
+        "home loss and disturbance (6.7) are not goodwill and do not count",
+        clause,
+    )
+    if senior:
         return Approval(
             "Head of Relationships and a member of the Senior Management Team",
-            f"{AUTHORISE}; {threshold.clause}",
+            f"{AUTHORISE}; {clause}",
             senior=True,
-            basis=threshold.basis,
+            basis=basis,
             notes=(
-                absence,
+                ABSENCE,
                 counted,
-                Note(
-                    f"Goodwill of {goodwill_text} exceeds the "
-                    f"{format_pounds(threshold.value)} threshold",
-                    threshold.clause,
-                ),
+                Note(f"Goodwill of {goodwill} exceeds the {threshold} threshold", clause),
             ),
         )
-    return Approval("Head of Relationships", AUTHORISE, notes=(absence, counted))
+    return Approval("Head of Relationships", AUTHORISE, notes=(ABSENCE, counted))
 
 
 # ---------------------------------------------------------------- offset (6.4)
@@ -1217,16 +1225,16 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             moving_costs += amount
         elif category == "home-loss":
             home_loss += amount
-    form = params["readings.loss_and_damage_form"] if belongings > 0 else None
+    form = params["readings.loss_and_damage_form"] if belongings > ZERO else None
     owed = scenario.account.total_owed
     disturbance_protected = (
-        params["offset.disturbance_protected"] if moving_costs > 0 and owed > 0 else None
+        params["offset.disturbance_protected"] if moving_costs > ZERO and owed > ZERO else None
     )
     disturbance = moving_costs if disturbance_protected and disturbance_protected.value else ZERO
     offsettable = award_total - belongings - costs - disturbance
     credit = min(offsettable, owed)
     parts = []  # each part that has an amount, in this order
-    if belongings > 0:
+    if belongings > ZERO:
         parts.append(
             SettlementPart(
                 "Reimbursement of loss and damage, not offset"
@@ -1237,7 +1245,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 f"{OFFSET}; {LOSS_AND_DAMAGE}",
             )
         )
-    if costs > 0:
+    if costs > ZERO:
         parts.append(
             SettlementPart(
                 "Reimbursement of costs reasonably incurred, not offset",
@@ -1247,7 +1255,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 f"{OFFSET}; {COSTS}",
             )
         )
-    if disturbance > 0:
+    if disturbance > ZERO:
         parts.append(
             SettlementPart(
                 "Disturbance: reimbursement of reasonable moving costs, not offset",
@@ -1257,7 +1265,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 DISTURBANCE_OFFSET,
             )
         )
-    if credit > 0:
+    if credit > ZERO:
         parts.append(
             SettlementPart(
                 "Offset against arrears, service charges and other debts",
@@ -1267,10 +1275,10 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 OFFSET,
             )
         )
-    if (paid := offsettable - credit) > 0:
+    if (paid := offsettable - credit) > ZERO:
         parts.append(SettlementPart("Paid to the customer", paid, CUSTOMER, "payment", OFFSET))
     notes = []
-    if owed > 0:
+    if owed > ZERO:
         notes.append(
             Note(
                 f"The customer owes {format_pounds(owed)}: compensation is offset against it, "
@@ -1286,7 +1294,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     OFFSET,
                 )
             )
-        if home_loss > 0:
+        if home_loss > ZERO:
             notes.append(HOME_LOSS_OFFSET)
     if form is not None:
         notes.append(
