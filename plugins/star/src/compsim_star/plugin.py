@@ -174,6 +174,8 @@ def _contents_insurance(scenario: Scenario) -> Exclusion:
     an insured item. The whole claim is excluded when it is a claim for damage and every item
     is insured; otherwise the insured items are refused one by one (calculate_award)."""
     items = scenario.damaged_items
+    if not items:
+        return NOTHING_INSURED
     insured = [item.item for item in items if item.insured]
     short = "contents insurance"
     if not insured:
@@ -261,21 +263,25 @@ def _scope(scenario: Scenario) -> Exclusion:
     """2.1: the policy covers failures by STAR and/or its contractors; 2.2's list of exceptions
     is "not an exhaustive list", so a failure that is not STAR's is outside the policy."""
     failure = scenario.failure
+    return _scope_of(failure.cause, failure.responsibility)
+
+
+@lru_cache(maxsize=32)
+def _scope_of(cause: str, responsibility: str) -> Exclusion:
     clause = SCOPE_CLAUSE
     short = "not STAR's failure"
-    if failure.cause == "resident":
+    if cause == "resident":
         return CAUSED_BY_RESIDENT
-    if failure.responsibility == "none":
+    if responsibility == "none":
         return Exclusion(
-            f"Caused by the {failure.cause}, but STAR bears no responsibility: not a failure "
+            f"Caused by the {cause}, but STAR bears no responsibility: not a failure "
             "by STAR or its contractors",
             clause,
             True,
             short,
         )
     return Exclusion(
-        f"A failure by STAR or its contractors (cause: {failure.cause}; "
-        f"{failure.responsibility} responsibility)",
+        f"A failure by STAR or its contractors (cause: {cause}; {responsibility} responsibility)",
         clause,
         False,
         short,
@@ -283,7 +289,7 @@ def _scope(scenario: Scenario) -> Exclusion:
 
 
 def _report_limit(scenario: Scenario, params: Params) -> date:
-    return add_months(scenario.dates.occurred, params.value("exclusions.report_months"))
+    return add_months(scenario.dates.occurred, params["exclusions.report_months"].value)
 
 
 def _late_without_evidence(item: DamagedItem, limit: date) -> bool:
@@ -304,7 +310,7 @@ def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     """2.2: damage not reported within twelve months (of dates.occurred), with no evidence of
     the damaged items retained. Excludes the whole claim when it is a claim for damage and
     every item is caught; otherwise the caught items are refused one by one."""
-    months = params.value("exclusions.report_months")
+    months = params["exclusions.report_months"].value
     items = scenario.damaged_items
     if not items:
         return _no_items_to_report(months)
@@ -355,6 +361,8 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     band); a vulnerability 7.1 names worsens the impact (by an assumed number of bands). The
     basis is ``assumption`` only when the vulnerability reading changed the band."""
     failure = scenario.failure
+    if not failure.persistent and not scenario.household.vulnerabilities:
+        return _plain_impact(failure.distress, failure.reports, failure.misled)
     band = DISTRESS_TO_BAND[failure.distress]
     notes = [DISTRESS_NOTES[failure.distress]]
     reading_basis = PUBLISHED
@@ -392,23 +400,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
         )
     unlifted = band
     band = _vulnerability(scenario, params, band, notes)
-    if failure.reports > 1:
-        notes.append(
-            Note(
-                f"Reported {failure.reports} times: 5.1 weighs repeated service failures in "
-                "the case-by-case assessment but gives no rule moving the band, so compsim "
-                "does not move it (for repairs, see 7.1 under the award)",
-                BANDS_CLAUSE,
-            )
-        )
-    if failure.misled:
-        notes.append(
-            Note(
-                "The customer was misled: the policy has no rule for this; the assessor's "
-                "distress reading carries it",
-                BANDS_CLAUSE,
-            )
-        )
+    notes.extend(_unweighed(failure.reports, failure.misled))
     if band == unlifted:
         return Impact(
             BAND_NAMES[band], BANDS_CLAUSE, BANDS.index(band), reading_basis, tuple(notes)
@@ -420,6 +412,39 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     )
     basis = combine(reading_basis, params.basis_of(*lift_paths))
     return Impact(BAND_NAMES[band], LIFTED_CLAUSE, BANDS.index(band), basis, tuple(notes))
+
+
+@lru_cache(maxsize=64)
+def _plain_impact(distress: str, reports: int, misled: bool) -> Impact:
+    """The impact of a failure that is not persistent, with no vulnerability: the distress's
+    band, the same for every decision with the same distress, reports and misled."""
+    band = DISTRESS_TO_BAND[distress]
+    notes = (DISTRESS_NOTES[distress], *_unweighed(reports, misled))
+    return Impact(BAND_NAMES[band], BANDS_CLAUSE, BANDS.index(band), PUBLISHED, notes)
+
+
+MISLED = Note(
+    "The customer was misled: the policy has no rule for this; the assessor's distress reading "
+    "carries it",
+    BANDS_CLAUSE,
+)
+
+
+def _unweighed(reports: int, misled: bool) -> list[Note]:
+    """Notes on what 5.1 weighs but gives no rule for: repeated reports, being misled."""
+    notes = []
+    if reports > 1:
+        notes.append(
+            Note(
+                f"Reported {reports} times: 5.1 weighs repeated service failures in the "
+                "case-by-case assessment but gives no rule moving the band, so compsim does "
+                "not move it (for repairs, see 7.1 under the award)",
+                BANDS_CLAUSE,
+            )
+        )
+    if misled:
+        notes.append(MISLED)
+    return notes
 
 
 DISTRESS_NOTES = {
@@ -497,19 +522,24 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
             )
         )
     items.extend(_discretionary(scenario, impact, params, notes))
-    items.extend(_cost_item(cost, scenario, params) for cost in scenario.costs)
-    if any(item.amount > 0 for item in items if item.category == "costs"):
-        notes.append(
-            Note(
-                "Costs must be reasonably incurred (4.2); the scenario records no finding "
-                "on that, so compsim treats every evidenced cost as reasonably incurred",
-                EVIDENCE,
-            )
-        )
-    items.extend(_damaged_item(item, scenario, params) for item in scenario.damaged_items)
-    items.extend(_right_to_repair(scenario, params, notes))
-    notes.extend(_silences(scenario))
+    if scenario.costs:
+        costs = [_cost_item(cost, scenario, params) for cost in scenario.costs]
+        items.extend(costs)
+        if any(item.amount > ZERO for item in costs):
+            notes.append(REASONABLY_INCURRED)
+    if scenario.damaged_items:
+        items.extend(_damaged_item(item, scenario, params) for item in scenario.damaged_items)
+    if scenario.household.tenure == "secure-tenant":  # the Right to Repair is theirs only
+        items.extend(_right_to_repair(scenario, params, notes))
+    _silences(scenario, notes)
     return Award(tuple(items), tuple(notes))
+
+
+REASONABLY_INCURRED = Note(
+    "Costs must be reasonably incurred (4.2); the scenario records no finding on that, so "
+    "compsim treats every evidenced cost as reasonably incurred",
+    EVIDENCE,
+)
 
 
 def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -709,7 +739,7 @@ def _discretionary(
     low_path, high_path = BAND_PATHS[band]
     low, high = params[low_path], params[high_path]
     position = params["bands.position"]
-    amount, low_pennies, high_pennies, note, label = _band_point_in_range(
+    note, item = _band_item(
         low.value,
         high.value,
         position.value,
@@ -717,19 +747,11 @@ def _discretionary(
         position.basis,
         position.clause,
         impact.level,
+        category,
+        combine(low.basis, high.basis, position.basis, impact.basis, reading_basis),
     )
     notes.append(note)
-    return [
-        AwardItem(
-            f"{label} for {category}" if category else label,
-            amount,
-            DISCRETIONARY,
-            combine(low.basis, high.basis, position.basis, impact.basis, reading_basis),
-            "distress",
-            low=low_pennies,
-            high=high_pennies,
-        )
-    ]
+    return [item]
 
 
 BAND_PATHS = {band: (f"bands.{band}.low", f"bands.{band}.high") for band in BANDS}
@@ -737,7 +759,7 @@ HALF = Decimal("0.5")
 
 
 @lru_cache(maxsize=64)
-def _band_point_in_range(
+def _band_item(
     low: Decimal,
     high: Decimal,
     position: Decimal,
@@ -745,10 +767,13 @@ def _band_point_in_range(
     position_basis: str,
     position_clause: str,
     level: str,
-) -> tuple[Decimal, Decimal, Decimal, Note, str]:
-    """A band's single figure at ``position`` along it, the band's ends in pennies, the note
-    explaining the figure and the item's label. Depends only on the parameters and the band's
-    name, so it is remembered: most decisions fall in one of three bands."""
+    category: str,
+    basis: str,
+) -> tuple[Note, AwardItem]:
+    """The note explaining a band's single figure at ``position`` along it, and the band's
+    item (the figure, the band's ends in pennies, for ``category`` when the room or amenity
+    lost is named). Depends only on the parameters, the band's name, the category and the
+    basis, so it is remembered: most decisions fall in one of three bands."""
     amount = to_pennies(low + (high - low) * position)
     where = "the midpoint of" if position == HALF else f"{position_text} of the way along"
     note = Note(
@@ -759,7 +784,16 @@ def _band_point_in_range(
         position_clause,
     )
     label = f"Discretionary compensation: {level} ({format_pounds(low)}–{format_pounds(high)})"
-    return amount, to_pennies(low), to_pennies(high), note, label
+    item = AwardItem(
+        f"{label} for {category}" if category else label,
+        amount,
+        DISCRETIONARY,
+        basis,
+        "distress",
+        low=to_pennies(low),
+        high=to_pennies(high),
+    )
+    return note, item
 
 
 def _exception_words(failure) -> str:
@@ -835,7 +869,7 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
         refused.append("the repair was extended for a genuine reason and the customer was told")
     if failure.access_refused:
         refused.append("the customer did not allow access")
-    minimum = params.value("timescales.min_reports")
+    minimum = params["timescales.min_reports"].value
     if failure.reports < minimum:
         times = "once" if failure.reports == 1 else f"{failure.reports} times"
         refused.append(f"reported {times}; it counts only if reported more than once")
@@ -890,8 +924,8 @@ def parameter_problems(params: Params) -> list[str]:
 
 def _heating_season(params: Params) -> tuple[tuple[int, int], tuple[int, int]]:
     return (
-        (params.value("heating.season_start_month"), params.value("heating.season_start_day")),
-        (params.value("heating.season_end_month"), params.value("heating.season_end_day")),
+        (params["heating.season_start_month"].value, params["heating.season_start_day"].value),
+        (params["heating.season_end_month"].value, params["heating.season_end_day"].value),
     )
 
 
@@ -1066,11 +1100,10 @@ SILENT_ON_ACTION_PLANS = Note(
 )
 
 
-def _silences(scenario: Scenario) -> list[Note]:
+def _silences(scenario: Scenario, notes: list[Note]) -> None:
     """Where the policy publishes no rule or figure for something in the scenario."""
     failure = scenario.failure
     kind = failure.kind
-    notes = []
     if failure.responsibility == "partial":
         notes.append(SILENT_ON_PARTIAL)
     if failure.access_refused and kind != "repair-delay":
@@ -1095,7 +1128,6 @@ def _silences(scenario: Scenario) -> list[Note]:
         notes.append(SILENT_ON_COMPLAINTS)
     if failure.action_plan != "none":
         notes.append(SILENT_ON_ACTION_PLANS)
-    return notes
 
 
 # ---------------------------------------------------------------- approval (3.3)
