@@ -1139,23 +1139,46 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
     the total rests on the assumed point in a band and the band straddles £250, which side
     of £250 the total falls on rests on that point: the approval is marked so."""
     threshold = params["approval.finance_from"]
-    limit, clause = threshold.value, threshold.clause
     total, low, high = _totals(award)
-    notes = []
     rests_on = _band_point(award)
-    band_basis = PUBLISHED
-    if rests_on is not None:
-        range_text = (
-            f"the award's range {format_pounds(low)}–"
-            f"{format_pounds(high) if high is not None else 'open'}"
-        )
+    return _approval(
+        total,
+        low,
+        high,
+        threshold.value,
+        format_pounds(threshold.value),  # a limit of 0 and one of -0 are equal but print apart
+        threshold.clause,
+        threshold.basis,
+        None if rests_on is None else rests_on.basis,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _approval(
+    total: Decimal,
+    low: Decimal,
+    high: Decimal | None,
+    limit: Decimal,
+    limit_text: str,
+    clause: str,
+    threshold_basis: str,
+    band_basis: str | None,
+) -> Approval:
+    """The approval of an award with this total and range, against the limit; ``band_basis``
+    is the basis of the assumed point in a band the total rests on, if it does. Remembered:
+    the same few totals (a band's figure, alone or with a cost) recur from case to case. The
+    totals are sums from ZERO, never -0, so totals equal in value print alike."""
+    notes = []
+    rests_on_band = PUBLISHED
+    if band_basis is not None:
+        range_text = f"the award's range {format_pounds(low)}–{format_pounds(high)}"
         if low < limit and (high is None or high >= limit):  # the band straddles the limit
-            band_basis = rests_on.basis
+            rests_on_band = band_basis
             notes.append(
                 Note(
                     f"The total {format_pounds(total)} rests on the assumed point in the "
-                    f"band ({rests_on.basis}: bands.position), and {range_text} straddles "
-                    f"{format_pounds(limit)}: elsewhere in the band the approver "
+                    f"band ({band_basis}: bands.position), and {range_text} straddles "
+                    f"{limit_text}: elsewhere in the band the approver "
                     "would differ, so the approval rests on that assumption too",
                     clause,
                 )
@@ -1165,7 +1188,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             notes.append(
                 Note(
                     f"The total rests on the assumed point in the band, but {range_text} is "
-                    f"all {side} {format_pounds(limit)}: the approver is the same "
+                    f"all {side} {limit_text}: the approver is the same "
                     "anywhere in the band",
                     clause,
                 )
@@ -1174,7 +1197,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
         notes.insert(
             0,
             Note(
-                f"{format_pounds(total)} is {format_pounds(limit)} or "
+                f"{format_pounds(total)} is {limit_text} or "
                 "above: authorised and signed off by the Finance Team",
                 clause,
             ),
@@ -1183,23 +1206,22 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             "A member of the Finance Team at Manager level or above",
             clause,
             senior=True,
-            basis=combine(threshold.basis, band_basis),
+            basis=combine(threshold_basis, rests_on_band),
             notes=tuple(notes),
         )
     notes.insert(
         0,
         Note(
-            f"{format_pounds(total)} is below {format_pounds(limit)}: the "
-            "policy names no approver for it",
+            f"{format_pounds(total)} is below {limit_text}: the policy names no approver for it",
             clause,
         ),
     )
     approver = (
         "Not published (no payment to approve)"
-        if total == 0
-        else f"Not published (the policy names no approver below {format_pounds(limit)})"
+        if total == ZERO
+        else f"Not published (the policy names no approver below {limit_text})"
     )
-    basis = combine(threshold.basis, band_basis) if band_basis != PUBLISHED else NOT_PUBLISHED
+    basis = combine(threshold_basis, rests_on_band) if rests_on_band != PUBLISHED else NOT_PUBLISHED
     return Approval(approver, clause, basis=basis, notes=tuple(notes))
 
 
@@ -1219,7 +1241,7 @@ def _band_point(award: Award) -> AwardItem | None:
     for item in award.items:
         if (
             item.category == "distress"
-            and item.amount > 0
+            and item.amount > ZERO
             and item.basis != PUBLISHED
             and (item.high is None or item.low < item.high)
         ):
@@ -1249,8 +1271,10 @@ def financial_losses(scenario: Scenario) -> list[str]:
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
     """8.2: a debt may be deducted when agreed with the customer, never when the customer is
     already at a financial loss from a service failure. 8.1: paid by bank transfer."""
-    total = sum((item.amount for item in award.items), ZERO)  # award.total
-    if total == 0:
+    total = ZERO  # award.total
+    for item in award.items:
+        total += item.amount
+    if total == ZERO:
         return NOTHING_TO_SETTLE
     account = scenario.account
     owed = account.total_owed
@@ -1259,18 +1283,11 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     when = (
         f"given {day_text(given)}, so due by {day_text(given + timedelta(days=days.value))}"
         if given is not None
-        else "the scenario does not record when they were given"
+        else NOT_GIVEN
     )
-    notes = [
-        Note(
-            f"STAR aims to pay by bank transfer within {days.value} days of the customer "
-            f"providing bank details ({when}). A discretionary offer is not an admission of "
-            "legal liability",
-            days.clause,
-        )
-    ]
+    notes = [_bank_transfer(days.value, when, days.clause)]
     credit = ZERO
-    if owed == 0:
+    if owed == ZERO:
         notes.append(OWES_NOTHING)
     elif losses := financial_losses(scenario):
         notes.append(
@@ -1307,7 +1324,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
     parts = []
-    if credit > 0:
+    if credit > ZERO:
         parts.append(
             SettlementPart(
                 "Deducted towards rent arrears and other debts (agreed with the customer)",
@@ -1317,11 +1334,25 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 DEDUCTIONS,
             )
         )
-    if (paid := total - credit) > 0:
+    if (paid := total - credit) > ZERO:
         parts.append(
             SettlementPart("Paid to the customer", paid, CUSTOMER, "bank transfer", PAYMENT)
         )
     return Settlement(tuple(parts), tuple(notes))
+
+
+NOT_GIVEN = "the scenario does not record when they were given"
+
+
+@lru_cache(maxsize=64)
+def _bank_transfer(days: int, when: str, clause: str) -> Note:
+    """8.1's payment note: remembered, as most scenarios record no bank details (``when``
+    is then always the same words)."""
+    return Note(
+        f"STAR aims to pay by bank transfer within {days} days of the customer providing bank "
+        f"details ({when}). A discretionary offer is not an admission of legal liability",
+        clause,
+    )
 
 
 NOTHING_TO_SETTLE = Settlement()
