@@ -90,6 +90,24 @@ def test_no_value_in_force_is_an_error_only_when_used(param_set):
         params.value("home_loss")
 
 
+def test_days_between_changes_share_what_was_resolved_and_each_day_keeps_its_date(param_set):
+    """Values are resolved once per period between changes (2022-10-01, 2023-10-01 here),
+    not once per day; an error still names the day it was asked for."""
+    first, second = param_set.at(date(2023, 1, 2)), param_set.at(date(2023, 9, 30))
+    assert first.value("home_loss") == second.value("home_loss") == Decimal("7800.00")
+    assert first._resolved is second._resolved
+    assert param_set.at(date(2023, 10, 1))._resolved is not first._resolved
+    assert param_set.at(date(2023, 10, 1)).value("home_loss") == Decimal("8100.00")
+    assert (param_set.at(date(2019, 5, 1)).day, param_set.at(date(2020, 1, 1)).day) == (
+        date(2019, 5, 1),
+        date(2020, 1, 1),
+    )
+    with pytest.raises(ParamError, match="no value in force on 2019-05-01"):
+        param_set.at(date(2019, 5, 1)).value("home_loss")
+    with pytest.raises(ParamError, match="no value in force on 2020-01-01"):
+        param_set.at(date(2020, 1, 1)).value("home_loss")
+
+
 def test_unknown_parameter_in_plugin_code_names_the_nearest(param_set):
     with pytest.raises(KeyError, match=r"did you mean 'matrix\.full\.major'"):
         param_set.at(date(2026, 1, 1))["matrix.full.majr"]

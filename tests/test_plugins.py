@@ -109,6 +109,72 @@ def test_each_policy_gets_its_own_manager(fake_plugins):
     assert len(first.manager.get_plugins()) == 1
 
 
+def _module(name, **hooks):
+    import types
+
+    module = types.ModuleType(name)
+    for hook, function in hooks.items():
+        setattr(module, hook, function)
+    return module
+
+
+def test_a_hook_with_one_plain_implementation_is_called_directly():
+    from compsim import hookimpl
+    from compsim.plugins import HookCalls
+
+    def is_excluded(scenario, params):
+        return []
+
+    calls = HookCalls.resolve(make_manager(_module("one", is_excluded=hookimpl(is_excluded))))
+    assert calls.is_excluded is is_excluded
+    # a hook the plugin does not implement still goes through pluggy (which returns None)
+    assert calls.deadlines(scenario=None, award=None, params=None) is None
+
+
+@pytest.mark.parametrize(
+    "overlay",
+    [
+        pytest.param({"tryfirst": True}, id="a second implementation (an overlay)"),
+        pytest.param({"wrapper": True}, id="a wrapper"),
+    ],
+)
+def test_any_other_hook_goes_through_pluggy_with_pluggys_answer(overlay):
+    from compsim import hookimpl
+    from compsim.plugins import HookCalls
+
+    def plain(scenario, params):
+        return ["plain"]
+
+    if overlay.get("wrapper"):
+
+        def other(scenario, params):
+            result = yield
+            return [*result, "wrapped"]
+    else:
+
+        def other(scenario, params):
+            return ["overlay"]
+
+    manager = make_manager(
+        _module("base", is_excluded=hookimpl(plain)),
+        [_module("over", is_excluded=hookimpl(**overlay)(other))],
+    )
+    calls = HookCalls.resolve(manager)
+    assert calls.is_excluded is manager.hook.is_excluded
+    expected = ["plain", "wrapped"] if overlay.get("wrapper") else ["overlay"]
+    assert calls.is_excluded(scenario=None, params=None) == expected
+
+
+def test_an_implementation_taking_fewer_arguments_goes_through_pluggy():
+    from compsim import hookimpl
+    from compsim.plugins import HookCalls
+
+    manager = make_manager(_module("few", is_excluded=hookimpl(lambda scenario: ["few"])))
+    calls = HookCalls.resolve(manager)
+    assert calls.is_excluded is manager.hook.is_excluded
+    assert calls.is_excluded(scenario=None, params=None) == ["few"]
+
+
 def test_a_misspelt_hook_fails_check_pending(fake_plugins):
     import types
 

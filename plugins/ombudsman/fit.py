@@ -6,9 +6,10 @@
 
 PATH is a directory of determinations (scenarios with a [source] table; default
 scenarios/determinations, read recursively). It prints, for the fit part (``split = "fit"``,
-both batches) and for each batch's held-out part apart (batch 1: the first 24 cases; batch 2:
-the files tagged ``batch-2``, in ``batch-2/``), the share of orders inside the reference's
-bounded range (min to max, with a max) and the median ratio of order to figure.
+every batch) and for each batch's held-out part apart (batch 1: the first 24 cases; batch 2:
+the files tagged ``batch-2``, in ``batch-2/``; batch 3: ``batch-3/``, all held-out), the share
+of orders inside the reference's bounded range (min to max, with a max) and the median ratio
+of order to figure.
 ``--search`` tries every combination of the grid below on the fit cases only and prints the
 best few, by the loss in ``loss()``, and the best that keeps impact growing with duration
 (``MIN_PER_YEAR``); the held-out cases are never read by the search.
@@ -69,7 +70,10 @@ def loss(rows) -> float:
 
 
 def batch(case) -> int:
-    return 2 if "batch-2" in case.tags else 1
+    for number in (3, 2):
+        if f"batch-{number}" in case.tags:
+            return number
+    return 1
 
 
 def main(argv):
@@ -78,7 +82,7 @@ def main(argv):
     fit = [c for c in cases if c.origin.split == "fit"]
     parts = {"fit (both batches)": fit}
     if "--fit-only" not in argv and "--search" not in argv:
-        for number in (1, 2):
+        for number in (1, 2, 3):
             held = [c for c in cases if c.origin.split == "held-out" and batch(c) == number]
             parts[f"held-out, batch {number}"] = held
     if "--search" in argv:

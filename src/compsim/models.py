@@ -555,7 +555,10 @@ class Award:
 
     @property
     def total(self) -> Decimal:
-        return sum((item.amount for item in self.items), ZERO)
+        total = ZERO  # a loop, not sum() over a generator: read several times a decision
+        for item in self.items:
+            total += item.amount
+        return total
 
     @property
     def min(self) -> Decimal:

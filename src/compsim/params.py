@@ -38,7 +38,9 @@ becomes ``draft``, and it records where it came from and the value it replaced.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -174,6 +176,9 @@ class ParamDef:
         return any(v.start is not None or v.end is not None for v in self.values)
 
 
+_UNRESOLVED = object()
+
+
 class Params(Mapping[str, Param]):
     """The parameters in force on one date: what every hook receives as ``params``.
 
@@ -181,24 +186,30 @@ class Params(Mapping[str, Param]):
     date is an error only for a claim that needs it.
     """
 
+    __slots__ = ("_defs", "_plain", "_resolved", "day", "drafts_used", "policy_id", "switches_used")
+
     def __init__(
         self,
         policy_id: str,
         day: date,
         defs: Mapping[str, ParamDef],
         resolved: dict[str, Param] | None = None,
+        plain: dict[str, Any] | None = None,
     ) -> None:
         self.policy_id = policy_id
         self.day = day
         self._defs = defs
         self._resolved: dict[str, Param] = {} if resolved is None else resolved
+        # the values of parameters already resolved that are neither a reading switch nor a
+        # draft, so reading them records nothing: ``value`` answers them from here
+        self._plain: dict[str, Any] = {} if plain is None else plain
         self.switches_used: dict[str, Param] = {}  # reading switches consulted, in order
         self.drafts_used: dict[str, Param] = {}  # the user's draft values consulted, in order
 
     def for_decision(self) -> Params:
         """A view for one decision: the same values (resolved once per date), with its own
         record of the reading switches the decision consults."""
-        return Params(self.policy_id, self.day, self._defs, self._resolved)
+        return Params(self.policy_id, self.day, self._defs, self._resolved, self._plain)
 
     def __getitem__(self, path: str) -> Param:
         param = self._resolved.get(path)
@@ -208,6 +219,8 @@ class Params(Mapping[str, Param]):
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise KeyError(f"{self.policy_id} has no parameter {path!r}{hint}")
             param = self._resolved[path] = self._defs[path].at(self.day)
+            if not param.alternative and param.basis != DRAFT:
+                self._plain[path] = param.value
         if param.alternative:
             self.switches_used[path] = param
         if param.basis == DRAFT:
@@ -224,7 +237,8 @@ class Params(Mapping[str, Param]):
         return len(self._defs)
 
     def value(self, path: str) -> Any:
-        return self[path].value
+        value = self._plain.get(path, _UNRESOLVED)
+        return self[path].value if value is _UNRESOLVED else value
 
     def on(self, path: str, day: date) -> Param:
         """The parameter in force on ``day`` instead of the claim date: for a figure that goes
@@ -242,10 +256,14 @@ class Params(Mapping[str, Param]):
     def basis_of(self, *paths: str) -> str:
         """``draft`` if any of the parameters is the user's draft, else ``assumption`` if any
         is one, else ``published``."""
-        bases = {self[path].basis for path in paths}
-        if DRAFT in bases:
-            return DRAFT
-        return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
+        found = PUBLISHED
+        for path in paths:  # every path is looked up: each switch consulted is recorded
+            basis = self[path].basis
+            if basis == DRAFT:
+                found = DRAFT
+            elif basis == ASSUMPTION and found == PUBLISHED:
+                found = ASSUMPTION
+        return found
 
 
 @attrs.frozen
@@ -256,11 +274,33 @@ class ParamSet:
     source: str
     defs: Mapping[str, ParamDef]
     _cache: dict[date, Params] = attrs.field(factory=dict, eq=False, repr=False)
+    # the values resolved so far in each period in which no dated value starts or ends,
+    # shared by every day of that period (a caseload's claims fall on hundreds of days)
+    _periods: dict[int, tuple[dict, dict]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def at(self, day: date) -> Params:
-        if day not in self._cache:
-            self._cache[day] = Params(self.policy_id, day, self.defs)
-        return self._cache[day]
+        params = self._cache.get(day)
+        if params is None:
+            period = bisect.bisect_right(self._changes, day)
+            shared = self._periods.get(period)
+            if shared is None:
+                shared = self._periods[period] = ({}, {})
+            params = self._cache[day] = Params(self.policy_id, day, self.defs, *shared)
+        return params
+
+    @functools.cached_property
+    def _changes(self) -> list[date]:
+        """Every day on which some value comes into force or stops being in force."""
+        days = set()
+        for definition in self.defs.values():
+            while definition is not None:
+                for dated in definition.values:
+                    if dated.start is not None:
+                        days.add(dated.start)
+                    if dated.end is not None and dated.end < date.max:
+                        days.add(dated.end + timedelta(days=1))
+                definition = definition.replaces
+        return sorted(days)
 
     def with_overrides(self, policy_id: str, overrides: Iterable[Override]) -> ParamSet:
         defs = dict(self.defs)

@@ -40,7 +40,7 @@ from compsim.models import (
     SettlementPart,
     Timescale,
 )
-from compsim.money import to_pennies
+from compsim.money import ZERO, to_pennies
 from compsim.params import Override, ParamSet, Variant, check_order, load_param_file
 
 ENTRY_POINT_GROUP = "compsim"
@@ -195,6 +195,49 @@ class Policy:
             if getattr(self.manager.hook, name).get_hookimpls()
         )
 
+    @functools.cached_property
+    def calls(self) -> HookCalls:
+        """What to call for each hook, resolved once from this policy's PluginManager."""
+        return HookCalls.resolve(self.manager)
+
+
+@attrs.frozen
+class HookCalls:
+    """Each hook of one policy, ready to call with keywords, as pluggy would call it.
+
+    pluggy resolves a hook call anew every time (argument check, the implementations in
+    order, wrappers, the first non-None result). A policy's manager never changes after it
+    is built, so when a hook has exactly one plain implementation taking every argument the
+    spec names (the usual plugin), that function is called directly: pluggy would call it
+    with the same arguments and return its result unchanged. Any other case (several
+    implementations, as with an overlay; a wrapper; an implementation taking fewer
+    arguments; none at all) goes through pluggy's own call.
+    """
+
+    is_excluded: Any
+    assess_impact: Any
+    calculate_award: Any
+    route_approval: Any
+    apply_offset: Any
+    complaint_timescales: Any
+    deadlines: Any
+
+    @classmethod
+    def resolve(cls, manager: pluggy.PluginManager) -> HookCalls:
+        names = (*hookspecs.POLICY_HOOKS, "complaint_timescales", "deadlines")
+        return cls(**{name: _direct_call(getattr(manager.hook, name)) for name in names})
+
+
+def _direct_call(caller: Any) -> Any:
+    impls = caller.get_hookimpls()
+    if len(impls) != 1 or caller.spec is None:
+        return caller
+    impl = impls[0]
+    plain = not (impl.hookwrapper or impl.wrapper)
+    if plain and set(impl.argnames) == set(caller.spec.argnames) and not impl.kwargnames:
+        return impl.function
+    return caller
+
 
 def unknown_landlord(name: str, registry: Registry, extra: Sequence[str] = ()) -> CompsimError:
     known = ", ".join([*registry.ids(), *extra]) or "none"
@@ -328,16 +371,32 @@ def _is_money(value: Any) -> bool:
 def _are_notes(notes: Any) -> bool:
     if type(notes) is not tuple and type(notes) is not list:
         return False
-    return all(type(n) is Note and _is_text(n.detail) and _is_text(n.clause) for n in notes)
-
-
-def _exclusions_ok(result: Any) -> bool:
-    if type(result) is not list and type(result) is not tuple:
-        return False
-    for entry in result:  # _is_text written out: a plugin may return a dozen checks
-        if type(entry) is not Exclusion:
+    for note in notes:  # _is_text written out: every result carries notes
+        if type(note) is not Note:
             return False
-        reason, clause = entry.reason, entry.clause
+        detail, clause = note.detail, note.clause
+        if (
+            type(detail) is not str
+            or type(clause) is not str
+            or not detail
+            or not clause
+            or detail.isspace()
+            or clause.isspace()
+        ):
+            return False
+    return True
+
+
+def _applying(result: Any) -> list[Exclusion] | None:
+    """The exclusions that apply, or None if ``result`` is not a list of well-formed
+    exclusions. One pass, _is_text written out: a plugin may return a dozen checks."""
+    if type(result) is not list and type(result) is not tuple:
+        return None
+    applying = []
+    for entry in result:
+        if type(entry) is not Exclusion:
+            return None
+        reason, clause, applies = entry.reason, entry.clause, entry.applies
         if (
             type(reason) is not str
             or type(clause) is not str
@@ -345,11 +404,14 @@ def _exclusions_ok(result: Any) -> bool:
             or not clause
             or reason.isspace()
             or clause.isspace()
-            or type(entry.applies) is not bool
             or type(entry.short) is not str
         ):
-            return False
-    return True
+            return None
+        if applies is True:
+            applying.append(entry)
+        elif applies is not False:
+            return None
+    return applying
 
 
 def _award_ok(result: Any) -> bool:
@@ -372,27 +434,44 @@ def _award_ok(result: Any) -> bool:
     return _are_notes(result.notes) and _are_notes(result.not_computed) and _is_money(result.total)
 
 
-def _settlement_parts_ok(result: Any) -> bool:
+def _settlement_sums(result: Any) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(paid to the customer, credited to the account, set against debts), or None if
+    ``result`` is not a well-formed Settlement. One pass over the parts."""
     if type(result) is not Settlement or type(result.parts) not in (tuple, list):
-        return False
+        return None
+    paid = credited = against_debts = ZERO
     for part in result.parts:
+        if type(part) is not SettlementPart:
+            return None
+        amount, to, against_debt = part.amount, part.to, part.against_debt
         if not (
-            type(part) is SettlementPart
-            and _is_text(part.label)
-            and _is_money(part.amount)
-            and (part.to == CUSTOMER or part.to == ACCOUNT)
+            _is_text(part.label)
+            and _is_money(amount)
             and _is_text(part.form)
             and _is_text(part.clause)
-            and type(part.against_debt) is bool
+            and type(against_debt) is bool
         ):
-            return False
-    return _are_notes(result.notes)
+            return None
+        if to == CUSTOMER:
+            paid += amount
+        elif to == ACCOUNT:
+            credited += amount
+            if against_debt:
+                against_debts += amount
+        else:
+            return None
+    return (paid, credited, against_debts) if _are_notes(result.notes) else None
 
 
-def check_exclusions(column: str, result: Any) -> tuple[Exclusion, ...]:
-    if _exclusions_ok(result):
-        return tuple(result)
+def check_exclusions(
+    column: str, result: Any
+) -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
+    """(every check the plugin returned, the exclusions among them that apply)."""
+    applying = _applying(result)
+    if applying is not None:
+        return tuple(result), tuple(applying)
     hook = "is_excluded"
+    _something(column, hook, result)
     for entry in _sequence(column, hook, "returned", result):
         _instance(column, hook, "returned a", entry, Exclusion)
         _text(column, hook, "reason", entry.reason)
@@ -400,7 +479,8 @@ def check_exclusions(column: str, result: Any) -> tuple[Exclusion, ...]:
         _flag(column, hook, "applies", entry.applies)
         if not isinstance(entry.short, str):
             _broken(column, hook, f"short must be text, got {_shown(entry.short)}")
-    return tuple(result)
+    checks = tuple(result)
+    return checks, tuple(check for check in checks if check.applies)
 
 
 def check_impact(column: str, result: Any) -> Impact:
@@ -415,6 +495,7 @@ def check_impact(column: str, result: Any) -> Impact:
     ):
         return result
     hook = "assess_impact"
+    _something(column, hook, result)
     _instance(column, hook, "returned", result, Impact)
     _text(column, hook, "level", result.level)
     _text(column, hook, "clause", result.clause)
@@ -431,6 +512,7 @@ def check_award(column: str, result: Any) -> Award:
     if _award_ok(result):
         return result
     hook = "calculate_award"
+    _something(column, hook, result)
     _instance(column, hook, "returned", result, Award)
     for item in _sequence(column, hook, "items", result.items):
         _instance(column, hook, "an item is a", item, AwardItem)
@@ -470,6 +552,7 @@ def check_approval(column: str, result: Any) -> Approval:
     ):
         return result
     hook = "route_approval"
+    _something(column, hook, result)
     _instance(column, hook, "returned", result, Approval)
     _text(column, hook, "approver", result.approver)
     _text(column, hook, "clause", result.clause)
@@ -482,9 +565,12 @@ def check_approval(column: str, result: Any) -> Approval:
 
 def check_settlement(column: str, result: Any, award: Award, scenario: Scenario) -> Settlement:
     hook = "apply_offset"
-    if not _settlement_parts_ok(result):
+    sums = _settlement_sums(result)
+    if sums is None:
+        _something(column, hook, result)
         _check_settlement_parts(column, hook, result)
-    paid, credited = result.paid_to_customer, result.credited_to_account
+        sums = result.paid_to_customer, result.credited_to_account, result.offset_against_debts
+    paid, credited, against_debts = sums
     if paid + credited != award.total:
         _broken(
             column,
@@ -492,12 +578,11 @@ def check_settlement(column: str, result: Any, award: Award, scenario: Scenario)
             f"paid {paid} + credited {credited} = {paid + credited}, "
             f"but the award is {award.total}",
         )
-    if result.offset_against_debts > scenario.account.total_owed:
+    if against_debts and against_debts > scenario.account.total_owed:
         _broken(
             column,
             hook,
-            f"set {result.offset_against_debts} against debts, more than "
-            f"the {scenario.account.total_owed} owed",
+            f"set {against_debts} against debts, more than the {scenario.account.total_owed} owed",
         )
     return result
 
@@ -552,8 +637,6 @@ def check_timescale_list(column: str, result: Any) -> list[Timescale]:
 
 def check_deadlines(column: str, result: Any) -> list[Deadline]:
     hook = "deadlines"
-    if result is None:
-        return []
     if type(result) in (list, tuple) and all(
         type(d) is Deadline
         and type(d.date) is date
@@ -563,6 +646,7 @@ def check_deadlines(column: str, result: Any) -> list[Deadline]:
         for d in result
     ):
         return list(result)
+    _something(column, hook, result)
     for entry in _sequence(column, hook, "returned", result):
         if not isinstance(entry, Deadline) or type(entry.date) is not date:
             _broken(column, hook, f"returned {_shown(entry)}, expected a Deadline with a date")
@@ -576,6 +660,11 @@ def check_deadlines(column: str, result: Any) -> list[Deadline]:
 # The largest amount a plugin may return for one item or settlement part, in pounds: far
 # above any real award, far below where Decimal arithmetic stops being exact.
 AWARD_MAX = Decimal(10) ** 12
+
+
+def _something(column: str, hook: str, result: Any) -> None:
+    if result is None:
+        _broken(column, hook, "returned nothing (is the hook implemented?)")
 
 
 def _broken(column: str, hook: str, message: str) -> NoReturn:

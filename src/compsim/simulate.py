@@ -45,7 +45,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     """One policy's decision on one scenario. Raises PluginError if the plugin misbehaves."""
     column = policy.column
     params = policy.params.at(scenario.dates.claimed).for_decision()
-    hook = policy.manager.hook
+    hook = policy.calls
     implemented = policy.implemented
     complaint = scenario.complaint
     # The hooks are called in one guarded block (one try for the lot, not a wrapper per call:
@@ -53,35 +53,24 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     # so an exception is reported against it.
     step = "is_excluded"
     try:
-        checks = check_exclusions(
-            column, _given(column, step, hook.is_excluded(scenario=scenario, params=params))
+        checks, exclusions = check_exclusions(
+            column, hook.is_excluded(scenario=scenario, params=params)
         )
-        exclusions = tuple(check for check in checks if check.applies)
         step = "assess_impact"
-        impact = check_impact(
-            column, _given(column, step, hook.assess_impact(scenario=scenario, params=params))
-        )
+        impact = check_impact(column, hook.assess_impact(scenario=scenario, params=params))
         step = "calculate_award"
         computed = check_award(
-            column,
-            _given(
-                column,
-                step,
-                hook.calculate_award(scenario=scenario, impact=impact, params=params),
-            ),
+            column, hook.calculate_award(scenario=scenario, impact=impact, params=params)
         )
         award = Award() if exclusions else computed
         step = "route_approval"
         approval = check_approval(
-            column,
-            _given(
-                column, step, hook.route_approval(scenario=scenario, award=award, params=params)
-            ),
+            column, hook.route_approval(scenario=scenario, award=award, params=params)
         )
         step = "apply_offset"
         settlement = check_settlement(
             column,
-            _given(column, step, hook.apply_offset(scenario=scenario, award=award, params=params)),
+            hook.apply_offset(scenario=scenario, award=award, params=params),
             award,
             scenario,
         )
@@ -93,9 +82,10 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         if "deadlines" in implemented:
             step = "deadlines"
             deadlines = check_deadlines(
-                column,
-                _given(column, step, hook.deadlines(scenario=scenario, award=award, params=params)),
+                column, hook.deadlines(scenario=scenario, award=award, params=params)
             )
+            if len(deadlines) > 1:
+                deadlines.sort(key=_deadline_date)
     except PluginError:
         raise
     except KeyboardInterrupt:  # a real Ctrl-C stops the run
@@ -118,7 +108,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         approval=approval,
         settlement=settlement,
         checks=checks,
-        deadlines=tuple(sorted(deadlines, key=_deadline_date)) if deadlines else (),
+        deadlines=tuple(deadlines),
         complaint_checks=complaint_checks,
         code_checks=_engine(column, "complaint code", check_code, complaint) if complaint else (),
         silent_on_complaints=complaint is not None and timescales is None,
