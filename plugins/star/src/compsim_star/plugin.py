@@ -289,7 +289,7 @@ def _scope_of(cause: str, responsibility: str) -> Exclusion:
 
 
 def _report_limit(scenario: Scenario, params: Params) -> date:
-    return add_months(scenario.dates.occurred, params["exclusions.report_months"].value)
+    return add_months(scenario.dates.occurred, params.value("exclusions.report_months"))
 
 
 def _late_without_evidence(item: DamagedItem, limit: date) -> bool:
@@ -310,7 +310,7 @@ def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     """2.2: damage not reported within twelve months (of dates.occurred), with no evidence of
     the damaged items retained. Excludes the whole claim when it is a claim for damage and
     every item is caught; otherwise the caught items are refused one by one."""
-    months = params["exclusions.report_months"].value
+    months = params.value("exclusions.report_months")
     items = scenario.damaged_items
     if not items:
         return _no_items_to_report(months)
@@ -869,7 +869,7 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
         refused.append("the repair was extended for a genuine reason and the customer was told")
     if failure.access_refused:
         refused.append("the customer did not allow access")
-    minimum = params["timescales.min_reports"].value
+    minimum = params.value("timescales.min_reports")
     if failure.reports < minimum:
         times = "once" if failure.reports == 1 else f"{failure.reports} times"
         refused.append(f"reported {times}; it counts only if reported more than once")
@@ -924,8 +924,8 @@ def parameter_problems(params: Params) -> list[str]:
 
 def _heating_season(params: Params) -> tuple[tuple[int, int], tuple[int, int]]:
     return (
-        (params["heating.season_start_month"].value, params["heating.season_start_day"].value),
-        (params["heating.season_end_month"].value, params["heating.season_end_day"].value),
+        (params.value("heating.season_start_month"), params.value("heating.season_start_day")),
+        (params.value("heating.season_end_month"), params.value("heating.season_end_day")),
     )
 
 

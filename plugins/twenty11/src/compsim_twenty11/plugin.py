@@ -276,7 +276,7 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     report (``dates.reported``) by default, the claim under the other reading; the switch is
     consulted only when the two readings disagree."""
     dates = scenario.dates
-    months = params["time_limits.knew_about_months"].value
+    months = params.value("time_limits.knew_about_months")
     last = add_months(dates.aware, months)
     clause = "twenty11 6.3"
     if (dates.reported <= last) == (dates.claimed <= last):
@@ -393,7 +393,7 @@ def offer_lapses_on(dates: Dates, params: Params) -> date | None:
     """The last day an offer can be accepted (6.5), or None when no offer was made."""
     if dates.offer_made is None:
         return None
-    return add_months(dates.offer_made, params["time_limits.offer_acceptance_months"].value)
+    return add_months(dates.offer_made, params.value("time_limits.offer_acceptance_months"))
 
 
 @lru_cache(maxsize=16)
@@ -407,7 +407,7 @@ def _no_offer(months: int) -> Exclusion:
 
 def _offer_lapse(scenario: Scenario, params: Params) -> Exclusion:
     dates = scenario.dates
-    months = params["time_limits.offer_acceptance_months"].value
+    months = params.value("time_limits.offer_acceptance_months")
     if dates.offer_made is None:
         return _no_offer(months)
     last = add_months(dates.offer_made, months)
@@ -913,8 +913,8 @@ def _inconvenience(
     if service:
         low_amount = high_amount = amount
     else:
-        low_amount = params[low].value if low in params else amount
-        high_amount = params[high].value if high in params else None
+        low_amount = params.value(low) if low in params else amount
+        high_amount = params.value(high) if high in params else None
     clause = point.clause
     if failure.responsibility == "none":
         return AwardItem(
