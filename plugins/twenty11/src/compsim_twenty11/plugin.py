@@ -979,19 +979,19 @@ def _inconvenience_item(
 
 def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> AwardItem | None:
     switch = params["gesture.when_no_inconvenience_award"]
-    amount = params["gesture.amount"]
+    amount = params.value("gesture.amount")
     if not switch.value or impact.rank == 0 or inconvenience.amount > ZERO:
         return None
     return AwardItem(
         "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
-        f"due, so a gesture of up to {format_pounds(amount.value)} is offered, even "
+        f"due, so a gesture of up to {format_pounds(amount)} is offered, even "
         "without acceptance of fault",
-        amount.value,
+        amount,
         GESTURE,
         params.basis_of("gesture.amount", "gesture.when_no_inconvenience_award"),
         "goodwill",
         low=ZERO,
-        high=amount.value,
+        high=amount,
     )
 
 
@@ -1169,7 +1169,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
     if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
     return _approval(
-        format_pounds(goodwill),
+        goodwill,
         goodwill > threshold.value,
         format_pounds(threshold.value),
         threshold.clause,
@@ -1178,12 +1178,14 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
 
 
 @lru_cache(maxsize=1024)
-def _approval(goodwill: str, senior: bool, threshold: str, clause: str, basis: str) -> Approval:
-    """Who authorises a payment, from the goodwill in it and the threshold (as printed),
-    and whether the goodwill is over the threshold. Remembered: the same few amounts of
-    goodwill (the inconvenience payments, 6.9.1, 6.9.3) recur from case to case."""
+def _approval(goodwill: Decimal, senior: bool, threshold: str, clause: str, basis: str) -> Approval:
+    """Who authorises a payment, from the goodwill in it, the threshold (as printed: a
+    threshold of 0 and one of -0 are equal but print apart) and whether the goodwill is over
+    it. Remembered: the same few amounts of goodwill (the inconvenience payments, 6.9.1,
+    6.9.3) recur from case to case. Goodwill is a sum from ZERO, never -0, so amounts equal
+    in value print alike."""
     counted = Note(
-        f"Goodwill in this award (6.9, including reimbursements): {goodwill}; "
+        f"Goodwill in this award (6.9, including reimbursements): {format_pounds(goodwill)}; "
         "home loss and disturbance (6.7) are not goodwill and do not count",
         clause,
     )
@@ -1196,7 +1198,10 @@ def _approval(goodwill: str, senior: bool, threshold: str, clause: str, basis: s
             notes=(
                 ABSENCE,
                 counted,
-                Note(f"Goodwill of {goodwill} exceeds the {threshold} threshold", clause),
+                Note(
+                    f"Goodwill of {format_pounds(goodwill)} exceeds the {threshold} threshold",
+                    clause,
+                ),
             ),
         )
     return Approval("Head of Relationships", AUTHORISE, notes=(ABSENCE, counted))
@@ -1339,8 +1344,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     months = params["time_limits.knew_about_months"]
     found = [
         Deadline(
-            f"Twenty11 to be contacted ({months.value} months after the claimant knew of the "
-            "incident; contact after it is not normally considered)",
+            _contact_label(months.value),
             add_months(dates.aware, months.value),
             "twenty11 6.3",
             months.basis,
@@ -1364,3 +1368,11 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
             )
         )
     return found
+
+
+@lru_cache(maxsize=8)
+def _contact_label(months: int) -> str:
+    return (
+        f"Twenty11 to be contacted ({months} months after the claimant knew of the incident; "
+        "contact after it is not normally considered)"
+    )
