@@ -796,7 +796,6 @@ def _note_over_rent(
 
 
 def _cost_item(cost: Cost, params: Params) -> AwardItem:
-    label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
     if cost.kind == "time-off-work":
         return AwardItem(
             f"Time off work {format_pounds(cost.amount)}: not paid, Twenty11 does not "
@@ -806,6 +805,7 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
             PUBLISHED,
             "costs",
         )
+    label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
     if cost.evidence:
         return AwardItem(f"{label}, reimbursed in full", cost.amount, COSTS, PUBLISHED, "costs")
     switch = params["readings.costs_need_evidence"]
@@ -829,23 +829,26 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
     )
 
 
+def _not_paid(label: str, why: str, clause: str = LOSS_AND_DAMAGE) -> AwardItem:
+    return AwardItem(f"{label}, not paid: {why}", ZERO, clause, PUBLISHED, "belongings")
+
+
 def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> AwardItem:
     label = f"Loss and damage: {item.item}"
     days = params["loss_and_damage.notify_working_days"]
+    if scenario.failure.cause == "contractor":
+        return _not_paid(label, "caused by a contractor, a claim on its insurance", "twenty11 6.5")
+    if scenario.failure.responsibility == "none":
+        return _not_paid(label, "not caused by neglect of a member of staff")
+    if item.insured:
+        return _not_paid(
+            label, "covered by the claimant's home contents insurance", "twenty11 3.3, 6.9.4"
+        )
     occurred = scenario.dates.occurred
     last = add_working_days(occurred, days.value)
-
-    def refused(why: str, clause: str = LOSS_AND_DAMAGE) -> AwardItem:
-        return AwardItem(f"{label}, not paid: {why}", ZERO, clause, PUBLISHED, "belongings")
-
-    if scenario.failure.cause == "contractor":
-        return refused("caused by a contractor, a claim on its insurance", "twenty11 6.5")
-    if scenario.failure.responsibility == "none":
-        return refused("not caused by neglect of a member of staff")
-    if item.insured:
-        return refused("covered by the claimant's home contents insurance", "twenty11 3.3, 6.9.4")
     if item.notified > last:
-        return refused(
+        return _not_paid(
+            label,
             f"notified on {day_text(item.notified)}, more than {days.value} working days after the "
             f"damage on {day_text(occurred)} (last day {day_text(last)})",
             days.clause,
@@ -1247,7 +1250,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 belongings,
                 CUSTOMER,
                 form.value if form else "voucher",
-                f"{OFFSET}; {LOSS_AND_DAMAGE}",
+                LOSS_AND_DAMAGE_OFFSET,
             )
         )
     if costs > ZERO:
@@ -1257,7 +1260,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 costs,
                 CUSTOMER,
                 "payment",
-                f"{OFFSET}; {COSTS}",
+                COSTS_OFFSET,
             )
         )
     if disturbance > ZERO:
@@ -1292,25 +1295,11 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
         if not scenario.account.offset_agreed:
-            notes.append(
-                Note(
-                    "6.4 offsets without asking the customer to agree: offset_agreed = false "
-                    "does not change it",
-                    OFFSET,
-                )
-            )
+            notes.append(OFFSET_NOT_AGREED)
         if home_loss > ZERO:
             notes.append(HOME_LOSS_OFFSET)
     if form is not None:
-        notes.append(
-            Note(
-                "The text contradicts itself on the form: 6.9.4 pays loss and damage 'where "
-                "possible ... in the form of a voucher', 6.4 says reimbursement for loss and "
-                f"damage 'will take the form of a financial payment'. compsim reads it as "
-                f"{FORMS[form.value]} (readings.loss_and_damage_form, {form.basis})",
-                form.clause,
-            )
-        )
+        notes.append(_form_note(form.value, form.basis, form.clause))
     if disturbance_protected is not None:
         notes.append(
             Note(
@@ -1327,6 +1316,25 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 
 
 NOTHING_TO_SETTLE = Settlement()
+LOSS_AND_DAMAGE_OFFSET = f"{OFFSET}; {LOSS_AND_DAMAGE}"
+COSTS_OFFSET = f"{OFFSET}; {COSTS}"
+OFFSET_NOT_AGREED = Note(
+    "6.4 offsets without asking the customer to agree: offset_agreed = false does not change it",
+    OFFSET,
+)
+
+
+@lru_cache(maxsize=16)
+def _form_note(form: str, basis: str, clause: str) -> Note:
+    return Note(
+        "The text contradicts itself on the form: 6.9.4 pays loss and damage 'where possible "
+        "... in the form of a voucher', 6.4 says reimbursement for loss and damage 'will take "
+        f"the form of a financial payment'. compsim reads it as {FORMS[form]} "
+        f"(readings.loss_and_damage_form, {basis})",
+        clause,
+    )
+
+
 HOME_LOSS_OFFSET = Note(
     "6.4 does not except the home loss payment, so it is offset like other compensation",
     OFFSET,
