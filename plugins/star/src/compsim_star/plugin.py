@@ -87,8 +87,12 @@ def combine(*bases: str) -> str:
 
 # Speed (issue 11): the hooks run once per decision, so pure helpers that a decision calls
 # with the same arguments as the last one are remembered, and texts that depend on nothing in
-# the scenario are built once, here or beside the function that uses them. Exclusion and
-# Note are frozen, so one instance can stand in every decision's list.
+# the scenario are built once, here or beside the function that uses them. Every model is
+# frozen, so one instance can stand in every decision's result. What is remembered never
+# reads a parameter itself (each decision still consults every parameter it would, in the same
+# order, so its readings and drafts are recorded as before), and is keyed by everything it
+# prints: equal Decimals print alike except a zero's sign, so a figure that may be a user's
+# -0 is keyed by its text, or never remembered.
 
 # add_months, day_text and format_pounds are the engine's, which remember their results.
 
@@ -739,7 +743,9 @@ def _discretionary(
     low_path, high_path = BAND_PATHS[band]
     low, high = params[low_path], params[high_path]
     position = params["bands.position"]
-    note, item = _band_item(
+    # a band end of zero is never remembered: 0 and a user's -0 are equal keys but print apart
+    band_item = _band_item if low.value and high.value else _band_item.__wrapped__
+    note, item = band_item(
         low.value,
         high.value,
         position.value,

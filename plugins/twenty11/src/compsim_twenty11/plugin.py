@@ -99,8 +99,12 @@ DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 
 # Speed (issue 11): the hooks run once per decision, so pure helpers that a decision calls
 # with the same arguments as the last one are remembered, and texts that depend on nothing in
-# the scenario are built once, here or beside the function that uses them. Exclusion and
-# Note are frozen, so one instance can stand in every decision's list.
+# the scenario are built once, here or beside the function that uses them. Every model is
+# frozen, so one instance can stand in every decision's result. What is remembered never
+# reads a parameter itself (each decision still consults every parameter it would, in the same
+# order, so its readings and drafts are recorded as before), and is keyed by everything it
+# prints: equal Decimals print alike except a zero's sign, so a figure that may be a user's
+# -0 is keyed by its text, or never remembered.
 
 # add_months, day_text and format_pounds are the engine's, which remember their results.
 
