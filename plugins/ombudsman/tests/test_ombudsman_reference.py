@@ -321,6 +321,17 @@ def test_persistent_and_repeated_reports_are_severity_markers():
     assert decision.award.total == D("577.50")
 
 
+def test_a_draft_minus_zero_is_shown_as_given_after_a_zero_was_worked_out():
+    # The scale and the band are remembered by their figures; a draft is worked out afresh,
+    # as -0 equals 0 but prints "-0": persistent +0% (x1.0), 3 reports +10% -> £385.00
+    case = communication("2026-03-02", "2026-03-02", "persistent = true\nreports = 3\n")
+    zero = ombudsman(case, ["ombudsman.impact.severity.persistent=0"])
+    minus_zero = ombudsman(case, ["ombudsman.impact.severity.persistent=-0"])
+    assert zero.award.total == minus_zero.award.total == D("385.00")
+    assert "persistent failure +0%" in zero.award.items[0].label
+    assert "persistent failure +-0%" in minus_zero.award.items[0].label
+
+
 def test_a_complaint_handling_failure_counts_without_complaint_dates():
     # the kind says so: its own band, adversely affected, £100 to £600, figure £350
     decision = ombudsman(

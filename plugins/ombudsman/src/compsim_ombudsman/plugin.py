@@ -21,16 +21,20 @@ determinations library where README.md says so).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from compsim import hookimpl
 from compsim.complaints import check_code, code_timescales
 from compsim.dates import add_months
 from compsim.models import (
+    ASSUMPTION,
     CUSTOMER,
+    DRAFT,
     PUBLISHED,
     AmenityLoss,
     Approval,
@@ -45,7 +49,7 @@ from compsim.models import (
     Timescale,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Params
+from compsim.params import Param, Params
 from compsim.plugins import PolicyInfo
 
 POLICY_ID = "ombudsman"
@@ -108,30 +112,44 @@ def policy_info() -> PolicyInfo:
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     legal = scenario.legal
-    in_court = legal.proceedings in ("started", "court-ordered")
-    raised, start, limit = _time_limit(scenario, params)
     return [
+        *_for_the_courts(legal.proceedings, legal.personal_injury),
+        _over_time_limit(*_time_limit(scenario, params)),
+    ]
+
+
+@lru_cache(maxsize=256)
+def _for_the_courts(proceedings: str, personal_injury: bool) -> tuple[Exclusion, Exclusion]:
+    """Legal proceedings started, and personal injury: matters for the courts (the same few
+    answers over and over)."""
+    return (
         Exclusion(
             f"Legal proceedings: a claim form has been filed (proceedings: "
-            f"{legal.proceedings}): a matter for the courts",
+            f"{proceedings}): a matter for the courts",
             f"{SCHEME}; {CODE} 2.3",
-            in_court,
+            proceedings in ("started", "court-ordered"),
             "legal proceedings",
         ),
         Exclusion(
             "The claim is for personal injury: a matter for the courts or insurers",
             SCHEME,
-            legal.personal_injury,
+            personal_injury,
             "personal injury",
         ),
-        Exclusion(
-            f"Raised on {raised}, more than 12 months after the issue or the resident's "
-            f"awareness of it ({start}; the limit was {limit})",
-            f"{CODE} 2.2-2.3",
-            raised > limit,
-            "over 12 months",
-        ),
-    ]
+    )
+
+
+@lru_cache(maxsize=16384)
+def _over_time_limit(raised: date, start: date, limit: date) -> Exclusion:
+    """Raised after the Code's time limit (remembered by dates, as the engine's date helpers
+    are: claims share their dates)."""
+    return Exclusion(
+        f"Raised on {raised}, more than 12 months after the issue or the resident's "
+        f"awareness of it ({start}; the limit was {limit})",
+        f"{CODE} 2.2-2.3",
+        raised > limit,
+        "over 12 months",
+    )
 
 
 def _time_limit(scenario: Scenario, params: Params) -> tuple[date, date, date]:
@@ -146,69 +164,79 @@ def _time_limit(scenario: Scenario, params: Params) -> tuple[date, date, date]:
 # ---------------------------------------------------------------- impact
 
 
+# No distress: no band (the same answer every time).
+NO_IMPACT = Impact(
+    LEVEL_NAMES["none"],
+    REMEDIES,
+    0,
+    PUBLISHED,
+    (Note("No distress or inconvenience: no band award", REMEDIES),),
+)
+
+
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
     """Distress read onto the remedies bands (assumption parameters). No distress: no band.
     The length of the failure and its severity markers scale the award, not the band."""
     distress = scenario.failure.distress
     if distress == "none":
-        note = Note("No distress or inconvenience: no band award", REMEDIES)
-        return Impact(LEVEL_NAMES["none"], REMEDIES, 0, PUBLISHED, (note,))
-    path = f"impact.distress.{distress}"
-    band = params.value(path)
-    notes = (Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", params[path].clause),)
-    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, params.basis_of(path), notes)
+        return NO_IMPACT
+    reading = params[f"impact.distress.{distress}"]
+    return _distress_impact(distress, reading.value, reading.clause, reading.basis)
+
+
+@lru_cache(maxsize=256)
+def _distress_impact(distress: str, band: str, clause: str, basis: str) -> Impact:
+    """The impact of a distress level read as ``band`` (the same few answers over and over)."""
+    note = Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", clause)
+    return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, basis, (note,))
 
 
 # ---------------------------------------------------------------- the award
 
 
+# The notes calculate_award adds, the same every time they apply.
+NOT_RESPONSIBLE = Note(
+    "The landlord bears no responsibility for the failure: no maladministration, "
+    "so nothing is ordered",
+    REMEDIES,
+)
+PARTLY_RESPONSIBLE = Note(
+    "The guidance gives no rule for a failure only partly the landlord's: "
+    "compsim applies its figures in full (the guidance is silent)",
+    REMEDIES,
+)
+BELONGINGS_NOT_VALUED = Note(
+    "Damaged belongings: the guidance counts them as quantifiable loss, but their "
+    "valuation is a matter for insurance (the Ombudsman's insurance guidance); "
+    "compsim values none, and the audit leaves belongings out of the comparison",
+    GUIDANCE,
+)
+NO_HOME_LOSS = Note(
+    "Statutory home loss and disturbance payments are not the Ombudsman's to "
+    "order: compsim computes none, and the audit leaves them out of the comparison",
+    REMEDIES,
+)
+
+
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
-    notes: list[Note] = []
-    if scenario.failure.responsibility == "none":
-        notes.append(
-            Note(
-                "The landlord bears no responsibility for the failure: no maladministration, "
-                "so nothing is ordered",
-                REMEDIES,
-            )
-        )
-        return Award((), tuple(notes))
-    if scenario.failure.responsibility == "partial":
-        notes.append(
-            Note(
-                "The guidance gives no rule for a failure only partly the landlord's: "
-                "compsim applies its figures in full (the guidance is silent)",
-                REMEDIES,
-            )
-        )
-    items: list[AwardItem] = []
-    items.extend(_costs(scenario, params))  # (1) and (2)
+    responsibility = scenario.failure.responsibility
+    if responsibility == "none":
+        return Award((), (NOT_RESPONSIBLE,))
+    notes: list[Note] = [PARTLY_RESPONSIBLE] if responsibility == "partial" else []
+    items = _costs(scenario, params)  # (1) and (2)
     loss_of_use = _loss_of_use(scenario, params, notes)  # (3)
-    items.extend(loss_of_use)
-    items.extend(_specific_sums(scenario, params, notes))  # (4)
+    items += loss_of_use
+    items += _specific_sums(scenario, params, notes)  # (4)
     impact_items = _impact_items(scenario, impact, params, notes)  # (5)
-    items.extend(impact_items)
-    items.extend(_vulnerability_uplift(scenario, loss_of_use, impact_items, params, notes))
-    items.extend(_right_to_repair(scenario, params, notes))
+    items += impact_items
+    items += _vulnerability_uplift(scenario, loss_of_use, impact_items, params, notes)
+    items += _right_to_repair(scenario, params, notes)
     if scenario.damaged_items:
-        notes.append(
-            Note(
-                "Damaged belongings: the guidance counts them as quantifiable loss, but their "
-                "valuation is a matter for insurance (the Ombudsman's insurance guidance); "
-                "compsim values none, and the audit leaves belongings out of the comparison",
-                GUIDANCE,
-            )
-        )
+        notes.append(BELONGINGS_NOT_VALUED)
     if scenario.decant is not None:
-        notes.append(
-            Note(
-                "Statutory home loss and disturbance payments are not the Ombudsman's to "
-                "order: compsim computes none, and the audit leaves them out of the comparison",
-                REMEDIES,
-            )
-        )
+        notes.append(NO_HOME_LOSS)
     return Award(tuple(items), tuple(notes))
 
 
@@ -228,7 +256,6 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
     """(1) evidenced costs, in full; works only with the landlord's agreement (permission).
     (2) the rest, at the unquantifiable share."""
     items = []
-    share_path = "unquantifiable.share"
     for cost in scenario.costs:
         what = f"{cost.kind} {format_pounds(cost.amount)}"
         agreed = cost.kind not in AGREED_WORKS or cost.permission
@@ -243,14 +270,15 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
                 )
             )
             continue
-        share = params.value(share_path)
+        unquantifiable = params["unquantifiable.share"]
+        share = unquantifiable.value
         why = "not evidenced" if agreed else "works the landlord did not agree to pay for"
         items.append(
             AwardItem(
                 _label(UNQUANTIFIABLE, f"cost {what} {why}, at {share * 100:.0f}% of its amount"),
                 to_pennies(cost.amount * share),
-                params[share_path].clause,
-                params.basis_of(share_path),
+                unquantifiable.clause,
+                unquantifiable.basis,
                 UNQUANTIFIABLE,
             )
         )
@@ -260,79 +288,67 @@ def _costs(scenario: Scenario, params: Params) -> list[AwardItem]:
 # ---------------------------------------------------------------- (3) loss of use
 
 
+NO_RENT = Note("No weekly rent given: no loss of use is computed", GUIDANCE)
+
+
 def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
     """A share of the rent for the period of the failure: each lost room (and each amenity
     the specific sums do not cover) at its share; a continuing failure of the home with no
     room listed at a share by how badly it was felt (the distress)."""
     rent = scenario.household.weekly_rent
+    lost = scenario.amenities_lost
+    failure = scenario.failure
     if rent <= 0:
-        if scenario.amenities_lost or scenario.failure.kind in CONTINUING_HOME_FAILURES:
-            notes.append(Note("No weekly rent given: no loss of use is computed", GUIDANCE))
+        if lost or failure.kind in CONTINUING_HOME_FAILURES:
+            notes.append(NO_RENT)
         return []
-    lost = {loss.amenity for loss in scenario.amenities_lost}
-    specific = (
-        bool(lost & set(SPECIFIC_AMENITIES)) and _specific_in_force(scenario, params) != "none"
-    )
-    low_path, high_path = "loss_of_use.range_low", "loss_of_use.range_high"
     items = []
-    for loss in scenario.amenities_lost:
-        if loss.amenity in SPECIFIC_AMENITIES and specific:
-            continue  # (4) covers it
-        if loss.amenity in ("bedroom", "other-room") and not loss.in_use:
-            continue
-        path = f"loss_of_use.share.{loss.amenity}"
-        share = params.value(path) * loss.count
-        start, end = _loss_period(scenario, loss, params)
-        days = (end - start).days
-        if days <= 0 or share <= 0:
-            continue
-        items.append(
-            _rent_share_item(
-                f"{loss.amenity}{f' x{loss.count}' if loss.count > 1 else ''}",
-                share,
-                days,
-                rent,
-                params,
-                (path, low_path, high_path),
-            )
+    if lost:
+        specific = (
+            any(loss.amenity in SPECIFIC_AMENITIES for loss in lost)
+            and _specific_in_force(scenario, params) != "none"
         )
-    listed = bool(scenario.amenities_lost)
-    distress = scenario.failure.distress
-    home = scenario.failure.kind in CONTINUING_HOME_FAILURES and distress != "none"
-    if not items and not listed and home:
-        path = f"loss_of_use.home_share.{distress}"
-        share = params.value(path)
+        for loss in lost:
+            if loss.amenity in SPECIFIC_AMENITIES and specific:
+                continue  # (4) covers it
+            if loss.amenity in ("bedroom", "other-room") and not loss.in_use:
+                continue
+            room = params[f"loss_of_use.share.{loss.amenity}"]
+            share = room.value * loss.count
+            start, end = _loss_period(scenario, loss, params)
+            days = (end - start).days
+            if days <= 0 or share <= 0:
+                continue
+            what = f"{loss.amenity} x{loss.count}" if loss.count > 1 else loss.amenity
+            items.append(_rent_share_item(what, share, days, rent, params, room))
+    elif failure.kind in CONTINUING_HOME_FAILURES and failure.distress != "none":
+        home = params[f"loss_of_use.home_share.{failure.distress}"]
         days = _failure_days(scenario, params)
-        if share > 0 and days > 0:
-            items.append(
-                _rent_share_item(
-                    f"the home (no room listed; {distress} distress)",
-                    share,
-                    days,
-                    rent,
-                    params,
-                    (path, low_path, high_path),
-                )
-            )
+        if home.value > 0 and days > 0:
+            what = f"the home (no room listed; {failure.distress} distress)"
+            items.append(_rent_share_item(what, home.value, days, rent, params, home))
     return items
 
 
 def _rent_share_item(
-    what: str, share: Decimal, days: int, rent: Decimal, params: Params, paths: tuple[str, ...]
+    what: str, share: Decimal, days: int, rent: Decimal, params: Params, share_param: Param
 ) -> AwardItem:
+    """``share`` of the rent for ``days`` days, cited by the share's parameter, with the range
+    the guidance allows around it."""
+    low = params["loss_of_use.range_low"]
+    high = params["loss_of_use.range_high"]
     exact = for_days(rent, days) * share
-    low, high = params.value("loss_of_use.range_low"), params.value("loss_of_use.range_high")
     return AwardItem(
         _label(
             LOSS_OF_USE,
             f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week",
         ),
         to_pennies(exact),
-        params[paths[0]].clause,
-        params.basis_of(*paths),
+        share_param.clause,
+        _basis(share_param, low, high),
         LOSS_OF_USE,
-        low=to_pennies(exact * low),
-        high=to_pennies(exact * high),
+        low=to_pennies(exact * low.value),
+        high=to_pennies(exact * high.value),
     )
 
 
@@ -376,9 +392,8 @@ def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         return []
     applies = _specific_in_force(scenario, params)
     start = params.value("specific_sums.from")
-    reading = params.value("specific_sums.applies_by")
-    basis = params.basis_of("specific_sums.applies_by")
-    clause = params["specific_sums.applies_by"].clause
+    applies_by = params["specific_sums.applies_by"]
+    reading, basis, clause = applies_by.value, applies_by.basis, applies_by.clause
     if applies == "none":
         when = (
             f"decided {scenario.origin.decided}"
@@ -489,6 +504,18 @@ def _worst(*bases: str) -> str:
     return PUBLISHED
 
 
+def _basis(*used: Param) -> str:
+    """``Params.basis_of`` for parameters already looked up (so nothing is looked up twice):
+    draft if any is the user's draft, else assumption if any is one, else published."""
+    basis = PUBLISHED
+    for param in used:
+        if param.basis == DRAFT:
+            return DRAFT
+        if param.basis == ASSUMPTION:
+            basis = ASSUMPTION
+    return basis
+
+
 def _days_lost(scenario: Scenario, amenities: Iterable[str], params: Params) -> set[date]:
     days: set[date] = set()
     for loss in scenario.amenities_lost:
@@ -534,41 +561,81 @@ def _impact_items(
     """The distress band, scaled by the length of the failure and its severity markers; and a
     complaint-handling failure, in its own band."""
     items = []
-    scale, paths, why = _impact_scale(scenario, params)
+    scale, basis, scaled, note = _impact_scale(scenario, params)
     if impact.rank > 0:
         band = BANDS[impact.rank - 1]
-        items.append(_band_item("distress and inconvenience", band, params, scale, paths, why))
-        if why:
-            notes.append(Note(f"The impact is scaled by {scale:.2f}: {why}", GUIDANCE))
+        items.append(_band_item("distress and inconvenience", band, params, scale, scaled, basis))
+        if note is not None:
+            notes.append(note)
     items.extend(_complaint_handling(scenario, params, notes))
     return items
 
 
-def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, tuple[str, ...], str]:
-    """How much the length and severity of the failure multiply the impact: 1 plus a growth
-    per year of failure (up to a number of years), times 1 plus each severity marker."""
+def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str, Note | None]:
+    """How much the length and severity of the failure multiply the impact (``_scale``), the
+    basis of the parameters it used, and the label's words and the note that say so."""
     failure = scenario.failure
-    years = Decimal(_failure_days(scenario, params)) / Decimal("365.25")
-    cap = params.value("impact.duration.max_years")
-    counted = min(years, cap)
-    per_year = params.value("impact.duration.per_year")
+    days = _failure_days(scenario, params)
+    cap = params["impact.duration.max_years"]
+    per_year = params["impact.duration.per_year"]
+    used = [per_year, cap]
+    persistent = repeated = None
+    if failure.persistent:
+        persistent = params["impact.severity.persistent"]
+        used.append(persistent)
+    threshold = params["impact.severity.repeated_reports"]
+    if failure.reports >= threshold.value:
+        repeated = params["impact.severity.repeated"]
+        used += [threshold, repeated]
+    basis = _basis(*used)
+    scale, scaled, note = _unless_draft(_scale, basis)(
+        days,
+        failure.reports,
+        per_year.value,
+        cap.value,
+        None if persistent is None else persistent.value,
+        None if repeated is None else repeated.value,
+    )
+    return scale, basis, scaled, note
+
+
+DAYS_A_YEAR = Decimal("365.25")
+
+
+@lru_cache(maxsize=16384)
+def _scale(
+    days: int,
+    reports: int,
+    per_year: Decimal,
+    max_years: Decimal,
+    persistent: Decimal | None,
+    repeated: Decimal | None,
+) -> tuple[Decimal, str, Note | None]:
+    """1 plus a growth per year of failure (up to a number of years), times 1 plus each
+    severity marker (the persistent failure's, and the repeated reports' when over the
+    threshold; None: not met); the words for the label, and the note saying why."""
+    counted = min(Decimal(days) / DAYS_A_YEAR, max_years)
     scale = 1 + per_year * counted
-    paths = ["impact.duration.per_year", "impact.duration.max_years"]
     why = []
     if counted > 0 and per_year > 0:
         why.append(f"{counted:.2f} years of failure at +{per_year * 100:.0f}% a year")
-    if failure.persistent:
-        factor = params.value("impact.severity.persistent")
-        scale *= 1 + factor
-        paths.append("impact.severity.persistent")
-        why.append(f"persistent failure +{factor * 100:.0f}%")
-    threshold = params.value("impact.severity.repeated_reports")
-    if failure.reports >= threshold:
-        factor = params.value("impact.severity.repeated")
-        scale *= 1 + factor
-        paths += ["impact.severity.repeated_reports", "impact.severity.repeated"]
-        why.append(f"reported {failure.reports} times +{factor * 100:.0f}%")
-    return scale, tuple(paths), "; ".join(why)
+    if persistent is not None:
+        scale *= 1 + persistent
+        why.append(f"persistent failure +{persistent * 100:.0f}%")
+    if repeated is not None:
+        scale *= 1 + repeated
+        why.append(f"reported {reports} times +{repeated * 100:.0f}%")
+    shown, because = f"{scale:.2f}", "; ".join(why)
+    scaled = f", x{shown} ({because})" if scale != 1 else ""
+    note = Note(f"The impact is scaled by {shown}: {because}", GUIDANCE) if why else None
+    return scale, scaled, note
+
+
+# Each band's parameters: its lower end, and its upper end (the severe band's is its "top").
+BAND_ENDS = {
+    band: (f"bands.{band}.low", "bands.severe.top" if band == "severe" else f"bands.{band}.high")
+    for band in BANDS
+}
 
 
 def _band_item(
@@ -576,33 +643,69 @@ def _band_item(
     band: str,
     params: Params,
     scale: Decimal = Decimal(1),
-    paths: tuple[str, ...] = (),
-    why: str = "",
+    scaled: str = "",
+    basis: str = ASSUMPTION,
+    clause: str = "",
 ) -> AwardItem:
-    """A band as a range, scaled; its single figure an assumption. The severe band ("£1,000
-    and over") has a computed upper end (``bands.severe.top``, scaled the same way)."""
-    low = params.value(f"bands.{band}.low")
+    """A band as a range, times ``scale`` (``scaled`` says so in words); its single figure an
+    assumption. ``basis``: that of the other parameters used; cited by ``clause``, else by
+    the band's own."""
+    low_path, high_path = BAND_ENDS[band]
+    low = params[low_path]
+    high = params[high_path]
+    position = params["bands.position"]
+    basis = _worst(ASSUMPTION, basis, _basis(position, low, high))
+    return _unless_draft(_scaled_band, basis)(
+        label,
+        band,
+        low.value,
+        high.value,
+        position.value,
+        scale,
+        scaled,
+        clause or low.clause,
+        basis,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _scaled_band(
+    label: str,
+    band: str,
+    low: Decimal,
+    high: Decimal,
+    position: Decimal,
+    scale: Decimal,
+    scaled: str,
+    clause: str,
+    basis: str,
+) -> AwardItem:
+    """The band from ``low`` to ``high``, its figure at ``position`` in it, all times
+    ``scale``. The severe band ("£1,000 and over") has a computed upper end
+    (``bands.severe.top``, given as ``high``, scaled the same way)."""
     name = LEVEL_NAMES[band]
     if band == "severe":
-        high = max(params.value("bands.severe.top"), low)
-        band_paths = ("bands.position", "bands.severe.top", f"bands.{band}.low")
+        high = max(high, low)
         text = f"{name}, {format_pounds(low)} and over (top read as {format_pounds(high)})"
     else:
-        high = params.value(f"bands.{band}.high")
-        band_paths = ("bands.position", f"bands.{band}.low", f"bands.{band}.high")
         text = f"{name}, {format_pounds(low)} to {format_pounds(high)}"
-    figure = low + (high - low) * params.value("bands.position")
-    if scale != 1:
-        text += f", x{scale:.2f} ({why})"
+    figure = low + (high - low) * position
     return AwardItem(
-        _label(IMPACT, f"{label}: {text}"),
+        _label(IMPACT, f"{label}: {text}{scaled}"),
         to_pennies(figure * scale),
-        params[f"bands.{band}.low"].clause,
-        _worst("assumption", params.basis_of(*band_paths, *paths)),
+        clause,
+        basis,
         IMPACT,
         low=to_pennies(low * scale),
         high=to_pennies(high * scale),
     )
+
+
+def _unless_draft(remembered: Callable[..., Any], basis: str) -> Callable[..., Any]:
+    """A pure function remembered by its arguments (``lru_cache``: cases repeat the same
+    lengths and figures), or the function itself when a parameter it is given is the user's
+    draft: a draft value may be -0, which equals the 0 remembered but prints as "-0"."""
+    return remembered.__wrapped__ if basis == DRAFT else remembered
 
 
 def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -621,18 +724,10 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
         why += " missed; the failure is the complaint handling"
     elif missed:
         why += " missed"
-    band = params.value(key)
-    item = _band_item(f"complaint handling ({why})", band, params)
+    reading = params[key]
+    label = f"complaint handling ({why})"
     return [
-        AwardItem(
-            item.label,
-            item.amount,
-            f"{CODE}; {REMEDIES}",
-            _worst(item.basis, params.basis_of(key)),
-            IMPACT,
-            low=item.low,
-            high=item.high,
-        )
+        _band_item(label, reading.value, params, basis=reading.basis, clause=f"{CODE}; {REMEDIES}")
     ]
 
 
@@ -651,40 +746,51 @@ def _vulnerability_uplift(
     vulnerabilities = scenario.household.vulnerabilities
     if not vulnerabilities:
         return []
-    paths = {v: f"vulnerability.uplift.{v}" for v in vulnerabilities}
-    worst = max(vulnerabilities, key=lambda v: params.value(paths[v]))
-    share = params.value(paths[worst])
+    uplifts = {v: params[f"vulnerability.uplift.{v}"] for v in vulnerabilities}
+    worst = max(vulnerabilities, key=lambda v: uplifts[v].value)
+    uplift = uplifts[worst]
+    share = uplift.value
     if share <= 0:
         return []
+    percent = f"{share * 100:.0f}%"
     if len(vulnerabilities) > 1:
         notes.append(
             Note(
                 f"Vulnerabilities ({', '.join(vulnerabilities)}): the highest single uplift "
-                f"({worst}, {share * 100:.0f}%) applies, not stacked",
-                params[paths[worst]].clause,
+                f"({worst}, {percent}) applies, not stacked",
+                uplift.clause,
             )
         )
     items = []
     for category, parts in ((LOSS_OF_USE, loss_of_use), (IMPACT, impact)):
-        base = sum((i.amount for i in parts), ZERO)
+        base, low, high = _totals(parts)
         if base <= 0:
             continue
-        high = None if any(i.high is None for i in parts) else sum((i.high for i in parts), ZERO)
         items.append(
             AwardItem(
                 _label(
-                    category,
-                    f"vulnerability uplift ({worst}) {share * 100:.0f}% of {format_pounds(base)}",
+                    category, f"vulnerability uplift ({worst}) {percent} of {format_pounds(base)}"
                 ),
                 to_pennies(base * share),
-                params[paths[worst]].clause,
-                params.basis_of(paths[worst]),
+                uplift.clause,
+                uplift.basis,
                 category,
-                low=to_pennies(sum((i.low for i in parts), ZERO) * share),
+                low=to_pennies(low * share),
                 high=None if high is None else to_pennies(high * share),
             )
         )
     return items
+
+
+def _totals(items: list[AwardItem]) -> tuple[Decimal, Decimal, Decimal | None]:
+    """The items' amounts, lower ends and upper ends added up (an open upper end: None)."""
+    amount = low = ZERO
+    high: Decimal | None = ZERO
+    for item in items:
+        amount += item.amount
+        low += item.low
+        high = None if high is None or item.high is None else high + item.high
+    return amount, low, high
 
 
 # ---------------------------------------------------------------- Right to Repair
@@ -733,28 +839,33 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
 # ---------------------------------------------------------------- approval, offset, timescales
 
 
+ORDERED = Approval(
+    "Not applicable: the Ombudsman orders the landlord to pay (a reference, not a "
+    "landlord's approval route)",
+    ORDERS,
+)
+
+
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
-    return Approval(
-        "Not applicable: the Ombudsman orders the landlord to pay (a reference, not a "
-        "landlord's approval route)",
-        ORDERS,
-    )
+    return ORDERED
 
 
 @hookimpl
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
     """Nothing the Ombudsman orders is offset against arrears."""
-    if award.total == 0:
+    total = award.total
+    if total == 0:
         return Settlement()
     part = SettlementPart(
-        "Paid to the resident", award.total, CUSTOMER, "payment ordered by the Ombudsman", ARREARS
+        "Paid to the resident", total, CUSTOMER, "payment ordered by the Ombudsman", ARREARS
     )
     notes = ()
-    if scenario.account.total_owed > 0:
+    owed = scenario.account.total_owed
+    if owed > 0:
         notes = (
             Note(
-                f"The resident owes {format_pounds(scenario.account.total_owed)}; "
+                f"The resident owes {format_pounds(owed)}; "
                 "compensation the Ombudsman orders is not offset against arrears, and "
                 "out-of-pocket costs and statutory payments never are",
                 ARREARS,
