@@ -8,7 +8,7 @@ ZERO = Decimal("0.00")
 
 def to_pennies(amount: Decimal) -> Decimal:
     """Round a pound amount half-up to the penny."""
-    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+    return amount.quantize(PENNY, ROUND_HALF_UP)  # positional: called in every decision
 
 
 def for_days(weekly: Decimal, days: int) -> Decimal:
