@@ -635,16 +635,24 @@ def check_timescale_list(column: str, result: Any) -> list[Timescale]:
     return list(result)
 
 
+def _deadlines_ok(result: Any) -> bool:
+    if type(result) is not list and type(result) is not tuple:
+        return False
+    for deadline in result:
+        if not (
+            type(deadline) is Deadline
+            and type(deadline.date) is date
+            and _is_text(deadline.name)
+            and _is_text(deadline.clause)
+            and deadline.basis in BASES
+        ):
+            return False
+    return True
+
+
 def check_deadlines(column: str, result: Any) -> list[Deadline]:
     hook = "deadlines"
-    if type(result) in (list, tuple) and all(
-        type(d) is Deadline
-        and type(d.date) is date
-        and _is_text(d.name)
-        and _is_text(d.clause)
-        and d.basis in BASES
-        for d in result
-    ):
+    if _deadlines_ok(result):
         return list(result)
     _something(column, hook, result)
     for entry in _sequence(column, hook, "returned", result):

@@ -18,7 +18,6 @@ from compsim.models import (
     Award,
     CellError,
     Decision,
-    ReadingUsed,
     Scenario,
 )
 from compsim.plugins import (
@@ -62,7 +61,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         computed = check_award(
             column, hook.calculate_award(scenario=scenario, impact=impact, params=params)
         )
-        award = Award() if exclusions else computed
+        award = NOTHING_AWARDED if exclusions else computed
         step = "route_approval"
         approval = check_approval(
             column, hook.route_approval(scenario=scenario, award=award, params=params)
@@ -112,14 +111,14 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         complaint_checks=complaint_checks,
         code_checks=_engine(column, "complaint code", check_code, complaint) if complaint else (),
         silent_on_complaints=complaint is not None and timescales is None,
-        readings=tuple(
-            ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
-            for path, p in params.switches_used.items()
-        )
+        readings=tuple([p.reading for p in params.switches_used.values()])
         if params.switches_used
         else (),
-        drafts=tuple(params.drafts_used.values()),
+        drafts=tuple(params.drafts_used.values()) if params.drafts_used else (),
     )
+
+
+NOTHING_AWARDED = Award()  # an excluded claim's award (immutable, so one will do)
 
 
 def _deadline_date(deadline: Any) -> Any:

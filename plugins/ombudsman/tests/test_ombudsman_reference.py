@@ -238,6 +238,77 @@ def test_a_failure_of_the_home_with_no_room_listed_takes_a_share_by_how_badly():
     assert by_category(decision)[LOSS_OF_USE] == D("90.50")
 
 
+# ------------------------------------------------ (3) long losses of the home: the taper (fitted)
+
+
+def home_failure(distress: str, occurred: str, resolved: str, rent: str = "70.00") -> str:
+    return (
+        f'[household]\nweekly_rent = {rent}\n[failure]\nkind = "repair-delay"\n'
+        f'distress = "{distress}"\n[dates]\noccurred = {occurred}\nresolved = {resolved}\n'
+        f"claimed = {resolved}"
+    )
+
+
+THREE_YEARS = home_failure("moderate", "2022-01-01", "2025-01-01")  # 1,096 days
+
+
+def test_loss_of_use_of_the_home_stops_growing_after_104_weeks():
+    # 1 Jan 2022 .. 31 Dec 2024 = 1,096 days; the first 104 weeks (728 days) at 5%:
+    # £70 x 728 / 7 = £7,280 x 5% = £364.00; the 368 later days at 0% of that share: £0
+    decision = ombudsman(THREE_YEARS)
+    assert by_category(decision)[LOSS_OF_USE] == D("364.00")
+    four_years = ombudsman(home_failure("moderate", "2021-01-01", "2025-01-01"))
+    assert by_category(four_years)[LOSS_OF_USE] == D("364.00")
+
+
+def test_later_days_count_at_the_later_share():
+    # later_share 0.5: + £70 x 368 / 7 = £3,680 x 5% x 0.5 = £92.00 -> £456.00
+    decision = ombudsman(THREE_YEARS, ["ombudsman.loss_of_use.later_share=0.5"])
+    assert by_category(decision)[LOSS_OF_USE] == D("456.00")
+
+
+def test_a_home_failure_of_104_weeks_or_less_is_not_tapered():
+    # 1 Jan 2023 to 29 Dec 2024 (2024 a leap year) = 365 + 363 = 728 days, exactly 104 weeks:
+    # £70 x 728 / 7 = £7,280 x 5% = £364.00; to 28 Dec, 727 days: £7,270 x 5% = £363.50
+    exactly = ombudsman(home_failure("moderate", "2023-01-01", "2024-12-29"))
+    assert by_category(exactly)[LOSS_OF_USE] == D("364.00")
+    assert "after the first" not in exactly.award.items[0].label
+    shorter = ombudsman(home_failure("moderate", "2023-01-01", "2024-12-28"))
+    assert by_category(shorter)[LOSS_OF_USE] == D("363.50")
+
+
+LONG_KITCHEN = """
+[household]
+weekly_rent = 70.00
+[failure]
+kind = "loss-of-room"
+distress = "none"
+[dates]
+occurred = 2022-01-01
+resolved = 2025-01-01
+claimed = 2025-01-01
+[[amenities_lost]]
+amenity = "kitchen"
+"""
+
+
+def test_a_lost_room_counts_every_day_unless_read_otherwise():
+    # 1,096 days: £70 x 1,096 / 7 = £10,960 x 25% = £2,740.00 (the taper is for the home)
+    decision = ombudsman(LONG_KITCHEN)
+    assert by_category(decision)[LOSS_OF_USE] == D("2740.00")
+    assert any(r.path == "loss_of_use.taper_applies_to" for r in decision.readings)
+    # the other reading: 728 days at 25%: £7,280 x 25% = £1,820.00
+    tapered = ombudsman(LONG_KITCHEN, ["ombudsman.loss_of_use.taper_applies_to=all"])
+    assert by_category(tapered)[LOSS_OF_USE] == D("1820.00")
+
+
+def test_severe_home_share_is_tied_to_the_considerable_share():
+    # 181 days (1 Jan .. 30 Jun 2025): £70 x 181 / 7 = £1,810 x 20% = £362.00 either way
+    severe = ombudsman(home_failure("severe", "2025-01-01", "2025-07-01"))
+    considerable = ombudsman(home_failure("considerable", "2025-01-01", "2025-07-01"))
+    assert by_category(severe)[LOSS_OF_USE] == by_category(considerable)[LOSS_OF_USE] == D("362.00")
+
+
 def test_no_rent_no_loss_of_use():
     assert LOSS_OF_USE not in by_category(ombudsman(KITCHEN.replace("105.00", "0")))
 
@@ -340,6 +411,51 @@ def test_a_complaint_handling_failure_counts_without_complaint_dates():
     )
     assert by_category(decision) == {IMPACT: D("350.00")}
     assert "complaint handling" in decision.award.items[0].label
+
+
+ONLY_COMPLAINT = (
+    '[failure]\nkind = "complaint-handling"\ndistress = "moderate"\n'
+    "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02"
+)
+
+
+def test_a_failure_that_is_only_complaint_handling_counts_a_share_of_the_distress():
+    # distress moderate: £350 (£100 to £600) x impact.complaint_only 0.25 = £87.50 (£25 to
+    # £150); plus the complaint-handling band (adversely affected, £350, £100 to £600):
+    # total £437.50, range £125 to £750
+    decision = ombudsman(ONLY_COMPLAINT)
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("125.00"),
+        D("437.50"),
+        D("750.00"),
+    )
+
+
+def test_a_complaint_handling_failure_with_an_amenity_lost_counts_the_distress_in_full():
+    # heating lost 2 .. 9 March 2026 (7 days; claimed before 1 April, so no specific sums; no
+    # rent, so no loss of use): £350 x (1 + 0.10 x 7 / 365.25) = £350 x 1.0019165 = £350.67,
+    # plus the complaint-handling band £350: £700.67
+    toml = (
+        ONLY_COMPLAINT.replace(
+            "claimed = 2026-03-02", "resolved = 2026-03-09\nclaimed = 2026-03-10"
+        )
+        + '\n[[amenities_lost]]\namenity = "heating"'
+    )
+    assert ombudsman(toml).award.total == D("700.67")
+
+
+def test_the_impact_starting_point_scales_a_failure_with_no_length():
+    # start 0.5 (the fit kept 1): moderate £350 x 0.5 = £175 (£50 to £300)
+    decision = ombudsman(
+        '[failure]\nkind = "communication"\ndistress = "moderate"\n'
+        "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02",
+        ["ombudsman.impact.duration.start=0.5"],
+    )
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("50.00"),
+        D("175.00"),
+        D("300.00"),
+    )
 
 
 def test_missed_code_timescale_is_a_complaint_handling_failure_in_a_band():

@@ -24,3 +24,30 @@ def test_5_1_position_written_0_3_and_0_30_is_printed_as_written_in_one_process(
     assert "bands.position = 0.30)" in first
     assert "£80.00 is at 0.3 of the way along" in second
     assert "bands.position = 0.3)" in second
+
+
+def band_item_label(sets: tuple[str, ...]) -> str:
+    decision = decide("star", scenario(MODERATE_OTHER), sets)
+    found = [i.label for i in decision.award_if_not_excluded.items if i.category == "distress"]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_5_1_band_end_0_and_minus_0_print_apart_in_one_process():
+    # Medium band from 0 (then -0) to £150: the two ends are equal values, but a user's -0
+    # prints as £-0.00, so the remembered band item must not be shared between the two.
+    assert "(£0.00–£150.00)" in band_item_label(("star.bands.medium.low=0",))
+    assert "(£-0.00–£150.00)" in band_item_label(("star.bands.medium.low=-0",))
+
+
+def test_3_3_limit_0_and_minus_0_print_apart_in_one_process():
+    # Medium at the midpoint: £100.00, at or above a limit of 0 (then -0); the approval
+    # note prints the limit as the user wrote it.
+    def approval_note(limit: str) -> str:
+        decision = decide(
+            "star", scenario(MODERATE_OTHER), (f"star.approval.finance_from={limit}",)
+        )
+        return decision.approval.notes[0].detail
+
+    assert approval_note("0").startswith("£100.00 is £0.00 or above")
+    assert approval_note("-0").startswith("£100.00 is £-0.00 or above")

@@ -320,29 +320,60 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
             if days <= 0 or share <= 0:
                 continue
             what = f"{loss.amenity} x{loss.count}" if loss.count > 1 else loss.amenity
-            items.append(_rent_share_item(what, share, days, rent, params, room))
+            items.append(_rent_share_item(what, share, days, rent, params, room, False))
     elif failure.kind in CONTINUING_HOME_FAILURES and failure.distress != "none":
         home = params[f"loss_of_use.home_share.{failure.distress}"]
         days = _failure_days(scenario, params)
         if home.value > 0 and days > 0:
             what = f"the home (no room listed; {failure.distress} distress)"
-            items.append(_rent_share_item(what, home.value, days, rent, params, home))
+            items.append(_rent_share_item(what, home.value, days, rent, params, home, True))
     return items
 
 
+TAPER_SWITCH = "loss_of_use.taper_applies_to"
+
+
 def _rent_share_item(
-    what: str, share: Decimal, days: int, rent: Decimal, params: Params, share_param: Param
+    what: str,
+    share: Decimal,
+    days: int,
+    rent: Decimal,
+    params: Params,
+    share_param: Param,
+    whole_home: bool,
 ) -> AwardItem:
     """``share`` of the rent for ``days`` days, cited by the share's parameter, with the range
-    the guidance allows around it."""
+    the guidance allows around it. For a long failure of the home (``whole_home``; and of a room or
+    amenity too, on the reading ``loss_of_use.taper_applies_to = "all"``), the days after the
+    first ``loss_of_use.full_weeks`` weeks count at ``loss_of_use.later_share`` of the share
+    (the orders for long failures do not grow in proportion to their length)."""
     low = params["loss_of_use.range_low"]
     high = params["loss_of_use.range_high"]
+    used = [share_param, low, high]
+    text = f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week"
     exact = for_days(rent, days) * share
+    full_weeks = params["loss_of_use.full_weeks"]
+    full_days = full_weeks.value * 7
+    if days > full_days:
+        taper = whole_home
+        if not whole_home:
+            switch = params[TAPER_SWITCH]
+            used.append(switch)  # the item rests on the reading either way
+            taper = switch.value == "all"
+        if taper:
+            later_share = params["loss_of_use.later_share"]
+            used += [full_weeks, later_share]
+            later = days - full_days
+            exact = (
+                for_days(rent, full_days) * share
+                + for_days(rent, later) * share * later_share.value
+            )
+            text += (
+                f", the {later} days after the first {full_weeks.value} weeks at "
+                f"{later_share.value * 100:.0f}% of that share"
+            )
     return AwardItem(
-        _label(
-            LOSS_OF_USE,
-            f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week",
-        ),
+        _label(LOSS_OF_USE, text),
         to_pennies(exact),
         share_param.clause,
         _basis(share_param, low, high),
@@ -576,10 +607,11 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str
     basis of the parameters it used, and the label's words and the note that say so."""
     failure = scenario.failure
     days = _failure_days(scenario, params)
+    start = params["impact.duration.start"]
     cap = params["impact.duration.max_years"]
     per_year = params["impact.duration.per_year"]
-    used = [per_year, cap]
-    persistent = repeated = None
+    used = [start, per_year, cap]
+    persistent = repeated = complaint_only = None
     if failure.persistent:
         persistent = params["impact.severity.persistent"]
         used.append(persistent)
@@ -587,14 +619,19 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str
     if failure.reports >= threshold.value:
         repeated = params["impact.severity.repeated"]
         used += [threshold, repeated]
+    if _complaint_only(scenario):
+        complaint_only = params["impact.complaint_only"]
+        used.append(complaint_only)
     basis = _basis(*used)
     scale, scaled, note = _unless_draft(_scale, basis)(
         days,
         failure.reports,
+        start.value,
         per_year.value,
         cap.value,
         None if persistent is None else persistent.value,
         None if repeated is None else repeated.value,
+        None if complaint_only is None else complaint_only.value,
     )
     return scale, basis, scaled, note
 
@@ -606,17 +643,23 @@ DAYS_A_YEAR = Decimal("365.25")
 def _scale(
     days: int,
     reports: int,
+    start: Decimal,
     per_year: Decimal,
     max_years: Decimal,
     persistent: Decimal | None,
     repeated: Decimal | None,
+    complaint_only: Decimal | None,
 ) -> tuple[Decimal, str, Note | None]:
-    """1 plus a growth per year of failure (up to a number of years), times 1 plus each
-    severity marker (the persistent failure's, and the repeated reports' when over the
-    threshold; None: not met); the words for the label, and the note saying why."""
+    """A starting point (the scale of a failure with no length) plus a growth per year of
+    failure (up to a number of years), times 1 plus each severity marker (the persistent
+    failure's, and the repeated reports' when over the threshold; None: not met), times the
+    complaint-only share when the failure is only the complaint handling (None: it is not);
+    the words for the label, and the note saying why."""
     counted = min(Decimal(days) / DAYS_A_YEAR, max_years)
-    scale = 1 + per_year * counted
+    scale = start + per_year * counted
     why = []
+    if start != 1:
+        why.append(f"starting at x{start:.2f}")
     if counted > 0 and per_year > 0:
         why.append(f"{counted:.2f} years of failure at +{per_year * 100:.0f}% a year")
     if persistent is not None:
@@ -625,6 +668,9 @@ def _scale(
     if repeated is not None:
         scale *= 1 + repeated
         why.append(f"reported {reports} times +{repeated * 100:.0f}%")
+    if complaint_only is not None:
+        scale *= complaint_only
+        why.append(f"only the complaint handling failed: x{complaint_only:.2f}")
     shown, because = f"{scale:.2f}", "; ".join(why)
     scaled = f", x{shown} ({because})" if scale != 1 else ""
     note = Note(f"The impact is scaled by {shown}: {because}", GUIDANCE) if why else None
@@ -636,6 +682,12 @@ BAND_ENDS = {
     band: (f"bands.{band}.low", "bands.severe.top" if band == "severe" else f"bands.{band}.high")
     for band in BANDS
 }
+
+
+def _complaint_only(scenario: Scenario) -> bool:
+    """A failure that is only the complaint handling: its kind says so and no amenity or
+    room was lost."""
+    return scenario.failure.kind == "complaint-handling" and not scenario.amenities_lost
 
 
 def _band_item(

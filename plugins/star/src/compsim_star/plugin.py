@@ -87,8 +87,12 @@ def combine(*bases: str) -> str:
 
 # Speed (issue 11): the hooks run once per decision, so pure helpers that a decision calls
 # with the same arguments as the last one are remembered, and texts that depend on nothing in
-# the scenario are built once, here or beside the function that uses them. Exclusion and
-# Note are frozen, so one instance can stand in every decision's list.
+# the scenario are built once, here or beside the function that uses them. Every model is
+# frozen, so one instance can stand in every decision's result. What is remembered never
+# reads a parameter itself (each decision still consults every parameter it would, in the same
+# order, so its readings and drafts are recorded as before), and is keyed by everything it
+# prints: equal Decimals print alike except a zero's sign, so a figure that may be a user's
+# -0 is keyed by its text, or never remembered.
 
 # add_months, day_text and format_pounds are the engine's, which remember their results.
 
@@ -174,6 +178,8 @@ def _contents_insurance(scenario: Scenario) -> Exclusion:
     an insured item. The whole claim is excluded when it is a claim for damage and every item
     is insured; otherwise the insured items are refused one by one (calculate_award)."""
     items = scenario.damaged_items
+    if not items:
+        return NOTHING_INSURED
     insured = [item.item for item in items if item.insured]
     short = "contents insurance"
     if not insured:
@@ -261,21 +267,25 @@ def _scope(scenario: Scenario) -> Exclusion:
     """2.1: the policy covers failures by STAR and/or its contractors; 2.2's list of exceptions
     is "not an exhaustive list", so a failure that is not STAR's is outside the policy."""
     failure = scenario.failure
+    return _scope_of(failure.cause, failure.responsibility)
+
+
+@lru_cache(maxsize=32)
+def _scope_of(cause: str, responsibility: str) -> Exclusion:
     clause = SCOPE_CLAUSE
     short = "not STAR's failure"
-    if failure.cause == "resident":
+    if cause == "resident":
         return CAUSED_BY_RESIDENT
-    if failure.responsibility == "none":
+    if responsibility == "none":
         return Exclusion(
-            f"Caused by the {failure.cause}, but STAR bears no responsibility: not a failure "
+            f"Caused by the {cause}, but STAR bears no responsibility: not a failure "
             "by STAR or its contractors",
             clause,
             True,
             short,
         )
     return Exclusion(
-        f"A failure by STAR or its contractors (cause: {failure.cause}; "
-        f"{failure.responsibility} responsibility)",
+        f"A failure by STAR or its contractors (cause: {cause}; {responsibility} responsibility)",
         clause,
         False,
         short,
@@ -355,6 +365,8 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     band); a vulnerability 7.1 names worsens the impact (by an assumed number of bands). The
     basis is ``assumption`` only when the vulnerability reading changed the band."""
     failure = scenario.failure
+    if not failure.persistent and not scenario.household.vulnerabilities:
+        return _plain_impact(failure.distress, failure.reports, failure.misled)
     band = DISTRESS_TO_BAND[failure.distress]
     notes = [DISTRESS_NOTES[failure.distress]]
     reading_basis = PUBLISHED
@@ -392,23 +404,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
         )
     unlifted = band
     band = _vulnerability(scenario, params, band, notes)
-    if failure.reports > 1:
-        notes.append(
-            Note(
-                f"Reported {failure.reports} times: 5.1 weighs repeated service failures in "
-                "the case-by-case assessment but gives no rule moving the band, so compsim "
-                "does not move it (for repairs, see 7.1 under the award)",
-                BANDS_CLAUSE,
-            )
-        )
-    if failure.misled:
-        notes.append(
-            Note(
-                "The customer was misled: the policy has no rule for this; the assessor's "
-                "distress reading carries it",
-                BANDS_CLAUSE,
-            )
-        )
+    notes.extend(_unweighed(failure.reports, failure.misled))
     if band == unlifted:
         return Impact(
             BAND_NAMES[band], BANDS_CLAUSE, BANDS.index(band), reading_basis, tuple(notes)
@@ -420,6 +416,39 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     )
     basis = combine(reading_basis, params.basis_of(*lift_paths))
     return Impact(BAND_NAMES[band], LIFTED_CLAUSE, BANDS.index(band), basis, tuple(notes))
+
+
+@lru_cache(maxsize=64)
+def _plain_impact(distress: str, reports: int, misled: bool) -> Impact:
+    """The impact of a failure that is not persistent, with no vulnerability: the distress's
+    band, the same for every decision with the same distress, reports and misled."""
+    band = DISTRESS_TO_BAND[distress]
+    notes = (DISTRESS_NOTES[distress], *_unweighed(reports, misled))
+    return Impact(BAND_NAMES[band], BANDS_CLAUSE, BANDS.index(band), PUBLISHED, notes)
+
+
+MISLED = Note(
+    "The customer was misled: the policy has no rule for this; the assessor's distress reading "
+    "carries it",
+    BANDS_CLAUSE,
+)
+
+
+def _unweighed(reports: int, misled: bool) -> list[Note]:
+    """Notes on what 5.1 weighs but gives no rule for: repeated reports, being misled."""
+    notes = []
+    if reports > 1:
+        notes.append(
+            Note(
+                f"Reported {reports} times: 5.1 weighs repeated service failures in the "
+                "case-by-case assessment but gives no rule moving the band, so compsim does "
+                "not move it (for repairs, see 7.1 under the award)",
+                BANDS_CLAUSE,
+            )
+        )
+    if misled:
+        notes.append(MISLED)
+    return notes
 
 
 DISTRESS_NOTES = {
@@ -497,19 +526,24 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
             )
         )
     items.extend(_discretionary(scenario, impact, params, notes))
-    items.extend(_cost_item(cost, scenario, params) for cost in scenario.costs)
-    if any(item.amount > 0 for item in items if item.category == "costs"):
-        notes.append(
-            Note(
-                "Costs must be reasonably incurred (4.2); the scenario records no finding "
-                "on that, so compsim treats every evidenced cost as reasonably incurred",
-                EVIDENCE,
-            )
-        )
-    items.extend(_damaged_item(item, scenario, params) for item in scenario.damaged_items)
-    items.extend(_right_to_repair(scenario, params, notes))
-    notes.extend(_silences(scenario))
+    if scenario.costs:
+        costs = [_cost_item(cost, scenario, params) for cost in scenario.costs]
+        items.extend(costs)
+        if any(item.amount > ZERO for item in costs):
+            notes.append(REASONABLY_INCURRED)
+    if scenario.damaged_items:
+        items.extend(_damaged_item(item, scenario, params) for item in scenario.damaged_items)
+    if scenario.household.tenure == "secure-tenant":  # the Right to Repair is theirs only
+        items.extend(_right_to_repair(scenario, params, notes))
+    _silences(scenario, notes)
     return Award(tuple(items), tuple(notes))
+
+
+REASONABLY_INCURRED = Note(
+    "Costs must be reasonably incurred (4.2); the scenario records no finding on that, so "
+    "compsim treats every evidenced cost as reasonably incurred",
+    EVIDENCE,
+)
 
 
 def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -709,7 +743,9 @@ def _discretionary(
     low_path, high_path = BAND_PATHS[band]
     low, high = params[low_path], params[high_path]
     position = params["bands.position"]
-    amount, low_pennies, high_pennies, note, label = _band_point_in_range(
+    # a band end of zero is never remembered: 0 and a user's -0 are equal keys but print apart
+    band_item = _band_item if low.value and high.value else _band_item.__wrapped__
+    note, item = band_item(
         low.value,
         high.value,
         position.value,
@@ -717,19 +753,11 @@ def _discretionary(
         position.basis,
         position.clause,
         impact.level,
+        category,
+        combine(low.basis, high.basis, position.basis, impact.basis, reading_basis),
     )
     notes.append(note)
-    return [
-        AwardItem(
-            f"{label} for {category}" if category else label,
-            amount,
-            DISCRETIONARY,
-            combine(low.basis, high.basis, position.basis, impact.basis, reading_basis),
-            "distress",
-            low=low_pennies,
-            high=high_pennies,
-        )
-    ]
+    return [item]
 
 
 BAND_PATHS = {band: (f"bands.{band}.low", f"bands.{band}.high") for band in BANDS}
@@ -737,7 +765,7 @@ HALF = Decimal("0.5")
 
 
 @lru_cache(maxsize=64)
-def _band_point_in_range(
+def _band_item(
     low: Decimal,
     high: Decimal,
     position: Decimal,
@@ -745,10 +773,13 @@ def _band_point_in_range(
     position_basis: str,
     position_clause: str,
     level: str,
-) -> tuple[Decimal, Decimal, Decimal, Note, str]:
-    """A band's single figure at ``position`` along it, the band's ends in pennies, the note
-    explaining the figure and the item's label. Depends only on the parameters and the band's
-    name, so it is remembered: most decisions fall in one of three bands."""
+    category: str,
+    basis: str,
+) -> tuple[Note, AwardItem]:
+    """The note explaining a band's single figure at ``position`` along it, and the band's
+    item (the figure, the band's ends in pennies, for ``category`` when the room or amenity
+    lost is named). Depends only on the parameters, the band's name, the category and the
+    basis, so it is remembered: most decisions fall in one of three bands."""
     amount = to_pennies(low + (high - low) * position)
     where = "the midpoint of" if position == HALF else f"{position_text} of the way along"
     note = Note(
@@ -759,7 +790,16 @@ def _band_point_in_range(
         position_clause,
     )
     label = f"Discretionary compensation: {level} ({format_pounds(low)}–{format_pounds(high)})"
-    return amount, to_pennies(low), to_pennies(high), note, label
+    item = AwardItem(
+        f"{label} for {category}" if category else label,
+        amount,
+        DISCRETIONARY,
+        basis,
+        "distress",
+        low=to_pennies(low),
+        high=to_pennies(high),
+    )
+    return note, item
 
 
 def _exception_words(failure) -> str:
@@ -1066,11 +1106,10 @@ SILENT_ON_ACTION_PLANS = Note(
 )
 
 
-def _silences(scenario: Scenario) -> list[Note]:
+def _silences(scenario: Scenario, notes: list[Note]) -> None:
     """Where the policy publishes no rule or figure for something in the scenario."""
     failure = scenario.failure
     kind = failure.kind
-    notes = []
     if failure.responsibility == "partial":
         notes.append(SILENT_ON_PARTIAL)
     if failure.access_refused and kind != "repair-delay":
@@ -1095,7 +1134,6 @@ def _silences(scenario: Scenario) -> list[Note]:
         notes.append(SILENT_ON_COMPLAINTS)
     if failure.action_plan != "none":
         notes.append(SILENT_ON_ACTION_PLANS)
-    return notes
 
 
 # ---------------------------------------------------------------- approval (3.3)
@@ -1107,23 +1145,46 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
     the total rests on the assumed point in a band and the band straddles £250, which side
     of £250 the total falls on rests on that point: the approval is marked so."""
     threshold = params["approval.finance_from"]
-    limit, clause = threshold.value, threshold.clause
     total, low, high = _totals(award)
-    notes = []
     rests_on = _band_point(award)
-    band_basis = PUBLISHED
-    if rests_on is not None:
-        range_text = (
-            f"the award's range {format_pounds(low)}–"
-            f"{format_pounds(high) if high is not None else 'open'}"
-        )
+    return _approval(
+        total,
+        low,
+        high,
+        threshold.value,
+        format_pounds(threshold.value),  # a limit of 0 and one of -0 are equal but print apart
+        threshold.clause,
+        threshold.basis,
+        None if rests_on is None else rests_on.basis,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _approval(
+    total: Decimal,
+    low: Decimal,
+    high: Decimal | None,
+    limit: Decimal,
+    limit_text: str,
+    clause: str,
+    threshold_basis: str,
+    band_basis: str | None,
+) -> Approval:
+    """The approval of an award with this total and range, against the limit; ``band_basis``
+    is the basis of the assumed point in a band the total rests on, if it does. Remembered:
+    the same few totals (a band's figure, alone or with a cost) recur from case to case. The
+    totals are sums from ZERO, never -0, so totals equal in value print alike."""
+    notes = []
+    rests_on_band = PUBLISHED
+    if band_basis is not None:
+        range_text = f"the award's range {format_pounds(low)}–{format_pounds(high)}"
         if low < limit and (high is None or high >= limit):  # the band straddles the limit
-            band_basis = rests_on.basis
+            rests_on_band = band_basis
             notes.append(
                 Note(
                     f"The total {format_pounds(total)} rests on the assumed point in the "
-                    f"band ({rests_on.basis}: bands.position), and {range_text} straddles "
-                    f"{format_pounds(limit)}: elsewhere in the band the approver "
+                    f"band ({band_basis}: bands.position), and {range_text} straddles "
+                    f"{limit_text}: elsewhere in the band the approver "
                     "would differ, so the approval rests on that assumption too",
                     clause,
                 )
@@ -1133,7 +1194,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             notes.append(
                 Note(
                     f"The total rests on the assumed point in the band, but {range_text} is "
-                    f"all {side} {format_pounds(limit)}: the approver is the same "
+                    f"all {side} {limit_text}: the approver is the same "
                     "anywhere in the band",
                     clause,
                 )
@@ -1142,7 +1203,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
         notes.insert(
             0,
             Note(
-                f"{format_pounds(total)} is {format_pounds(limit)} or "
+                f"{format_pounds(total)} is {limit_text} or "
                 "above: authorised and signed off by the Finance Team",
                 clause,
             ),
@@ -1151,23 +1212,22 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             "A member of the Finance Team at Manager level or above",
             clause,
             senior=True,
-            basis=combine(threshold.basis, band_basis),
+            basis=combine(threshold_basis, rests_on_band),
             notes=tuple(notes),
         )
     notes.insert(
         0,
         Note(
-            f"{format_pounds(total)} is below {format_pounds(limit)}: the "
-            "policy names no approver for it",
+            f"{format_pounds(total)} is below {limit_text}: the policy names no approver for it",
             clause,
         ),
     )
     approver = (
         "Not published (no payment to approve)"
-        if total == 0
-        else f"Not published (the policy names no approver below {format_pounds(limit)})"
+        if total == ZERO
+        else f"Not published (the policy names no approver below {limit_text})"
     )
-    basis = combine(threshold.basis, band_basis) if band_basis != PUBLISHED else NOT_PUBLISHED
+    basis = combine(threshold_basis, rests_on_band) if rests_on_band != PUBLISHED else NOT_PUBLISHED
     return Approval(approver, clause, basis=basis, notes=tuple(notes))
 
 
@@ -1187,7 +1247,7 @@ def _band_point(award: Award) -> AwardItem | None:
     for item in award.items:
         if (
             item.category == "distress"
-            and item.amount > 0
+            and item.amount > ZERO
             and item.basis != PUBLISHED
             and (item.high is None or item.low < item.high)
         ):
@@ -1217,8 +1277,10 @@ def financial_losses(scenario: Scenario) -> list[str]:
 def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement:
     """8.2: a debt may be deducted when agreed with the customer, never when the customer is
     already at a financial loss from a service failure. 8.1: paid by bank transfer."""
-    total = sum((item.amount for item in award.items), ZERO)  # award.total
-    if total == 0:
+    total = ZERO  # award.total
+    for item in award.items:
+        total += item.amount
+    if total == ZERO:
         return NOTHING_TO_SETTLE
     account = scenario.account
     owed = account.total_owed
@@ -1227,18 +1289,11 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     when = (
         f"given {day_text(given)}, so due by {day_text(given + timedelta(days=days.value))}"
         if given is not None
-        else "the scenario does not record when they were given"
+        else NOT_GIVEN
     )
-    notes = [
-        Note(
-            f"STAR aims to pay by bank transfer within {days.value} days of the customer "
-            f"providing bank details ({when}). A discretionary offer is not an admission of "
-            "legal liability",
-            days.clause,
-        )
-    ]
+    notes = [_bank_transfer(days.value, when, days.clause)]
     credit = ZERO
-    if owed == 0:
+    if owed == ZERO:
         notes.append(OWES_NOTHING)
     elif losses := financial_losses(scenario):
         notes.append(
@@ -1275,7 +1330,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
     parts = []
-    if credit > 0:
+    if credit > ZERO:
         parts.append(
             SettlementPart(
                 "Deducted towards rent arrears and other debts (agreed with the customer)",
@@ -1285,11 +1340,25 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 DEDUCTIONS,
             )
         )
-    if (paid := total - credit) > 0:
+    if (paid := total - credit) > ZERO:
         parts.append(
             SettlementPart("Paid to the customer", paid, CUSTOMER, "bank transfer", PAYMENT)
         )
     return Settlement(tuple(parts), tuple(notes))
+
+
+NOT_GIVEN = "the scenario does not record when they were given"
+
+
+@lru_cache(maxsize=64)
+def _bank_transfer(days: int, when: str, clause: str) -> Note:
+    """8.1's payment note: remembered, as most scenarios record no bank details (``when``
+    is then always the same words)."""
+    return Note(
+        f"STAR aims to pay by bank transfer within {days} days of the customer providing bank "
+        f"details ({when}). A discretionary offer is not an admission of legal liability",
+        clause,
+    )
 
 
 NOTHING_TO_SETTLE = Settlement()

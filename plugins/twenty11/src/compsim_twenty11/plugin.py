@@ -99,8 +99,12 @@ DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 
 # Speed (issue 11): the hooks run once per decision, so pure helpers that a decision calls
 # with the same arguments as the last one are remembered, and texts that depend on nothing in
-# the scenario are built once, here or beside the function that uses them. Exclusion and
-# Note are frozen, so one instance can stand in every decision's list.
+# the scenario are built once, here or beside the function that uses them. Every model is
+# frozen, so one instance can stand in every decision's result. What is remembered never
+# reads a parameter itself (each decision still consults every parameter it would, in the same
+# order, so its readings and drafts are recorded as before), and is keyed by everything it
+# prints: equal Decimals print alike except a zero's sign, so a figure that may be a user's
+# -0 is keyed by its text, or never remembered.
 
 # add_months, day_text and format_pounds are the engine's, which remember their results.
 
@@ -377,15 +381,15 @@ CONTRACTOR_ITEMS = Exclusion(
 )
 
 
-def _cause_checks(scenario: Scenario) -> list[Exclusion]:
+def _cause_checks(scenario: Scenario) -> tuple[Exclusion, ...]:
     failure = scenario.failure
     cause = failure.cause
-    checks = list(_cause_of(cause))
+    checks = _cause_of(cause)
     if cause == "contractor":
         if failure.kind in DAMAGE_KINDS:
-            checks.append(CONTRACTOR_DAMAGE)
-        elif scenario.damaged_items:
-            checks.append(CONTRACTOR_ITEMS)
+            return (*checks, CONTRACTOR_DAMAGE)
+        if scenario.damaged_items:
+            return (*checks, CONTRACTOR_ITEMS)
     return checks
 
 
@@ -441,57 +445,73 @@ def _offer_lapse(scenario: Scenario, params: Params) -> Exclusion:
 # ---------------------------------------------------------------- impact (6.9.1, 6.9.3)
 
 
+RANK = {level: rank for rank, level in enumerate(DISTRESS_LEVELS)}
+VULNERABILITIES = Note(
+    "The policy does not say how vulnerabilities change compensation: compsim takes them to be "
+    "reflected in the assessor's distress",
+    "twenty11 6.2",
+)
+IMPACT = "twenty11 6.9.1, 6.9.3, 6.6"
+
+
+@lru_cache(maxsize=8)
+def _distress_note(distress: str) -> Note:
+    return Note(
+        f"Distress is {distress}. Twenty11's Compensation Procedure, which holds the "
+        "formulas and thresholds, is not published: compsim reads the assessor's "
+        "distress directly",
+        PROCEDURE,
+    )
+
+
+@lru_cache(maxsize=16)
+def _distress_impact(distress: str, vulnerable: bool) -> Impact:
+    """The impact when the assessor's distress stands as it is: the same for every decision
+    with the same distress (and vulnerabilities or not)."""
+    notes = (
+        (_distress_note(distress), VULNERABILITIES) if vulnerable else (_distress_note(distress),)
+    )
+    return Impact(LEVEL_NAMES[distress], IMPACT, RANK[distress], PUBLISHED, notes)
+
+
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
     """The assessor's distress, read directly (the procedure's scale is not published, 6.6);
     time off work counts as an inconvenience, so it lifts 'none' to the assumption level."""
     distress = scenario.failure.distress
-    clause = "twenty11 6.9.1, 6.9.3, 6.6"
-    notes = [
-        Note(
-            f"Distress is {distress}. Twenty11's Compensation Procedure, which holds the "
-            "formulas and thresholds, is not published: compsim reads the assessor's "
-            "distress directly",
-            PROCEDURE,
-        )
-    ]
-    level, basis = distress, PUBLISHED
-    time_off = any(cost.kind == "time-off-work" for cost in scenario.costs)
     floor = params["inconvenience.time_off_work_min_distress"]
-    if time_off and DISTRESS_LEVELS.index(floor.value) > DISTRESS_LEVELS.index(distress):
-        switch = params["readings.time_off_work_is_inconvenience"]
-        if switch.value:
-            level = floor.value
-            basis = params.basis_of(
-                "inconvenience.time_off_work_min_distress",
-                "readings.time_off_work_is_inconvenience",
-            )
-            notes.append(
-                Note(
-                    "The claimant had to take time off work, which 6.9.3 'may consider' an "
-                    f"inconvenience: read as at least {floor.value} ({basis})",
-                    floor.clause,
-                )
-            )
-        else:
-            basis = switch.basis
-            notes.append(
-                Note(
-                    "The claimant had to take time off work; compsim does not read it as an "
-                    "inconvenience beyond the assessor's distress "
-                    f"(readings.time_off_work_is_inconvenience is off, {switch.basis})",
-                    switch.clause,
-                )
-            )
-    if scenario.household.vulnerabilities:
+    time_off = scenario.costs and any(cost.kind == "time-off-work" for cost in scenario.costs)
+    if not time_off or RANK[floor.value] <= RANK[distress]:
+        return _distress_impact(distress, bool(scenario.household.vulnerabilities))
+    notes = [_distress_note(distress)]
+    level, basis = distress, PUBLISHED
+    switch = params["readings.time_off_work_is_inconvenience"]
+    if switch.value:
+        level = floor.value
+        basis = params.basis_of(
+            "inconvenience.time_off_work_min_distress",
+            "readings.time_off_work_is_inconvenience",
+        )
         notes.append(
             Note(
-                "The policy does not say how vulnerabilities change compensation: compsim "
-                "takes them to be reflected in the assessor's distress",
-                "twenty11 6.2",
+                "The claimant had to take time off work, which 6.9.3 'may consider' an "
+                f"inconvenience: read as at least {floor.value} ({basis})",
+                floor.clause,
             )
         )
-    return Impact(LEVEL_NAMES[level], clause, DISTRESS_LEVELS.index(level), basis, tuple(notes))
+    else:
+        basis = switch.basis
+        notes.append(
+            Note(
+                "The claimant had to take time off work; compsim does not read it as an "
+                "inconvenience beyond the assessor's distress "
+                f"(readings.time_off_work_is_inconvenience is off, {switch.basis})",
+                switch.clause,
+            )
+        )
+    if scenario.household.vulnerabilities:
+        notes.append(VULNERABILITIES)
+    return Impact(LEVEL_NAMES[level], IMPACT, RANK[level], basis, tuple(notes))
 
 
 # ---------------------------------------------------------------- award
@@ -507,9 +527,12 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.extend(_loss_and_damage(scenario, item, params) for item in scenario.damaged_items)
     inconvenience = _inconvenience(scenario, impact, params, notes)
     items.append(inconvenience)
-    items.extend(_gesture(impact, inconvenience, params))
-    items.extend(_decant(scenario, params, notes))
-    notes.extend(_silences(scenario, params))
+    gesture = _gesture(impact, inconvenience, params)
+    if gesture is not None:
+        items.append(gesture)
+    if scenario.decant is not None or scenario.failure.kind == "decant":
+        items.extend(_decant(scenario, params, notes))
+    _silences(scenario, params, notes)
     return Award(tuple(items), tuple(notes))
 
 
@@ -536,21 +559,22 @@ def _when(start: date, end: date) -> str:
     return f"{days} {'day' if days == 1 else 'days'} from {day_text(start)} to {day_text(end)}"
 
 
+Span = tuple[date, date]
+RENT_FOR_THE_PERIOD = Note(
+    "Rent for the period is weekly rent × days ÷ 7, days counted from the repair target date "
+    "(or the amenity's own start, if later) to the date the work was finished (6.9.2), even "
+    "when that is after the claim: the target day itself is within the repair time, the "
+    "finishing day counts. A loss with no finishing date runs to the claim date",
+    AMENITY,
+)
+
+
 def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
     losses = scenario.amenities_lost
     if not losses:
         return []
     dates, rent = scenario.dates, scenario.household.weekly_rent
-    notes.append(
-        Note(
-            "Rent for the period is weekly rent × days ÷ 7, days counted from the repair "
-            "target date (or the amenity's own start, if later) to the date the work was "
-            "finished (6.9.2), even when that is after the claim: the target day itself is "
-            "within the repair time, the finishing day counts. A loss with no finishing date "
-            "runs to the claim date",
-            AMENITY,
-        )
-    )
+    notes.append(RENT_FOR_THE_PERIOD)
     if dates.repair_target is None:
         return [
             AwardItem(
@@ -563,7 +587,8 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             )
             for loss in losses
         ]
-    if any(_period(loss, dates)[1] > dates.claimed for loss in losses):
+    spans = [_period(loss, dates) for loss in losses]  # each loss's period, counted once
+    if any(end > dates.claimed for _, end in spans):
         notes.append(
             Note(
                 f"The work was finished after the claim was made on {day_text(dates.claimed)}: "
@@ -581,9 +606,10 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             )
         )
     items: list[AwardItem] = []
-    heating = [loss for loss in losses if loss.amenity in HEATING]
-    for loss in losses:
+    heating: list[tuple[AmenityLoss, Span]] = []
+    for loss, span in zip(losses, spans, strict=True):
         if loss.amenity in HEATING:
+            heating.append((loss, span))
             continue
         if loss.amenity in NOT_IN_APPENDIX:
             items.append(
@@ -604,18 +630,18 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
                 )
             )
             continue
-        items.append(_room_item(loss, scenario, params, notes))
+        items.append(_room_item(loss, span, scenario, params, notes))
     if heating:
         items.append(_heating_item(heating, dates, rent, params))
-    _note_over_rent(items, losses, dates, rent, notes)
+    _note_over_rent(items, spans, rent, notes)
     return items
 
 
 def _room_item(
-    loss: AmenityLoss, scenario: Scenario, params: Params, notes: list[Note]
+    loss: AmenityLoss, span: Span, scenario: Scenario, params: Params, notes: list[Note]
 ) -> AwardItem:
     dates, rent = scenario.dates, scenario.household.weekly_rent
-    start, end = _period(loss, dates)
+    start, end = span
     days = (end - start).days
     rooms = f"{loss.count} {loss.amenity}s" if loss.count > 1 else loss.amenity
     if loss.amenity == "bedroom" and not loss.in_use:
@@ -643,14 +669,15 @@ def _room_item(
                 AMENITY,
             )
         )
-    share = params.value(key)
+    param = params[key]
+    share = param.value
     if days == 0:
         return AwardItem(
             f"Loss of {rooms}: not paid, no days lost past the repair target "
             f"({day_text(dates.repair_target)})",
             ZERO,
             AMENITY,
-            params[key].basis,
+            param.basis,
             "amenity",
         )
     percent = _percent(share)
@@ -659,26 +686,26 @@ def _room_item(
         f"Loss of {rooms}: {percent}{each} of {format_pounds(rent)} a week{why}, "
         f"{_when(start, end)}",
         rent_for(rent, share * loss.count, days),
-        params[key].clause,
-        params[key].basis,
+        param.clause,
+        param.basis,
         "amenity",
     )
 
 
 def _heating_item(
-    losses: list[AmenityLoss], dates: Dates, rent: Decimal, params: Params
+    losses: list[tuple[AmenityLoss, Span]], dates: Dates, rent: Decimal, params: Params
 ) -> AwardItem:
     """Heating and hot water: one Appendix 1 row, counted once. With both lost, the days
     either was lost (or, under the other reading, the days both were lost); with only one of
     them lost on some days, whether those days count is the reading switch."""
     param = params["amenities.heating_hot_water"]
     periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
-    for loss in losses:
-        periods[loss.amenity].append(_period(loss, dates))
+    for loss, span in losses:
+        periods[loss.amenity].append(span)
     heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
     either = _merged(heating + hot_water)
     both = _intersection(heating, hot_water)
-    what = " and ".join(dict.fromkeys(loss.amenity for loss in losses))
+    what = " and ".join(dict.fromkeys(loss.amenity for loss, _ in losses))
     either_days, both_days = _length(either), _length(both)
     basis, reading = param.basis, ""
     counted = either
@@ -724,9 +751,6 @@ def _heating_item(
     )
 
 
-Span = tuple[date, date]
-
-
 def _merged(spans: list[Span]) -> list[Span]:
     """Periods (start, end] merged where they overlap or touch, in order, empty ones dropped."""
     merged: list[Span] = []
@@ -753,21 +777,19 @@ def _length(spans: list[Span]) -> int:
     return sum((end - start).days for start, end in spans)
 
 
+WHOLE = Decimal(1)  # the whole rent
+
+
 def _percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}%"
 
 
 def _note_over_rent(
-    items: list[AwardItem],
-    losses: tuple[AmenityLoss, ...],
-    dates: Dates,
-    rent: Decimal,
-    notes: list[Note],
+    items: list[AwardItem], spans: list[Span], rent: Decimal, notes: list[Note]
 ) -> None:
     total = sum((item.amount for item in items), ZERO)
-    spans = [_period(loss, dates) for loss in losses]
     days = (max(end for _, end in spans) - min(start for start, _ in spans)).days
-    if total > rent_for(rent, Decimal(1), days):
+    if total > rent_for(rent, WHOLE, days):
         notes.append(
             Note(
                 f"The amenity compensation ({format_pounds(total)}) is more than the whole rent "
@@ -778,7 +800,6 @@ def _note_over_rent(
 
 
 def _cost_item(cost: Cost, params: Params) -> AwardItem:
-    label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
     if cost.kind == "time-off-work":
         return AwardItem(
             f"Time off work {format_pounds(cost.amount)}: not paid, Twenty11 does not "
@@ -788,6 +809,7 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
             PUBLISHED,
             "costs",
         )
+    label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
     if cost.evidence:
         return AwardItem(f"{label}, reimbursed in full", cost.amount, COSTS, PUBLISHED, "costs")
     switch = params["readings.costs_need_evidence"]
@@ -811,23 +833,26 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
     )
 
 
+def _not_paid(label: str, why: str, clause: str = LOSS_AND_DAMAGE) -> AwardItem:
+    return AwardItem(f"{label}, not paid: {why}", ZERO, clause, PUBLISHED, "belongings")
+
+
 def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> AwardItem:
     label = f"Loss and damage: {item.item}"
     days = params["loss_and_damage.notify_working_days"]
+    if scenario.failure.cause == "contractor":
+        return _not_paid(label, "caused by a contractor, a claim on its insurance", "twenty11 6.5")
+    if scenario.failure.responsibility == "none":
+        return _not_paid(label, "not caused by neglect of a member of staff")
+    if item.insured:
+        return _not_paid(
+            label, "covered by the claimant's home contents insurance", "twenty11 3.3, 6.9.4"
+        )
     occurred = scenario.dates.occurred
     last = add_working_days(occurred, days.value)
-
-    def refused(why: str, clause: str = LOSS_AND_DAMAGE) -> AwardItem:
-        return AwardItem(f"{label}, not paid: {why}", ZERO, clause, PUBLISHED, "belongings")
-
-    if scenario.failure.cause == "contractor":
-        return refused("caused by a contractor, a claim on its insurance", "twenty11 6.5")
-    if scenario.failure.responsibility == "none":
-        return refused("not caused by neglect of a member of staff")
-    if item.insured:
-        return refused("covered by the claimant's home contents insurance", "twenty11 3.3, 6.9.4")
     if item.notified > last:
-        return refused(
+        return _not_paid(
+            label,
             f"notified on {day_text(item.notified)}, more than {days.value} working days after the "
             f"damage on {day_text(occurred)} (last day {day_text(last)})",
             days.clause,
@@ -854,9 +879,6 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
         PUBLISHED,
         "belongings",
     )
-
-
-ONE = Decimal(1)
 
 
 @lru_cache(maxsize=16)
@@ -894,13 +916,12 @@ def _inconvenience(
     service = failure.kind in SERVICE_FAILURE_KINDS
     category, path, label, low, high, procedure = _inconvenience_words(service, level)
     point = params[path]
+    amount = point.value
     if service:
-        low_high = (point.value, point.value)
+        low_amount = high_amount = amount
     else:
-        low_high = (
-            params.value(low) if low in params else point.value,
-            params.value(high) if high in params else None,
-        )
+        low_amount = params.value(low) if low in params else amount
+        high_amount = params.value(high) if high in params else None
     clause = point.clause
     if failure.responsibility == "none":
         return AwardItem(
@@ -911,54 +932,74 @@ def _inconvenience(
             point.basis,
             category,
         )
-    if point.value == 0:
+    if amount == ZERO:
         return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
-    share = ONE
-    bases = [point.basis, impact.basis]
+    bases = (point.basis, impact.basis)
     if failure.responsibility == "partial":
         partial = params["inconvenience.partial_share"]
         share = partial.value
-        bases.append(partial.basis)
-        label = f"{label}, partial responsibility × {partial.value}"
+        bases += (partial.basis,)
+        label = f"{label}, partial responsibility × {share}"
         notes.append(
             Note(
                 "The policy does not grade compensation by degree of responsibility: compsim "
-                f"pays {partial.value} of the amount when Twenty11 is partly responsible "
+                f"pays {share} of the amount when Twenty11 is partly responsible "
                 f"({partial.basis})",
                 partial.clause,
             )
         )
-    low, high = low_high
+        amount, low_amount = amount * share, low_amount * share
+        high_amount = None if high_amount is None else high_amount * share
     notes.append(procedure)
-    return AwardItem(
-        label,
-        to_pennies(point.value * share),
-        clause,
-        DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis,
-        category,
-        low=to_pennies(low * share),
-        high=None if high is None else to_pennies(high * share),
+    basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis
+    if amount and low_amount and high_amount != ZERO:  # no zero: see _inconvenience_item
+        return _inconvenience_item(label, amount, low_amount, high_amount, clause, basis, category)
+    return _inconvenience_item.__wrapped__(
+        label, amount, low_amount, high_amount, clause, basis, category
     )
 
 
-def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> list[AwardItem]:
+@lru_cache(maxsize=256)
+def _inconvenience_item(
+    label: str,
+    amount: Decimal,
+    low: Decimal,
+    high: Decimal | None,
+    clause: str,
+    basis: str,
+    category: str,
+) -> AwardItem:
+    """The inconvenience item, each figure rounded to the penny: the same in every decision at
+    one level with the same parameters, so remembered. Decimals equal in value round to the
+    same pennies, except a zero (0.00 and -0.00 are equal but print differently), so a figure
+    of zero is never looked up here, only built (``__wrapped__``)."""
+    return AwardItem(
+        label,
+        to_pennies(amount),
+        clause,
+        basis,
+        category,
+        low=to_pennies(low),
+        high=None if high is None else to_pennies(high),
+    )
+
+
+def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> AwardItem | None:
     switch = params["gesture.when_no_inconvenience_award"]
-    amount = params["gesture.amount"]
-    if not switch.value or impact.rank == 0 or inconvenience.amount > 0:
-        return []
-    return [
-        AwardItem(
-            "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
-            f"due, so a gesture of up to {format_pounds(amount.value)} is offered, even "
-            "without acceptance of fault",
-            amount.value,
-            GESTURE,
-            params.basis_of("gesture.amount", "gesture.when_no_inconvenience_award"),
-            "goodwill",
-            low=ZERO,
-            high=amount.value,
-        )
-    ]
+    amount = params.value("gesture.amount")
+    if not switch.value or impact.rank == 0 or inconvenience.amount > ZERO:
+        return None
+    return AwardItem(
+        "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
+        f"due, so a gesture of up to {format_pounds(amount)} is offered, even "
+        "without acceptance of fault",
+        amount,
+        GESTURE,
+        params.basis_of("gesture.amount", "gesture.when_no_inconvenience_award"),
+        "goodwill",
+        low=ZERO,
+        high=amount,
+    )
 
 
 def _decant(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
@@ -1077,35 +1118,34 @@ def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
     return [AwardItem(f"{label}: not paid, {why}", ZERO, DISTURBANCE, PUBLISHED, "disturbance")]
 
 
-def _silences(scenario: Scenario, params: Params) -> list[Note]:
-    notes: list[Note] = []
+MISSED_APPOINTMENTS = Note(
+    "The policy publishes no amount per missed appointment: compsim makes one 6.9.1 payment "
+    "for the service failure",
+    SERVICE_FAILURE,
+)
+NO_COMPLAINT_TIMESCALES = Note(
+    "The policy publishes no complaint-handling timescales (the Feedback Policy is not "
+    "published): compsim does not assess them",
+    SERVICE_FAILURE,
+)
+
+
+def _silences(scenario: Scenario, params: Params, notes: list[Note]) -> None:
     dates = scenario.dates
-    last = offer_lapses_on(dates, params)
-    if last is not None and dates.offer_accepted is None:
-        notes.append(
-            Note(
-                f"The offer made on {day_text(dates.offer_made)} lapses if not accepted by "
-                f"{day_text(last)}",
-                "twenty11 6.5",
+    if dates.offer_made is not None:
+        last = offer_lapses_on(dates, params)
+        if dates.offer_accepted is None:
+            notes.append(
+                Note(
+                    f"The offer made on {day_text(dates.offer_made)} lapses if not accepted by "
+                    f"{day_text(last)}",
+                    "twenty11 6.5",
+                )
             )
-        )
     if scenario.failure.missed_appointments > 1:
-        notes.append(
-            Note(
-                "The policy publishes no amount per missed appointment: compsim makes one "
-                "6.9.1 payment for the service failure",
-                SERVICE_FAILURE,
-            )
-        )
+        notes.append(MISSED_APPOINTMENTS)
     if scenario.complaint is not None:
-        notes.append(
-            Note(
-                "The policy publishes no complaint-handling timescales (the Feedback Policy is "
-                "not published): compsim does not assess them",
-                SERVICE_FAILURE,
-            )
-        )
-    return notes
+        notes.append(NO_COMPLAINT_TIMESCALES)
 
 
 # ---------------------------------------------------------------- approval (3.4, 6.8)
@@ -1128,36 +1168,50 @@ def goodwill_total(award: Award) -> Decimal:
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     threshold = params["approval.goodwill_senior_over"]
-    absence = ABSENCE
     total = goodwill = ZERO
     for item in award.items:  # award.total and goodwill_total(award), in one pass
         total += item.amount
         if item.category in GOODWILL_CATEGORIES:
             goodwill += item.amount
-    if total == 0:
+    if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
+    return _approval(
+        goodwill,
+        goodwill > threshold.value,
+        format_pounds(threshold.value),
+        threshold.clause,
+        threshold.basis,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _approval(goodwill: Decimal, senior: bool, threshold: str, clause: str, basis: str) -> Approval:
+    """Who authorises a payment, from the goodwill in it, the threshold (as printed: a
+    threshold of 0 and one of -0 are equal but print apart) and whether the goodwill is over
+    it. Remembered: the same few amounts of goodwill (the inconvenience payments, 6.9.1,
+    6.9.3) recur from case to case. Goodwill is a sum from ZERO, never -0, so amounts equal
+    in value print alike."""
     counted = Note(
         f"Goodwill in this award (6.9, including reimbursements): {format_pounds(goodwill)}; "
         "home loss and disturbance (6.7) are not goodwill and do not count",
-        threshold.clause,
+        clause,
     )
-    if goodwill > threshold.value:
+    if senior:
         return Approval(
             "Head of Relationships and a member of the Senior Management Team",
-            f"{AUTHORISE}; {threshold.clause}",
+            f"{AUTHORISE}; {clause}",
             senior=True,
-            basis=threshold.basis,
+            basis=basis,
             notes=(
-                absence,
+                ABSENCE,
                 counted,
                 Note(
-                    f"Goodwill of {format_pounds(goodwill)} exceeds the "
-                    f"{format_pounds(threshold.value)} threshold",
-                    threshold.clause,
+                    f"Goodwill of {format_pounds(goodwill)} exceeds the {threshold} threshold",
+                    clause,
                 ),
             ),
         )
-    return Approval("Head of Relationships", AUTHORISE, notes=(absence, counted))
+    return Approval("Head of Relationships", AUTHORISE, notes=(ABSENCE, counted))
 
 
 # ---------------------------------------------------------------- offset (6.4)
@@ -1170,24 +1224,29 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     or a financial payment: readings.loss_and_damage_form)."""
     if not award.items:
         return NOTHING_TO_SETTLE
-    by_category: dict[str, Decimal] = {}  # the award's total in each category
-    award_total = ZERO
+    # the award's total, and its total in each category the offset treats on its own
+    award_total = belongings = costs = moving_costs = home_loss = ZERO
     for item in award.items:
-        by_category[item.category] = by_category.get(item.category, ZERO) + item.amount
-        award_total += item.amount
-    belongings = by_category.get("belongings", ZERO)
-    costs = by_category.get("costs", ZERO)
-    form = params["readings.loss_and_damage_form"] if belongings > 0 else None
-    moving_costs = by_category.get("disturbance", ZERO)
+        amount, category = item.amount, item.category
+        award_total += amount
+        if category == "belongings":
+            belongings += amount
+        elif category == "costs":
+            costs += amount
+        elif category == "disturbance":
+            moving_costs += amount
+        elif category == "home-loss":
+            home_loss += amount
+    form = params["readings.loss_and_damage_form"] if belongings > ZERO else None
     owed = scenario.account.total_owed
     disturbance_protected = (
-        params["offset.disturbance_protected"] if moving_costs > 0 and owed > 0 else None
+        params["offset.disturbance_protected"] if moving_costs > ZERO and owed > ZERO else None
     )
     disturbance = moving_costs if disturbance_protected and disturbance_protected.value else ZERO
     offsettable = award_total - belongings - costs - disturbance
     credit = min(offsettable, owed)
     parts = []  # each part that has an amount, in this order
-    if belongings > 0:
+    if belongings > ZERO:
         parts.append(
             SettlementPart(
                 "Reimbursement of loss and damage, not offset"
@@ -1195,20 +1254,20 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 belongings,
                 CUSTOMER,
                 form.value if form else "voucher",
-                f"{OFFSET}; {LOSS_AND_DAMAGE}",
+                LOSS_AND_DAMAGE_OFFSET,
             )
         )
-    if costs > 0:
+    if costs > ZERO:
         parts.append(
             SettlementPart(
                 "Reimbursement of costs reasonably incurred, not offset",
                 costs,
                 CUSTOMER,
                 "payment",
-                f"{OFFSET}; {COSTS}",
+                COSTS_OFFSET,
             )
         )
-    if disturbance > 0:
+    if disturbance > ZERO:
         parts.append(
             SettlementPart(
                 "Disturbance: reimbursement of reasonable moving costs, not offset",
@@ -1218,7 +1277,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 DISTURBANCE_OFFSET,
             )
         )
-    if credit > 0:
+    if credit > ZERO:
         parts.append(
             SettlementPart(
                 "Offset against arrears, service charges and other debts",
@@ -1228,10 +1287,10 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 OFFSET,
             )
         )
-    if (paid := offsettable - credit) > 0:
+    if (paid := offsettable - credit) > ZERO:
         parts.append(SettlementPart("Paid to the customer", paid, CUSTOMER, "payment", OFFSET))
     notes = []
-    if owed > 0:
+    if owed > ZERO:
         notes.append(
             Note(
                 f"The customer owes {format_pounds(owed)}: compensation is offset against it, "
@@ -1240,25 +1299,11 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
         if not scenario.account.offset_agreed:
-            notes.append(
-                Note(
-                    "6.4 offsets without asking the customer to agree: offset_agreed = false "
-                    "does not change it",
-                    OFFSET,
-                )
-            )
-        if by_category.get("home-loss", ZERO) > 0:
+            notes.append(OFFSET_NOT_AGREED)
+        if home_loss > ZERO:
             notes.append(HOME_LOSS_OFFSET)
     if form is not None:
-        notes.append(
-            Note(
-                "The text contradicts itself on the form: 6.9.4 pays loss and damage 'where "
-                "possible ... in the form of a voucher', 6.4 says reimbursement for loss and "
-                f"damage 'will take the form of a financial payment'. compsim reads it as "
-                f"{FORMS[form.value]} (readings.loss_and_damage_form, {form.basis})",
-                form.clause,
-            )
-        )
+        notes.append(_form_note(form.value, form.basis, form.clause))
     if disturbance_protected is not None:
         notes.append(
             Note(
@@ -1275,6 +1320,25 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 
 
 NOTHING_TO_SETTLE = Settlement()
+LOSS_AND_DAMAGE_OFFSET = f"{OFFSET}; {LOSS_AND_DAMAGE}"
+COSTS_OFFSET = f"{OFFSET}; {COSTS}"
+OFFSET_NOT_AGREED = Note(
+    "6.4 offsets without asking the customer to agree: offset_agreed = false does not change it",
+    OFFSET,
+)
+
+
+@lru_cache(maxsize=16)
+def _form_note(form: str, basis: str, clause: str) -> Note:
+    return Note(
+        "The text contradicts itself on the form: 6.9.4 pays loss and damage 'where possible "
+        "... in the form of a voucher', 6.4 says reimbursement for loss and damage 'will take "
+        f"the form of a financial payment'. compsim reads it as {FORMS[form]} "
+        f"(readings.loss_and_damage_form, {basis})",
+        clause,
+    )
+
+
 HOME_LOSS_OFFSET = Note(
     "6.4 does not except the home loss payment, so it is offset like other compensation",
     OFFSET,
@@ -1292,8 +1356,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     months = params["time_limits.knew_about_months"]
     found = [
         Deadline(
-            f"Twenty11 to be contacted ({months.value} months after the claimant knew of the "
-            "incident; contact after it is not normally considered)",
+            _contact_label(months.value),
             add_months(dates.aware, months.value),
             "twenty11 6.3",
             months.basis,
@@ -1308,11 +1371,20 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
                 LOSS_AND_DAMAGE,
             )
         )
-    lapse = offer_lapses_on(dates, params)
-    if lapse is not None:
+    if dates.offer_made is not None:
         found.append(
             Deadline(
-                "Offer lapses if not accepted (3 months after it was made)", lapse, "twenty11 6.5"
+                "Offer lapses if not accepted (3 months after it was made)",
+                offer_lapses_on(dates, params),
+                "twenty11 6.5",
             )
         )
     return found
+
+
+@lru_cache(maxsize=8)
+def _contact_label(months: int) -> str:
+    return (
+        f"Twenty11 to be contacted ({months} months after the claimant knew of the incident; "
+        "contact after it is not normally considered)"
+    )
