@@ -773,7 +773,10 @@ def _distress_item(
     high = params.value(high_path) if has_high else None
     figure = params[figure_path]
     paths = (low_path, high_path, figure_path) if has_high else (low_path, figure_path)
-    item, band_notes = _band_item(
+    # a band figure of zero is never remembered: 0 and a user's -0 are equal keys but print apart
+    nonzero = low and figure.value and (high is None or high)
+    band_item = _band_item if nonzero else _band_item.__wrapped__
+    item, band_notes = band_item(
         band, low, high, figure.value, figure.clause, params.basis_of(*paths, *rests_on)
     )
     notes.extend(band_notes)
