@@ -23,6 +23,7 @@ from compsim.models import (
     ASSUMPTION,
     CUSTOMER,
     DISTRESS_LEVELS,
+    DRAFT,
     ONE_OFF_KINDS,
     PROCEEDINGS,
     PUBLISHED,
@@ -42,7 +43,7 @@ from compsim.models import (
     SettlementPart,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Params
+from compsim.params import Param, Params
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
 POLICY_ID = "clarion"
@@ -673,10 +674,9 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     mapping = params[DISTRESS_PATHS[distress]]
     vulnerabilities = scenario.household.vulnerabilities
     if not vulnerabilities:
-        basis = params.basis_of(mapping.path)
-        return _impact(distress, mapping.value, mapping.basis, mapping.clause, basis)
+        return _impact(distress, mapping.value, mapping.basis, mapping.clause, _basis(mapping))
     lift = params[LIFT_PATH]
-    basis = params.basis_of(mapping.path, LIFT_PATH)
+    basis = _basis(mapping, lift)
     return _impact(
         distress,
         mapping.value,
@@ -752,8 +752,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         notes.append(head.note())
         compensable = compensable or head.compensable
     unlisted = unlisted_failure(scenario)
-    # the paths the band (paid or refused) rests on, besides its own figures
-    rests_on = [UNLISTED_SWITCH] if unlisted else []
+    # the parameters the band (paid or refused) rests on, besides its own figures
+    rests_on = [params[UNLISTED_SWITCH]] if unlisted else []
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
     items.extend(_service_items(scenario, params, notes))
     items.extend(_appointment_items(scenario, params))
@@ -767,28 +767,41 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
 
 
 def _distress_item(
-    impact: Impact, compensable: bool, params: Params, notes: list[Note], rests_on: list[str]
+    impact: Impact, compensable: bool, params: Params, notes: list[Note], rests_on: list[Param]
 ) -> AwardItem:
     if impact.rank == 0:
         return NO_PROBLEM_ITEM
     if not compensable:
-        return _nothing_compensable(params.basis_of(*rests_on) if rests_on else PUBLISHED)
+        return _nothing_compensable(_basis(*rests_on))
     band = BANDS[impact.rank - 1]
     low_path, high_path, figure_path = BAND_PATHS[band]
     # read in this order (low, high, figure): the decision records drafts in the order used
-    low = params.value(low_path)
+    low = params[low_path]
     has_high = high_path in params  # the top band has no upper end
-    high = params.value(high_path) if has_high else None
+    high = params[high_path] if has_high else None
     figure = params[figure_path]
-    paths = (low_path, high_path, figure_path) if has_high else (low_path, figure_path)
+    used = (low, figure) if high is None else (low, high, figure)
+    low_value, high_value = low.value, None if high is None else high.value
     # a band figure of zero is never remembered: 0 and a user's -0 are equal keys but print apart
-    nonzero = low and figure.value and (high is None or high)
+    nonzero = low_value and figure.value and (high is None or high_value)
     band_item = _band_item if nonzero else _band_item.__wrapped__
     item, band_notes = band_item(
-        band, low, high, figure.value, figure.clause, params.basis_of(*paths, *rests_on)
+        band, low_value, high_value, figure.value, figure.clause, _basis(*used, *rests_on)
     )
     notes.extend(band_notes)
     return item
+
+
+def _basis(*used: Param) -> str:
+    """``Params.basis_of`` for parameters already read (so none is looked up twice): draft if
+    any is the user's draft, else assumption if any is one, else published."""
+    basis = PUBLISHED
+    for param in used:
+        if param.basis == DRAFT:
+            return DRAFT
+        if param.basis == ASSUMPTION:
+            basis = ASSUMPTION
+    return basis
 
 
 NO_PROBLEM_ITEM = AwardItem(
