@@ -755,8 +755,10 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     # the parameters the band (paid or refused) rests on, besides its own figures
     rests_on = [params[UNLISTED_SWITCH]] if unlisted else []
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
-    items.extend(_service_items(scenario, params, notes))
-    items.extend(_appointment_items(scenario, params))
+    if scenario.amenities_lost:
+        items.extend(_service_items(scenario, params, notes))
+    if scenario.failure.missed_appointments:
+        items.extend(_appointment_items(scenario, params))
     if scenario.damaged_items:
         items.extend([_belongings_item(item, params) for item in scenario.damaged_items])
     if scenario.costs:
@@ -933,8 +935,7 @@ POWER_WITH_HEATING = Note(
 
 
 def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    if not scenario.amenities_lost:
-        return []
+    """The specific sums for the amenities lost (``scenario.amenities_lost`` is not empty)."""
     lost = {loss.amenity for loss in scenario.amenities_lost}
     items = []
     if not lost.isdisjoint(SPECIFIC_SUMS):
@@ -1063,9 +1064,8 @@ def _days(count: int) -> str:
 
 
 def _appointment_items(scenario: Scenario, params: Params) -> list[AwardItem]:
+    """The missed appointments (``scenario.failure.missed_appointments`` is not 0)."""
     failure = scenario.failure
-    if failure.missed_appointments == 0:
-        return []
     heads = _appointment_heads(scenario, params)
     if not heads:
         return []
@@ -1321,9 +1321,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     payment = _payment_note(scenario, params)
     if arrears == 0 or expenses:
         part = _to_claimant(total)
-        notes = [_paid_to_claimant(expenses), payment]
-        notes.extend(_other_debts_notes(scenario, params))
-        return Settlement((part,), tuple(notes))
+        notes = (_paid_to_claimant(expenses), payment, *_other_debts_notes(scenario, params))
+        return Settlement((part,), notes)
     against = min(total, arrears)
     excess = total - against
     parts = [
