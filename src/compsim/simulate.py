@@ -51,21 +51,25 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     # a decision is called a million times in a caseload); ``step`` names the hook running,
     # so an exception is reported against it.
     step = "is_excluded"
+    passed = policy.passed
     try:
         checks, exclusions = check_exclusions(
-            column, hook.is_excluded(scenario=scenario, params=params)
+            column, hook.is_excluded(scenario=scenario, params=params), passed.exclusions
         )
+        passed.exclusions = checks
         step = "assess_impact"
-        impact = check_impact(column, hook.assess_impact(scenario=scenario, params=params))
+        impact = hook.assess_impact(scenario=scenario, params=params)
+        if impact is not passed.impact:
+            passed.remember_impact(check_impact(column, impact))
         step = "calculate_award"
-        computed = check_award(
-            column, hook.calculate_award(scenario=scenario, impact=impact, params=params)
-        )
+        computed = hook.calculate_award(scenario=scenario, impact=impact, params=params)
+        if computed is not passed.award:
+            passed.remember_award(check_award(column, computed))
         award = NOTHING_AWARDED if exclusions else computed
         step = "route_approval"
-        approval = check_approval(
-            column, hook.route_approval(scenario=scenario, award=award, params=params)
-        )
+        approval = hook.route_approval(scenario=scenario, award=award, params=params)
+        if approval is not passed.approval:
+            passed.remember_approval(check_approval(column, approval))
         step = "apply_offset"
         settlement = check_settlement(
             column,
