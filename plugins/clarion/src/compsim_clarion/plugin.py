@@ -23,7 +23,6 @@ from compsim.models import (
     ASSUMPTION,
     CUSTOMER,
     DISTRESS_LEVELS,
-    DRAFT,
     ONE_OFF_KINDS,
     PROCEEDINGS,
     PUBLISHED,
@@ -43,7 +42,7 @@ from compsim.models import (
     SettlementPart,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Param, Params
+from compsim.params import Param, Params, basis_from
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
 POLICY_ID = "clarion"
@@ -674,9 +673,9 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     mapping = params[DISTRESS_PATHS[distress]]
     vulnerabilities = scenario.household.vulnerabilities
     if not vulnerabilities:
-        return _impact(distress, mapping.value, mapping.basis, mapping.clause, _basis(mapping))
+        return _impact(distress, mapping.value, mapping.basis, mapping.clause, basis_from(mapping))
     lift = params[LIFT_PATH]
-    basis = _basis(mapping, lift)
+    basis = basis_from(mapping, lift)
     return _impact(
         distress,
         mapping.value,
@@ -774,7 +773,7 @@ def _distress_item(
     if impact.rank == 0:
         return NO_PROBLEM_ITEM
     if not compensable:
-        return _nothing_compensable(_basis(*rests_on))
+        return _nothing_compensable(basis_from(*rests_on))
     band = BANDS[impact.rank - 1]
     low_path, high_path, figure_path = BAND_PATHS[band]
     # read in this order (low, high, figure): the decision records drafts in the order used
@@ -788,22 +787,10 @@ def _distress_item(
     nonzero = low_value and figure.value and (high is None or high_value)
     band_item = _band_item if nonzero else _band_item.__wrapped__
     item, band_notes = band_item(
-        band, low_value, high_value, figure.value, figure.clause, _basis(*used, *rests_on)
+        band, low_value, high_value, figure.value, figure.clause, basis_from(*used, *rests_on)
     )
     notes.extend(band_notes)
     return item
-
-
-def _basis(*used: Param) -> str:
-    """``Params.basis_of`` for parameters already read (so none is looked up twice): draft if
-    any is the user's draft, else assumption if any is one, else published."""
-    basis = PUBLISHED
-    for param in used:
-        if param.basis == DRAFT:
-            return DRAFT
-        if param.basis == ASSUMPTION:
-            basis = ASSUMPTION
-    return basis
 
 
 NO_PROBLEM_ITEM = AwardItem(
