@@ -310,3 +310,32 @@ def test_award_totals():
     assert award.assumption_total == Decimal("2.50")
     settlement = Settlement((SettlementPart("p", Decimal("12.50"), "customer", "payment", "c"),))
     assert settlement.form == "payment"
+
+
+@pytest.mark.parametrize(
+    ("value", "money"),
+    [
+        ("0", True),
+        ("-0", True),
+        ("1.50", True),
+        ("1.500", True),
+        ("999999999999.99", True),
+        ("1E+12", True),
+        ("1.005", False),
+        ("-1.00", False),
+        ("1000000000000.01", False),
+        ("1E+30", False),
+        ("1E-30", False),
+        ("NaN", False),
+        ("sNaN", False),
+        ("Infinity", False),
+        ("-Infinity", False),
+    ],
+)
+def test_what_counts_as_an_amount_of_money(value, money):
+    """A Decimal of whole pennies from £0 to £10^12; nothing non-finite, negative or finer."""
+    assert plugins._is_money(Decimal(value)) is money
+
+
+def test_a_float_or_text_is_never_money():
+    assert not any(plugins._is_money(v) for v in (1.0, 1, "1.00", None, True))

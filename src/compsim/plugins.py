@@ -389,12 +389,12 @@ def _is_text(value: Any) -> bool:
 
 
 def _is_money(value: Any) -> bool:
-    return (
-        type(value) is Decimal
-        and value.is_finite()
-        and ZERO_AMOUNT <= value <= AWARD_MAX
-        and value == value.quantize(PENNY)
-    )
+    if type(value) is not Decimal:
+        return False
+    try:  # a NaN is unequal to itself; infinity and too many digits cannot be quantized
+        return value == value.quantize(PENNY) and ZERO_AMOUNT <= value <= AWARD_MAX
+    except ArithmeticError:
+        return False
 
 
 def _are_notes(notes: Any) -> bool:
@@ -456,17 +456,18 @@ def _award_ok(result: Any) -> bool:
     if type(result) is not Award or type(result.items) not in (tuple, list):
         return False
     for item in result.items:
+        if type(item) is not AwardItem:
+            return False
+        amount, low, high = item.amount, item.low, item.high
         if not (
-            type(item) is AwardItem
-            and _is_text(item.label)
+            _is_text(item.label)
             and _is_text(item.clause)
             and _is_text(item.category)
             and item.basis in BASES
-            and _is_money(item.amount)
-            and _is_money(item.low)
-            and (item.high is None or _is_money(item.high))
-            and item.low <= item.amount
-            and (item.high is None or item.amount <= item.high)
+            and _is_money(amount)
+            # a single figure's low and high are the amount itself (checked just above)
+            and (low is amount or (_is_money(low) and low <= amount))
+            and (high is None or high is amount or (_is_money(high) and amount <= high))
         ):
             return False
     return _are_notes(result.notes) and _are_notes(result.not_computed) and _is_money(result.total)
