@@ -276,25 +276,128 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     being misled "could also" make it Major (a switch). The impact's basis is that of the
     switches whose other reading would change the level, else ``published``."""
     failure = scenario.failure
-    repeated = failure.reports >= params.value(REPEATED)
+    repeated_at = params[REPEATED]
+    if failure.persistent:  # a persistent failure is Major whatever the readings
+        return PERSISTENT
+    distress = failure.distress
     vulnerabilities = scenario.household.vulnerabilities
-    readings: dict[str, bool] = {}
-    if not failure.persistent:  # a persistent failure is Major whatever the readings
-        if failure.distress == "none" and _just_cause(scenario):
-            readings[NO_DISTRESS] = params.value(NO_DISTRESS)
-        if vulnerabilities and failure.distress in ("minimal", "moderate"):
-            readings[LIFT] = params.value(LIFT)
-        if failure.misled:
-            readings[MISLED] = params.value(MISLED)
-    level = _level(scenario, repeated, readings)
+    consulted = []  # the switches this decision reads, each recorded by params as it is read
+    if distress == "none" and _just_cause(scenario):
+        consulted.append(params[NO_DISTRESS])
+    if vulnerabilities and distress in ("minimal", "moderate"):
+        consulted.append(params[LIFT])
+    if failure.misled:
+        consulted.append(params[MISLED])
+    return _impact(
+        distress,
+        failure.kind,
+        vulnerabilities,
+        failure.reports,
+        failure.reports >= repeated_at.value,
+        repeated_at.basis,
+        tuple([(switch.path, switch.value, switch.basis, switch.clause) for switch in consulted]),
+    )
+
+
+PERSISTENT = Impact(
+    LEVEL_NAMES["major"],
+    MATRIX,
+    LEVELS.index("major"),
+    PUBLISHED,
+    (Note("Major Impact: a persistent failure over a protracted time", MATRIX),),
+)
+
+
+@lru_cache(maxsize=1024)
+def _impact(
+    distress: str,
+    kind: str,
+    vulnerabilities: tuple[str, ...],
+    reports: int,
+    repeated: bool,
+    repeated_basis: str,
+    switches: tuple[tuple[str, bool, str, str], ...],
+) -> Impact:
+    """The impact of a failure that is not persistent, from the facts and the values, bases and
+    clauses of the switches consulted (memoised: it reads no parameter, and every input is
+    printed as given or is a bool or int, which print alike when equal)."""
+    readings = {path: value for path, value, _, _ in switches}
+    bases = {path: basis for path, _, basis, _ in switches}
+    level = _level(distress, repeated, readings)
     rests_on = [
-        path for path in readings if _level(scenario, repeated, _flip(readings, path)) != level
+        bases[path]
+        for path in readings
+        if _level(distress, repeated, _flip(readings, path)) != level
     ]
-    if _level(scenario, not repeated, readings) != level:
-        rests_on.append(REPEATED)  # published, unless a draft changed the threshold
-    basis = params.basis_of(*rests_on) if rests_on else PUBLISHED
-    notes = _impact_notes(scenario, params, repeated, readings)
-    return Impact(LEVEL_NAMES[level], MATRIX, LEVELS.index(level), basis, tuple(notes))
+    if _level(distress, not repeated, readings) != level:
+        rests_on.append(repeated_basis)  # published, unless a draft changed the threshold
+    notes = []
+    if distress == "none" and NO_DISTRESS not in readings:
+        why = (
+            "a decant is not in itself a service failure (3.4)"
+            if kind == "decant"
+            else "Alliance is not responsible"
+        )
+        notes.append(
+            Note(f"Distress is none and there is no just cause ({why}): No Impact", MATRIX)
+        )
+    elif distress == "none":
+        if readings[NO_DISTRESS]:
+            notes.append(
+                Note(
+                    "Distress is none: Low Impact is 'just cause but ... minimal or no "
+                    f"inconvenience or distress' ({bases[NO_DISTRESS]}; the other "
+                    "reading is the matrix's No Impact column)",
+                    MATRIX,
+                )
+            )
+        else:
+            notes.append(
+                Note(f"Distress is none, read as No Impact ({bases[NO_DISTRESS]})", MATRIX)
+            )
+    else:
+        notes.append(
+            Note(
+                f"Distress is {distress}, read as {LEVEL_NAMES[DISTRESS_TO_LEVEL[distress]]}",
+                MATRIX,
+            )
+        )
+    if readings.get(LIFT):
+        lift_clause = next(clause for path, _, _, clause in switches if path == LIFT)
+        notes.append(
+            Note(
+                f"Vulnerability ({', '.join(vulnerabilities)}) worsens the impact one step "
+                f"({bases[LIFT]})",
+                lift_clause,
+            )
+        )
+    if repeated and _level(distress, False, readings) == "low":
+        notes.append(
+            Note(
+                f"Reported {reports} times: a repeated failure to address a "
+                "shortcoming, even of a low impact event, is Medium Impact",
+                MATRIX,
+            )
+        )
+    if MISLED in readings:  # consulted whenever the customer was misled
+        if readings[MISLED]:
+            notes.append(
+                Note(
+                    "Major Impact: the customer was led to believe something would or would "
+                    f"not happen (2.7: it 'could also apply'; {bases[MISLED]})",
+                    MATRIX,
+                )
+            )
+        else:
+            notes.append(
+                Note(
+                    f"The customer was misled: weighed only through distress ({bases[MISLED]})",
+                    MATRIX,
+                )
+            )
+    return Impact(
+        LEVEL_NAMES[level], MATRIX, LEVELS.index(level), _strongest(*rests_on), tuple(notes)
+    )
 
 
 def _just_cause(scenario: Scenario) -> bool:
@@ -308,88 +411,19 @@ def _flip(readings: dict[str, bool], path: str) -> dict[str, bool]:
     return {**readings, path: not readings[path]}
 
 
-def _level(scenario: Scenario, repeated: bool, readings: dict[str, bool]) -> str:
-    failure = scenario.failure
-    if failure.persistent or readings.get(MISLED, False):
+def _level(distress: str, repeated: bool, readings: dict[str, bool]) -> str:
+    """The level of a failure that is not persistent."""
+    if readings.get(MISLED, False):
         return "major"
-    if failure.distress == "none":
+    if distress == "none":
         level = "low" if readings.get(NO_DISTRESS, False) else "none"
     else:
-        level = DISTRESS_TO_LEVEL[failure.distress]
+        level = DISTRESS_TO_LEVEL[distress]
     if readings.get(LIFT, False):
         level = LEVELS[LEVELS.index(level) + 1]
     if level == "low" and repeated:
         level = "medium"
     return level
-
-
-def _impact_notes(
-    scenario: Scenario, params: Params, repeated: bool, readings: dict[str, bool]
-) -> list[Note]:
-    failure = scenario.failure
-    if failure.persistent:
-        return [Note("Major Impact: a persistent failure over a protracted time", MATRIX)]
-    notes = []
-    if failure.distress == "none" and NO_DISTRESS not in readings:
-        why = (
-            "a decant is not in itself a service failure (3.4)"
-            if failure.kind == "decant"
-            else "Alliance is not responsible"
-        )
-        notes.append(
-            Note(f"Distress is none and there is no just cause ({why}): No Impact", MATRIX)
-        )
-    elif failure.distress == "none":
-        if readings[NO_DISTRESS]:
-            notes.append(
-                Note(
-                    "Distress is none: Low Impact is 'just cause but ... minimal or no "
-                    f"inconvenience or distress' ({params[NO_DISTRESS].basis}; the other "
-                    "reading is the matrix's No Impact column)",
-                    MATRIX,
-                )
-            )
-        else:
-            notes.append(
-                Note(f"Distress is none, read as No Impact ({params[NO_DISTRESS].basis})", MATRIX)
-            )
-    else:
-        level = DISTRESS_TO_LEVEL[failure.distress]
-        notes.append(Note(f"Distress is {failure.distress}, read as {LEVEL_NAMES[level]}", MATRIX))
-    if readings.get(LIFT):
-        vulnerable = ", ".join(scenario.household.vulnerabilities)
-        notes.append(
-            Note(
-                f"Vulnerability ({vulnerable}) worsens the impact one step ({params[LIFT].basis})",
-                params[LIFT].clause,
-            )
-        )
-    if repeated and _level(scenario, False, readings) == "low":
-        notes.append(
-            Note(
-                f"Reported {failure.reports} times: a repeated failure to address a "
-                "shortcoming, even of a low impact event, is Medium Impact",
-                MATRIX,
-            )
-        )
-    if failure.misled:
-        if readings[MISLED]:
-            notes.append(
-                Note(
-                    "Major Impact: the customer was led to believe something would or would "
-                    f"not happen (2.7: it 'could also apply'; {params[MISLED].basis})",
-                    MATRIX,
-                )
-            )
-        else:
-            notes.append(
-                Note(
-                    "The customer was misled: weighed only through distress "
-                    f"({params[MISLED].basis})",
-                    MATRIX,
-                )
-            )
-    return notes
 
 
 # ---------------------------------------------------------------- award
@@ -757,22 +791,40 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     claim_months = params["time_limits.claim_months"]
     complaint_months = params["time_limits.complaint_months"]
     assessment = params["assessment.working_days"]
-    since = "the damage or event" if scenario.one_off else "the loss ended"
     return [
-        Deadline(
-            f"Claim window ({claim_months.value} months after {since})",
-            add_months(incurred, claim_months.value),
-            claim_months.clause,
+        _claim_deadline(incurred, scenario.one_off, claim_months.value, claim_months.clause),
+        _complaint_deadline(
+            max(dates.aware, incurred), complaint_months.value, complaint_months.clause
         ),
-        Deadline(
-            f"Complaint to be raised ({complaint_months.value} months after the issue or "
-            "awareness of it)",
-            add_months(max(dates.aware, incurred), complaint_months.value),
-            complaint_months.clause,
-        ),
-        Deadline(
-            f"Assessment due ({assessment.value} working days after the claim)",
-            add_working_days(dates.claimed, assessment.value),
-            assessment.clause,
-        ),
+        _assessment_deadline(dates.claimed, assessment.value, assessment.clause),
     ]
+
+
+# Each deadline from its date, its (whole) number and clause alone, memoised: claims share
+# their dates, and Deadline is frozen, so one instance can stand in every decision's list.
+
+
+@lru_cache(maxsize=4096)
+def _claim_deadline(incurred: date, one_off: bool, months: int, clause: str) -> Deadline:
+    since = "the damage or event" if one_off else "the loss ended"
+    return Deadline(
+        f"Claim window ({months} months after {since})", add_months(incurred, months), clause
+    )
+
+
+@lru_cache(maxsize=4096)
+def _complaint_deadline(counted_from: date, months: int, clause: str) -> Deadline:
+    return Deadline(
+        f"Complaint to be raised ({months} months after the issue or awareness of it)",
+        add_months(counted_from, months),
+        clause,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _assessment_deadline(claimed: date, days: int, clause: str) -> Deadline:
+    return Deadline(
+        f"Assessment due ({days} working days after the claim)",
+        add_working_days(claimed, days),
+        clause,
+    )
