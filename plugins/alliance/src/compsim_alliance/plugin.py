@@ -14,7 +14,7 @@ from pathlib import Path
 
 from compsim import hookimpl
 from compsim.complaints import check_timescales, two_stage_timescales
-from compsim.dates import add_months, add_working_days
+from compsim.dates import add_months, add_working_days, day_text
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -145,6 +145,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     damage_only = failure.kind in DAMAGE_KINDS
     all_insured = bool(items) and all(item.insured for item in items)
     cause = failure.cause
+    incurred = scenario.incurred
     checks = [
         PERSONAL_INJURY[legal.personal_injury],
         INSURERS[legal.insurance_claim],
@@ -156,21 +157,21 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         COURT_ORDERED[legal.proceedings == "court-ordered"],
         PLAN_KEPT[failure.action_plan == "agreed-kept"],
         PROCEEDINGS[legal.proceedings == "started"],
-        _six_month_limit(scenario, params),
-        _complaint_limit(scenario, params),
+        _six_month_limit(scenario, incurred, params),
+        _complaint_limit(scenario, incurred, params),
     ]
     if damage_only and items and not all_insured and any(item.insured for item in items):
         checks.append(SOME_INSURED)
     return checks
 
 
-def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
+def _six_month_limit(scenario: Scenario, incurred: date, params: Params) -> Exclusion:
     """4.2: six months "after the damage or loss has been incurred": a one-off event (damage,
     a missed appointment) on the day it happened; a continuing failure at its loss end
     (``resolved``, even after the claim; else the claim date)."""
     return _claim_window_check(
         scenario.failure.kind,
-        scenario.incurred,
+        incurred,
         scenario.dates.claimed,
         params.value("time_limits.claim_months"),
         scenario.claim.exceptional_circumstances,
@@ -181,37 +182,39 @@ def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
 def _claim_window_check(
     kind: str, incurred: date, claimed: date, months: int, exceptional: bool
 ) -> Exclusion:
-    """The 4.2 check from its inputs alone (memoised: many claims share their dates)."""
-    limit = add_months(incurred, months)
+    """The 4.2 check from its inputs alone (memoised: many claims share their dates). Dates
+    print through day_text, as an f-string prints them, remembered."""
+    in_time = claimed <= add_months(incurred, months)
+    claimed_on, limit = day_text(claimed), day_text(add_months(incurred, months))
     clause = "alliance 4.2, 4.4"
     since = (
-        f"{ONE_OFF_NAMES.get(kind, 'the event')} on {incurred} (a one-off "
+        f"{ONE_OFF_NAMES.get(kind, 'the event')} on {day_text(incurred)} (a one-off "
         "event, incurred when it happened)"
         if kind in ONE_OFF_KINDS
-        else f"the loss ending on {incurred}"
+        else f"the loss ending on {day_text(incurred)}"
     )
-    if claimed <= limit:
+    if in_time:
         return Exclusion(
-            f"Claimed on {claimed}, within {months} months of {since} (last day {limit})",
+            f"Claimed on {claimed_on}, within {months} months of {since} (last day {limit})",
             clause,
             False,
         )
     if exceptional:
         return Exclusion(
-            f"Claimed on {claimed}, after the {months}-month limit ({limit}) counted from "
+            f"Claimed on {claimed_on}, after the {months}-month limit ({limit}) counted from "
             f"{since}, but evidence of exceptional circumstances explains the delay",
             clause,
             False,
         )
     return Exclusion(
-        f"Claimed on {claimed}, more than {months} months after {since} (last day {limit})",
+        f"Claimed on {claimed_on}, more than {months} months after {since} (last day {limit})",
         clause,
         True,
         f"claimed after {months} months",
     )
 
 
-def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
+def _complaint_limit(scenario: Scenario, incurred: date, params: Params) -> Exclusion:
     """Complaints policy 2.2: raised within 12 months of the matter's occurrence (a one-off
     event on its day; a continuing failure while it lasts) or of the customer becoming aware.
     Alliance's discretion beyond the limit is a switch, consulted only for a late complaint
@@ -219,7 +222,7 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
     dates = scenario.dates
     months = params.value("time_limits.complaint_months")
     raised = scenario.complaint.received if scenario.complaint else dates.claimed
-    counted_from = max(dates.aware, scenario.incurred)
+    counted_from = max(dates.aware, incurred)
     accepted_as = None  # the basis on which a late complaint is accepted, if it is
     if raised > add_months(counted_from, months) and scenario.claim.exceptional_circumstances:
         discretion = params["time_limits.discretion_beyond_complaint_months"]
@@ -232,26 +235,29 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
 def _complaint_window_check(
     raised: date, counted_from: date, months: int, accepted_as: str | None
 ) -> Exclusion:
-    """The complaints policy 2.2 check from its inputs alone (memoised)."""
-    limit = add_months(counted_from, months)
+    """The complaints policy 2.2 check from its inputs alone (memoised; dates printed as in
+    the 4.2 check)."""
+    in_time = raised <= add_months(counted_from, months)
+    raised_on, limit = day_text(raised), day_text(add_months(counted_from, months))
+    since = day_text(counted_from)
     clause = "alliance complaints policy 2.2"
-    if raised <= limit:
+    if in_time:
         return Exclusion(
-            f"Raised on {raised}, within {months} months of the issue or of the "
-            f"customer becoming aware of it ({counted_from}; last day {limit})",
+            f"Raised on {raised_on}, within {months} months of the issue or of the "
+            f"customer becoming aware of it ({since}; last day {limit})",
             clause,
             False,
         )
     if accepted_as is not None:
         return Exclusion(
-            f"Raised on {raised}, after the {months}-month limit ({limit}), accepted "
+            f"Raised on {raised_on}, after the {months}-month limit ({limit}), accepted "
             f"at Alliance's discretion for good reason ({accepted_as})",
             clause,
             False,
         )
     return Exclusion(
-        f"Raised on {raised}, more than {months} months after the issue or the "
-        f"customer becoming aware of it ({counted_from}; last day {limit})",
+        f"Raised on {raised_on}, more than {months} months after the issue or the "
+        f"customer becoming aware of it ({since}; last day {limit})",
         clause,
         True,
         f"raised after {months} months",
@@ -454,9 +460,12 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
                 matrix.clause,
             )
         )
-    items.extend(_complaint_handling(scenario, params, notes))
-    items.extend(_cost_item(cost, responsibility, params) for cost in scenario.costs)
-    items.extend(_belongings_item(item, responsibility, params) for item in scenario.damaged_items)
+    if scenario.complaint is not None:
+        items.extend(_complaint_handling(scenario, params, notes))
+    for cost in scenario.costs:
+        items.append(_cost_item(cost, responsibility, params))
+    for item in scenario.damaged_items:
+        items.append(_belongings_item(item, responsibility, params))
     not_computed = ()
     if scenario.decant is not None or scenario.failure.kind == "decant":
         not_computed = (DECANT_NOT_PUBLISHED,)
@@ -473,10 +482,9 @@ DECANT_NOT_PUBLISHED = Note(
 
 def _strongest(*bases: str) -> str:
     """draft > assumption > published: the basis of a figure resting on all of these."""
-    for basis in (DRAFT, ASSUMPTION):
-        if basis in bases:
-            return basis
-    return PUBLISHED
+    if DRAFT in bases:
+        return DRAFT
+    return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
 
 
 def _paid(
@@ -501,9 +509,8 @@ def _paid(
 
 
 def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    """Missed complaints-policy timescales are poor complaint handling, a service failure (2.6)."""
-    if scenario.complaint is None:
-        return []
+    """Missed complaints-policy timescales are poor complaint handling, a service failure (2.6)
+    (a scenario with a ``[complaint]``)."""
     checks = check_timescales(scenario.complaint, complaint_timescales(params))
 
     missed = [check for check in checks if check.missed]
@@ -568,6 +575,13 @@ def complaint_timescales(params: Params) -> tuple[Timescale, ...]:
     return timescales
 
 
+COST_CLAUSES = {
+    "time-off-work": "alliance 3.2",
+    "repairs": "alliance 3.3",
+    "advocate": "alliance 3.3",
+}
+
+
 def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
     label = f"Out-of-pocket cost: {cost.kind} {format_pounds(cost.amount)}"
     if responsibility == "none":
@@ -594,11 +608,7 @@ def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
             PUBLISHED,
             "costs",
         )
-    clause = {
-        "time-off-work": "alliance 3.2",
-        "repairs": "alliance 3.3",
-        "advocate": "alliance 3.3",
-    }.get(cost.kind, COSTS)
+    clause = COST_CLAUSES.get(cost.kind, COSTS)
     paths = []
     if not cost.evidence:
         needs = params[EVIDENCE]
@@ -718,21 +728,23 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     Alliance is paid in full: the whole award in a damage claim (a switch), else the part
     for damaged items."""
     owed = scenario.account.total_owed
-    if owed == 0 or award.total == 0:
-        return Settlement(
-            (SettlementPart("Paid to the customer", award.total, CUSTOMER, "payment", BELONGINGS),)
-        )
-    items = sum((i.amount for i in award.items if i.category == "belongings"), ZERO)
+    total = award.total
+    if owed == 0 or total == 0:
+        return _paid_to_customer(total, str(total))
+    items = ZERO  # a loop, not sum() over a generator
+    for item in award.items:
+        if item.category == "belongings":
+            items += item.amount
     notes = [Note(f"The customer owes {format_pounds(owed)}", BELONGINGS)]
     protected, protected_label = (
         items,
         "Compensation for damaged property and belongings, paid in full",
     )
     if scenario.failure.kind in DAMAGE_KINDS:
-        if award.total > items:
+        if total > items:
             whole = params[WHOLE_DAMAGE_CLAIM]
             if whole.value:
-                protected = award.total
+                protected = total
                 protected_label = (
                     "The whole award, awarded due to damage to property or belongings, paid in full"
                 )
@@ -745,8 +757,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 )
             )
         else:
-            protected = award.total
-    rest = award.total - protected
+            protected = total
+    rest = total - protected
     credit = ZERO
     if rest > 0:
         may_credit = params[CREDIT]
@@ -767,18 +779,33 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     may_credit.clause,
                 )
             )
-    parts = [
-        SettlementPart(protected_label, protected, CUSTOMER, "payment", BELONGINGS),
-        SettlementPart(
-            "Credited against rent arrears and other debts",
-            credit,
-            ACCOUNT,
-            "credit to the customer's account",
-            BELONGINGS,
-        ),
-        SettlementPart("Paid to the customer", rest - credit, CUSTOMER, "payment", BELONGINGS),
-    ]
-    return Settlement(tuple(p for p in parts if p.amount > 0), tuple(notes))
+    parts = []  # only the parts with something in them
+    if protected > 0:
+        parts.append(SettlementPart(protected_label, protected, CUSTOMER, "payment", BELONGINGS))
+    if credit > 0:
+        parts.append(
+            SettlementPart(
+                "Credited against rent arrears and other debts",
+                credit,
+                ACCOUNT,
+                "credit to the customer's account",
+                BELONGINGS,
+            )
+        )
+    if rest - credit > 0:
+        parts.append(
+            SettlementPart("Paid to the customer", rest - credit, CUSTOMER, "payment", BELONGINGS)
+        )
+    return Settlement(tuple(parts), tuple(notes))
+
+
+@lru_cache(maxsize=4096)
+def _paid_to_customer(total: Decimal, text: str) -> Settlement:
+    """The whole award paid to the customer, memoised: keyed by the total's ``text`` too, so
+    equal totals written differently (a user's -0, 50.000) never share an entry."""
+    return Settlement(
+        (SettlementPart("Paid to the customer", total, CUSTOMER, "payment", BELONGINGS),)
+    )
 
 
 # ---------------------------------------------------------------- deadlines (4.2, 4.3)
