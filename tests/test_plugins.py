@@ -237,6 +237,51 @@ def test_invalid_return_values_become_that_landlords_error(fake_plugins, award, 
     assert re.search(message, cells["bad"].message), cells["bad"].message
 
 
+BAD_CONSTANT_AWARD = (
+    'return BAD\n\nBAD = Award((AwardItem("x", Decimal("1.00"), "", "published"),))'
+)
+
+
+def test_a_bad_constant_result_is_reported_every_time_it_is_returned(fake_plugins):
+    """A result is not checked again only when it is the very object that passed last
+    time: a constant that fails fails on every decision, never only the first."""
+    registry = fake_plugins(bad=(BAD_CONSTANT_AWARD, FINE_OFFSET))
+    rows = simulate([scenario(), scenario(), scenario()], build_policies(registry))
+    messages = [row.cells["bad"].message for row in rows]
+    assert len(messages) == 3 and all("clause of 'x' must be non-empty" in m for m in messages)
+
+
+def test_checks_passed_last_time_are_not_rechecked_but_still_counted():
+    from compsim.models import Exclusion
+    from compsim.plugins import check_exclusions
+
+    passes = Exclusion("Claimed in time", "t 4.2", False)
+    applies = Exclusion("Legal proceedings", "t 3.5", True, "proceedings")
+    checks, applying = check_exclusions("t", [passes, applies])
+    assert applying == (applies,)
+    # the same objects in the same places: taken as passed, and the applying one still applies
+    again = check_exclusions("t", [passes, applies], last=checks)
+    assert again == (checks, (applies,))
+    # a different object in a place is checked in full
+    with pytest.raises(Exception, match="reason must be non-empty"):
+        check_exclusions("t", [passes, Exclusion("", "t 1", True)], last=checks)
+
+
+def test_a_result_with_a_list_inside_is_never_taken_as_passed():
+    """A list could change after it passed, so only results built of tuples are remembered."""
+    from compsim.models import Approval, Impact, Note
+    from compsim.plugins import LastPassed
+
+    passed = LastPassed()
+    passed.remember_impact(Impact("Low", "t 2", 1, notes=[Note("n", "t 2")]))
+    passed.remember_approval(Approval("Officer", "t 3", notes=[]))
+    passed.remember_award(Award(items=[]))
+    assert (passed.impact, passed.approval, passed.award) == (None, None, None)
+    kept = Impact("Low", "t 2", 1, notes=(Note("n", "t 2"),))
+    passed.remember_impact(kept)
+    assert passed.impact is kept
+
+
 def test_an_excluded_claim_shows_what_would_otherwise_have_been_awarded():
     policy = build_policies(discover(), ["alliance"])[0]
     decision = evaluate(scenario("[legal]\npersonal_injury = true"), policy)

@@ -51,7 +51,7 @@ from typing import Any
 import attrs
 
 from compsim.errors import ParamError
-from compsim.models import ASSUMPTION, BASES, DRAFT, PUBLISHED
+from compsim.models import ASSUMPTION, BASES, DRAFT, PUBLISHED, ReadingUsed
 from compsim.money import has_at_most_two_places
 
 TYPES = ("money", "decimal", "share", "int", "bool", "text", "choice", "date")
@@ -93,6 +93,14 @@ class Param:
     override: str = ""  # where an override came from ("--set", a file), if any
     alternative: str = ""  # a reading switch: the other reading of the text
     current: Param | None = None  # for a draft value: the policy's own value it replaced
+
+    @functools.cached_property
+    def reading(self) -> ReadingUsed:
+        """This reading switch as a decision records it: built once, as a Param outlives
+        the many decisions that consult it."""
+        return ReadingUsed(
+            self.path, self.value, self.clause, self.description, self.alternative, self.basis
+        )
 
     def describe_value(self) -> str:
         """The value with its basis, e.g. "draft value 600 (current policy: 500, alliance 2.7)"."""

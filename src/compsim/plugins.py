@@ -196,9 +196,38 @@ class Policy:
         )
 
     @functools.cached_property
+    def passed(self) -> LastPassed:
+        """What this policy's hooks last returned that passed the checks."""
+        return LastPassed()
+
+    @functools.cached_property
     def calls(self) -> HookCalls:
         """What to call for each hook, resolved once from this policy's PluginManager."""
         return HookCalls.resolve(self.manager)
+
+
+@attrs.define
+class LastPassed:
+    """The results one policy's hooks returned last time, which passed the checks. Results
+    are immutable, and plugins return constants and remembered results over and over: a
+    result that is the very same object as last time is not checked again. Holding the
+    objects keeps the identity meaningful (an object's id is never reused while it lives)."""
+
+    exclusions: tuple[Exclusion, ...] = ()
+    impact: Any = None
+    award: Any = None
+    approval: Any = None
+
+    # Only a result whose lists are tuples is remembered: a list could change afterwards.
+    def remember_impact(self, impact: Impact) -> None:
+        self.impact = impact if type(impact.notes) is tuple else None
+
+    def remember_award(self, award: Award) -> None:
+        plain = type(award.items) is tuple and type(award.notes) is tuple
+        self.award = award if plain and type(award.not_computed) is tuple else None
+
+    def remember_approval(self, approval: Approval) -> None:
+        self.approval = approval if type(approval.notes) is tuple else None
 
 
 @attrs.frozen
@@ -387,13 +416,22 @@ def _are_notes(notes: Any) -> bool:
     return True
 
 
-def _applying(result: Any) -> list[Exclusion] | None:
+def _applying(result: Any, last: tuple[Exclusion, ...]) -> list[Exclusion] | None:
     """The exclusions that apply, or None if ``result`` is not a list of well-formed
-    exclusions. One pass, _is_text written out: a plugin may return a dozen checks."""
+    exclusions. One pass, _is_text written out: a plugin may return a dozen checks. An entry
+    that is the very object in the same place of ``last`` (the checks that passed last
+    time: plugins return the same constant checks over and over) is not checked again."""
     if type(result) is not list and type(result) is not tuple:
         return None
     applying = []
+    known = len(last)
+    place = -1
     for entry in result:
+        place += 1
+        if place < known and entry is last[place]:
+            if entry.applies:
+                applying.append(entry)
+            continue
         if type(entry) is not Exclusion:
             return None
         reason, clause, applies = entry.reason, entry.clause, entry.applies
@@ -464,10 +502,11 @@ def _settlement_sums(result: Any) -> tuple[Decimal, Decimal, Decimal] | None:
 
 
 def check_exclusions(
-    column: str, result: Any
+    column: str, result: Any, last: tuple[Exclusion, ...] = ()
 ) -> tuple[tuple[Exclusion, ...], tuple[Exclusion, ...]]:
-    """(every check the plugin returned, the exclusions among them that apply)."""
-    applying = _applying(result)
+    """(every check the plugin returned, the exclusions among them that apply). ``last``:
+    the checks this policy returned last time, which passed (see ``_applying``)."""
+    applying = _applying(result, last)
     if applying is not None:
         return tuple(result), tuple(applying)
     hook = "is_excluded"
@@ -635,16 +674,24 @@ def check_timescale_list(column: str, result: Any) -> list[Timescale]:
     return list(result)
 
 
+def _deadlines_ok(result: Any) -> bool:
+    if type(result) is not list and type(result) is not tuple:
+        return False
+    for deadline in result:
+        if not (
+            type(deadline) is Deadline
+            and type(deadline.date) is date
+            and _is_text(deadline.name)
+            and _is_text(deadline.clause)
+            and deadline.basis in BASES
+        ):
+            return False
+    return True
+
+
 def check_deadlines(column: str, result: Any) -> list[Deadline]:
     hook = "deadlines"
-    if type(result) in (list, tuple) and all(
-        type(d) is Deadline
-        and type(d.date) is date
-        and _is_text(d.name)
-        and _is_text(d.clause)
-        and d.basis in BASES
-        for d in result
-    ):
+    if _deadlines_ok(result):
         return list(result)
     _something(column, hook, result)
     for entry in _sequence(column, hook, "returned", result):

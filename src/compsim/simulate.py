@@ -18,7 +18,6 @@ from compsim.models import (
     Award,
     CellError,
     Decision,
-    ReadingUsed,
     Scenario,
 )
 from compsim.plugins import (
@@ -52,21 +51,25 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
     # a decision is called a million times in a caseload); ``step`` names the hook running,
     # so an exception is reported against it.
     step = "is_excluded"
+    passed = policy.passed
     try:
         checks, exclusions = check_exclusions(
-            column, hook.is_excluded(scenario=scenario, params=params)
+            column, hook.is_excluded(scenario=scenario, params=params), passed.exclusions
         )
+        passed.exclusions = checks
         step = "assess_impact"
-        impact = check_impact(column, hook.assess_impact(scenario=scenario, params=params))
+        impact = hook.assess_impact(scenario=scenario, params=params)
+        if impact is not passed.impact:
+            passed.remember_impact(check_impact(column, impact))
         step = "calculate_award"
-        computed = check_award(
-            column, hook.calculate_award(scenario=scenario, impact=impact, params=params)
-        )
-        award = Award() if exclusions else computed
+        computed = hook.calculate_award(scenario=scenario, impact=impact, params=params)
+        if computed is not passed.award:
+            passed.remember_award(check_award(column, computed))
+        award = NOTHING_AWARDED if exclusions else computed
         step = "route_approval"
-        approval = check_approval(
-            column, hook.route_approval(scenario=scenario, award=award, params=params)
-        )
+        approval = hook.route_approval(scenario=scenario, award=award, params=params)
+        if approval is not passed.approval:
+            passed.remember_approval(check_approval(column, approval))
         step = "apply_offset"
         settlement = check_settlement(
             column,
@@ -112,14 +115,14 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         complaint_checks=complaint_checks,
         code_checks=_engine(column, "complaint code", check_code, complaint) if complaint else (),
         silent_on_complaints=complaint is not None and timescales is None,
-        readings=tuple(
-            ReadingUsed(path, p.value, p.clause, p.description, p.alternative, p.basis)
-            for path, p in params.switches_used.items()
-        )
+        readings=tuple([p.reading for p in params.switches_used.values()])
         if params.switches_used
         else (),
-        drafts=tuple(params.drafts_used.values()),
+        drafts=tuple(params.drafts_used.values()) if params.drafts_used else (),
     )
+
+
+NOTHING_AWARDED = Award()  # an excluded claim's award (immutable, so one will do)
 
 
 def _deadline_date(deadline: Any) -> Any:
