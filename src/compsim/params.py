@@ -263,15 +263,21 @@ class Params(Mapping[str, Param]):
 
     def basis_of(self, *paths: str) -> str:
         """``draft`` if any of the parameters is the user's draft, else ``assumption`` if any
-        is one, else ``published``."""
-        found = PUBLISHED
-        for path in paths:  # every path is looked up: each switch consulted is recorded
-            basis = self[path].basis
-            if basis == DRAFT:
-                found = DRAFT
-            elif basis == ASSUMPTION and found == PUBLISHED:
-                found = ASSUMPTION
-        return found
+        is one, else ``published``. Every path is looked up, so each switch consulted is
+        recorded; for parameters a hook has already read, ``basis_from`` does the same."""
+        return basis_from(*[self[path] for path in paths])
+
+
+def basis_from(*used: Param) -> str:
+    """The basis of a figure resting on parameters already read (``params[path]``): draft
+    if any is the user's draft, else assumption if any is one, else published."""
+    found = PUBLISHED
+    for param in used:
+        if param.basis == DRAFT:
+            return DRAFT
+        if param.basis == ASSUMPTION:
+            found = ASSUMPTION
+    return found
 
 
 @attrs.frozen

@@ -12,11 +12,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 
 from compsim import hookimpl
-from compsim.dates import add_months, add_working_days
+from compsim.dates import add_months, add_working_days, day_text
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -41,7 +42,7 @@ from compsim.models import (
     SettlementPart,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Params
+from compsim.params import Param, Params, basis_from
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
 POLICY_ID = "clarion"
@@ -88,6 +89,14 @@ IMPACT_CLAUSE = "clarion 6.5; Housing Ombudsman remedies guidance"
 COSTS = "clarion 1.2, 6.4"
 PAYMENT = "clarion 5.1"
 
+# Speed (issue 11): the hooks run once per decision, a million times in a caseload. Texts that
+# depend on nothing in the scenario are built once, beside the function that uses them (every
+# model is frozen, so one instance serves every decision). A helper is remembered
+# (lru_cache, with a maxsize) only when it takes plain values the hook has already read from
+# params, so each decision still consults every parameter it would, in the same order, and its
+# readings and drafts are recorded as before; and only when keyed by everything it prints
+# (equal Decimals print alike except a zero's sign, so a zero figure is never remembered).
+
 
 @hookimpl
 def policy_info() -> PolicyInfo:
@@ -103,13 +112,18 @@ def policy_info() -> PolicyInfo:
 # ---------------------------------------------------------------- what is compensable (4.2)
 
 
-@attrs.frozen
-class Head:
-    """One kind of failure 4.2 names, as found in the scenario, and whether it counts."""
+class Head(NamedTuple):
+    """One kind of failure 4.2 names, as found in the scenario, and whether it counts (a
+    named tuple: a decision builds several, and it costs half an attrs class to build)."""
 
     reason: str
     compensable: bool
     clause: str = COMPENSABLE
+
+    def note(self) -> Note:
+        return Note(
+            f"{'Counts' if self.compensable else 'Does not count'}: {self.reason}", self.clause
+        )
 
 
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
@@ -123,13 +137,30 @@ def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
         *_belongings_heads(scenario, params),
     ]
     if scenario.failure.kind == "charged-service-not-delivered":
-        heads.append(
-            Head("A charged service was not delivered: a loss of services, which 4.2 counts", True)
-        )
+        heads.append(SERVICE_NOT_DELIVERED)
     heads.extend(_unlisted_heads(scenario, params))
     if not heads:
-        heads.append(Head("No failure of a kind 4.2 names is shown", False))
+        heads.append(NOTHING_NAMED)
     return heads
+
+
+# The heads whose words never change.
+SERVICE_NOT_DELIVERED = Head(
+    "A charged service was not delivered: a loss of services, which 4.2 counts", True
+)
+NOTHING_NAMED = Head("No failure of a kind 4.2 names is shown", False)
+NO_APPOINTMENT_MISSED = Head("No appointment was missed (missed_appointments = 0)", False)
+AMENITIES_NOT_LISTED = Head(
+    "A loss of amenities or services (the scenario lists none in amenities_lost): "
+    "compensable whenever lost",
+    True,
+)
+NO_ITEMS_LISTED = Head("No damaged items are listed", False)
+NO_ITEM_PAYABLE = Head(
+    "Every damaged item is for the claimant's contents insurance, a floor covering, or not "
+    "belongings: no belongings are compensable",
+    False,
+)
 
 
 def unlisted_failure(scenario: Scenario) -> bool:
@@ -146,11 +177,11 @@ def unlisted_failure(scenario: Scenario) -> bool:
 
 def _unlisted_heads(scenario: Scenario, params: Params) -> list[Head]:
     kind = scenario.failure.kind
-    if kind == "decant" and not unlisted_failure(scenario):
+    if kind not in UNLISTED_KINDS:
+        return []
+    if not unlisted_failure(scenario):  # a decant for demolition or redevelopment
         reason = scenario.decant.reason if scenario.decant else ""
         return [Head(f"A decant for {reason} is a planned move, not a failure of service", False)]
-    if not unlisted_failure(scenario):
-        return []
     switch = params[UNLISTED_SWITCH]
     if switch.value:
         return [
@@ -175,18 +206,18 @@ def _unlisted_heads(scenario: Scenario, params: Params) -> list[Head]:
     ]
 
 
-def failure_shown(scenario: Scenario, heads: list[Head]) -> bool:
-    """Whether the scenario shows a failure by Clarion: a named kind that counts, or a
-    failure of a kind 4.2 does not name. Out-of-pocket expenses it caused are reimbursed
-    whatever its kind (1.2)."""
-    return any(h.compensable for h in heads) or unlisted_failure(scenario)
+def failure_shown(compensable: bool, unlisted: bool) -> bool:
+    """Whether the scenario shows a failure by Clarion: a named kind that counts
+    (``compensable``), or a failure of a kind 4.2 does not name (``unlisted``). Out-of-pocket
+    expenses it caused are reimbursed whatever its kind (1.2)."""
+    return compensable or unlisted
 
 
 def _appointment_heads(scenario: Scenario, params: Params) -> list[Head]:
     failure = scenario.failure
     if failure.missed_appointments == 0:
         if failure.kind == "missed-appointment":
-            return [Head("No appointment was missed (missed_appointments = 0)", False)]
+            return [NO_APPOINTMENT_MISSED]
         return []
     threshold = params["appointment.notice_hours"]
     count = _appointments(failure.missed_appointments)
@@ -229,38 +260,41 @@ def _repair_heads(scenario: Scenario, params: Params) -> list[Head]:
     if target is None:
         if failure.kind != "repair-delay":
             return []
-        plan = _plan_head("A repair delay", scenario, params)
-        if plan is not None:
-            return [plan]
-        return [
-            Head(
-                "A repair delay with no target date given: compsim reads the failure kind as "
-                "a repair that went over its target time, with no action plan agreed",
-                True,
-            )
-        ]
+        if failure.action_plan != "none":
+            return [_plan_head("A repair delay", failure.action_plan, params)]
+        return [REPAIR_WITHOUT_TARGET]
     end = dates.loss_end
     if end <= target:
-        return [Head(f"The repair was within its target ({target}; loss end {end})", False)]
+        return [
+            Head(
+                f"The repair was within its target ({day_text(target)}; loss end {day_text(end)})",
+                False,
+            )
+        ]
     over = (end - target).days
-    plan = _plan_head(f"The repair went {over} days over its target ({target})", scenario, params)
-    if plan is not None:
-        return [plan]
+    if failure.action_plan != "none":
+        what = f"The repair went {over} days over its target ({day_text(target)})"
+        return [_plan_head(what, failure.action_plan, params)]
     return [
         Head(
-            f"The repair went {over} days over its target ({target}; loss end {end}) "
-            "with no action plan agreed: compensable",
+            f"The repair went {over} days over its target ({day_text(target)}; loss end "
+            f"{day_text(end)}) with no action plan agreed: compensable",
             True,
         )
     ]
 
 
-def _plan_head(what: str, scenario: Scenario, params: Params) -> Head | None:
-    """4.2 "unless an action plan has been agreed": an agreed plan that was kept stops the
-    repair kind; whether a plan agreed but not kept does is a reading switch."""
-    plan = scenario.failure.action_plan
-    if plan == "none":
-        return None
+REPAIR_WITHOUT_TARGET = Head(
+    "A repair delay with no target date given: compsim reads the failure kind as "
+    "a repair that went over its target time, with no action plan agreed",
+    True,
+)
+
+
+def _plan_head(what: str, plan: str, params: Params) -> Head:
+    """4.2 "unless an action plan has been agreed" (``plan`` is one that was agreed): an
+    agreed plan that was kept stops the repair kind; whether a plan agreed but not kept does
+    is a reading switch."""
     if plan == "agreed-kept":
         return Head(f"{what}, but an action plan was agreed", False)
     switch = params[BROKEN_PLAN_SWITCH]
@@ -281,23 +315,25 @@ def _plan_head(what: str, scenario: Scenario, params: Params) -> Head | None:
 
 def _amenity_heads(scenario: Scenario, params: Params) -> list[Head]:
     sla = params["rooms.sla_days"]
-    heads = []
-    for loss in scenario.amenities_lost:
-        start, end = loss.from_, _loss_end(scenario, loss)
-        heads.append(_amenity_head(loss.amenity, loss.in_use, start, end, sla.value, sla.clause))
-    kind = scenario.failure.kind
-    if not scenario.amenities_lost and kind == "loss-of-amenity":
-        heads.append(
-            Head(
-                "A loss of amenities or services (the scenario lists none in "
-                "amenities_lost): compensable whenever lost",
-                True,
+    if scenario.amenities_lost:
+        return [
+            _amenity_head(
+                loss.amenity,
+                loss.in_use,
+                loss.from_,
+                _loss_end(scenario, loss),
+                sla.value,
+                sla.clause,
             )
-        )
-    if not scenario.amenities_lost and kind == "loss-of-room":
+            for loss in scenario.amenities_lost
+        ]
+    kind = scenario.failure.kind
+    if kind == "loss-of-amenity":
+        return [AMENITIES_NOT_LISTED]
+    if kind == "loss-of-room":
         start, end = scenario.dates.occurred, scenario.dates.loss_end
-        heads.append(_amenity_head("other-room", True, start, end, sla.value, sla.clause))
-    return heads
+        return [_amenity_head("other-room", True, start, end, sla.value, sla.clause)]
+    return []
 
 
 def _amenity_head(
@@ -307,21 +343,23 @@ def _amenity_head(
     days = (end - start).days
     if amenity in SERVICES:
         return Head(
-            f"Loss of {name} ({start} to {end}): an amenity or service, compensable whenever lost",
+            f"Loss of {name} ({day_text(start)} to {day_text(end)}): an amenity or service, "
+            "compensable whenever lost",
             True,
         )
     if not in_use:
         return Head(f"The {name} was not in use, so its use was not lost", False, clause)
     if days > sla_days:
         return Head(
-            f"Loss of use of the {name} for {days} calendar days ({start} to {end}), more "
-            f"than {sla_days}: compensable",
+            f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
+            f"{day_text(end)}), more than {sla_days}: compensable",
             True,
             clause,
         )
     return Head(
-        f"Loss of use of the {name} for {days} calendar days ({start} to {end}), not more "
-        f"than {sla_days}: a room counts only when lost for longer than the repair SLA",
+        f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
+        f"{day_text(end)}), not more than {sla_days}: a room counts only when lost for longer "
+        "than the repair SLA",
         False,
         clause,
     )
@@ -337,7 +375,7 @@ def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
     items = scenario.damaged_items
     if not items:
         if scenario.failure.kind in DAMAGE_KINDS:
-            return [Head("No damaged items are listed", False)]
+            return [NO_ITEMS_LISTED]
         return []
     payable = [item for item in items if _item_refusal(item, params) is None]
     if payable:
@@ -349,13 +387,7 @@ def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
                 True,
             )
         ]
-    return [
-        Head(
-            "Every damaged item is for the claimant's contents insurance, a floor "
-            "covering, or not belongings: no belongings are compensable",
-            False,
-        )
-    ]
+    return [NO_ITEM_PAYABLE]
 
 
 def _item_refusal(item: DamagedItem, params: Params) -> tuple[str, str, str] | None:
@@ -437,19 +469,25 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         ACCESS[failure.access_refused],
         _six_month_limit(scenario, params),
     ]
-    time_off = [cost for cost in scenario.costs if cost.kind == "time-off-work"]
-    if time_off:
-        amount = sum((cost.amount for cost in time_off), ZERO)
-        checks.append(
-            Exclusion(
-                f"Loss of earnings for time off work to allow access ({format_pounds(amount)}) "
-                "is not paid (an obligation of the tenancy or lease); the rest of the claim "
-                "is considered",
-                EXCLUSIONS,
-                False,
-            )
-        )
+    if scenario.costs:
+        checks.extend(_time_off_work(scenario.costs))
     return checks
+
+
+def _time_off_work(costs: tuple[Cost, ...]) -> list[Exclusion]:
+    time_off = [cost for cost in costs if cost.kind == "time-off-work"]
+    if not time_off:
+        return []
+    amount = sum((cost.amount for cost in time_off), ZERO)
+    return [
+        Exclusion(
+            f"Loss of earnings for time off work to allow access ({format_pounds(amount)}) "
+            "is not paid (an obligation of the tenancy or lease); the rest of the claim "
+            "is considered",
+            EXCLUSIONS,
+            False,
+        )
+    ]
 
 
 def _little_problem_reason(distress: str) -> str:
@@ -472,26 +510,40 @@ def _little_or_no_problem(scenario: Scenario, params: Params) -> Exclusion:
     distress = scenario.failure.distress
     if distress != "minimal":
         return LITTLE_OR_NO_PROBLEM[distress]
-    reason = _little_problem_reason(distress)
     switch = params[MINIMAL_SWITCH]
+    return _minimal_distress(bool(switch.value), switch.basis, switch.clause)
+
+
+@lru_cache(maxsize=16)
+def _minimal_distress(little: bool, basis: str, clause: str) -> Exclusion:
+    """The check for minimal distress from the reading switch alone (memoised)."""
     reading = (
         "minimal distress read as 'little' problem"
-        if switch.value
+        if little
         else "minimal distress read as more than 'little' problem"
     )
     return Exclusion(
-        f"{reason}: {reading} ({switch.basis}: {MINIMAL_SWITCH})",
-        switch.clause,
-        bool(switch.value),
-        "little problem (reading)" if switch.value else "",
+        f"{_little_problem_reason('minimal')}: {reading} ({basis}: {MINIMAL_SWITCH})",
+        clause,
+        little,
+        "little problem (reading)" if little else "",
     )
 
 
-LEGAL_REASONS = {
-    (proceedings, disrepair): (
+def _legal_check(proceedings: str, disrepair: bool) -> Exclusion:
+    reason = (
         f"The issue is subject to legal proceedings (proceedings: {proceedings}) "
         f"or a disrepair claim (disrepair claim: {'yes' if disrepair else 'no'})"
     )
+    if disrepair or proceedings in ("started", "court-ordered"):
+        return Exclusion(reason, EXCLUSIONS, True, "legal or disrepair")
+    return Exclusion(reason, EXCLUSIONS, False)
+
+
+# The check for every state of the proceedings, built once; but for proceedings threatened
+# (and no disrepair claim), which a reading switch settles, only its reason is used.
+LEGAL_CHECKS = {
+    (proceedings, disrepair): _legal_check(proceedings, disrepair)
     for proceedings in PROCEEDINGS
     for disrepair in (False, True)
 }
@@ -501,11 +553,9 @@ def _legal_proceedings(scenario: Scenario, params: Params) -> Exclusion:
     """4.4 "issues subject to legal proceedings or disrepair claims": proceedings started or
     ordered, or a disrepair claim, exclude; whether threatened proceedings do is a switch."""
     legal = scenario.legal
-    reason = LEGAL_REASONS[legal.proceedings, legal.disrepair_claim]
-    if legal.disrepair_claim or legal.proceedings in ("started", "court-ordered"):
-        return Exclusion(reason, EXCLUSIONS, True, "legal or disrepair")
-    if legal.proceedings != "threatened":
-        return Exclusion(reason, EXCLUSIONS, False)
+    check = LEGAL_CHECKS[legal.proceedings, legal.disrepair_claim]
+    if legal.disrepair_claim or legal.proceedings != "threatened":
+        return check
     switch = params[THREATENED_SWITCH]
     reading = (
         "threatened proceedings read as making the issue subject to legal proceedings"
@@ -513,7 +563,7 @@ def _legal_proceedings(scenario: Scenario, params: Params) -> Exclusion:
         else "threatened proceedings read as not yet legal proceedings"
     )
     return Exclusion(
-        f"{reason}: {reading} ({switch.basis}: {THREATENED_SWITCH})",
+        f"{check.reason}: {reading} ({switch.basis}: {THREATENED_SWITCH})",
         switch.clause,
         bool(switch.value),
         "proceedings threatened (reading)" if switch.value else "",
@@ -531,6 +581,8 @@ NOTHING_FOR_INSURANCE = Exclusion(
 def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     """Insured items and floor coverings: the whole claim is excluded when they are all it is
     about (no other 4.2 kind counts); otherwise only those items are left out."""
+    if not scenario.damaged_items:
+        return NOTHING_FOR_INSURANCE
     refused = [item for item in scenario.damaged_items if _item_refusal(item, params)]
     for_insurance = [i for i in refused if i.insured or i.damaged_by in LEAK_FLOOD_OR_FIRE]
     if not for_insurance:
@@ -557,9 +609,8 @@ def claim_window_start(scenario: Scenario) -> tuple[date, str]:
     """6.2 "within six months of our failure of service fault, or event": a one-off event
     (a missed appointment, damage) from the day it happened; a continuing failure from its
     end (RULES.md, common readings)."""
-    if scenario.one_off:
-        return scenario.incurred, ONE_OFF_WORDS[scenario.failure.kind]
-    return scenario.incurred, "the failure ending on"
+    # ONE_OFF_WORDS names every one-off kind (scenario.one_off); any other failure continues
+    return scenario.incurred, ONE_OFF_WORDS.get(scenario.failure.kind, "the failure ending on")
 
 
 ONE_OFF_WORDS = {kind: f"the {kind.replace('-', ' ')} on" for kind in ONE_OFF_KINDS}
@@ -618,46 +669,75 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     lifts the band one step (an assumption, 6.5)."""
     distress = scenario.failure.distress
     if distress == "none":
-        return Impact(
-            LEVEL_NAMES["none"],
-            EXCLUSIONS,
-            0,
-            PUBLISHED,
-            (Note("Distress is none: the failure caused little or no problem", EXCLUSIONS),),
-        )
-    mapping = params[f"impact.distress.{distress}"]
-    band = mapping.value
+        return LITTLE_OR_NO_IMPACT
+    mapping = params[DISTRESS_PATHS[distress]]
+    vulnerabilities = scenario.household.vulnerabilities
+    if not vulnerabilities:
+        return _impact(distress, mapping.value, mapping.basis, mapping.clause, basis_from(mapping))
+    lift = params[LIFT_PATH]
+    basis = basis_from(mapping, lift)
+    return _impact(
+        distress,
+        mapping.value,
+        mapping.basis,
+        mapping.clause,
+        basis,
+        vulnerabilities,
+        (lift.value, lift.basis, lift.clause),
+    )
+
+
+LITTLE_OR_NO_IMPACT = Impact(
+    LEVEL_NAMES["none"],
+    EXCLUSIONS,
+    0,
+    PUBLISHED,
+    (Note("Distress is none: the failure caused little or no problem", EXCLUSIONS),),
+)
+DISTRESS_PATHS = {d: f"impact.distress.{d}" for d in DISTRESS_LEVELS if d != "none"}
+LIFT_PATH = "impact.vulnerability_lifts"
+
+
+@lru_cache(maxsize=1024)
+def _impact(
+    distress: str,
+    band: str,
+    band_basis: str,
+    band_clause: str,
+    basis: str,
+    vulnerabilities: tuple[str, ...] = (),
+    lift: tuple[bool, str, str] | None = None,
+) -> Impact:
+    """The impact from the distress, the band the parameters read it onto, and (with
+    vulnerabilities) the lift parameter's value, basis and clause (memoised: a caseload has
+    few such combinations)."""
     notes = [
         Note(
             f"Clarion publishes no impact scale; distress {distress} is read onto the "
-            f"Ombudsman's band for {BAND_WORDS[band]} ({mapping.basis})",
-            mapping.clause,
+            f"Ombudsman's band for {BAND_WORDS[band]} ({band_basis})",
+            band_clause,
         )
     ]
-    vulnerabilities = scenario.household.vulnerabilities
-    paths = [mapping.path]
-    if vulnerabilities:
-        lift = params["impact.vulnerability_lifts"]
-        paths.append(lift.path)
-        if lift.value and band != BANDS[-1]:
+    if lift is not None:
+        lifts, lift_basis, lift_clause = lift
+        if lifts and band != BANDS[-1]:
             band = BANDS[BANDS.index(band) + 1]
             notes.append(
                 Note(
                     f"Vulnerability ({', '.join(vulnerabilities)}) is considered in assessing "
                     f"the impact: the band is lifted one step to {BAND_WORDS[band]} "
-                    f"({lift.basis}: impact.vulnerability_lifts)",
-                    lift.clause,
+                    f"({lift_basis}: {LIFT_PATH})",
+                    lift_clause,
                 )
             )
         else:
             notes.append(
                 Note(
                     f"Vulnerability ({', '.join(vulnerabilities)}) is considered, but the band "
-                    f"is not {'lifted' if lift.value else 'lifted (impact.vulnerability_lifts)'}",
-                    lift.clause,
+                    f"is not {'lifted' if lifts else f'lifted ({LIFT_PATH})'}",
+                    lift_clause,
                 )
             )
-    basis = params.basis_of(*paths)
     return Impact(LEVEL_NAMES[band], IMPACT_CLAUSE, BANDS.index(band) + 1, basis, tuple(notes))
 
 
@@ -666,62 +746,71 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
 
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
-    heads = compensable_heads(scenario, params)
-    compensable = any(head.compensable for head in heads)
-    notes = [
-        Note(f"{'Counts' if h.compensable else 'Does not count'}: {h.reason}", h.clause)
-        for h in heads
-    ]
-    # the paths the band (paid or refused) rests on, besides its own figures
-    rests_on = [UNLISTED_SWITCH] if unlisted_failure(scenario) else []
+    notes, compensable = [], False
+    for head in compensable_heads(scenario, params):
+        notes.append(head.note())
+        compensable = compensable or head.compensable
+    unlisted = unlisted_failure(scenario)
+    # the parameters the band (paid or refused) rests on, besides its own figures
+    rests_on = [params[UNLISTED_SWITCH]] if unlisted else []
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
-    items.extend(_service_items(scenario, params, notes))
-    items.extend(_appointment_items(scenario, params))
+    if scenario.amenities_lost:
+        items.extend(_service_items(scenario, params, notes))
+    if scenario.failure.missed_appointments:
+        items.extend(_appointment_items(scenario, params))
     if scenario.damaged_items:
-        items.extend(_belongings_item(item, params) for item in scenario.damaged_items)
+        items.extend([_belongings_item(item, params) for item in scenario.damaged_items])
     if scenario.costs:
-        failure = failure_shown(scenario, heads)
-        items.extend(_cost_item(cost, failure, scenario, params) for cost in scenario.costs)
+        failure = failure_shown(compensable, unlisted)
+        items.extend([_cost_item(cost, failure, scenario, params) for cost in scenario.costs])
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
 
 
 def _distress_item(
-    impact: Impact, compensable: bool, params: Params, notes: list[Note], rests_on: list[str]
+    impact: Impact, compensable: bool, params: Params, notes: list[Note], rests_on: list[Param]
 ) -> AwardItem:
-    label = "Distress and inconvenience"
     if impact.rank == 0:
-        return AwardItem(
-            f"{label}: not paid, the failure caused little or no problem",
-            ZERO,
-            EXCLUSIONS,
-            PUBLISHED,
-            "distress",
-        )
+        return NO_PROBLEM_ITEM
     if not compensable:
-        return AwardItem(
-            f"{label}: not paid, nothing in this claim is of a kind 4.2 compensates",
-            ZERO,
-            COMPENSABLE,
-            params.basis_of(*rests_on) if rests_on else PUBLISHED,
-            "distress",
-        )
+        return _nothing_compensable(basis_from(*rests_on))
     band = BANDS[impact.rank - 1]
     low_path, high_path, figure_path = BAND_PATHS[band]
     # read in this order (low, high, figure): the decision records drafts in the order used
-    low = params.value(low_path)
-    high = params.value(high_path) if high_path in params else None
+    low = params[low_path]
+    has_high = high_path in params  # the top band has no upper end
+    high = params[high_path] if has_high else None
     figure = params[figure_path]
-    item, band_notes = _band_item(
-        band,
-        low,
-        high,
-        figure.value,
-        figure.clause,
-        params.basis_of(*(p for p in (low_path, high_path) if p in params), figure_path, *rests_on),
+    used = (low, figure) if high is None else (low, high, figure)
+    low_value, high_value = low.value, None if high is None else high.value
+    # a band figure of zero is never remembered: 0 and a user's -0 are equal keys but print apart
+    nonzero = low_value and figure.value and (high is None or high_value)
+    band_item = _band_item if nonzero else _band_item.__wrapped__
+    item, band_notes = band_item(
+        band, low_value, high_value, figure.value, figure.clause, basis_from(*used, *rests_on)
     )
     notes.extend(band_notes)
     return item
+
+
+NO_PROBLEM_ITEM = AwardItem(
+    "Distress and inconvenience: not paid, the failure caused little or no problem",
+    ZERO,
+    EXCLUSIONS,
+    PUBLISHED,
+    "distress",
+)
+
+
+@lru_cache(maxsize=8)
+def _nothing_compensable(basis: str) -> AwardItem:
+    return AwardItem(
+        "Distress and inconvenience: not paid, nothing in this claim is of a kind 4.2 compensates",
+        ZERO,
+        COMPENSABLE,
+        basis,
+        "distress",
+    )
 
 
 BAND_PATHS = {
@@ -771,26 +860,28 @@ def _band_item(
 Span = tuple[date, date]  # the days from the first date up to, not including, the second
 
 
-def _days_lost(scenario: Scenario, amenity: str, params: Params) -> list[Span]:
-    """The days of loss a specific sum pays for: from the repair target when given (an
-    assumption, ``specific_sums.days_from``), else from the loss start, to the loss end
-    (the end day not counted: it is the day the amenity is back). Overlapping losses of the
-    same amenity are joined, so no day counts twice."""
+def _days_lost(scenario: Scenario, from_target: bool) -> dict[str, list[Span]]:
+    """For each amenity with a specific sum that has days lost, the days the sum pays for:
+    from the repair target when ``from_target`` (an assumption, ``specific_sums.days_from``),
+    else from the loss start, to the loss end (the end day not counted: it is the day the
+    amenity is back). Overlapping losses of the same amenity are joined, so no day counts
+    twice."""
     target = scenario.dates.repair_target
-    spans = []
+    spans: dict[str, list[Span]] = {}
     for loss in scenario.amenities_lost:
-        if loss.amenity != amenity:
-            continue
-        start, end = loss.from_, _loss_end(scenario, loss)
-        if target is not None and params.value("specific_sums.days_from") == "repair_target":
-            start = max(start, target)
-        if start < end:
-            spans.append((start, end))
-    return _joined(spans)
+        if loss.amenity in SPECIFIC_SUMS:
+            start, end = loss.from_, _loss_end(scenario, loss)
+            if from_target:
+                start = max(start, target)
+            if start < end:
+                spans.setdefault(loss.amenity, []).append((start, end))
+    return {amenity: _joined(found) for amenity, found in spans.items()}
 
 
 def _joined(spans: list[Span]) -> list[Span]:
     """The same days as disjoint spans: overlapping or touching spans joined."""
+    if len(spans) < 2:
+        return spans
     joined: list[Span] = []
     for start, end in sorted(spans):
         if joined and start <= joined[-1][1]:
@@ -813,79 +904,76 @@ def _days_in_both(first: list[Span], second: list[Span]) -> int:
     )
 
 
+# The amenities with a specific sum a day or a week, and those remedied within the band.
+SPECIFIC_SUMS = ("heating", "hot-water", "electricity", "lighting")
+HEATING_OR_HOT_WATER = frozenset({"heating", "hot-water"})
+NO_SPECIFIC_SUM = frozenset({"water", *ROOMS})
+DAYS_FROM = "specific_sums.days_from"
+DAYS_FROM_LOSS_START = Note(
+    "Days of loss for a specific sum run from the loss start to the loss end, the "
+    "day it is back not counted (no repair target is given)",
+    "clarion 6.5; Housing Ombudsman compensation guidance",
+)
+POWER_WITH_HEATING = Note(
+    "The guidance as compsim holds it does not say whether the sum for loss of "
+    "power includes heating or hot water lost with it; compsim pays each",
+    "Housing Ombudsman compensation guidance",
+)
+
+
 def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    if not scenario.amenities_lost:
-        return []
+    """The specific sums for the amenities lost (``scenario.amenities_lost`` is not empty)."""
     lost = {loss.amenity for loss in scenario.amenities_lost}
-    heating = _days_lost(scenario, "heating", params)
-    hot_water = _days_lost(scenario, "hot-water", params)
-    power = _days_lost(scenario, "electricity", params)
-    lighting = _days_lost(scenario, "lighting", params)
-    both = _days_in_both(heating, hot_water)
-    one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
-    lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
     items = []
-    if lost & {"heating", "hot-water"}:
-        items.append(
-            _per_day(
-                "Loss of heating and hot water together",
-                both,
-                params,
-                "specific_sums.heating_and_hot_water_per_day",
-                scenario,
-            )
-        )
-        items.append(
-            _per_day(
-                "Loss of one of heating or hot water",
-                one_of,
-                params,
-                "specific_sums.heating_or_hot_water_per_day",
-                scenario,
-            )
-        )
-    if "electricity" in lost:
-        items.append(
-            _per_day(
-                "Loss of power", _days_in(power), params, "specific_sums.power_per_day", scenario
-            )
-        )
-    if "lighting" in lost:
-        items.append(_lighting_only(lighting_only, params, scenario))
-    services = lost & {"heating", "hot-water", "electricity", "lighting"}
-    if services and scenario.dates.repair_target is None:
-        notes.append(
-            Note(
-                "Days of loss for a specific sum run from the loss start to the loss end, the "
-                "day it is back not counted (no repair target is given)",
-                "clarion 6.5; Housing Ombudsman compensation guidance",
-            )
-        )
-    elif services:
-        source = params["specific_sums.days_from"]
-        notes.append(
-            Note(
-                "Days of loss for a specific sum run from "
-                + (
-                    "the repair target when one is given, else from the loss start,"
-                    if source.value == "repair_target"
-                    else "the loss start"
+    if not lost.isdisjoint(SPECIFIC_SUMS):
+        target = scenario.dates.repair_target
+        from_target = target is not None and params.value(DAYS_FROM) == "repair_target"
+        days_lost = _days_lost(scenario, from_target)
+        heating, hot_water = days_lost.get("heating", []), days_lost.get("hot-water", [])
+        power, lighting = days_lost.get("electricity", []), days_lost.get("lighting", [])
+        if not lost.isdisjoint(HEATING_OR_HOT_WATER):
+            both = _days_in_both(heating, hot_water)
+            one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
+            items.append(
+                _per_day(
+                    "Loss of heating and hot water together",
+                    both,
+                    params,
+                    "specific_sums.heating_and_hot_water_per_day",
+                    scenario,
                 )
-                + " to the loss end, the day it is back not counted "
-                f"({source.basis}: specific_sums.days_from)",
-                source.clause,
             )
-        )
-    if "electricity" in lost and lost & {"heating", "hot-water"}:
-        notes.append(
-            Note(
-                "The guidance as compsim holds it does not say whether the sum for loss of "
-                "power includes heating or hot water lost with it; compsim pays each",
-                "Housing Ombudsman compensation guidance",
+            items.append(
+                _per_day(
+                    "Loss of one of heating or hot water",
+                    one_of,
+                    params,
+                    "specific_sums.heating_or_hot_water_per_day",
+                    scenario,
+                )
             )
-        )
-    if lost & ({"water"} | set(ROOMS)):
-        names = ", ".join(sorted(a.replace("-", " ") for a in lost & ({"water"} | set(ROOMS))))
+        if "electricity" in lost:
+            items.append(
+                _per_day(
+                    "Loss of power",
+                    _days_in(power),
+                    params,
+                    "specific_sums.power_per_day",
+                    scenario,
+                )
+            )
+        if "lighting" in lost:
+            lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
+            items.append(_lighting_only(lighting_only, params, scenario))
+        if target is None:
+            notes.append(DAYS_FROM_LOSS_START)
+        else:
+            source = params[DAYS_FROM]
+            notes.append(_days_from_note(source.value, source.basis, source.clause))
+        if "electricity" in lost and not lost.isdisjoint(HEATING_OR_HOT_WATER):
+            notes.append(POWER_WITH_HEATING)
+    if not lost.isdisjoint(NO_SPECIFIC_SUM):
+        names = ", ".join(sorted(a.replace("-", " ") for a in lost & NO_SPECIFIC_SUM))
         notes.append(
             Note(
                 f"No specific sum is set for the loss of {names}: it is remedied within the "
@@ -896,15 +984,37 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
     return items
 
 
+@lru_cache(maxsize=16)
+def _days_from_note(source: str, basis: str, clause: str) -> Note:
+    return Note(
+        "Days of loss for a specific sum run from "
+        + (
+            "the repair target when one is given, else from the loss start,"
+            if source == "repair_target"
+            else "the loss start"
+        )
+        + f" to the loss end, the day it is back not counted ({basis}: {DAYS_FROM})",
+        clause,
+    )
+
+
 def _per_day(label: str, days: int, params: Params, path: str, scenario: Scenario) -> AwardItem:
     rate = params[path]
     if rate.value == 0:
         return _no_sum_yet(f"{label}: {_days(days)}", rate.clause, scenario)
+    return _per_day_item(label, days, rate.value, rate.clause, rate.basis)
+
+
+@lru_cache(maxsize=4096)
+def _per_day_item(label: str, days: int, rate: Decimal, clause: str, basis: str) -> AwardItem:
+    """A specific sum a day for ``days`` days (memoised: a caseload's losses last a few
+    hundred different numbers of days; the amount is rounded to the penny, so rates that are
+    equal give the same item)."""
     return AwardItem(
-        f"{label}: {_days(days)} at {format_pounds(rate.value)} a day",
-        to_pennies(rate.value * days),
-        rate.clause,
-        rate.basis,
+        f"{label}: {_days(days)} at {format_pounds(rate)} a day",
+        to_pennies(rate * days),
+        clause,
+        basis,
         "amenity",
     )
 
@@ -928,7 +1038,7 @@ def _no_sum_yet(
 ) -> AwardItem:
     return AwardItem(
         f"{label}: no Ombudsman specific sum is in force on the claim date "
-        f"({scenario.dates.claimed})",
+        f"({day_text(scenario.dates.claimed)})",
         ZERO,
         clause,
         ASSUMPTION,
@@ -941,9 +1051,8 @@ def _days(count: int) -> str:
 
 
 def _appointment_items(scenario: Scenario, params: Params) -> list[AwardItem]:
+    """The missed appointments (``scenario.failure.missed_appointments`` is not 0)."""
     failure = scenario.failure
-    if failure.missed_appointments == 0:
-        return []
     heads = _appointment_heads(scenario, params)
     if not heads:
         return []
@@ -1090,7 +1199,7 @@ def _silences(scenario: Scenario) -> list[Note]:
         notes.append(SILENT_ON_EVIDENCE)
     if scenario.complaint is not None or failure.kind == "complaint-handling":
         notes.append(SILENT_ON_COMPLAINTS)
-    if any(cost.kind in ("repairs", "advocate") for cost in scenario.costs):
+    if scenario.costs and any(cost.kind in ("repairs", "advocate") for cost in scenario.costs):
         notes.append(SILENT_ON_PERMISSION)
     return notes
 
@@ -1112,8 +1221,10 @@ def confirmed(scenario: Scenario) -> tuple[date, bool] | None:
 
 def _confirmed_words(day: date, stand_in: bool) -> str:
     if stand_in:
-        return f"the offer on {day}, read as the date the award was confirmed (a stand-in)"
-    return f"the award confirmed on {day}"
+        return (
+            f"the offer on {day_text(day)}, read as the date the award was confirmed (a stand-in)"
+        )
+    return f"the award confirmed on {day_text(day)}"
 
 
 NO_APPROVER = Note(
@@ -1125,37 +1236,31 @@ NO_APPROVER = Note(
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     days = params["appeal.working_days"]
-    notes = _approval_notes(days.value, days.clause, params.value("appeal.times"))
+    approval = _approval(days.value, days.clause, params.value("appeal.times"))
     start = confirmed(scenario)
-    if start is not None:
-        day, stand_in = start
-        notes += (
-            Note(
-                f"Counting from {_confirmed_words(day, stand_in)} (the policy does not say "
-                f"from when), the last day to appeal is {add_working_days(day, days.value)}",
-                days.clause,
-            ),
-        )
-    return Approval(
-        APPROVER,
-        "clarion 6.4, 6.8",
-        senior=False,
-        basis=NOT_PUBLISHED,
-        notes=notes,
+    if start is None:
+        return approval
+    day, stand_in = start
+    last_day = Note(
+        f"Counting from {_confirmed_words(day, stand_in)} (the policy does not say from when), "
+        f"the last day to appeal is {day_text(add_working_days(day, days.value))}",
+        days.clause,
     )
+    return attrs.evolve(approval, notes=(*approval.notes, last_day))
 
 
 @lru_cache(maxsize=64)
-def _approval_notes(days: int, clause: str, times: int) -> tuple[Note, ...]:
-    """The notes on approval and appeal (6.4, 6.8) from the appeal parameters alone."""
-    return (
-        NO_APPROVER,
-        Note(
-            f"Appeal: the resident has {days} working days to appeal and may appeal "
-            f"{'only once' if times == 1 else f'{times} times'}; the Head of Service or "
-            "Director of the Clarion member of staff must approve the appeal",
-            clause,
-        ),
+def _approval(days: int, clause: str, times: int) -> Approval:
+    """The approval, with its notes on approval and appeal (6.4, 6.8), from the appeal
+    parameters alone (memoised)."""
+    appeal = Note(
+        f"Appeal: the resident has {days} working days to appeal and may appeal "
+        f"{'only once' if times == 1 else f'{times} times'}; the Head of Service or "
+        "Director of the Clarion member of staff must approve the appeal",
+        clause,
+    )
+    return Approval(
+        APPROVER, "clarion 6.4, 6.8", senior=False, basis=NOT_PUBLISHED, notes=(NO_APPROVER, appeal)
     )
 
 
@@ -1185,6 +1290,8 @@ def out_of_pocket_expenses(scenario: Scenario) -> list[Cost]:
     """5.1 "you have incurred additional out of pocket expenses": every cost the claimant
     incurred (evidenced or not, reimbursed or not), other than loss of earnings for time off
     work (4.4 names it loss of earnings, not an expense)."""
+    if not scenario.costs:
+        return []
     return [c for c in scenario.costs if c.kind != "time-off-work" and c.amount > 0]
 
 
@@ -1195,27 +1302,14 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     otherwise it is paid to the claimant."""
     total = award.total
     if total == 0:
-        return Settlement()
+        return NOTHING_TO_PAY
     arrears, owed = rent_account_arrears(scenario, params)
     expenses = out_of_pocket_expenses(scenario)
-    notes = [_payment_note(scenario, params)]
+    payment = _payment_note(scenario, params)
     if arrears == 0 or expenses:
-        why = (
-            "the claimant has incurred out-of-pocket expenses "
-            f"({', '.join(dict.fromkeys(c.kind for c in expenses))})"
-            if expenses
-            else "the rent account is up to date or in credit"
-        )
-        notes.insert(0, Note(f"Paid to any account in the claimant's name: {why}", PAYMENT))
-        part = SettlementPart(
-            "Compensation paid to the claimant",
-            total,
-            CUSTOMER,
-            "payment to an account in the claimant's name",
-            PAYMENT,
-        )
-        notes.extend(_other_debts_notes(scenario, arrears_counted=False, params=params))
-        return Settlement((part,), tuple(notes))
+        part = _to_claimant(total)
+        notes = (_paid_to_claimant(expenses), payment, *_other_debts_notes(scenario, params))
+        return Settlement((part,), notes)
     against = min(total, arrears)
     excess = total - against
     parts = [
@@ -1228,15 +1322,15 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             against_debt=True,
         )
     ]
-    notes.insert(
-        0,
+    notes = [
         Note(
             f"The rent account is {format_pounds(arrears)} in arrears ({owed}) and the claimant "
             "has no out-of-pocket expenses: the whole award is paid directly onto the rent "
             f"account; {format_pounds(against)} of it clears arrears",
             PAYMENT,
         ),
-    )
+        payment,
+    ]
     if excess > 0:
         parts.append(
             SettlementPart(
@@ -1256,19 +1350,52 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 PAYMENT,
             )
         )
-    notes.extend(_other_debts_notes(scenario, arrears_counted=True, params=params))
+    notes.extend(_other_debts_notes(scenario, params))
     if not scenario.account.offset_agreed:
-        notes.append(
-            Note(
-                "5.1 does not ask for the claimant's agreement to pay onto the rent account",
-                PAYMENT,
-            )
-        )
-    notes.append(Note("Each case will be considered on its own merits", PAYMENT))
+        notes.append(NO_AGREEMENT_NEEDED)
+    notes.append(OWN_MERITS)
     return Settlement(tuple(parts), tuple(notes))
 
 
-def _other_debts_notes(scenario: Scenario, arrears_counted: bool, params: Params) -> list[Note]:
+NOTHING_TO_PAY = Settlement()
+
+
+@lru_cache(maxsize=1024)
+def _to_claimant(total: Decimal) -> SettlementPart:
+    """The whole award paid to the claimant (memoised: most awards are one band's figure;
+    every item is in whole pennies, so totals that are equal also print alike)."""
+    return SettlementPart(
+        "Compensation paid to the claimant",
+        total,
+        CUSTOMER,
+        "payment to an account in the claimant's name",
+        PAYMENT,
+    )
+
+
+ACCOUNT_UP_TO_DATE = Note(
+    "Paid to any account in the claimant's name: the rent account is up to date or in credit",
+    PAYMENT,
+)
+NO_AGREEMENT_NEEDED = Note(
+    "5.1 does not ask for the claimant's agreement to pay onto the rent account", PAYMENT
+)
+OWN_MERITS = Note("Each case will be considered on its own merits", PAYMENT)
+
+
+def _paid_to_claimant(expenses: list[Cost]) -> Note:
+    """Why the award is paid to the claimant: out-of-pocket expenses, or no arrears."""
+    if not expenses:
+        return ACCOUNT_UP_TO_DATE
+    kinds = ", ".join(dict.fromkeys(cost.kind for cost in expenses))
+    return Note(
+        "Paid to any account in the claimant's name: the claimant has incurred out-of-pocket "
+        f"expenses ({kinds})",
+        PAYMENT,
+    )
+
+
+def _other_debts_notes(scenario: Scenario, params: Params) -> list[Note]:
     account = scenario.account
     other = account.other_debts
     if account.service_charge_arrears and not params.value(SERVICE_CHARGE_SWITCH):
@@ -1286,19 +1413,35 @@ def _other_debts_notes(scenario: Scenario, arrears_counted: bool, params: Params
 
 def _payment_note(scenario: Scenario, params: Params) -> Note:
     days = params["payment.days"]
+    note = _paid_within(days.value, days.clause)
     start = confirmed(scenario)
-    when = ""
-    if start is not None:
-        day, stand_in = start
-        when = f"; from {_confirmed_words(day, stand_in)}, by {day + timedelta(days=days.value)}"
+    if start is None:
+        return note
+    day, stand_in = start
+    due = day + timedelta(days=days.value)
     return Note(
-        f"Compensation is paid within {days.value} days of the date Clarion confirms the "
-        f"award{when}",
-        days.clause,
+        f"{note.detail}; from {_confirmed_words(day, stand_in)}, by {day_text(due)}", note.clause
+    )
+
+
+@lru_cache(maxsize=64)
+def _paid_within(days: int, clause: str) -> Note:
+    return Note(
+        f"Compensation is paid within {days} days of the date Clarion confirms the award", clause
     )
 
 
 # ---------------------------------------------------------------- deadlines (6.2, 6.6, 6.8)
+
+
+@lru_cache(maxsize=4096)
+def _claim_window(start: date, what: str, months: int, clause: str) -> Deadline:
+    """The 6.2 claim window from its inputs alone (memoised: many claims share their dates)."""
+    return Deadline(
+        f"Claim window ({months} months from {what} {day_text(start)})",
+        add_months(start, months),
+        clause,
+    )
 
 
 @hookimpl
@@ -1309,13 +1452,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     policy does not say from when: an assumption either way)."""
     months = params["time_limits.claim_months"]
     start, what = claim_window_start(scenario)
-    found = [
-        Deadline(
-            f"Claim window ({months.value} months from {what} {start})",
-            add_months(start, months.value),
-            months.clause,
-        )
-    ]
+    found = [_claim_window(start, what, months.value, months.clause)]
     begin = confirmed(scenario)
     if begin is None:
         return found

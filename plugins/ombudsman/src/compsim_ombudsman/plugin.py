@@ -49,7 +49,7 @@ from compsim.models import (
     Timescale,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Param, Params
+from compsim.params import Param, Params, basis_from
 from compsim.plugins import PolicyInfo
 
 POLICY_ID = "ombudsman"
@@ -376,7 +376,7 @@ def _rent_share_item(
         _label(LOSS_OF_USE, text),
         to_pennies(exact),
         share_param.clause,
-        _basis(share_param, low, high),
+        basis_from(share_param, low, high),
         LOSS_OF_USE,
         low=to_pennies(exact * low.value),
         high=to_pennies(exact * high.value),
@@ -535,18 +535,6 @@ def _worst(*bases: str) -> str:
     return PUBLISHED
 
 
-def _basis(*used: Param) -> str:
-    """``Params.basis_of`` for parameters already looked up (so nothing is looked up twice):
-    draft if any is the user's draft, else assumption if any is one, else published."""
-    basis = PUBLISHED
-    for param in used:
-        if param.basis == DRAFT:
-            return DRAFT
-        if param.basis == ASSUMPTION:
-            basis = ASSUMPTION
-    return basis
-
-
 def _days_lost(scenario: Scenario, amenities: Iterable[str], params: Params) -> set[date]:
     days: set[date] = set()
     for loss in scenario.amenities_lost:
@@ -622,7 +610,7 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str
     if _complaint_only(scenario):
         complaint_only = params["impact.complaint_only"]
         used.append(complaint_only)
-    basis = _basis(*used)
+    basis = basis_from(*used)
     scale, scaled, note = _unless_draft(_scale, basis)(
         days,
         failure.reports,
@@ -706,7 +694,7 @@ def _band_item(
     low = params[low_path]
     high = params[high_path]
     position = params["bands.position"]
-    basis = _worst(ASSUMPTION, basis, _basis(position, low, high))
+    basis = _worst(ASSUMPTION, basis, basis_from(position, low, high))
     return _unless_draft(_scaled_band, basis)(
         label,
         band,
