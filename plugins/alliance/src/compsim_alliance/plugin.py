@@ -14,7 +14,7 @@ from pathlib import Path
 
 from compsim import hookimpl
 from compsim.complaints import check_timescales, two_stage_timescales
-from compsim.dates import add_months, add_working_days
+from compsim.dates import add_months, add_working_days, day_text
 from compsim.models import (
     ACCOUNT,
     ASSUMPTION,
@@ -145,6 +145,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     damage_only = failure.kind in DAMAGE_KINDS
     all_insured = bool(items) and all(item.insured for item in items)
     cause = failure.cause
+    incurred = scenario.incurred
     checks = [
         PERSONAL_INJURY[legal.personal_injury],
         INSURERS[legal.insurance_claim],
@@ -156,21 +157,21 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         COURT_ORDERED[legal.proceedings == "court-ordered"],
         PLAN_KEPT[failure.action_plan == "agreed-kept"],
         PROCEEDINGS[legal.proceedings == "started"],
-        _six_month_limit(scenario, params),
-        _complaint_limit(scenario, params),
+        _six_month_limit(scenario, incurred, params),
+        _complaint_limit(scenario, incurred, params),
     ]
     if damage_only and items and not all_insured and any(item.insured for item in items):
         checks.append(SOME_INSURED)
     return checks
 
 
-def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
+def _six_month_limit(scenario: Scenario, incurred: date, params: Params) -> Exclusion:
     """4.2: six months "after the damage or loss has been incurred": a one-off event (damage,
     a missed appointment) on the day it happened; a continuing failure at its loss end
     (``resolved``, even after the claim; else the claim date)."""
     return _claim_window_check(
         scenario.failure.kind,
-        scenario.incurred,
+        incurred,
         scenario.dates.claimed,
         params.value("time_limits.claim_months"),
         scenario.claim.exceptional_circumstances,
@@ -181,37 +182,39 @@ def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
 def _claim_window_check(
     kind: str, incurred: date, claimed: date, months: int, exceptional: bool
 ) -> Exclusion:
-    """The 4.2 check from its inputs alone (memoised: many claims share their dates)."""
-    limit = add_months(incurred, months)
+    """The 4.2 check from its inputs alone (memoised: many claims share their dates). Dates
+    print through day_text, as an f-string prints them, remembered."""
+    in_time = claimed <= add_months(incurred, months)
+    claimed_on, limit = day_text(claimed), day_text(add_months(incurred, months))
     clause = "alliance 4.2, 4.4"
     since = (
-        f"{ONE_OFF_NAMES.get(kind, 'the event')} on {incurred} (a one-off "
+        f"{ONE_OFF_NAMES.get(kind, 'the event')} on {day_text(incurred)} (a one-off "
         "event, incurred when it happened)"
         if kind in ONE_OFF_KINDS
-        else f"the loss ending on {incurred}"
+        else f"the loss ending on {day_text(incurred)}"
     )
-    if claimed <= limit:
+    if in_time:
         return Exclusion(
-            f"Claimed on {claimed}, within {months} months of {since} (last day {limit})",
+            f"Claimed on {claimed_on}, within {months} months of {since} (last day {limit})",
             clause,
             False,
         )
     if exceptional:
         return Exclusion(
-            f"Claimed on {claimed}, after the {months}-month limit ({limit}) counted from "
+            f"Claimed on {claimed_on}, after the {months}-month limit ({limit}) counted from "
             f"{since}, but evidence of exceptional circumstances explains the delay",
             clause,
             False,
         )
     return Exclusion(
-        f"Claimed on {claimed}, more than {months} months after {since} (last day {limit})",
+        f"Claimed on {claimed_on}, more than {months} months after {since} (last day {limit})",
         clause,
         True,
         f"claimed after {months} months",
     )
 
 
-def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
+def _complaint_limit(scenario: Scenario, incurred: date, params: Params) -> Exclusion:
     """Complaints policy 2.2: raised within 12 months of the matter's occurrence (a one-off
     event on its day; a continuing failure while it lasts) or of the customer becoming aware.
     Alliance's discretion beyond the limit is a switch, consulted only for a late complaint
@@ -219,7 +222,7 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
     dates = scenario.dates
     months = params.value("time_limits.complaint_months")
     raised = scenario.complaint.received if scenario.complaint else dates.claimed
-    counted_from = max(dates.aware, scenario.incurred)
+    counted_from = max(dates.aware, incurred)
     accepted_as = None  # the basis on which a late complaint is accepted, if it is
     if raised > add_months(counted_from, months) and scenario.claim.exceptional_circumstances:
         discretion = params["time_limits.discretion_beyond_complaint_months"]
@@ -232,26 +235,29 @@ def _complaint_limit(scenario: Scenario, params: Params) -> Exclusion:
 def _complaint_window_check(
     raised: date, counted_from: date, months: int, accepted_as: str | None
 ) -> Exclusion:
-    """The complaints policy 2.2 check from its inputs alone (memoised)."""
-    limit = add_months(counted_from, months)
+    """The complaints policy 2.2 check from its inputs alone (memoised; dates printed as in
+    the 4.2 check)."""
+    in_time = raised <= add_months(counted_from, months)
+    raised_on, limit = day_text(raised), day_text(add_months(counted_from, months))
+    since = day_text(counted_from)
     clause = "alliance complaints policy 2.2"
-    if raised <= limit:
+    if in_time:
         return Exclusion(
-            f"Raised on {raised}, within {months} months of the issue or of the "
-            f"customer becoming aware of it ({counted_from}; last day {limit})",
+            f"Raised on {raised_on}, within {months} months of the issue or of the "
+            f"customer becoming aware of it ({since}; last day {limit})",
             clause,
             False,
         )
     if accepted_as is not None:
         return Exclusion(
-            f"Raised on {raised}, after the {months}-month limit ({limit}), accepted "
+            f"Raised on {raised_on}, after the {months}-month limit ({limit}), accepted "
             f"at Alliance's discretion for good reason ({accepted_as})",
             clause,
             False,
         )
     return Exclusion(
-        f"Raised on {raised}, more than {months} months after the issue or the "
-        f"customer becoming aware of it ({counted_from}; last day {limit})",
+        f"Raised on {raised_on}, more than {months} months after the issue or the "
+        f"customer becoming aware of it ({since}; last day {limit})",
         clause,
         True,
         f"raised after {months} months",
@@ -276,25 +282,128 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     being misled "could also" make it Major (a switch). The impact's basis is that of the
     switches whose other reading would change the level, else ``published``."""
     failure = scenario.failure
-    repeated = failure.reports >= params.value(REPEATED)
+    repeated_at = params[REPEATED]
+    if failure.persistent:  # a persistent failure is Major whatever the readings
+        return PERSISTENT
+    distress = failure.distress
     vulnerabilities = scenario.household.vulnerabilities
-    readings: dict[str, bool] = {}
-    if not failure.persistent:  # a persistent failure is Major whatever the readings
-        if failure.distress == "none" and _just_cause(scenario):
-            readings[NO_DISTRESS] = params.value(NO_DISTRESS)
-        if vulnerabilities and failure.distress in ("minimal", "moderate"):
-            readings[LIFT] = params.value(LIFT)
-        if failure.misled:
-            readings[MISLED] = params.value(MISLED)
-    level = _level(scenario, repeated, readings)
+    consulted = []  # the switches this decision reads, each recorded by params as it is read
+    if distress == "none" and _just_cause(scenario):
+        consulted.append(params[NO_DISTRESS])
+    if vulnerabilities and distress in ("minimal", "moderate"):
+        consulted.append(params[LIFT])
+    if failure.misled:
+        consulted.append(params[MISLED])
+    return _impact(
+        distress,
+        failure.kind,
+        vulnerabilities,
+        failure.reports,
+        failure.reports >= repeated_at.value,
+        repeated_at.basis,
+        tuple([(switch.path, switch.value, switch.basis, switch.clause) for switch in consulted]),
+    )
+
+
+PERSISTENT = Impact(
+    LEVEL_NAMES["major"],
+    MATRIX,
+    LEVELS.index("major"),
+    PUBLISHED,
+    (Note("Major Impact: a persistent failure over a protracted time", MATRIX),),
+)
+
+
+@lru_cache(maxsize=1024)
+def _impact(
+    distress: str,
+    kind: str,
+    vulnerabilities: tuple[str, ...],
+    reports: int,
+    repeated: bool,
+    repeated_basis: str,
+    switches: tuple[tuple[str, bool, str, str], ...],
+) -> Impact:
+    """The impact of a failure that is not persistent, from the facts and the values, bases and
+    clauses of the switches consulted (memoised: it reads no parameter, and every input is
+    printed as given or is a bool or int, which print alike when equal)."""
+    readings = {path: value for path, value, _, _ in switches}
+    bases = {path: basis for path, _, basis, _ in switches}
+    level = _level(distress, repeated, readings)
     rests_on = [
-        path for path in readings if _level(scenario, repeated, _flip(readings, path)) != level
+        bases[path]
+        for path in readings
+        if _level(distress, repeated, _flip(readings, path)) != level
     ]
-    if _level(scenario, not repeated, readings) != level:
-        rests_on.append(REPEATED)  # published, unless a draft changed the threshold
-    basis = params.basis_of(*rests_on) if rests_on else PUBLISHED
-    notes = _impact_notes(scenario, params, repeated, readings)
-    return Impact(LEVEL_NAMES[level], MATRIX, LEVELS.index(level), basis, tuple(notes))
+    if _level(distress, not repeated, readings) != level:
+        rests_on.append(repeated_basis)  # published, unless a draft changed the threshold
+    notes = []
+    if distress == "none" and NO_DISTRESS not in readings:
+        why = (
+            "a decant is not in itself a service failure (3.4)"
+            if kind == "decant"
+            else "Alliance is not responsible"
+        )
+        notes.append(
+            Note(f"Distress is none and there is no just cause ({why}): No Impact", MATRIX)
+        )
+    elif distress == "none":
+        if readings[NO_DISTRESS]:
+            notes.append(
+                Note(
+                    "Distress is none: Low Impact is 'just cause but ... minimal or no "
+                    f"inconvenience or distress' ({bases[NO_DISTRESS]}; the other "
+                    "reading is the matrix's No Impact column)",
+                    MATRIX,
+                )
+            )
+        else:
+            notes.append(
+                Note(f"Distress is none, read as No Impact ({bases[NO_DISTRESS]})", MATRIX)
+            )
+    else:
+        notes.append(
+            Note(
+                f"Distress is {distress}, read as {LEVEL_NAMES[DISTRESS_TO_LEVEL[distress]]}",
+                MATRIX,
+            )
+        )
+    if readings.get(LIFT):
+        lift_clause = next(clause for path, _, _, clause in switches if path == LIFT)
+        notes.append(
+            Note(
+                f"Vulnerability ({', '.join(vulnerabilities)}) worsens the impact one step "
+                f"({bases[LIFT]})",
+                lift_clause,
+            )
+        )
+    if repeated and _level(distress, False, readings) == "low":
+        notes.append(
+            Note(
+                f"Reported {reports} times: a repeated failure to address a "
+                "shortcoming, even of a low impact event, is Medium Impact",
+                MATRIX,
+            )
+        )
+    if MISLED in readings:  # consulted whenever the customer was misled
+        if readings[MISLED]:
+            notes.append(
+                Note(
+                    "Major Impact: the customer was led to believe something would or would "
+                    f"not happen (2.7: it 'could also apply'; {bases[MISLED]})",
+                    MATRIX,
+                )
+            )
+        else:
+            notes.append(
+                Note(
+                    f"The customer was misled: weighed only through distress ({bases[MISLED]})",
+                    MATRIX,
+                )
+            )
+    return Impact(
+        LEVEL_NAMES[level], MATRIX, LEVELS.index(level), _strongest(*rests_on), tuple(notes)
+    )
 
 
 def _just_cause(scenario: Scenario) -> bool:
@@ -308,88 +417,19 @@ def _flip(readings: dict[str, bool], path: str) -> dict[str, bool]:
     return {**readings, path: not readings[path]}
 
 
-def _level(scenario: Scenario, repeated: bool, readings: dict[str, bool]) -> str:
-    failure = scenario.failure
-    if failure.persistent or readings.get(MISLED, False):
+def _level(distress: str, repeated: bool, readings: dict[str, bool]) -> str:
+    """The level of a failure that is not persistent."""
+    if readings.get(MISLED, False):
         return "major"
-    if failure.distress == "none":
+    if distress == "none":
         level = "low" if readings.get(NO_DISTRESS, False) else "none"
     else:
-        level = DISTRESS_TO_LEVEL[failure.distress]
+        level = DISTRESS_TO_LEVEL[distress]
     if readings.get(LIFT, False):
         level = LEVELS[LEVELS.index(level) + 1]
     if level == "low" and repeated:
         level = "medium"
     return level
-
-
-def _impact_notes(
-    scenario: Scenario, params: Params, repeated: bool, readings: dict[str, bool]
-) -> list[Note]:
-    failure = scenario.failure
-    if failure.persistent:
-        return [Note("Major Impact: a persistent failure over a protracted time", MATRIX)]
-    notes = []
-    if failure.distress == "none" and NO_DISTRESS not in readings:
-        why = (
-            "a decant is not in itself a service failure (3.4)"
-            if failure.kind == "decant"
-            else "Alliance is not responsible"
-        )
-        notes.append(
-            Note(f"Distress is none and there is no just cause ({why}): No Impact", MATRIX)
-        )
-    elif failure.distress == "none":
-        if readings[NO_DISTRESS]:
-            notes.append(
-                Note(
-                    "Distress is none: Low Impact is 'just cause but ... minimal or no "
-                    f"inconvenience or distress' ({params[NO_DISTRESS].basis}; the other "
-                    "reading is the matrix's No Impact column)",
-                    MATRIX,
-                )
-            )
-        else:
-            notes.append(
-                Note(f"Distress is none, read as No Impact ({params[NO_DISTRESS].basis})", MATRIX)
-            )
-    else:
-        level = DISTRESS_TO_LEVEL[failure.distress]
-        notes.append(Note(f"Distress is {failure.distress}, read as {LEVEL_NAMES[level]}", MATRIX))
-    if readings.get(LIFT):
-        vulnerable = ", ".join(scenario.household.vulnerabilities)
-        notes.append(
-            Note(
-                f"Vulnerability ({vulnerable}) worsens the impact one step ({params[LIFT].basis})",
-                params[LIFT].clause,
-            )
-        )
-    if repeated and _level(scenario, False, readings) == "low":
-        notes.append(
-            Note(
-                f"Reported {failure.reports} times: a repeated failure to address a "
-                "shortcoming, even of a low impact event, is Medium Impact",
-                MATRIX,
-            )
-        )
-    if failure.misled:
-        if readings[MISLED]:
-            notes.append(
-                Note(
-                    "Major Impact: the customer was led to believe something would or would "
-                    f"not happen (2.7: it 'could also apply'; {params[MISLED].basis})",
-                    MATRIX,
-                )
-            )
-        else:
-            notes.append(
-                Note(
-                    "The customer was misled: weighed only through distress "
-                    f"({params[MISLED].basis})",
-                    MATRIX,
-                )
-            )
-    return notes
 
 
 # ---------------------------------------------------------------- award
@@ -420,9 +460,12 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
                 matrix.clause,
             )
         )
-    items.extend(_complaint_handling(scenario, params, notes))
-    items.extend(_cost_item(cost, responsibility, params) for cost in scenario.costs)
-    items.extend(_belongings_item(item, responsibility, params) for item in scenario.damaged_items)
+    if scenario.complaint is not None:
+        items.extend(_complaint_handling(scenario, params, notes))
+    for cost in scenario.costs:
+        items.append(_cost_item(cost, responsibility, params))
+    for item in scenario.damaged_items:
+        items.append(_belongings_item(item, responsibility, params))
     not_computed = ()
     if scenario.decant is not None or scenario.failure.kind == "decant":
         not_computed = (DECANT_NOT_PUBLISHED,)
@@ -439,10 +482,9 @@ DECANT_NOT_PUBLISHED = Note(
 
 def _strongest(*bases: str) -> str:
     """draft > assumption > published: the basis of a figure resting on all of these."""
-    for basis in (DRAFT, ASSUMPTION):
-        if basis in bases:
-            return basis
-    return PUBLISHED
+    if DRAFT in bases:
+        return DRAFT
+    return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
 
 
 def _paid(
@@ -467,9 +509,8 @@ def _paid(
 
 
 def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    """Missed complaints-policy timescales are poor complaint handling, a service failure (2.6)."""
-    if scenario.complaint is None:
-        return []
+    """Missed complaints-policy timescales are poor complaint handling, a service failure (2.6)
+    (a scenario with a ``[complaint]``)."""
     checks = check_timescales(scenario.complaint, complaint_timescales(params))
 
     missed = [check for check in checks if check.missed]
@@ -534,6 +575,13 @@ def complaint_timescales(params: Params) -> tuple[Timescale, ...]:
     return timescales
 
 
+COST_CLAUSES = {
+    "time-off-work": "alliance 3.2",
+    "repairs": "alliance 3.3",
+    "advocate": "alliance 3.3",
+}
+
+
 def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
     label = f"Out-of-pocket cost: {cost.kind} {format_pounds(cost.amount)}"
     if responsibility == "none":
@@ -560,11 +608,7 @@ def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
             PUBLISHED,
             "costs",
         )
-    clause = {
-        "time-off-work": "alliance 3.2",
-        "repairs": "alliance 3.3",
-        "advocate": "alliance 3.3",
-    }.get(cost.kind, COSTS)
+    clause = COST_CLAUSES.get(cost.kind, COSTS)
     paths = []
     if not cost.evidence:
         needs = params[EVIDENCE]
@@ -684,21 +728,23 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     Alliance is paid in full: the whole award in a damage claim (a switch), else the part
     for damaged items."""
     owed = scenario.account.total_owed
-    if owed == 0 or award.total == 0:
-        return Settlement(
-            (SettlementPart("Paid to the customer", award.total, CUSTOMER, "payment", BELONGINGS),)
-        )
-    items = sum((i.amount for i in award.items if i.category == "belongings"), ZERO)
+    total = award.total
+    if owed == 0 or total == 0:
+        return _paid_to_customer(total, str(total))
+    items = ZERO  # a loop, not sum() over a generator
+    for item in award.items:
+        if item.category == "belongings":
+            items += item.amount
     notes = [Note(f"The customer owes {format_pounds(owed)}", BELONGINGS)]
     protected, protected_label = (
         items,
         "Compensation for damaged property and belongings, paid in full",
     )
     if scenario.failure.kind in DAMAGE_KINDS:
-        if award.total > items:
+        if total > items:
             whole = params[WHOLE_DAMAGE_CLAIM]
             if whole.value:
-                protected = award.total
+                protected = total
                 protected_label = (
                     "The whole award, awarded due to damage to property or belongings, paid in full"
                 )
@@ -711,8 +757,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 )
             )
         else:
-            protected = award.total
-    rest = award.total - protected
+            protected = total
+    rest = total - protected
     credit = ZERO
     if rest > 0:
         may_credit = params[CREDIT]
@@ -733,18 +779,33 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     may_credit.clause,
                 )
             )
-    parts = [
-        SettlementPart(protected_label, protected, CUSTOMER, "payment", BELONGINGS),
-        SettlementPart(
-            "Credited against rent arrears and other debts",
-            credit,
-            ACCOUNT,
-            "credit to the customer's account",
-            BELONGINGS,
-        ),
-        SettlementPart("Paid to the customer", rest - credit, CUSTOMER, "payment", BELONGINGS),
-    ]
-    return Settlement(tuple(p for p in parts if p.amount > 0), tuple(notes))
+    parts = []  # only the parts with something in them
+    if protected > 0:
+        parts.append(SettlementPart(protected_label, protected, CUSTOMER, "payment", BELONGINGS))
+    if credit > 0:
+        parts.append(
+            SettlementPart(
+                "Credited against rent arrears and other debts",
+                credit,
+                ACCOUNT,
+                "credit to the customer's account",
+                BELONGINGS,
+            )
+        )
+    if rest - credit > 0:
+        parts.append(
+            SettlementPart("Paid to the customer", rest - credit, CUSTOMER, "payment", BELONGINGS)
+        )
+    return Settlement(tuple(parts), tuple(notes))
+
+
+@lru_cache(maxsize=4096)
+def _paid_to_customer(total: Decimal, text: str) -> Settlement:
+    """The whole award paid to the customer, memoised: keyed by the total's ``text`` too, so
+    equal totals written differently (a user's -0, 50.000) never share an entry."""
+    return Settlement(
+        (SettlementPart("Paid to the customer", total, CUSTOMER, "payment", BELONGINGS),)
+    )
 
 
 # ---------------------------------------------------------------- deadlines (4.2, 4.3)
@@ -757,22 +818,40 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     claim_months = params["time_limits.claim_months"]
     complaint_months = params["time_limits.complaint_months"]
     assessment = params["assessment.working_days"]
-    since = "the damage or event" if scenario.one_off else "the loss ended"
     return [
-        Deadline(
-            f"Claim window ({claim_months.value} months after {since})",
-            add_months(incurred, claim_months.value),
-            claim_months.clause,
+        _claim_deadline(incurred, scenario.one_off, claim_months.value, claim_months.clause),
+        _complaint_deadline(
+            max(dates.aware, incurred), complaint_months.value, complaint_months.clause
         ),
-        Deadline(
-            f"Complaint to be raised ({complaint_months.value} months after the issue or "
-            "awareness of it)",
-            add_months(max(dates.aware, incurred), complaint_months.value),
-            complaint_months.clause,
-        ),
-        Deadline(
-            f"Assessment due ({assessment.value} working days after the claim)",
-            add_working_days(dates.claimed, assessment.value),
-            assessment.clause,
-        ),
+        _assessment_deadline(dates.claimed, assessment.value, assessment.clause),
     ]
+
+
+# Each deadline from its date, its (whole) number and clause alone, memoised: claims share
+# their dates, and Deadline is frozen, so one instance can stand in every decision's list.
+
+
+@lru_cache(maxsize=4096)
+def _claim_deadline(incurred: date, one_off: bool, months: int, clause: str) -> Deadline:
+    since = "the damage or event" if one_off else "the loss ended"
+    return Deadline(
+        f"Claim window ({months} months after {since})", add_months(incurred, months), clause
+    )
+
+
+@lru_cache(maxsize=4096)
+def _complaint_deadline(counted_from: date, months: int, clause: str) -> Deadline:
+    return Deadline(
+        f"Complaint to be raised ({months} months after the issue or awareness of it)",
+        add_months(counted_from, months),
+        clause,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _assessment_deadline(claimed: date, days: int, clause: str) -> Deadline:
+    return Deadline(
+        f"Assessment due ({days} working days after the claim)",
+        add_working_days(claimed, days),
+        clause,
+    )

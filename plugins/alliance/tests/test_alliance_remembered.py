@@ -1,0 +1,44 @@
+"""What Alliance's plugin remembers between decisions (for speed, issue 11) is what it would
+build afresh: every parameter is still consulted, and results that print differently never
+share an entry."""
+
+from __future__ import annotations
+
+from compsim.testing import decide, scenario
+
+MISLED = '[failure]\ndistress = "minimal"\nmisled = true\n'
+MINIMAL = '[failure]\ndistress = "minimal"\n'
+
+
+def test_2_7_misled_impact_keeps_a_draft_switch_apart_from_the_policys_in_one_process():
+    # 2.7: minimal distress, misled -> Major (a reading). Set as a draft (the same value), the
+    # impact rests on a draft; then the policy's own reading: an assumption. Both decisions
+    # record the switch they consulted.
+    draft = decide("alliance", scenario(MISLED), ("alliance.readings.misled_gives_major=true",))
+    policy = decide("alliance", scenario(MISLED))
+    assert (draft.impact.level, draft.impact.basis) == ("Major Impact", "draft")
+    assert (policy.impact.level, policy.impact.basis) == ("Major Impact", "assumption")
+    assert "(2.7: it 'could also apply'; draft)" in draft.impact.notes[-1].detail
+    assert "(2.7: it 'could also apply'; assumption)" in policy.impact.notes[-1].detail
+    for decision in (draft, policy):
+        assert [r.path for r in decision.readings] == ["readings.misled_gives_major"]
+
+
+def test_4_3_remembered_deadlines_still_record_a_draft_number_of_days():
+    # 4.3: assessed within 10 working days; a draft of 10 (the same number) is still a draft
+    # the decision consulted, though the deadline is the one remembered from before.
+    decide("alliance", scenario(MINIMAL))
+    decision = decide("alliance", scenario(MINIMAL), ("alliance.assessment.working_days=10",))
+    assert "assessment.working_days" in [d.path for d in decision.drafts]
+
+
+def test_2_10_debt_free_settlement_keeps_totals_written_apart_in_one_process():
+    # 2.7 full responsibility, Low Impact: the matrix's £100, drafted as 100.000 then as 100;
+    # nothing owed, so all of it is paid to the customer, each as the total was written.
+    def paid(written: str) -> str:
+        sets = (f"alliance.matrix.full.low={written}",)
+        (part,) = decide("alliance", scenario(MINIMAL), sets).settlement.parts
+        return str(part.amount)
+
+    assert paid("100.000") == "100.000"
+    assert paid("100") == "100.00"
