@@ -613,18 +613,31 @@ class Settlement:
     parts: tuple[SettlementPart, ...] = ()
     notes: tuple[Note, ...] = ()
 
+    # loops, not sum() over a generator: a caseload reads these for every decision
     @property
     def paid_to_customer(self) -> Decimal:
-        return sum((p.amount for p in self.parts if p.to == CUSTOMER), ZERO)
+        total = ZERO
+        for part in self.parts:
+            if part.to == CUSTOMER:
+                total += part.amount
+        return total
 
     @property
     def credited_to_account(self) -> Decimal:
-        return sum((p.amount for p in self.parts if p.to == ACCOUNT), ZERO)
+        total = ZERO
+        for part in self.parts:
+            if part.to == ACCOUNT:
+                total += part.amount
+        return total
 
     @property
     def offset_against_debts(self) -> Decimal:
         """How much of the award went to clear debts (arrears and other sums owed)."""
-        return sum((p.amount for p in self.parts if p.to == ACCOUNT and p.against_debt), ZERO)
+        total = ZERO
+        for part in self.parts:
+            if part.to == ACCOUNT and part.against_debt:
+                total += part.amount
+        return total
 
     @property
     def form(self) -> str:
