@@ -349,37 +349,66 @@ def _rent_share_item(
     (the orders for long failures do not grow in proportion to their length)."""
     low = params["loss_of_use.range_low"]
     high = params["loss_of_use.range_high"]
-    used = [share_param, low, high]
-    text = f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week"
-    exact = for_days(rent, days) * share
     full_weeks = params["loss_of_use.full_weeks"]
-    full_days = full_weeks.value * 7
-    if days > full_days:
+    used = [share_param, low, high, full_weeks]
+    later_share = None
+    if days > full_weeks.value * 7:
         taper = whole_home
         if not whole_home:
-            switch = params[TAPER_SWITCH]
-            used.append(switch)  # the item rests on the reading either way
+            switch = params[TAPER_SWITCH]  # read (so recorded) whenever the taper could apply
+            used.append(switch)
             taper = switch.value == "all"
         if taper:
             later_share = params["loss_of_use.later_share"]
-            used += [full_weeks, later_share]
-            later = days - full_days
-            exact = (
-                for_days(rent, full_days) * share
-                + for_days(rent, later) * share * later_share.value
-            )
-            text += (
-                f", the {later} days after the first {full_weeks.value} weeks at "
-                f"{later_share.value * 100:.0f}% of that share"
-            )
+            used.append(later_share)
+    return _unless_draft(_rent_share, basis_from(*used))(
+        what,
+        share,
+        days,
+        rent,
+        low.value,
+        high.value,
+        full_weeks.value,
+        None if later_share is None else later_share.value,
+        share_param.clause,
+        basis_from(share_param, low, high),
+    )
+
+
+@lru_cache(maxsize=16384)
+def _rent_share(
+    what: str,
+    share: Decimal,
+    days: int,
+    rent: Decimal,
+    low: Decimal,
+    high: Decimal,
+    full_weeks: int,
+    later_share: Decimal | None,
+    clause: str,
+    basis: str,
+) -> AwardItem:
+    """The item of ``_rent_share_item``: ``later_share`` None when the taper does not apply.
+    Remembered by its arguments: a rent equal to another prints and computes the same, as
+    every figure is rounded to the penny."""
+    text = f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week"
+    exact = for_days(rent, days) * share
+    if later_share is not None:
+        full_days = full_weeks * 7
+        later = days - full_days
+        exact = for_days(rent, full_days) * share + for_days(rent, later) * share * later_share
+        text += (
+            f", the {later} days after the first {full_weeks} weeks at "
+            f"{later_share * 100:.0f}% of that share"
+        )
     return AwardItem(
         _label(LOSS_OF_USE, text),
         to_pennies(exact),
-        share_param.clause,
-        basis_from(share_param, low, high),
+        clause,
+        basis,
         LOSS_OF_USE,
-        low=to_pennies(exact * low.value),
-        high=to_pennies(exact * high.value),
+        low=to_pennies(exact * low),
+        high=to_pennies(exact * high),
     )
 
 
@@ -577,22 +606,9 @@ def _per_day(label: str, days: set[date], params: Params, name: str, basis: str)
 def _impact_items(
     scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
 ) -> list[AwardItem]:
-    """The distress band, scaled by the length of the failure and its severity markers; and a
-    complaint-handling failure, in its own band."""
-    items = []
-    scale, basis, scaled, note = _impact_scale(scenario, params)
-    if impact.rank > 0:
-        band = BANDS[impact.rank - 1]
-        items.append(_band_item("distress and inconvenience", band, params, scale, scaled, basis))
-        if note is not None:
-            notes.append(note)
-    items.extend(_complaint_handling(scenario, params, notes))
-    return items
-
-
-def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str, Note | None]:
-    """How much the length and severity of the failure multiply the impact (``_scale``), the
-    basis of the parameters it used, and the label's words and the note that say so."""
+    """The distress band, scaled by the length of the failure and its severity markers
+    (``_scale``); and a complaint-handling failure, in its own band. The scale's parameters
+    are read even when there is no distress band, as a decision records the drafts it reads."""
     failure = scenario.failure
     days = _failure_days(scenario, params)
     start = params["impact.duration.start"]
@@ -610,24 +626,66 @@ def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str
     if _complaint_only(scenario):
         complaint_only = params["impact.complaint_only"]
         used.append(complaint_only)
-    basis = basis_from(*used)
-    scale, scaled, note = _unless_draft(_scale, basis)(
-        days,
-        failure.reports,
-        start.value,
-        per_year.value,
-        cap.value,
-        None if persistent is None else persistent.value,
-        None if repeated is None else repeated.value,
-        None if complaint_only is None else complaint_only.value,
+    items = []
+    if impact.rank > 0:
+        band = BANDS[impact.rank - 1]
+        low_path, high_path = BAND_ENDS[band]
+        low = params[low_path]
+        high = params[high_path]
+        position = params["bands.position"]
+        basis = _worst(ASSUMPTION, basis_from(*used, low, high, position))  # a figure in a band
+        item, note = _unless_draft(_distress_band, basis)(
+            days,
+            failure.reports,
+            start.value,
+            per_year.value,
+            cap.value,
+            None if persistent is None else persistent.value,
+            None if repeated is None else repeated.value,
+            None if complaint_only is None else complaint_only.value,
+            band,
+            low.value,
+            high.value,
+            position.value,
+            low.clause,
+            basis,
+        )
+        items.append(item)
+        if note is not None:
+            notes.append(note)
+    items += _complaint_handling(scenario, params, notes)
+    return items
+
+
+@lru_cache(maxsize=16384)
+def _distress_band(
+    days: int,
+    reports: int,
+    start: Decimal,
+    per_year: Decimal,
+    max_years: Decimal,
+    persistent: Decimal | None,
+    repeated: Decimal | None,
+    complaint_only: Decimal | None,
+    band: str,
+    low: Decimal,
+    high: Decimal,
+    position: Decimal,
+    clause: str,
+    basis: str,
+) -> tuple[AwardItem, Note | None]:
+    """The distress band's item, times the scale of the failure (``_scale``), and the note on
+    the scale (None: not scaled)."""
+    scale, scaled, note = _scale(
+        days, reports, start, per_year, max_years, persistent, repeated, complaint_only
     )
-    return scale, basis, scaled, note
+    label = "distress and inconvenience"
+    return _scaled_band(label, band, low, high, position, scale, scaled, clause, basis), note
 
 
 DAYS_A_YEAR = Decimal("365.25")
 
 
-@lru_cache(maxsize=16384)
 def _scale(
     days: int,
     reports: int,
@@ -638,11 +696,12 @@ def _scale(
     repeated: Decimal | None,
     complaint_only: Decimal | None,
 ) -> tuple[Decimal, str, Note | None]:
-    """A starting point (the scale of a failure with no length) plus a growth per year of
-    failure (up to a number of years), times 1 plus each severity marker (the persistent
-    failure's, and the repeated reports' when over the threshold; None: not met), times the
-    complaint-only share when the failure is only the complaint handling (None: it is not);
-    the words for the label, and the note saying why."""
+    """How much the length and severity of the failure multiply the impact: a starting point
+    (the scale of a failure with no length) plus a growth per year of failure (up to a number
+    of years), times 1 plus each severity marker (the persistent failure's, and the repeated
+    reports' when over the threshold; None: not met), times the complaint-only share when the
+    failure is only the complaint handling (None: it is not); the words for the label, and the
+    note saying why."""
     counted = min(Decimal(days) / DAYS_A_YEAR, max_years)
     scale = start + per_year * counted
     why = []
@@ -678,37 +737,6 @@ def _complaint_only(scenario: Scenario) -> bool:
     return scenario.failure.kind == "complaint-handling" and not scenario.amenities_lost
 
 
-def _band_item(
-    label: str,
-    band: str,
-    params: Params,
-    scale: Decimal = Decimal(1),
-    scaled: str = "",
-    basis: str = ASSUMPTION,
-    clause: str = "",
-) -> AwardItem:
-    """A band as a range, times ``scale`` (``scaled`` says so in words); its single figure an
-    assumption. ``basis``: that of the other parameters used; cited by ``clause``, else by
-    the band's own."""
-    low_path, high_path = BAND_ENDS[band]
-    low = params[low_path]
-    high = params[high_path]
-    position = params["bands.position"]
-    basis = _worst(ASSUMPTION, basis, basis_from(position, low, high))
-    return _unless_draft(_scaled_band, basis)(
-        label,
-        band,
-        low.value,
-        high.value,
-        position.value,
-        scale,
-        scaled,
-        clause or low.clause,
-        basis,
-    )
-
-
-@lru_cache(maxsize=16384)
 def _scaled_band(
     label: str,
     band: str,
@@ -721,8 +749,9 @@ def _scaled_band(
     basis: str,
 ) -> AwardItem:
     """The band from ``low`` to ``high``, its figure at ``position`` in it, all times
-    ``scale``. The severe band ("£1,000 and over") has a computed upper end
-    (``bands.severe.top``, given as ``high``, scaled the same way)."""
+    ``scale`` (``scaled`` says so in words); cited by ``clause``. The severe band ("£1,000 and
+    over") has a computed upper end (``bands.severe.top``, given as ``high``, scaled the same
+    way)."""
     name = LEVEL_NAMES[band]
     if band == "severe":
         high = max(high, low)
@@ -748,9 +777,16 @@ def _unless_draft(remembered: Callable[..., Any], basis: str) -> Callable[..., A
     return remembered.__wrapped__ if basis == DRAFT else remembered
 
 
+ONE = Decimal(1)
+COMPLAINT_CLAUSE = f"{CODE}; {REMEDIES}"
+# A complaint-handling band, unscaled (the same few answers over and over).
+_complaint_band = lru_cache(maxsize=256)(_scaled_band)
+
+
 def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
     """A complaint-handling failure: missed Code timescales, or a claim whose kind is
-    complaint handling (counted even without complaint dates), in a band of its own."""
+    complaint handling (counted even without complaint dates), in a band of its own (its
+    single figure an assumption), cited by the Code and the remedies guidance."""
     missed = [check for check in check_code(scenario.complaint) if check.missed]
     if len(missed) > 1:
         key, why = "complaint_handling.band_repeated", f"{len(missed)} of the Code's timescales"
@@ -765,9 +801,24 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     elif missed:
         why += " missed"
     reading = params[key]
-    label = f"complaint handling ({why})"
+    band = reading.value
+    low_path, high_path = BAND_ENDS[band]
+    low = params[low_path]
+    high = params[high_path]
+    position = params["bands.position"]
+    basis = _worst(ASSUMPTION, reading.basis, basis_from(position, low, high))
     return [
-        _band_item(label, reading.value, params, basis=reading.basis, clause=f"{CODE}; {REMEDIES}")
+        _unless_draft(_complaint_band, basis)(
+            f"complaint handling ({why})",
+            band,
+            low.value,
+            high.value,
+            position.value,
+            ONE,
+            "",
+            COMPLAINT_CLAUSE,
+            basis,
+        )
     ]
 
 
