@@ -787,7 +787,10 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     """A complaint-handling failure: missed Code timescales, or a claim whose kind is
     complaint handling (counted even without complaint dates), in a band of its own (its
     single figure an assumption), cited by the Code and the remedies guidance."""
-    missed = [check for check in check_code(scenario.complaint) if check.missed]
+    complaint = scenario.complaint
+    missed = (
+        [check for check in check_code(complaint) if check.missed] if complaint is not None else []
+    )
     if len(missed) > 1:
         key, why = "complaint_handling.band_repeated", f"{len(missed)} of the Code's timescales"
     elif missed:
@@ -843,34 +846,51 @@ def _vulnerability_uplift(
     share = uplift.value
     if share <= 0:
         return []
-    percent = f"{share * 100:.0f}%"
     if len(vulnerabilities) > 1:
         notes.append(
             Note(
                 f"Vulnerabilities ({', '.join(vulnerabilities)}): the highest single uplift "
-                f"({worst}, {percent}) applies, not stacked",
+                f"({worst}, {share * 100:.0f}%) applies, not stacked",
                 uplift.clause,
             )
         )
+    uplifted = _unless_draft(_uplift_item, uplift.basis)
     items = []
     for category, parts in ((LOSS_OF_USE, loss_of_use), (IMPACT, impact)):
         base, low, high = _totals(parts)
-        if base <= 0:
-            continue
-        items.append(
-            AwardItem(
-                _label(
-                    category, f"vulnerability uplift ({worst}) {percent} of {format_pounds(base)}"
-                ),
-                to_pennies(base * share),
-                uplift.clause,
-                uplift.basis,
-                category,
-                low=to_pennies(low * share),
-                high=None if high is None else to_pennies(high * share),
+        if base > 0:
+            items.append(
+                uplifted(category, worst, share, base, low, high, uplift.clause, uplift.basis)
             )
-        )
     return items
+
+
+@lru_cache(maxsize=16384)
+def _uplift_item(
+    category: str,
+    worst: str,
+    share: Decimal,
+    base: Decimal,
+    low: Decimal,
+    high: Decimal | None,
+    clause: str,
+    basis: str,
+) -> AwardItem:
+    """``share`` of the items of one category (their amounts ``base``, their range ``low`` to
+    ``high``, None: open) for the vulnerability ``worst``. Remembered by its arguments: the
+    totals are sums from £0.00 of amounts in pennies, never -0."""
+    return AwardItem(
+        _label(
+            category,
+            f"vulnerability uplift ({worst}) {share * 100:.0f}% of {format_pounds(base)}",
+        ),
+        to_pennies(base * share),
+        clause,
+        basis,
+        category,
+        low=to_pennies(low * share),
+        high=None if high is None else to_pennies(high * share),
+    )
 
 
 def _totals(items: list[AwardItem]) -> tuple[Decimal, Decimal, Decimal | None]:
@@ -948,21 +968,31 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     total = award.total
     if total == 0:
         return Settlement()
-    part = SettlementPart(
-        "Paid to the resident", total, CUSTOMER, "payment ordered by the Ombudsman", ARREARS
-    )
-    notes = ()
+    paid = _paid(str(total))
     owed = scenario.account.total_owed
-    if owed > 0:
-        notes = (
-            Note(
-                f"The resident owes {format_pounds(owed)}; "
-                "compensation the Ombudsman orders is not offset against arrears, and "
-                "out-of-pocket costs and statutory payments never are",
-                ARREARS,
-            ),
-        )
-    return Settlement((part,), notes)
+    if owed <= 0:
+        return paid
+    note = Note(
+        f"The resident owes {format_pounds(owed)}; "
+        "compensation the Ombudsman orders is not offset against arrears, and "
+        "out-of-pocket costs and statutory payments never are",
+        ARREARS,
+    )
+    return Settlement(paid.parts, (note,))
+
+
+@lru_cache(maxsize=4096)
+def _paid(total: str) -> Settlement:
+    """The whole award, ``total`` (as printed: remembered by its text, as equal amounts may
+    print differently), paid to the resident."""
+    part = SettlementPart(
+        "Paid to the resident",
+        Decimal(total),
+        CUSTOMER,
+        "payment ordered by the Ombudsman",
+        ARREARS,
+    )
+    return Settlement((part,))
 
 
 @hookimpl
