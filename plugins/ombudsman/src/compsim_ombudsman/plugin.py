@@ -112,9 +112,14 @@ def policy_info() -> PolicyInfo:
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     legal = scenario.legal
+    dates = scenario.dates
+    # raised when the complaint was (else the claim), after the later of the issue (a one-off
+    # on its date, a continuing failure at its end) and the resident's awareness
+    raised = scenario.complaint.received if scenario.complaint else dates.claimed
+    start = max(scenario.incurred, dates.aware)
     return [
         *_for_the_courts(legal.proceedings, legal.personal_injury),
-        _over_time_limit(*_time_limit(scenario, params)),
+        _over_time_limit(raised, start, params.value("jurisdiction.months")),
     ]
 
 
@@ -140,9 +145,10 @@ def _for_the_courts(proceedings: str, personal_injury: bool) -> tuple[Exclusion,
 
 
 @lru_cache(maxsize=16384)
-def _over_time_limit(raised: date, start: date, limit: date) -> Exclusion:
-    """Raised after the Code's time limit (remembered by dates, as the engine's date helpers
-    are: claims share their dates)."""
+def _over_time_limit(raised: date, start: date, months: int) -> Exclusion:
+    """Raised after the Code's time limit, ``months`` after ``start`` (remembered by dates, as
+    the engine's date helpers are: claims share their dates)."""
+    limit = add_months(start, months)
     return Exclusion(
         f"Raised on {raised}, more than 12 months after the issue or the resident's "
         f"awareness of it ({start}; the limit was {limit})",
@@ -150,15 +156,6 @@ def _over_time_limit(raised: date, start: date, limit: date) -> Exclusion:
         raised > limit,
         "over 12 months",
     )
-
-
-def _time_limit(scenario: Scenario, params: Params) -> tuple[date, date, date]:
-    """When the matter was raised (the complaint, else the claim), the later of the issue
-    (a one-off on its date, a continuing failure at its end) and the resident's awareness,
-    and that date plus the Code's months."""
-    raised = scenario.complaint.received if scenario.complaint else scenario.dates.claimed
-    start = max(scenario.incurred, scenario.dates.aware)
-    return raised, start, add_months(start, params.value("jurisdiction.months"))
 
 
 # ---------------------------------------------------------------- impact
@@ -446,7 +443,8 @@ def _specific_in_force(scenario: Scenario, params: Params) -> str:
 
 
 def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    losses = [loss for loss in scenario.amenities_lost if loss.amenity in SPECIFIC_AMENITIES]
+    lost = scenario.amenities_lost
+    losses = [loss for loss in lost if loss.amenity in SPECIFIC_AMENITIES] if lost else []
     missed = scenario.failure.missed_appointments
     if not (losses or missed):
         return []
@@ -623,7 +621,8 @@ def _impact_items(
     if failure.reports >= threshold.value:
         repeated = params["impact.severity.repeated"]
         used += [threshold, repeated]
-    if _complaint_only(scenario):
+    # only the complaint handling failed: its kind says so and no amenity or room was lost
+    if failure.kind == "complaint-handling" and not scenario.amenities_lost:
         complaint_only = params["impact.complaint_only"]
         used.append(complaint_only)
     items = []
@@ -729,12 +728,6 @@ BAND_ENDS = {
     band: (f"bands.{band}.low", "bands.severe.top" if band == "severe" else f"bands.{band}.high")
     for band in BANDS
 }
-
-
-def _complaint_only(scenario: Scenario) -> bool:
-    """A failure that is only the complaint handling: its kind says so and no amenity or
-    room was lost."""
-    return scenario.failure.kind == "complaint-handling" and not scenario.amenities_lost
 
 
 def _scaled_band(
