@@ -346,27 +346,20 @@ def _rent_share_item(
     (the orders for long failures do not grow in proportion to their length)."""
     low = params["loss_of_use.range_low"]
     high = params["loss_of_use.range_high"]
-    full_weeks = params["loss_of_use.full_weeks"]
-    used = [share_param, low, high, full_weeks]
+    full_weeks = params.value("loss_of_use.full_weeks")
     later_share = None
-    if days > full_weeks.value * 7:
-        taper = whole_home
-        if not whole_home:
-            switch = params[TAPER_SWITCH]  # read (so recorded) whenever the taper could apply
-            used.append(switch)
-            taper = switch.value == "all"
-        if taper:
-            later_share = params["loss_of_use.later_share"]
-            used.append(later_share)
-    return _unless_draft(_rent_share, basis_from(*used))(
+    # the switch is read (so recorded) whenever the taper could apply to a room or amenity
+    if days > full_weeks * 7 and (whole_home or params.value(TAPER_SWITCH) == "all"):
+        later_share = params.value("loss_of_use.later_share")
+    return _remembered(_rent_share, params)(
         what,
         share,
         days,
         rent,
         low.value,
         high.value,
-        full_weeks.value,
-        None if later_share is None else later_share.value,
+        full_weeks,
+        later_share,
         share_param.clause,
         basis_from(share_param, low, high),
     )
@@ -609,43 +602,45 @@ def _impact_items(
     are read even when there is no distress band, as a decision records the drafts it reads."""
     failure = scenario.failure
     days = _failure_days(scenario, params)
-    start = params["impact.duration.start"]
-    cap = params["impact.duration.max_years"]
-    per_year = params["impact.duration.per_year"]
-    used = [start, per_year, cap]
+    start = params.value("impact.duration.start")
+    cap = params.value("impact.duration.max_years")
+    per_year = params.value("impact.duration.per_year")
+    used = ["impact.duration.start", "impact.duration.max_years", "impact.duration.per_year"]
     persistent = repeated = complaint_only = None
     if failure.persistent:
-        persistent = params["impact.severity.persistent"]
-        used.append(persistent)
-    threshold = params["impact.severity.repeated_reports"]
-    if failure.reports >= threshold.value:
-        repeated = params["impact.severity.repeated"]
-        used += [threshold, repeated]
+        persistent = params.value("impact.severity.persistent")
+        used.append("impact.severity.persistent")
+    threshold = params.value("impact.severity.repeated_reports")
+    if failure.reports >= threshold:
+        repeated = params.value("impact.severity.repeated")
+        used += ["impact.severity.repeated_reports", "impact.severity.repeated"]
     # only the complaint handling failed: its kind says so and no amenity or room was lost
     if failure.kind == "complaint-handling" and not scenario.amenities_lost:
-        complaint_only = params["impact.complaint_only"]
-        used.append(complaint_only)
+        complaint_only = params.value("impact.complaint_only")
+        used.append("impact.complaint_only")
     items = []
     if impact.rank > 0:
         band = BANDS[impact.rank - 1]
         low_path, high_path = BAND_ENDS[band]
-        low = params[low_path]
-        high = params[high_path]
-        position = params["bands.position"]
-        basis = _worst(ASSUMPTION, basis_from(*used, low, high, position))  # a figure in a band
-        item, note = _unless_draft(_distress_band, basis)(
+        low = params[low_path]  # its clause cites the band
+        high = params.value(high_path)
+        position = params.value("bands.position")
+        used += [low_path, high_path, "bands.position"]
+        # a figure in a band: an assumption, or the user's draft when it rests on one
+        basis = DRAFT if _drafted(params, used) else ASSUMPTION
+        item, note = _remembered(_distress_band, params)(
             days,
             failure.reports,
-            start.value,
-            per_year.value,
-            cap.value,
-            None if persistent is None else persistent.value,
-            None if repeated is None else repeated.value,
-            None if complaint_only is None else complaint_only.value,
+            start,
+            per_year,
+            cap,
+            persistent,
+            repeated,
+            complaint_only,
             band,
             low.value,
-            high.value,
-            position.value,
+            high,
+            position,
             low.clause,
             basis,
         )
@@ -654,6 +649,21 @@ def _impact_items(
             notes.append(note)
     items += _complaint_handling(scenario, params, notes)
     return items
+
+
+def _drafted(params: Params, paths: list[str]) -> bool:
+    """Whether any of the parameters at ``paths``, already read, is the user's draft (a
+    decision records each draft it reads: ``Params.drafts_used``)."""
+    drafts = params.drafts_used
+    return bool(drafts) and any(path in drafts for path in paths)
+
+
+def _remembered(function: Callable[..., Any], params: Params) -> Callable[..., Any]:
+    """``function``, pure and remembered by its arguments (``lru_cache``: cases repeat the same
+    lengths and figures), or the function itself when the decision has read a draft value of
+    the user's (a draft may be -0, which equals the 0 remembered but prints as "-0"). Call it
+    with parameters already read: none is a draft unless the decision has recorded one."""
+    return function.__wrapped__ if params.drafts_used else function
 
 
 @lru_cache(maxsize=16384)
@@ -763,13 +773,6 @@ def _scaled_band(
     )
 
 
-def _unless_draft(remembered: Callable[..., Any], basis: str) -> Callable[..., Any]:
-    """A pure function remembered by its arguments (``lru_cache``: cases repeat the same
-    lengths and figures), or the function itself when a parameter it is given is the user's
-    draft: a draft value may be -0, which equals the 0 remembered but prints as "-0"."""
-    return remembered.__wrapped__ if basis == DRAFT else remembered
-
-
 ONE = Decimal(1)
 COMPLAINT_CLAUSE = f"{CODE}; {REMEDIES}"
 # A complaint-handling band, unscaled (the same few answers over and over).
@@ -804,7 +807,7 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     position = params["bands.position"]
     basis = _worst(ASSUMPTION, reading.basis, basis_from(position, low, high))
     return [
-        _unless_draft(_complaint_band, basis)(
+        _remembered(_complaint_band, params)(
             f"complaint handling ({why})",
             band,
             low.value,
@@ -847,7 +850,7 @@ def _vulnerability_uplift(
                 uplift.clause,
             )
         )
-    uplifted = _unless_draft(_uplift_item, uplift.basis)
+    uplifted = _remembered(_uplift_item, params)
     items = []
     for category, parts in ((LOSS_OF_USE, loss_of_use), (IMPACT, impact)):
         base, low, high = _totals(parts)
