@@ -21,8 +21,8 @@ determinations library where README.md says so).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -461,8 +461,7 @@ def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         return []
     earliest = start if applies == "from" else date.min
     days_of = {
-        amenity: {d for d in _days_lost(scenario, (amenity,), params) if d >= earliest}
-        for amenity in SPECIFIC_AMENITIES
+        amenity: _days_lost(scenario, amenity, params, earliest) for amenity in SPECIFIC_AMENITIES
     }
     both = days_of["heating"] & days_of["hot-water"]
     one = (days_of["heating"] | days_of["hot-water"]) - both
@@ -555,12 +554,14 @@ def _worst(*bases: str) -> str:
     return PUBLISHED
 
 
-def _days_lost(scenario: Scenario, amenities: Iterable[str], params: Params) -> set[date]:
-    days: set[date] = set()
+def _days_lost(scenario: Scenario, amenity: str, params: Params, earliest: date) -> set[int]:
+    """The days ``amenity`` was lost, from ``earliest`` on, as day numbers (``date.toordinal``:
+    only how many there are, alone or together, counts)."""
+    days: set[int] = set()
     for loss in scenario.amenities_lost:
-        if loss.amenity in amenities:
+        if loss.amenity == amenity:
             start, end = _loss_period(scenario, loss, params)
-            days |= {start + timedelta(days=n) for n in range((end - start).days)}
+            days.update(range(max(start, earliest).toordinal(), end.toordinal()))
     return days
 
 
@@ -575,7 +576,7 @@ def _loss_period(scenario: Scenario, loss: AmenityLoss, params: Params) -> tuple
     return start, max(start, end)
 
 
-def _per_day(label: str, days: set[date], params: Params, name: str, basis: str) -> list[AwardItem]:
+def _per_day(label: str, days: set[int], params: Params, name: str, basis: str) -> list[AwardItem]:
     if not days:
         return []
     path = f"specific_sums.{name}"
