@@ -302,6 +302,21 @@ def test_a_lost_room_counts_every_day_unless_read_otherwise():
     assert by_category(tapered)[LOSS_OF_USE] == D("1820.00")
 
 
+def test_a_draft_minus_zero_range_end_is_shown_as_given_after_a_zero_was_worked_out():
+    # The loss-of-use item is remembered by its figures; a draft is worked out afresh, as -0
+    # equals 0 but prints "-0": the kitchen's £2,740.00 times a low end of 0 is £0.00, of -0
+    # is -0.00 (as the user gave it)
+    zero = ombudsman(LONG_KITCHEN, ["ombudsman.loss_of_use.range_low=0"])
+    minus_zero = ombudsman(LONG_KITCHEN, ["ombudsman.loss_of_use.range_low=-0"])
+    lows = [
+        str(item.low)
+        for decision in (zero, minus_zero)
+        for item in decision.award.items
+        if item.category == LOSS_OF_USE
+    ]
+    assert lows == ["0.00", "-0.00"]
+
+
 def test_severe_home_share_is_tied_to_the_considerable_share():
     # 181 days (1 Jan .. 30 Jun 2025): £70 x 181 / 7 = £1,810 x 20% = £362.00 either way
     severe = ombudsman(home_failure("severe", "2025-01-01", "2025-07-01"))

@@ -21,8 +21,8 @@ determinations library where README.md says so).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -112,9 +112,14 @@ def policy_info() -> PolicyInfo:
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     legal = scenario.legal
+    dates = scenario.dates
+    # raised when the complaint was (else the claim), after the later of the issue (a one-off
+    # on its date, a continuing failure at its end) and the resident's awareness
+    raised = scenario.complaint.received if scenario.complaint else dates.claimed
+    start = max(scenario.incurred, dates.aware)
     return [
         *_for_the_courts(legal.proceedings, legal.personal_injury),
-        _over_time_limit(*_time_limit(scenario, params)),
+        _over_time_limit(raised, start, params.value("jurisdiction.months")),
     ]
 
 
@@ -140,9 +145,10 @@ def _for_the_courts(proceedings: str, personal_injury: bool) -> tuple[Exclusion,
 
 
 @lru_cache(maxsize=16384)
-def _over_time_limit(raised: date, start: date, limit: date) -> Exclusion:
-    """Raised after the Code's time limit (remembered by dates, as the engine's date helpers
-    are: claims share their dates)."""
+def _over_time_limit(raised: date, start: date, months: int) -> Exclusion:
+    """Raised after the Code's time limit, ``months`` after ``start`` (remembered by dates, as
+    the engine's date helpers are: claims share their dates)."""
+    limit = add_months(start, months)
     return Exclusion(
         f"Raised on {raised}, more than 12 months after the issue or the resident's "
         f"awareness of it ({start}; the limit was {limit})",
@@ -150,15 +156,6 @@ def _over_time_limit(raised: date, start: date, limit: date) -> Exclusion:
         raised > limit,
         "over 12 months",
     )
-
-
-def _time_limit(scenario: Scenario, params: Params) -> tuple[date, date, date]:
-    """When the matter was raised (the complaint, else the claim), the later of the issue
-    (a one-off on its date, a continuing failure at its end) and the resident's awareness,
-    and that date plus the Code's months."""
-    raised = scenario.complaint.received if scenario.complaint else scenario.dates.claimed
-    start = max(scenario.incurred, scenario.dates.aware)
-    return raised, start, add_months(start, params.value("jurisdiction.months"))
 
 
 # ---------------------------------------------------------------- impact
@@ -349,37 +346,59 @@ def _rent_share_item(
     (the orders for long failures do not grow in proportion to their length)."""
     low = params["loss_of_use.range_low"]
     high = params["loss_of_use.range_high"]
-    used = [share_param, low, high]
+    full_weeks = params.value("loss_of_use.full_weeks")
+    later_share = None
+    # the switch is read (so recorded) whenever the taper could apply to a room or amenity
+    if days > full_weeks * 7 and (whole_home or params.value(TAPER_SWITCH) == "all"):
+        later_share = params.value("loss_of_use.later_share")
+    return _remembered(_rent_share, params)(
+        what,
+        share,
+        days,
+        rent,
+        low.value,
+        high.value,
+        full_weeks,
+        later_share,
+        share_param.clause,
+        basis_from(share_param, low, high),
+    )
+
+
+@lru_cache(maxsize=16384)
+def _rent_share(
+    what: str,
+    share: Decimal,
+    days: int,
+    rent: Decimal,
+    low: Decimal,
+    high: Decimal,
+    full_weeks: int,
+    later_share: Decimal | None,
+    clause: str,
+    basis: str,
+) -> AwardItem:
+    """The item of ``_rent_share_item``: ``later_share`` None when the taper does not apply.
+    Remembered by its arguments: a rent equal to another prints and computes the same, as
+    every figure is rounded to the penny."""
     text = f"{what}, {days} days at {share * 100:.0f}% of {format_pounds(rent)} a week"
     exact = for_days(rent, days) * share
-    full_weeks = params["loss_of_use.full_weeks"]
-    full_days = full_weeks.value * 7
-    if days > full_days:
-        taper = whole_home
-        if not whole_home:
-            switch = params[TAPER_SWITCH]
-            used.append(switch)  # the item rests on the reading either way
-            taper = switch.value == "all"
-        if taper:
-            later_share = params["loss_of_use.later_share"]
-            used += [full_weeks, later_share]
-            later = days - full_days
-            exact = (
-                for_days(rent, full_days) * share
-                + for_days(rent, later) * share * later_share.value
-            )
-            text += (
-                f", the {later} days after the first {full_weeks.value} weeks at "
-                f"{later_share.value * 100:.0f}% of that share"
-            )
+    if later_share is not None:
+        full_days = full_weeks * 7
+        later = days - full_days
+        exact = for_days(rent, full_days) * share + for_days(rent, later) * share * later_share
+        text += (
+            f", the {later} days after the first {full_weeks} weeks at "
+            f"{later_share * 100:.0f}% of that share"
+        )
     return AwardItem(
         _label(LOSS_OF_USE, text),
         to_pennies(exact),
-        share_param.clause,
-        basis_from(share_param, low, high),
+        clause,
+        basis,
         LOSS_OF_USE,
-        low=to_pennies(exact * low.value),
-        high=to_pennies(exact * high.value),
+        low=to_pennies(exact * low),
+        high=to_pennies(exact * high),
     )
 
 
@@ -417,7 +436,8 @@ def _specific_in_force(scenario: Scenario, params: Params) -> str:
 
 
 def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
-    losses = [loss for loss in scenario.amenities_lost if loss.amenity in SPECIFIC_AMENITIES]
+    lost = scenario.amenities_lost
+    losses = [loss for loss in lost if loss.amenity in SPECIFIC_AMENITIES] if lost else []
     missed = scenario.failure.missed_appointments
     if not (losses or missed):
         return []
@@ -441,8 +461,7 @@ def _specific_sums(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         return []
     earliest = start if applies == "from" else date.min
     days_of = {
-        amenity: {d for d in _days_lost(scenario, (amenity,), params) if d >= earliest}
-        for amenity in SPECIFIC_AMENITIES
+        amenity: _days_lost(scenario, amenity, params, earliest) for amenity in SPECIFIC_AMENITIES
     }
     both = days_of["heating"] & days_of["hot-water"]
     one = (days_of["heating"] | days_of["hot-water"]) - both
@@ -535,12 +554,14 @@ def _worst(*bases: str) -> str:
     return PUBLISHED
 
 
-def _days_lost(scenario: Scenario, amenities: Iterable[str], params: Params) -> set[date]:
-    days: set[date] = set()
+def _days_lost(scenario: Scenario, amenity: str, params: Params, earliest: date) -> set[int]:
+    """The days ``amenity`` was lost, from ``earliest`` on, as day numbers (``date.toordinal``:
+    only how many there are, alone or together, counts)."""
+    days: set[int] = set()
     for loss in scenario.amenities_lost:
-        if loss.amenity in amenities:
+        if loss.amenity == amenity:
             start, end = _loss_period(scenario, loss, params)
-            days |= {start + timedelta(days=n) for n in range((end - start).days)}
+            days.update(range(max(start, earliest).toordinal(), end.toordinal()))
     return days
 
 
@@ -555,7 +576,7 @@ def _loss_period(scenario: Scenario, loss: AmenityLoss, params: Params) -> tuple
     return start, max(start, end)
 
 
-def _per_day(label: str, days: set[date], params: Params, name: str, basis: str) -> list[AwardItem]:
+def _per_day(label: str, days: set[int], params: Params, name: str, basis: str) -> list[AwardItem]:
     if not days:
         return []
     path = f"specific_sums.{name}"
@@ -577,57 +598,104 @@ def _per_day(label: str, days: set[date], params: Params, name: str, basis: str)
 def _impact_items(
     scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
 ) -> list[AwardItem]:
-    """The distress band, scaled by the length of the failure and its severity markers; and a
-    complaint-handling failure, in its own band."""
+    """The distress band, scaled by the length of the failure and its severity markers
+    (``_scale``); and a complaint-handling failure, in its own band. The scale's parameters
+    are read even when there is no distress band, as a decision records the drafts it reads."""
+    failure = scenario.failure
+    days = _failure_days(scenario, params)
+    start = params.value("impact.duration.start")
+    cap = params.value("impact.duration.max_years")
+    per_year = params.value("impact.duration.per_year")
+    used = ["impact.duration.start", "impact.duration.max_years", "impact.duration.per_year"]
+    persistent = repeated = complaint_only = None
+    if failure.persistent:
+        persistent = params.value("impact.severity.persistent")
+        used.append("impact.severity.persistent")
+    threshold = params.value("impact.severity.repeated_reports")
+    if failure.reports >= threshold:
+        repeated = params.value("impact.severity.repeated")
+        used += ["impact.severity.repeated_reports", "impact.severity.repeated"]
+    # only the complaint handling failed: its kind says so and no amenity or room was lost
+    if failure.kind == "complaint-handling" and not scenario.amenities_lost:
+        complaint_only = params.value("impact.complaint_only")
+        used.append("impact.complaint_only")
     items = []
-    scale, basis, scaled, note = _impact_scale(scenario, params)
     if impact.rank > 0:
         band = BANDS[impact.rank - 1]
-        items.append(_band_item("distress and inconvenience", band, params, scale, scaled, basis))
+        low_path, high_path = BAND_ENDS[band]
+        low = params[low_path]  # its clause cites the band
+        high = params.value(high_path)
+        position = params.value("bands.position")
+        used += [low_path, high_path, "bands.position"]
+        # a figure in a band: an assumption, or the user's draft when it rests on one
+        basis = DRAFT if _drafted(params, used) else ASSUMPTION
+        item, note = _remembered(_distress_band, params)(
+            days,
+            failure.reports,
+            start,
+            per_year,
+            cap,
+            persistent,
+            repeated,
+            complaint_only,
+            band,
+            low.value,
+            high,
+            position,
+            low.clause,
+            basis,
+        )
+        items.append(item)
         if note is not None:
             notes.append(note)
-    items.extend(_complaint_handling(scenario, params, notes))
+    items += _complaint_handling(scenario, params, notes)
     return items
 
 
-def _impact_scale(scenario: Scenario, params: Params) -> tuple[Decimal, str, str, Note | None]:
-    """How much the length and severity of the failure multiply the impact (``_scale``), the
-    basis of the parameters it used, and the label's words and the note that say so."""
-    failure = scenario.failure
-    days = _failure_days(scenario, params)
-    start = params["impact.duration.start"]
-    cap = params["impact.duration.max_years"]
-    per_year = params["impact.duration.per_year"]
-    used = [start, per_year, cap]
-    persistent = repeated = complaint_only = None
-    if failure.persistent:
-        persistent = params["impact.severity.persistent"]
-        used.append(persistent)
-    threshold = params["impact.severity.repeated_reports"]
-    if failure.reports >= threshold.value:
-        repeated = params["impact.severity.repeated"]
-        used += [threshold, repeated]
-    if _complaint_only(scenario):
-        complaint_only = params["impact.complaint_only"]
-        used.append(complaint_only)
-    basis = basis_from(*used)
-    scale, scaled, note = _unless_draft(_scale, basis)(
-        days,
-        failure.reports,
-        start.value,
-        per_year.value,
-        cap.value,
-        None if persistent is None else persistent.value,
-        None if repeated is None else repeated.value,
-        None if complaint_only is None else complaint_only.value,
+def _drafted(params: Params, paths: list[str]) -> bool:
+    """Whether any of the parameters at ``paths``, already read, is the user's draft (a
+    decision records each draft it reads: ``Params.drafts_used``)."""
+    drafts = params.drafts_used
+    return bool(drafts) and any(path in drafts for path in paths)
+
+
+def _remembered(function: Callable[..., Any], params: Params) -> Callable[..., Any]:
+    """``function``, pure and remembered by its arguments (``lru_cache``: cases repeat the same
+    lengths and figures), or the function itself when the decision has read a draft value of
+    the user's (a draft may be -0, which equals the 0 remembered but prints as "-0"). Call it
+    with parameters already read: none is a draft unless the decision has recorded one."""
+    return function.__wrapped__ if params.drafts_used else function
+
+
+@lru_cache(maxsize=16384)
+def _distress_band(
+    days: int,
+    reports: int,
+    start: Decimal,
+    per_year: Decimal,
+    max_years: Decimal,
+    persistent: Decimal | None,
+    repeated: Decimal | None,
+    complaint_only: Decimal | None,
+    band: str,
+    low: Decimal,
+    high: Decimal,
+    position: Decimal,
+    clause: str,
+    basis: str,
+) -> tuple[AwardItem, Note | None]:
+    """The distress band's item, times the scale of the failure (``_scale``), and the note on
+    the scale (None: not scaled)."""
+    scale, scaled, note = _scale(
+        days, reports, start, per_year, max_years, persistent, repeated, complaint_only
     )
-    return scale, basis, scaled, note
+    label = "distress and inconvenience"
+    return _scaled_band(label, band, low, high, position, scale, scaled, clause, basis), note
 
 
 DAYS_A_YEAR = Decimal("365.25")
 
 
-@lru_cache(maxsize=16384)
 def _scale(
     days: int,
     reports: int,
@@ -638,11 +706,12 @@ def _scale(
     repeated: Decimal | None,
     complaint_only: Decimal | None,
 ) -> tuple[Decimal, str, Note | None]:
-    """A starting point (the scale of a failure with no length) plus a growth per year of
-    failure (up to a number of years), times 1 plus each severity marker (the persistent
-    failure's, and the repeated reports' when over the threshold; None: not met), times the
-    complaint-only share when the failure is only the complaint handling (None: it is not);
-    the words for the label, and the note saying why."""
+    """How much the length and severity of the failure multiply the impact: a starting point
+    (the scale of a failure with no length) plus a growth per year of failure (up to a number
+    of years), times 1 plus each severity marker (the persistent failure's, and the repeated
+    reports' when over the threshold; None: not met), times the complaint-only share when the
+    failure is only the complaint handling (None: it is not); the words for the label, and the
+    note saying why."""
     counted = min(Decimal(days) / DAYS_A_YEAR, max_years)
     scale = start + per_year * counted
     why = []
@@ -672,43 +741,6 @@ BAND_ENDS = {
 }
 
 
-def _complaint_only(scenario: Scenario) -> bool:
-    """A failure that is only the complaint handling: its kind says so and no amenity or
-    room was lost."""
-    return scenario.failure.kind == "complaint-handling" and not scenario.amenities_lost
-
-
-def _band_item(
-    label: str,
-    band: str,
-    params: Params,
-    scale: Decimal = Decimal(1),
-    scaled: str = "",
-    basis: str = ASSUMPTION,
-    clause: str = "",
-) -> AwardItem:
-    """A band as a range, times ``scale`` (``scaled`` says so in words); its single figure an
-    assumption. ``basis``: that of the other parameters used; cited by ``clause``, else by
-    the band's own."""
-    low_path, high_path = BAND_ENDS[band]
-    low = params[low_path]
-    high = params[high_path]
-    position = params["bands.position"]
-    basis = _worst(ASSUMPTION, basis, basis_from(position, low, high))
-    return _unless_draft(_scaled_band, basis)(
-        label,
-        band,
-        low.value,
-        high.value,
-        position.value,
-        scale,
-        scaled,
-        clause or low.clause,
-        basis,
-    )
-
-
-@lru_cache(maxsize=16384)
 def _scaled_band(
     label: str,
     band: str,
@@ -721,8 +753,9 @@ def _scaled_band(
     basis: str,
 ) -> AwardItem:
     """The band from ``low`` to ``high``, its figure at ``position`` in it, all times
-    ``scale``. The severe band ("£1,000 and over") has a computed upper end
-    (``bands.severe.top``, given as ``high``, scaled the same way)."""
+    ``scale`` (``scaled`` says so in words); cited by ``clause``. The severe band ("£1,000 and
+    over") has a computed upper end (``bands.severe.top``, given as ``high``, scaled the same
+    way)."""
     name = LEVEL_NAMES[band]
     if band == "severe":
         high = max(high, low)
@@ -741,17 +774,20 @@ def _scaled_band(
     )
 
 
-def _unless_draft(remembered: Callable[..., Any], basis: str) -> Callable[..., Any]:
-    """A pure function remembered by its arguments (``lru_cache``: cases repeat the same
-    lengths and figures), or the function itself when a parameter it is given is the user's
-    draft: a draft value may be -0, which equals the 0 remembered but prints as "-0"."""
-    return remembered.__wrapped__ if basis == DRAFT else remembered
+ONE = Decimal(1)
+COMPLAINT_CLAUSE = f"{CODE}; {REMEDIES}"
+# A complaint-handling band, unscaled (the same few answers over and over).
+_complaint_band = lru_cache(maxsize=256)(_scaled_band)
 
 
 def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
     """A complaint-handling failure: missed Code timescales, or a claim whose kind is
-    complaint handling (counted even without complaint dates), in a band of its own."""
-    missed = [check for check in check_code(scenario.complaint) if check.missed]
+    complaint handling (counted even without complaint dates), in a band of its own (its
+    single figure an assumption), cited by the Code and the remedies guidance."""
+    complaint = scenario.complaint
+    missed = (
+        [check for check in check_code(complaint) if check.missed] if complaint is not None else []
+    )
     if len(missed) > 1:
         key, why = "complaint_handling.band_repeated", f"{len(missed)} of the Code's timescales"
     elif missed:
@@ -765,9 +801,24 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     elif missed:
         why += " missed"
     reading = params[key]
-    label = f"complaint handling ({why})"
+    band = reading.value
+    low_path, high_path = BAND_ENDS[band]
+    low = params[low_path]
+    high = params[high_path]
+    position = params["bands.position"]
+    basis = _worst(ASSUMPTION, reading.basis, basis_from(position, low, high))
     return [
-        _band_item(label, reading.value, params, basis=reading.basis, clause=f"{CODE}; {REMEDIES}")
+        _remembered(_complaint_band, params)(
+            f"complaint handling ({why})",
+            band,
+            low.value,
+            high.value,
+            position.value,
+            ONE,
+            "",
+            COMPLAINT_CLAUSE,
+            basis,
+        )
     ]
 
 
@@ -792,34 +843,51 @@ def _vulnerability_uplift(
     share = uplift.value
     if share <= 0:
         return []
-    percent = f"{share * 100:.0f}%"
     if len(vulnerabilities) > 1:
         notes.append(
             Note(
                 f"Vulnerabilities ({', '.join(vulnerabilities)}): the highest single uplift "
-                f"({worst}, {percent}) applies, not stacked",
+                f"({worst}, {share * 100:.0f}%) applies, not stacked",
                 uplift.clause,
             )
         )
+    uplifted = _remembered(_uplift_item, params)
     items = []
     for category, parts in ((LOSS_OF_USE, loss_of_use), (IMPACT, impact)):
         base, low, high = _totals(parts)
-        if base <= 0:
-            continue
-        items.append(
-            AwardItem(
-                _label(
-                    category, f"vulnerability uplift ({worst}) {percent} of {format_pounds(base)}"
-                ),
-                to_pennies(base * share),
-                uplift.clause,
-                uplift.basis,
-                category,
-                low=to_pennies(low * share),
-                high=None if high is None else to_pennies(high * share),
+        if base > 0:
+            items.append(
+                uplifted(category, worst, share, base, low, high, uplift.clause, uplift.basis)
             )
-        )
     return items
+
+
+@lru_cache(maxsize=16384)
+def _uplift_item(
+    category: str,
+    worst: str,
+    share: Decimal,
+    base: Decimal,
+    low: Decimal,
+    high: Decimal | None,
+    clause: str,
+    basis: str,
+) -> AwardItem:
+    """``share`` of the items of one category (their amounts ``base``, their range ``low`` to
+    ``high``, None: open) for the vulnerability ``worst``. Remembered by its arguments: the
+    totals are sums from £0.00 of amounts in pennies, never -0."""
+    return AwardItem(
+        _label(
+            category,
+            f"vulnerability uplift ({worst}) {share * 100:.0f}% of {format_pounds(base)}",
+        ),
+        to_pennies(base * share),
+        clause,
+        basis,
+        category,
+        low=to_pennies(low * share),
+        high=None if high is None else to_pennies(high * share),
+    )
 
 
 def _totals(items: list[AwardItem]) -> tuple[Decimal, Decimal, Decimal | None]:
@@ -897,21 +965,31 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     total = award.total
     if total == 0:
         return Settlement()
-    part = SettlementPart(
-        "Paid to the resident", total, CUSTOMER, "payment ordered by the Ombudsman", ARREARS
-    )
-    notes = ()
+    paid = _paid(str(total))
     owed = scenario.account.total_owed
-    if owed > 0:
-        notes = (
-            Note(
-                f"The resident owes {format_pounds(owed)}; "
-                "compensation the Ombudsman orders is not offset against arrears, and "
-                "out-of-pocket costs and statutory payments never are",
-                ARREARS,
-            ),
-        )
-    return Settlement((part,), notes)
+    if owed <= 0:
+        return paid
+    note = Note(
+        f"The resident owes {format_pounds(owed)}; "
+        "compensation the Ombudsman orders is not offset against arrears, and "
+        "out-of-pocket costs and statutory payments never are",
+        ARREARS,
+    )
+    return Settlement(paid.parts, (note,))
+
+
+@lru_cache(maxsize=4096)
+def _paid(total: str) -> Settlement:
+    """The whole award, ``total`` (as printed: remembered by its text, as equal amounts may
+    print differently), paid to the resident."""
+    part = SettlementPart(
+        "Paid to the resident",
+        Decimal(total),
+        CUSTOMER,
+        "payment ordered by the Ombudsman",
+        ARREARS,
+    )
+    return Settlement((part,))
 
 
 @hookimpl
