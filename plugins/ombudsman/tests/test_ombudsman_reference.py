@@ -267,6 +267,17 @@ def test_later_days_count_at_the_later_share():
     assert by_category(decision)[LOSS_OF_USE] == D("456.00")
 
 
+def test_a_tapered_item_is_marked_draft_when_the_taper_is_a_draft():
+    """The tapered figure rests on full_weeks and later_share: a draft of either makes it a
+    draft figure; without one it is an assumption (both are fitted assumptions)."""
+    (item,) = [i for i in ombudsman(THREE_YEARS).award.items if i.category == LOSS_OF_USE]
+    assert item.basis == "assumption"
+    for setting in ("loss_of_use.later_share=0.5", "loss_of_use.full_weeks=52"):
+        decision = ombudsman(THREE_YEARS, [f"ombudsman.{setting}"])
+        (item,) = [i for i in decision.award.items if i.category == LOSS_OF_USE]
+        assert item.basis == "draft", setting
+
+
 def test_a_home_failure_of_104_weeks_or_less_is_not_tapered():
     # 1 Jan 2023 to 29 Dec 2024 (2024 a leap year) = 365 + 363 = 728 days, exactly 104 weeks:
     # £70 x 728 / 7 = £7,280 x 5% = £364.00; to 28 Dec, 727 days: £7,270 x 5% = £363.50
@@ -585,6 +596,14 @@ def missed(occurred: str, claimed: str, extra: str = "") -> str:
 def test_code_2_2_raised_twelve_months_after_the_issue_is_not_taken():
     assert not ombudsman(missed("2025-01-10", "2026-01-10")).excluded  # the last day
     assert ombudsman(missed("2025-01-10", "2026-01-11")).excluded  # the day after
+
+
+def test_code_2_2_the_limit_named_is_the_limit_applied():
+    """A draft time limit of 6 months is the one the exclusion counts and names."""
+    decision = ombudsman(missed("2025-01-10", "2025-07-11"), ["ombudsman.jurisdiction.months=6"])
+    (limit,) = decision.exclusions
+    assert "more than 6 months after" in limit.reason and limit.short == "over 6 months"
+    assert "12 months" not in limit.reason
 
 
 def test_code_2_2_counts_from_awareness_when_later():

@@ -150,11 +150,11 @@ def _over_time_limit(raised: date, start: date, months: int) -> Exclusion:
     the engine's date helpers are: claims share their dates)."""
     limit = add_months(start, months)
     return Exclusion(
-        f"Raised on {raised}, more than 12 months after the issue or the resident's "
+        f"Raised on {raised}, more than {months} months after the issue or the resident's "
         f"awareness of it ({start}; the limit was {limit})",
         f"{CODE} 2.2-2.3",
         raised > limit,
-        "over 12 months",
+        f"over {months} months",
     )
 
 
@@ -346,11 +346,19 @@ def _rent_share_item(
     (the orders for long failures do not grow in proportion to their length)."""
     low = params["loss_of_use.range_low"]
     high = params["loss_of_use.range_high"]
-    full_weeks = params.value("loss_of_use.full_weeks")
+    full_weeks = params["loss_of_use.full_weeks"]
+    used = [share_param, low, high]
     later_share = None
-    # the switch is read (so recorded) whenever the taper could apply to a room or amenity
-    if days > full_weeks * 7 and (whole_home or params.value(TAPER_SWITCH) == "all"):
-        later_share = params.value("loss_of_use.later_share")
+    if days > full_weeks.value * 7:
+        tapered = whole_home
+        if not whole_home:  # the switch is read (so recorded) only for a room or amenity
+            switch = params[TAPER_SWITCH]
+            used.append(switch)  # the item rests on the reading either way
+            tapered = switch.value == "all"
+        if tapered:
+            later = params["loss_of_use.later_share"]
+            used += [full_weeks, later]
+            later_share = later.value
     return _remembered(_rent_share, params)(
         what,
         share,
@@ -358,10 +366,10 @@ def _rent_share_item(
         rent,
         low.value,
         high.value,
-        full_weeks,
+        full_weeks.value,
         later_share,
         share_param.clause,
-        basis_from(share_param, low, high),
+        basis_from(*used),
     )
 
 
