@@ -217,6 +217,23 @@ def test_check_settlement_allows_a_credit_balance_beyond_the_debt():
     assert check_settlement("x", settlement, award_of("100.00"), nothing_owed) is settlement
 
 
+def test_a_settlement_that_passed_last_time_is_still_set_against_this_award_and_debt():
+    from compsim.plugins import LastPassed
+
+    passed = LastPassed()
+    owed = scenario("[account]\nrent_arrears = 30")
+    settlement = Settlement((part("70.00", CUSTOMER), part("30.00", ACCOUNT, "credit")))
+    assert check_settlement("x", settlement, award_of("100.00"), owed, passed) is settlement
+    assert passed.settlement is settlement
+    # the very same settlement against another award, or a smaller debt, is still refused
+    with pytest.raises(PluginError, match=r"but the award is 90\.00"):
+        check_settlement("x", settlement, award_of("90.00"), owed, passed)
+    with pytest.raises(PluginError, match=r"more than the 20\.00 owed"):
+        check_settlement(
+            "x", settlement, award_of("100.00"), scenario("[account]\nrent_arrears = 20"), passed
+        )
+
+
 @pytest.mark.parametrize("field", ["form", "clause"])
 def test_check_settlement_refuses_a_part_without_form_or_clause(field):
     values = {"form": "cheque", "clause": "clause 1"} | {field: "  "}

@@ -217,6 +217,8 @@ class LastPassed:
     impact: Any = None
     award: Any = None
     approval: Any = None
+    settlement: Any = None
+    settlement_sums: tuple[Decimal, Decimal, Decimal] = (ZERO, ZERO, ZERO)
 
     # Only a result whose lists are tuples is remembered: a list could change afterwards.
     def remember_impact(self, impact: Impact) -> None:
@@ -603,13 +605,23 @@ def check_approval(column: str, result: Any) -> Approval:
     return result
 
 
-def check_settlement(column: str, result: Any, award: Award, scenario: Scenario) -> Settlement:
+def check_settlement(
+    column: str, result: Any, award: Award, scenario: Scenario, passed: LastPassed | None = None
+) -> Settlement:
+    """The settlement's parts are well formed, add up to the award, and set no more against
+    debts than is owed. A settlement that is the very one that passed last time (``passed``)
+    has its parts and sums from then; the sums are still set against this award and debt."""
     hook = "apply_offset"
-    sums = _settlement_sums(result)
-    if sums is None:
-        _something(column, hook, result)
-        _check_settlement_parts(column, hook, result)
-        sums = result.paid_to_customer, result.credited_to_account, result.offset_against_debts
+    if passed is not None and result is passed.settlement:
+        sums = passed.settlement_sums
+    else:
+        sums = _settlement_sums(result)
+        if sums is None:
+            _something(column, hook, result)
+            _check_settlement_parts(column, hook, result)
+            sums = result.paid_to_customer, result.credited_to_account, result.offset_against_debts
+        elif passed is not None and type(result.parts) is tuple and type(result.notes) is tuple:
+            passed.settlement, passed.settlement_sums = result, sums
     paid, credited, against_debts = sums
     if paid + credited != award.total:
         _broken(

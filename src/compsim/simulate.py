@@ -76,6 +76,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
             hook.apply_offset(scenario=scenario, award=award, params=params),
             award,
             scenario,
+            passed,
         )
         timescales = None  # the policy's own complaint timescales matter only with [complaint]
         if complaint is not None and "complaint_timescales" in implemented:
