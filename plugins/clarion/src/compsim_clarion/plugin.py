@@ -113,50 +113,50 @@ def policy_info() -> PolicyInfo:
 
 
 class Head(NamedTuple):
-    """One kind of failure 4.2 names, as found in the scenario, and whether it counts (a
-    named tuple: a decision builds several, and it costs half an attrs class to build)."""
+    """One kind of failure 4.2 names, as found in the scenario: the note saying whether it
+    counts and why, and whether it counts (a named tuple: a decision builds several, and it
+    costs half an attrs class to build)."""
 
-    reason: str
+    note: Note
     compensable: bool
-    clause: str = COMPENSABLE
 
-    def note(self) -> Note:
-        return Note(
-            f"{'Counts' if self.compensable else 'Does not count'}: {self.reason}", self.clause
-        )
+
+def _head(reason: str, compensable: bool, clause: str = COMPENSABLE) -> Head:
+    return Head(
+        Note(f"{'Counts' if compensable else 'Does not count'}: {reason}", clause), compensable
+    )
 
 
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
     """Every 4.2 kind the scenario shows, each marked compensable or not, with why; and,
     for a failure of a kind 4.2 does not name, whether discretionary compensation is paid
-    for it (a reading switch: 4.2's list is of examples)."""
-    heads = [
-        *_appointment_heads(scenario, params),
-        *_repair_heads(scenario, params),
+    for it (a reading switch: 4.2's list is of examples). A missed appointment's head, when
+    there is one, comes first."""
+    service = scenario.failure.kind == "charged-service-not-delivered"
+    found = (
+        _appointment_head(scenario, params),
+        _repair_head(scenario, params),
         *_amenity_heads(scenario, params),
-        *_belongings_heads(scenario, params),
-    ]
-    if scenario.failure.kind == "charged-service-not-delivered":
-        heads.append(SERVICE_NOT_DELIVERED)
-    heads.extend(_unlisted_heads(scenario, params))
-    if not heads:
-        heads.append(NOTHING_NAMED)
-    return heads
+        _belongings_head(scenario, params),
+        SERVICE_NOT_DELIVERED if service else None,
+        _unlisted_head(scenario, params),
+    )
+    return [head for head in found if head is not None] or [NOTHING_NAMED]
 
 
 # The heads whose words never change.
-SERVICE_NOT_DELIVERED = Head(
+SERVICE_NOT_DELIVERED = _head(
     "A charged service was not delivered: a loss of services, which 4.2 counts", True
 )
-NOTHING_NAMED = Head("No failure of a kind 4.2 names is shown", False)
-NO_APPOINTMENT_MISSED = Head("No appointment was missed (missed_appointments = 0)", False)
-AMENITIES_NOT_LISTED = Head(
+NOTHING_NAMED = _head("No failure of a kind 4.2 names is shown", False)
+NO_APPOINTMENT_MISSED = _head("No appointment was missed (missed_appointments = 0)", False)
+AMENITIES_NOT_LISTED = _head(
     "A loss of amenities or services (the scenario lists none in amenities_lost): "
     "compensable whenever lost",
     True,
 )
-NO_ITEMS_LISTED = Head("No damaged items are listed", False)
-NO_ITEM_PAYABLE = Head(
+NO_ITEMS_LISTED = _head("No damaged items are listed", False)
+NO_ITEM_PAYABLE = _head(
     "Every damaged item is for the claimant's contents insurance, a floor covering, or not "
     "belongings: no belongings are compensable",
     False,
@@ -175,35 +175,31 @@ def unlisted_failure(scenario: Scenario) -> bool:
     return True
 
 
-def _unlisted_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _unlisted_head(scenario: Scenario, params: Params) -> Head | None:
     kind = scenario.failure.kind
     if kind not in UNLISTED_KINDS:
-        return []
+        return None
     if not unlisted_failure(scenario):  # a decant for demolition or redevelopment
         reason = scenario.decant.reason if scenario.decant else ""
-        return [Head(f"A decant for {reason} is a planned move, not a failure of service", False)]
+        return _head(f"A decant for {reason} is a planned move, not a failure of service", False)
     switch = params[UNLISTED_SWITCH]
     if switch.value:
-        return [
-            Head(
-                f"The failure ({kind}) is none of the kinds 4.2 names, but 4.2 lists examples "
-                "('include'): compsim reads it as compensable like a named failure "
-                f"({switch.basis}: {UNLISTED_SWITCH})",
-                True,
-                switch.clause,
-            )
-        ]
-    return [
-        Head(
-            f"The failure ({kind}) is none of the kinds 4.2 names (a missed appointment, a "
-            "repair over target, a loss of amenities or services, a room lost for more than "
-            "the repair SLA, damage to belongings). 4.2 lists examples ('include'); compsim "
-            "reads discretionary compensation as given only for the named kinds, so only "
-            f"out-of-pocket expenses are reimbursed (1.2) ({switch.basis}: {UNLISTED_SWITCH})",
-            False,
+        return _head(
+            f"The failure ({kind}) is none of the kinds 4.2 names, but 4.2 lists examples "
+            "('include'): compsim reads it as compensable like a named failure "
+            f"({switch.basis}: {UNLISTED_SWITCH})",
+            True,
             switch.clause,
         )
-    ]
+    return _head(
+        f"The failure ({kind}) is none of the kinds 4.2 names (a missed appointment, a "
+        "repair over target, a loss of amenities or services, a room lost for more than "
+        "the repair SLA, damage to belongings). 4.2 lists examples ('include'); compsim "
+        "reads discretionary compensation as given only for the named kinds, so only "
+        f"out-of-pocket expenses are reimbursed (1.2) ({switch.basis}: {UNLISTED_SWITCH})",
+        False,
+        switch.clause,
+    )
 
 
 def failure_shown(compensable: bool, unlisted: bool) -> bool:
@@ -213,78 +209,67 @@ def failure_shown(compensable: bool, unlisted: bool) -> bool:
     return compensable or unlisted
 
 
-def _appointment_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _appointment_head(scenario: Scenario, params: Params) -> Head | None:
     failure = scenario.failure
     if failure.missed_appointments == 0:
         if failure.kind == "missed-appointment":
-            return [NO_APPOINTMENT_MISSED]
-        return []
+            return NO_APPOINTMENT_MISSED
+        return None
     threshold = params["appointment.notice_hours"]
     count = _appointments(failure.missed_appointments)
     hours = failure.appointment_notice_hours
     if hours is None:
-        return [
-            Head(
-                f"{count} missed with no notice recorded (read as none): less than "
-                f"{threshold.value} hours' notice, compensable",
-                True,
-                threshold.clause,
-            )
-        ]
-    if hours >= threshold.value:
-        return [
-            Head(
-                f"{count} cancelled with {hours} hours' notice: at least {threshold.value} "
-                "hours' notice was given, so nothing is paid for it",
-                False,
-                threshold.clause,
-            )
-        ]
-    return [
-        Head(
-            f"{count} cancelled with {hours} hours' notice, less than {threshold.value}: "
-            "compensable",
+        return _head(
+            f"{count} missed with no notice recorded (read as none): less than "
+            f"{threshold.value} hours' notice, compensable",
             True,
             threshold.clause,
         )
-    ]
+    if hours >= threshold.value:
+        return _head(
+            f"{count} cancelled with {hours} hours' notice: at least {threshold.value} "
+            "hours' notice was given, so nothing is paid for it",
+            False,
+            threshold.clause,
+        )
+    return _head(
+        f"{count} cancelled with {hours} hours' notice, less than {threshold.value}: compensable",
+        True,
+        threshold.clause,
+    )
 
 
 def _appointments(count: int) -> str:
     return "One appointment" if count == 1 else f"{count} appointments"
 
 
-def _repair_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _repair_head(scenario: Scenario, params: Params) -> Head | None:
     dates, failure = scenario.dates, scenario.failure
     target = dates.repair_target
     if target is None:
         if failure.kind != "repair-delay":
-            return []
+            return None
         if failure.action_plan != "none":
-            return [_plan_head("A repair delay", failure.action_plan, params)]
-        return [REPAIR_WITHOUT_TARGET]
+            return _plan_head("A repair delay", failure.action_plan, params)
+        return REPAIR_WITHOUT_TARGET
     end = dates.loss_end
     if end <= target:
-        return [
-            Head(
-                f"The repair was within its target ({day_text(target)}; loss end {day_text(end)})",
-                False,
-            )
-        ]
+        return _head(
+            f"The repair was within its target ({day_text(target)}; loss end {day_text(end)})",
+            False,
+        )
     over = (end - target).days
     if failure.action_plan != "none":
         what = f"The repair went {over} days over its target ({day_text(target)})"
-        return [_plan_head(what, failure.action_plan, params)]
-    return [
-        Head(
-            f"The repair went {over} days over its target ({day_text(target)}; loss end "
-            f"{day_text(end)}) with no action plan agreed: compensable",
-            True,
-        )
-    ]
+        return _plan_head(what, failure.action_plan, params)
+    return _head(
+        f"The repair went {over} days over its target ({day_text(target)}; loss end "
+        f"{day_text(end)}) with no action plan agreed: compensable",
+        True,
+    )
 
 
-REPAIR_WITHOUT_TARGET = Head(
+REPAIR_WITHOUT_TARGET = _head(
     "A repair delay with no target date given: compsim reads the failure kind as "
     "a repair that went over its target time, with no action plan agreed",
     True,
@@ -296,16 +281,16 @@ def _plan_head(what: str, plan: str, params: Params) -> Head:
     agreed plan that was kept stops the repair kind; whether a plan agreed but not kept does
     is a reading switch."""
     if plan == "agreed-kept":
-        return Head(f"{what}, but an action plan was agreed", False)
+        return _head(f"{what}, but an action plan was agreed", False)
     switch = params[BROKEN_PLAN_SWITCH]
     if switch.value:
-        return Head(
+        return _head(
             f"{what}, but an action plan was agreed (it was not kept; 4.2 asks only whether "
             f"one has been agreed: {switch.basis}, {BROKEN_PLAN_SWITCH})",
             False,
             switch.clause,
         )
-    return Head(
+    return _head(
         f"{what}; an action plan was agreed but not kept, which compsim reads as no plan: "
         f"compensable ({switch.basis}, {BROKEN_PLAN_SWITCH})",
         True,
@@ -342,21 +327,21 @@ def _amenity_head(
     name = amenity.replace("-", " ")
     days = (end - start).days
     if amenity in SERVICES:
-        return Head(
+        return _head(
             f"Loss of {name} ({day_text(start)} to {day_text(end)}): an amenity or service, "
             "compensable whenever lost",
             True,
         )
     if not in_use:
-        return Head(f"The {name} was not in use, so its use was not lost", False, clause)
+        return _head(f"The {name} was not in use, so its use was not lost", False, clause)
     if days > sla_days:
-        return Head(
+        return _head(
             f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
             f"{day_text(end)}), more than {sla_days}: compensable",
             True,
             clause,
         )
-    return Head(
+    return _head(
         f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
         f"{day_text(end)}), not more than {sla_days}: a room counts only when lost for longer "
         "than the repair SLA",
@@ -371,23 +356,21 @@ def _loss_end(scenario: Scenario, loss: AmenityLoss) -> date:
     return loss.to if loss.to is not None else scenario.dates.loss_end
 
 
-def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _belongings_head(scenario: Scenario, params: Params) -> Head | None:
     items = scenario.damaged_items
     if not items:
         if scenario.failure.kind in DAMAGE_KINDS:
-            return [NO_ITEMS_LISTED]
-        return []
+            return NO_ITEMS_LISTED
+        return None
     payable = [item for item in items if _item_refusal(item, params) is None]
     if payable:
         names = ", ".join(item.item for item in payable)
-        return [
-            Head(
-                f"Damage to belongings ({names}) caused by the failure and not reasonably "
-                "covered by the claimant's contents insurance: compensable",
-                True,
-            )
-        ]
-    return [NO_ITEM_PAYABLE]
+        return _head(
+            f"Damage to belongings ({names}) caused by the failure and not reasonably "
+            "covered by the claimant's contents insurance: compensable",
+            True,
+        )
+    return NO_ITEM_PAYABLE
 
 
 def _item_refusal(item: DamagedItem, params: Params) -> tuple[str, str, str] | None:
@@ -746,18 +729,19 @@ def _impact(
 
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
+    heads = compensable_heads(scenario, params)
     notes, compensable = [], False
-    for head in compensable_heads(scenario, params):
-        notes.append(head.note())
-        compensable = compensable or head.compensable
+    for note, counts in heads:
+        notes.append(note)
+        compensable = compensable or counts
     unlisted = unlisted_failure(scenario)
     # the parameters the band (paid or refused) rests on, besides its own figures
     rests_on = [params[UNLISTED_SWITCH]] if unlisted else []
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
     if scenario.amenities_lost:
         items.extend(_service_items(scenario, params, notes))
-    if scenario.failure.missed_appointments:
-        items.extend(_appointment_items(scenario, params))
+    if scenario.failure.missed_appointments:  # then the appointments' head comes first
+        items.append(_appointment_item(scenario, heads[0], params))
     if scenario.damaged_items:
         items.extend([_belongings_item(item, params) for item in scenario.damaged_items])
     if scenario.costs:
@@ -1050,37 +1034,30 @@ def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
-def _appointment_items(scenario: Scenario, params: Params) -> list[AwardItem]:
-    """The missed appointments (``scenario.failure.missed_appointments`` is not 0)."""
+def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardItem:
+    """The missed appointments (``scenario.failure.missed_appointments`` is not 0; ``head``
+    is their 4.2 head)."""
     failure = scenario.failure
-    heads = _appointment_heads(scenario, params)
-    if not heads:
-        return []
     count = failure.missed_appointments
     rate = params["specific_sums.missed_appointment"]
     label = f"Missed appointments: {count}" if count != 1 else "Missed appointment"
-    if not heads[0].compensable:
-        return [
-            AwardItem(
-                f"{label}: not paid, cancelled with "
-                f"{failure.appointment_notice_hours} hours' notice",
-                ZERO,
-                heads[0].clause,
-                PUBLISHED,
-                "appointment",
-            )
-        ]
-    if rate.value == 0:
-        return [_no_sum_yet(label, rate.clause, scenario, "appointment")]
-    return [
-        AwardItem(
-            f"{label} at {format_pounds(rate.value)} each",
-            to_pennies(rate.value * count),
-            rate.clause,
-            rate.basis,
+    if not head.compensable:
+        return AwardItem(
+            f"{label}: not paid, cancelled with {failure.appointment_notice_hours} hours' notice",
+            ZERO,
+            head.note.clause,
+            PUBLISHED,
             "appointment",
         )
-    ]
+    if rate.value == 0:
+        return _no_sum_yet(label, rate.clause, scenario, "appointment")
+    return AwardItem(
+        f"{label} at {format_pounds(rate.value)} each",
+        to_pennies(rate.value * count),
+        rate.clause,
+        rate.basis,
+        "appointment",
+    )
 
 
 def _belongings_item(item: DamagedItem, params: Params) -> AwardItem:
