@@ -8,6 +8,7 @@ silent, are listed in this package's README.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -591,9 +592,14 @@ def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
 def claim_window_start(scenario: Scenario) -> tuple[date, str]:
     """6.2 "within six months of our failure of service fault, or event": a one-off event
     (a missed appointment, damage) from the day it happened; a continuing failure from its
-    end (RULES.md, common readings)."""
+    end (RULES.md, common readings). The start is ``scenario.incurred``, found here from the
+    one lookup that also gives the words (the property asks the kind again)."""
+    dates = scenario.dates
     # ONE_OFF_WORDS names every one-off kind (scenario.one_off); any other failure continues
-    return scenario.incurred, ONE_OFF_WORDS.get(scenario.failure.kind, "the failure ending on")
+    what = ONE_OFF_WORDS.get(scenario.failure.kind)
+    if what is None:
+        return dates.loss_end, "the failure ending on"
+    return dates.occurred, what
 
 
 ONE_OFF_WORDS = {kind: f"the {kind.replace('-', ' ')} on" for kind in ONE_OFF_KINDS}
@@ -859,7 +865,10 @@ def _days_lost(scenario: Scenario, from_target: bool) -> dict[str, list[Span]]:
                 start = max(start, target)
             if start < end:
                 spans.setdefault(loss.amenity, []).append((start, end))
-    return {amenity: _joined(found) for amenity, found in spans.items()}
+    for amenity, found in spans.items():
+        if len(found) > 1:
+            spans[amenity] = _joined(found)
+    return spans
 
 
 def _joined(spans: list[Span]) -> list[Span]:
@@ -875,17 +884,20 @@ def _joined(spans: list[Span]) -> list[Span]:
     return joined
 
 
-def _days_in(spans: list[Span]) -> int:
-    return sum((end - start).days for start, end in spans)
+def _days_in(spans: Sequence[Span]) -> int:
+    days = 0  # loops, not sum() over a generator: the lists hold a span or two
+    for start, end in spans:
+        days += (end - start).days
+    return days
 
 
-def _days_in_both(first: list[Span], second: list[Span]) -> int:
+def _days_in_both(first: Sequence[Span], second: Sequence[Span]) -> int:
     """The days in both (each a list of disjoint spans)."""
-    return sum(
-        max(0, (min(end1, end2) - max(start1, start2)).days)
-        for start1, end1 in first
-        for start2, end2 in second
-    )
+    days = 0
+    for start1, end1 in first:
+        for start2, end2 in second:
+            days += max(0, (min(end1, end2) - max(start1, start2)).days)
+    return days
 
 
 # The amenities with a specific sum a day or a week, and those remedied within the band.
@@ -911,10 +923,10 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
     items = []
     if not lost.isdisjoint(SPECIFIC_SUMS):
         target = scenario.dates.repair_target
-        from_target = target is not None and params.value(DAYS_FROM) == "repair_target"
-        days_lost = _days_lost(scenario, from_target)
-        heating, hot_water = days_lost.get("heating", []), days_lost.get("hot-water", [])
-        power, lighting = days_lost.get("electricity", []), days_lost.get("lighting", [])
+        source = None if target is None else params[DAYS_FROM]
+        days_lost = _days_lost(scenario, source is not None and source.value == "repair_target")
+        heating, hot_water = days_lost.get("heating", ()), days_lost.get("hot-water", ())
+        power, lighting = days_lost.get("electricity", ()), days_lost.get("lighting", ())
         if not lost.isdisjoint(HEATING_OR_HOT_WATER):
             both = _days_in_both(heating, hot_water)
             one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
@@ -949,23 +961,25 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         if "lighting" in lost:
             lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
             items.append(_lighting_only(lighting_only, params, scenario))
-        if target is None:
+        if source is None:
             notes.append(DAYS_FROM_LOSS_START)
         else:
-            source = params[DAYS_FROM]
             notes.append(_days_from_note(source.value, source.basis, source.clause))
         if "electricity" in lost and not lost.isdisjoint(HEATING_OR_HOT_WATER):
             notes.append(POWER_WITH_HEATING)
     if not lost.isdisjoint(NO_SPECIFIC_SUM):
-        names = ", ".join(sorted(a.replace("-", " ") for a in lost & NO_SPECIFIC_SUM))
-        notes.append(
-            Note(
-                f"No specific sum is set for the loss of {names}: it is remedied within the "
-                "distress and inconvenience band",
-                "clarion 6.5; Housing Ombudsman compensation guidance",
-            )
-        )
+        notes.append(_no_specific_sum(NO_SPECIFIC_SUM & lost))
     return items
+
+
+@lru_cache(maxsize=128)  # every set of the seven amenities without a specific sum
+def _no_specific_sum(amenities: frozenset[str]) -> Note:
+    names = ", ".join(sorted(a.replace("-", " ") for a in amenities))
+    return Note(
+        f"No specific sum is set for the loss of {names}: it is remedied within the "
+        "distress and inconvenience band",
+        "clarion 6.5; Housing Ombudsman compensation guidance",
+    )
 
 
 @lru_cache(maxsize=16)
