@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import attrs
 
@@ -113,19 +112,14 @@ def policy_info() -> PolicyInfo:
 # ---------------------------------------------------------------- what is compensable (4.2)
 
 
-class Head(NamedTuple):
-    """One kind of failure 4.2 names, as found in the scenario: the note saying whether it
-    counts and why, and whether it counts (a named tuple: a decision builds several, and it
-    costs half an attrs class to build)."""
-
-    note: Note
-    compensable: bool
+# One kind of failure 4.2 names, as found in the scenario: the note saying whether it counts
+# and why, and whether it counts. A plain pair: a decision builds one or two, and a named
+# tuple costs several times as much to build.
+Head = tuple[Note, bool]
 
 
 def _head(reason: str, compensable: bool, clause: str = COMPENSABLE) -> Head:
-    return Head(
-        Note(f"{'Counts' if compensable else 'Does not count'}: {reason}", clause), compensable
-    )
+    return Note(f"{'Counts' if compensable else 'Does not count'}: {reason}", clause), compensable
 
 
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
@@ -572,7 +566,7 @@ def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     if not for_insurance:
         return NOTHING_FOR_INSURANCE
     names = ", ".join(item.item for item in for_insurance)
-    others = [h for h in compensable_heads(scenario, params) if h.compensable]
+    others = [note for note, counts in compensable_heads(scenario, params) if counts]
     if not others:
         return Exclusion(
             f"The claim is for damage that should be covered by the claimant's home contents "
@@ -1053,13 +1047,14 @@ def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardIt
     is their 4.2 head)."""
     failure = scenario.failure
     count = failure.missed_appointments
+    note, counts = head
     rate = params["specific_sums.missed_appointment"]
     label = f"Missed appointments: {count}" if count != 1 else "Missed appointment"
-    if not head.compensable:
+    if not counts:
         return AwardItem(
             f"{label}: not paid, cancelled with {failure.appointment_notice_hours} hours' notice",
             ZERO,
-            head.note.clause,
+            note.clause,
             PUBLISHED,
             "appointment",
         )
@@ -1115,7 +1110,7 @@ def _cost_item(cost: Cost, failure: bool, scenario: Scenario, params: Params) ->
         )
     if not cost.evidence:
         switch = params[EVIDENCE_SWITCH]
-        basis = params.basis_of(EVIDENCE_SWITCH)
+        basis = basis_from(switch)
         if switch.value:
             return AwardItem(
                 f"{label}, not paid: not evidenced (compsim reads 6.4 as requiring evidence "
@@ -1299,8 +1294,10 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     payment = _payment_note(scenario, params)
     if arrears == 0 or expenses:
         part = _to_claimant(total)
-        notes = (_paid_to_claimant(expenses), payment, *_other_debts_notes(scenario, params))
-        return Settlement((part,), notes)
+        other_debts = _other_debts_note(scenario, params)
+        if other_debts is None:
+            return Settlement((part,), (_paid_to_claimant(expenses), payment))
+        return Settlement((part,), (_paid_to_claimant(expenses), payment, other_debts))
     against = min(total, arrears)
     excess = total - against
     parts = [
@@ -1341,7 +1338,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 PAYMENT,
             )
         )
-    notes.extend(_other_debts_notes(scenario, params))
+    other_debts = _other_debts_note(scenario, params)
+    if other_debts is not None:
+        notes.append(other_debts)
     if not scenario.account.offset_agreed:
         notes.append(NO_AGREEMENT_NEEDED)
     notes.append(OWN_MERITS)
@@ -1351,10 +1350,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 NOTHING_TO_PAY = Settlement()
 
 
-@lru_cache(maxsize=1024)
 def _to_claimant(total: Decimal) -> SettlementPart:
-    """The whole award paid to the claimant (memoised: most awards are one band's figure;
-    every item is in whole pennies, so totals that are equal also print alike)."""
+    """The whole award paid to the claimant (built each time: hashing a total that was just
+    added up costs more than building the part)."""
     return SettlementPart(
         "Compensation paid to the claimant",
         total,
@@ -1386,20 +1384,18 @@ def _paid_to_claimant(expenses: list[Cost]) -> Note:
     )
 
 
-def _other_debts_notes(scenario: Scenario, params: Params) -> list[Note]:
+def _other_debts_note(scenario: Scenario, params: Params) -> Note | None:
     account = scenario.account
     other = account.other_debts
     if account.service_charge_arrears and not params.value(SERVICE_CHARGE_SWITCH):
         other += account.service_charge_arrears
     if other == 0:
-        return []
-    return [
-        Note(
-            f"Debts other than the rent account ({format_pounds(other)}) are not offset: 5.1 "
-            "speaks only of the rent account",
-            PAYMENT,
-        )
-    ]
+        return None
+    return Note(
+        f"Debts other than the rent account ({format_pounds(other)}) are not offset: 5.1 "
+        "speaks only of the rent account",
+        PAYMENT,
+    )
 
 
 def _payment_note(scenario: Scenario, params: Params) -> Note:
