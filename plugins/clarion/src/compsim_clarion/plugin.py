@@ -618,29 +618,28 @@ def _claim_window_check(
 ) -> Exclusion:
     """The 6.2 check from its inputs alone (memoised: many claims share their dates)."""
     limit = add_months(start, months)
+    # the dates as an f-string prints them, through day_text (remembered, so faster)
+    on, begun, last = day_text(claimed), day_text(start), day_text(limit)
     if claimed <= limit:
         return Exclusion(
-            f"Claimed on {claimed}, within {months} months of {what} {start} (last day {limit})",
+            f"Claimed on {on}, within {months} months of {what} {begun} (last day {last})",
             clause,
             False,
         )
     if exceptional:
         return Exclusion(
-            f"Claimed on {claimed}, after the {months}-month limit (last day {limit}, "
-            f"from {what} {start}), but exceptional circumstances prevented an earlier claim",
+            f"Claimed on {on}, after the {months}-month limit (last day {last}, "
+            f"from {what} {begun}), but exceptional circumstances prevented an earlier claim",
             clause,
             False,
         )
     return Exclusion(
-        f"Claimed on {claimed}, more than {months} months after {what} {start} "
-        f"(last day {limit}), and no exceptional circumstances",
+        f"Claimed on {on}, more than {months} months after {what} {begun} "
+        f"(last day {last}), and no exceptional circumstances",
         clause,
         True,
         f"claimed after {months} months",
     )
-
-
-# add_months is pure and claims share their dates: remember recent answers.
 
 
 # ---------------------------------------------------------------- impact (6.5)
