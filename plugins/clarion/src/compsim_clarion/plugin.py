@@ -655,7 +655,8 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     mapping = params[DISTRESS_PATHS[distress]]
     vulnerabilities = scenario.household.vulnerabilities
     if not vulnerabilities:
-        return _impact(distress, mapping.value, mapping.basis, mapping.clause, basis_from(mapping))
+        # resting on one parameter, the impact has its basis (basis_from(mapping), uncalled)
+        return _impact(distress, mapping.value, mapping.basis, mapping.clause, mapping.basis)
     lift = params[LIFT_PATH]
     basis = basis_from(mapping, lift)
     return _impact(
@@ -764,14 +765,15 @@ def _distress_item(
     has_high = high_path in params  # the top band has no upper end
     high = params[high_path] if has_high else None
     figure = params[figure_path]
-    used = (low, figure) if high is None else (low, high, figure)
-    low_value, high_value = low.value, None if high is None else high.value
+    if high is None:
+        high_value, basis = None, basis_from(low, figure, *rests_on)
+    else:
+        high_value, basis = high.value, basis_from(low, high, figure, *rests_on)
+    low_value, figure_value = low.value, figure.value
     # a band figure of zero is never remembered: 0 and a user's -0 are equal keys but print apart
-    nonzero = low_value and figure.value and (high is None or high_value)
+    nonzero = low_value and figure_value and (high is None or high_value)
     band_item = _band_item if nonzero else _band_item.__wrapped__
-    item, band_notes = band_item(
-        band, low_value, high_value, figure.value, figure.clause, basis_from(*used, *rests_on)
-    )
+    item, band_notes = band_item(band, low_value, high_value, figure_value, figure.clause, basis)
     notes.extend(band_notes)
     return item
 
