@@ -92,10 +92,12 @@ PAYMENT = "clarion 5.1"
 # Speed (issue 11): the hooks run once per decision, a million times in a caseload. Texts that
 # depend on nothing in the scenario are built once, beside the function that uses them (every
 # model is frozen, so one instance serves every decision). A helper is remembered
-# (lru_cache, with a maxsize) only when it takes plain values the hook has already read from
-# params, so each decision still consults every parameter it would, in the same order, and its
-# readings and drafts are recorded as before; and only when keyed by everything it prints
-# (equal Decimals print alike except a zero's sign, so a zero figure is never remembered).
+# (lru_cache, with a maxsize) only when it takes plain values: the scenario's own, or values the
+# hook has already read from params, so each decision still consults every parameter it would,
+# in the same order, and its readings and drafts are recorded as before; only when keyed by
+# everything it prints (equal Decimals print alike except a zero's sign, so a zero figure is
+# never remembered); and never by a Decimal just worked out (hashing a fresh Decimal costs
+# more than building a small model). Dates are printed with day_text, not an f-string.
 
 
 @hookimpl
