@@ -8,11 +8,11 @@ silent, are listed in this package's README.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import attrs
 
@@ -92,10 +92,12 @@ PAYMENT = "clarion 5.1"
 # Speed (issue 11): the hooks run once per decision, a million times in a caseload. Texts that
 # depend on nothing in the scenario are built once, beside the function that uses them (every
 # model is frozen, so one instance serves every decision). A helper is remembered
-# (lru_cache, with a maxsize) only when it takes plain values the hook has already read from
-# params, so each decision still consults every parameter it would, in the same order, and its
-# readings and drafts are recorded as before; and only when keyed by everything it prints
-# (equal Decimals print alike except a zero's sign, so a zero figure is never remembered).
+# (lru_cache, with a maxsize) only when it takes plain values: the scenario's own, or values the
+# hook has already read from params, so each decision still consults every parameter it would,
+# in the same order, and its readings and drafts are recorded as before; only when keyed by
+# everything it prints (equal Decimals print alike except a zero's sign, so a zero figure is
+# never remembered); and never by a Decimal just worked out (hashing a fresh Decimal costs
+# more than building a small model). Dates are printed with day_text, not an f-string.
 
 
 @hookimpl
@@ -112,51 +114,46 @@ def policy_info() -> PolicyInfo:
 # ---------------------------------------------------------------- what is compensable (4.2)
 
 
-class Head(NamedTuple):
-    """One kind of failure 4.2 names, as found in the scenario, and whether it counts (a
-    named tuple: a decision builds several, and it costs half an attrs class to build)."""
+# One kind of failure 4.2 names, as found in the scenario: the note saying whether it counts
+# and why, and whether it counts. A plain pair: a decision builds one or two, and a named
+# tuple costs several times as much to build.
+Head = tuple[Note, bool]
 
-    reason: str
-    compensable: bool
-    clause: str = COMPENSABLE
 
-    def note(self) -> Note:
-        return Note(
-            f"{'Counts' if self.compensable else 'Does not count'}: {self.reason}", self.clause
-        )
+def _head(reason: str, compensable: bool, clause: str = COMPENSABLE) -> Head:
+    return Note(f"{'Counts' if compensable else 'Does not count'}: {reason}", clause), compensable
 
 
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
     """Every 4.2 kind the scenario shows, each marked compensable or not, with why; and,
     for a failure of a kind 4.2 does not name, whether discretionary compensation is paid
-    for it (a reading switch: 4.2's list is of examples)."""
-    heads = [
-        *_appointment_heads(scenario, params),
-        *_repair_heads(scenario, params),
+    for it (a reading switch: 4.2's list is of examples). A missed appointment's head, when
+    there is one, comes first."""
+    service = scenario.failure.kind == "charged-service-not-delivered"
+    found = (
+        _appointment_head(scenario, params),
+        _repair_head(scenario, params),
         *_amenity_heads(scenario, params),
-        *_belongings_heads(scenario, params),
-    ]
-    if scenario.failure.kind == "charged-service-not-delivered":
-        heads.append(SERVICE_NOT_DELIVERED)
-    heads.extend(_unlisted_heads(scenario, params))
-    if not heads:
-        heads.append(NOTHING_NAMED)
-    return heads
+        _belongings_head(scenario, params),
+        SERVICE_NOT_DELIVERED if service else None,
+        _unlisted_head(scenario, params),
+    )
+    return [head for head in found if head is not None] or [NOTHING_NAMED]
 
 
 # The heads whose words never change.
-SERVICE_NOT_DELIVERED = Head(
+SERVICE_NOT_DELIVERED = _head(
     "A charged service was not delivered: a loss of services, which 4.2 counts", True
 )
-NOTHING_NAMED = Head("No failure of a kind 4.2 names is shown", False)
-NO_APPOINTMENT_MISSED = Head("No appointment was missed (missed_appointments = 0)", False)
-AMENITIES_NOT_LISTED = Head(
+NOTHING_NAMED = _head("No failure of a kind 4.2 names is shown", False)
+NO_APPOINTMENT_MISSED = _head("No appointment was missed (missed_appointments = 0)", False)
+AMENITIES_NOT_LISTED = _head(
     "A loss of amenities or services (the scenario lists none in amenities_lost): "
     "compensable whenever lost",
     True,
 )
-NO_ITEMS_LISTED = Head("No damaged items are listed", False)
-NO_ITEM_PAYABLE = Head(
+NO_ITEMS_LISTED = _head("No damaged items are listed", False)
+NO_ITEM_PAYABLE = _head(
     "Every damaged item is for the claimant's contents insurance, a floor covering, or not "
     "belongings: no belongings are compensable",
     False,
@@ -175,35 +172,31 @@ def unlisted_failure(scenario: Scenario) -> bool:
     return True
 
 
-def _unlisted_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _unlisted_head(scenario: Scenario, params: Params) -> Head | None:
     kind = scenario.failure.kind
     if kind not in UNLISTED_KINDS:
-        return []
+        return None
     if not unlisted_failure(scenario):  # a decant for demolition or redevelopment
         reason = scenario.decant.reason if scenario.decant else ""
-        return [Head(f"A decant for {reason} is a planned move, not a failure of service", False)]
+        return _head(f"A decant for {reason} is a planned move, not a failure of service", False)
     switch = params[UNLISTED_SWITCH]
     if switch.value:
-        return [
-            Head(
-                f"The failure ({kind}) is none of the kinds 4.2 names, but 4.2 lists examples "
-                "('include'): compsim reads it as compensable like a named failure "
-                f"({switch.basis}: {UNLISTED_SWITCH})",
-                True,
-                switch.clause,
-            )
-        ]
-    return [
-        Head(
-            f"The failure ({kind}) is none of the kinds 4.2 names (a missed appointment, a "
-            "repair over target, a loss of amenities or services, a room lost for more than "
-            "the repair SLA, damage to belongings). 4.2 lists examples ('include'); compsim "
-            "reads discretionary compensation as given only for the named kinds, so only "
-            f"out-of-pocket expenses are reimbursed (1.2) ({switch.basis}: {UNLISTED_SWITCH})",
-            False,
+        return _head(
+            f"The failure ({kind}) is none of the kinds 4.2 names, but 4.2 lists examples "
+            "('include'): compsim reads it as compensable like a named failure "
+            f"({switch.basis}: {UNLISTED_SWITCH})",
+            True,
             switch.clause,
         )
-    ]
+    return _head(
+        f"The failure ({kind}) is none of the kinds 4.2 names (a missed appointment, a "
+        "repair over target, a loss of amenities or services, a room lost for more than "
+        "the repair SLA, damage to belongings). 4.2 lists examples ('include'); compsim "
+        "reads discretionary compensation as given only for the named kinds, so only "
+        f"out-of-pocket expenses are reimbursed (1.2) ({switch.basis}: {UNLISTED_SWITCH})",
+        False,
+        switch.clause,
+    )
 
 
 def failure_shown(compensable: bool, unlisted: bool) -> bool:
@@ -213,78 +206,67 @@ def failure_shown(compensable: bool, unlisted: bool) -> bool:
     return compensable or unlisted
 
 
-def _appointment_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _appointment_head(scenario: Scenario, params: Params) -> Head | None:
     failure = scenario.failure
     if failure.missed_appointments == 0:
         if failure.kind == "missed-appointment":
-            return [NO_APPOINTMENT_MISSED]
-        return []
+            return NO_APPOINTMENT_MISSED
+        return None
     threshold = params["appointment.notice_hours"]
     count = _appointments(failure.missed_appointments)
     hours = failure.appointment_notice_hours
     if hours is None:
-        return [
-            Head(
-                f"{count} missed with no notice recorded (read as none): less than "
-                f"{threshold.value} hours' notice, compensable",
-                True,
-                threshold.clause,
-            )
-        ]
-    if hours >= threshold.value:
-        return [
-            Head(
-                f"{count} cancelled with {hours} hours' notice: at least {threshold.value} "
-                "hours' notice was given, so nothing is paid for it",
-                False,
-                threshold.clause,
-            )
-        ]
-    return [
-        Head(
-            f"{count} cancelled with {hours} hours' notice, less than {threshold.value}: "
-            "compensable",
+        return _head(
+            f"{count} missed with no notice recorded (read as none): less than "
+            f"{threshold.value} hours' notice, compensable",
             True,
             threshold.clause,
         )
-    ]
+    if hours >= threshold.value:
+        return _head(
+            f"{count} cancelled with {hours} hours' notice: at least {threshold.value} "
+            "hours' notice was given, so nothing is paid for it",
+            False,
+            threshold.clause,
+        )
+    return _head(
+        f"{count} cancelled with {hours} hours' notice, less than {threshold.value}: compensable",
+        True,
+        threshold.clause,
+    )
 
 
 def _appointments(count: int) -> str:
     return "One appointment" if count == 1 else f"{count} appointments"
 
 
-def _repair_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _repair_head(scenario: Scenario, params: Params) -> Head | None:
     dates, failure = scenario.dates, scenario.failure
     target = dates.repair_target
     if target is None:
         if failure.kind != "repair-delay":
-            return []
+            return None
         if failure.action_plan != "none":
-            return [_plan_head("A repair delay", failure.action_plan, params)]
-        return [REPAIR_WITHOUT_TARGET]
+            return _plan_head("A repair delay", failure.action_plan, params)
+        return REPAIR_WITHOUT_TARGET
     end = dates.loss_end
     if end <= target:
-        return [
-            Head(
-                f"The repair was within its target ({day_text(target)}; loss end {day_text(end)})",
-                False,
-            )
-        ]
+        return _head(
+            f"The repair was within its target ({day_text(target)}; loss end {day_text(end)})",
+            False,
+        )
     over = (end - target).days
     if failure.action_plan != "none":
         what = f"The repair went {over} days over its target ({day_text(target)})"
-        return [_plan_head(what, failure.action_plan, params)]
-    return [
-        Head(
-            f"The repair went {over} days over its target ({day_text(target)}; loss end "
-            f"{day_text(end)}) with no action plan agreed: compensable",
-            True,
-        )
-    ]
+        return _plan_head(what, failure.action_plan, params)
+    return _head(
+        f"The repair went {over} days over its target ({day_text(target)}; loss end "
+        f"{day_text(end)}) with no action plan agreed: compensable",
+        True,
+    )
 
 
-REPAIR_WITHOUT_TARGET = Head(
+REPAIR_WITHOUT_TARGET = _head(
     "A repair delay with no target date given: compsim reads the failure kind as "
     "a repair that went over its target time, with no action plan agreed",
     True,
@@ -296,16 +278,16 @@ def _plan_head(what: str, plan: str, params: Params) -> Head:
     agreed plan that was kept stops the repair kind; whether a plan agreed but not kept does
     is a reading switch."""
     if plan == "agreed-kept":
-        return Head(f"{what}, but an action plan was agreed", False)
+        return _head(f"{what}, but an action plan was agreed", False)
     switch = params[BROKEN_PLAN_SWITCH]
     if switch.value:
-        return Head(
+        return _head(
             f"{what}, but an action plan was agreed (it was not kept; 4.2 asks only whether "
             f"one has been agreed: {switch.basis}, {BROKEN_PLAN_SWITCH})",
             False,
             switch.clause,
         )
-    return Head(
+    return _head(
         f"{what}; an action plan was agreed but not kept, which compsim reads as no plan: "
         f"compensable ({switch.basis}, {BROKEN_PLAN_SWITCH})",
         True,
@@ -342,21 +324,21 @@ def _amenity_head(
     name = amenity.replace("-", " ")
     days = (end - start).days
     if amenity in SERVICES:
-        return Head(
+        return _head(
             f"Loss of {name} ({day_text(start)} to {day_text(end)}): an amenity or service, "
             "compensable whenever lost",
             True,
         )
     if not in_use:
-        return Head(f"The {name} was not in use, so its use was not lost", False, clause)
+        return _head(f"The {name} was not in use, so its use was not lost", False, clause)
     if days > sla_days:
-        return Head(
+        return _head(
             f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
             f"{day_text(end)}), more than {sla_days}: compensable",
             True,
             clause,
         )
-    return Head(
+    return _head(
         f"Loss of use of the {name} for {days} calendar days ({day_text(start)} to "
         f"{day_text(end)}), not more than {sla_days}: a room counts only when lost for longer "
         "than the repair SLA",
@@ -371,23 +353,21 @@ def _loss_end(scenario: Scenario, loss: AmenityLoss) -> date:
     return loss.to if loss.to is not None else scenario.dates.loss_end
 
 
-def _belongings_heads(scenario: Scenario, params: Params) -> list[Head]:
+def _belongings_head(scenario: Scenario, params: Params) -> Head | None:
     items = scenario.damaged_items
     if not items:
         if scenario.failure.kind in DAMAGE_KINDS:
-            return [NO_ITEMS_LISTED]
-        return []
+            return NO_ITEMS_LISTED
+        return None
     payable = [item for item in items if _item_refusal(item, params) is None]
     if payable:
         names = ", ".join(item.item for item in payable)
-        return [
-            Head(
-                f"Damage to belongings ({names}) caused by the failure and not reasonably "
-                "covered by the claimant's contents insurance: compensable",
-                True,
-            )
-        ]
-    return [NO_ITEM_PAYABLE]
+        return _head(
+            f"Damage to belongings ({names}) caused by the failure and not reasonably "
+            "covered by the claimant's contents insurance: compensable",
+            True,
+        )
+    return NO_ITEM_PAYABLE
 
 
 def _item_refusal(item: DamagedItem, params: Params) -> tuple[str, str, str] | None:
@@ -588,7 +568,7 @@ def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
     if not for_insurance:
         return NOTHING_FOR_INSURANCE
     names = ", ".join(item.item for item in for_insurance)
-    others = [h for h in compensable_heads(scenario, params) if h.compensable]
+    others = [note for note, counts in compensable_heads(scenario, params) if counts]
     if not others:
         return Exclusion(
             f"The claim is for damage that should be covered by the claimant's home contents "
@@ -608,9 +588,14 @@ def _insurance_check(scenario: Scenario, params: Params) -> Exclusion:
 def claim_window_start(scenario: Scenario) -> tuple[date, str]:
     """6.2 "within six months of our failure of service fault, or event": a one-off event
     (a missed appointment, damage) from the day it happened; a continuing failure from its
-    end (RULES.md, common readings)."""
+    end (RULES.md, common readings). The start is ``scenario.incurred``, found here from the
+    one lookup that also gives the words (the property asks the kind again)."""
+    dates = scenario.dates
     # ONE_OFF_WORDS names every one-off kind (scenario.one_off); any other failure continues
-    return scenario.incurred, ONE_OFF_WORDS.get(scenario.failure.kind, "the failure ending on")
+    what = ONE_OFF_WORDS.get(scenario.failure.kind)
+    if what is None:
+        return dates.loss_end, "the failure ending on"
+    return dates.occurred, what
 
 
 ONE_OFF_WORDS = {kind: f"the {kind.replace('-', ' ')} on" for kind in ONE_OFF_KINDS}
@@ -635,29 +620,28 @@ def _claim_window_check(
 ) -> Exclusion:
     """The 6.2 check from its inputs alone (memoised: many claims share their dates)."""
     limit = add_months(start, months)
+    # the dates as an f-string prints them, through day_text (remembered, so faster)
+    on, begun, last = day_text(claimed), day_text(start), day_text(limit)
     if claimed <= limit:
         return Exclusion(
-            f"Claimed on {claimed}, within {months} months of {what} {start} (last day {limit})",
+            f"Claimed on {on}, within {months} months of {what} {begun} (last day {last})",
             clause,
             False,
         )
     if exceptional:
         return Exclusion(
-            f"Claimed on {claimed}, after the {months}-month limit (last day {limit}, "
-            f"from {what} {start}), but exceptional circumstances prevented an earlier claim",
+            f"Claimed on {on}, after the {months}-month limit (last day {last}, "
+            f"from {what} {begun}), but exceptional circumstances prevented an earlier claim",
             clause,
             False,
         )
     return Exclusion(
-        f"Claimed on {claimed}, more than {months} months after {what} {start} "
-        f"(last day {limit}), and no exceptional circumstances",
+        f"Claimed on {on}, more than {months} months after {what} {begun} "
+        f"(last day {last}), and no exceptional circumstances",
         clause,
         True,
         f"claimed after {months} months",
     )
-
-
-# add_months is pure and claims share their dates: remember recent answers.
 
 
 # ---------------------------------------------------------------- impact (6.5)
@@ -673,7 +657,8 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     mapping = params[DISTRESS_PATHS[distress]]
     vulnerabilities = scenario.household.vulnerabilities
     if not vulnerabilities:
-        return _impact(distress, mapping.value, mapping.basis, mapping.clause, basis_from(mapping))
+        # resting on one parameter, the impact has its basis (basis_from(mapping), uncalled)
+        return _impact(distress, mapping.value, mapping.basis, mapping.clause, mapping.basis)
     lift = params[LIFT_PATH]
     basis = basis_from(mapping, lift)
     return _impact(
@@ -746,18 +731,19 @@ def _impact(
 
 @hookimpl
 def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award:
+    heads = compensable_heads(scenario, params)
     notes, compensable = [], False
-    for head in compensable_heads(scenario, params):
-        notes.append(head.note())
-        compensable = compensable or head.compensable
+    for note, counts in heads:
+        notes.append(note)
+        compensable = compensable or counts
     unlisted = unlisted_failure(scenario)
     # the parameters the band (paid or refused) rests on, besides its own figures
     rests_on = [params[UNLISTED_SWITCH]] if unlisted else []
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
     if scenario.amenities_lost:
         items.extend(_service_items(scenario, params, notes))
-    if scenario.failure.missed_appointments:
-        items.extend(_appointment_items(scenario, params))
+    if scenario.failure.missed_appointments:  # then the appointments' head comes first
+        items.append(_appointment_item(scenario, heads[0], params))
     if scenario.damaged_items:
         items.extend([_belongings_item(item, params) for item in scenario.damaged_items])
     if scenario.costs:
@@ -781,14 +767,15 @@ def _distress_item(
     has_high = high_path in params  # the top band has no upper end
     high = params[high_path] if has_high else None
     figure = params[figure_path]
-    used = (low, figure) if high is None else (low, high, figure)
-    low_value, high_value = low.value, None if high is None else high.value
+    if high is None:
+        high_value, basis = None, basis_from(low, figure, *rests_on)
+    else:
+        high_value, basis = high.value, basis_from(low, high, figure, *rests_on)
+    low_value, figure_value = low.value, figure.value
     # a band figure of zero is never remembered: 0 and a user's -0 are equal keys but print apart
-    nonzero = low_value and figure.value and (high is None or high_value)
+    nonzero = low_value and figure_value and (high is None or high_value)
     band_item = _band_item if nonzero else _band_item.__wrapped__
-    item, band_notes = band_item(
-        band, low_value, high_value, figure.value, figure.clause, basis_from(*used, *rests_on)
-    )
+    item, band_notes = band_item(band, low_value, high_value, figure_value, figure.clause, basis)
     notes.extend(band_notes)
     return item
 
@@ -875,7 +862,10 @@ def _days_lost(scenario: Scenario, from_target: bool) -> dict[str, list[Span]]:
                 start = max(start, target)
             if start < end:
                 spans.setdefault(loss.amenity, []).append((start, end))
-    return {amenity: _joined(found) for amenity, found in spans.items()}
+    for amenity, found in spans.items():
+        if len(found) > 1:
+            spans[amenity] = _joined(found)
+    return spans
 
 
 def _joined(spans: list[Span]) -> list[Span]:
@@ -891,17 +881,20 @@ def _joined(spans: list[Span]) -> list[Span]:
     return joined
 
 
-def _days_in(spans: list[Span]) -> int:
-    return sum((end - start).days for start, end in spans)
+def _days_in(spans: Sequence[Span]) -> int:
+    days = 0  # loops, not sum() over a generator: the lists hold a span or two
+    for start, end in spans:
+        days += (end - start).days
+    return days
 
 
-def _days_in_both(first: list[Span], second: list[Span]) -> int:
+def _days_in_both(first: Sequence[Span], second: Sequence[Span]) -> int:
     """The days in both (each a list of disjoint spans)."""
-    return sum(
-        max(0, (min(end1, end2) - max(start1, start2)).days)
-        for start1, end1 in first
-        for start2, end2 in second
-    )
+    days = 0
+    for start1, end1 in first:
+        for start2, end2 in second:
+            days += max(0, (min(end1, end2) - max(start1, start2)).days)
+    return days
 
 
 # The amenities with a specific sum a day or a week, and those remedied within the band.
@@ -927,10 +920,10 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
     items = []
     if not lost.isdisjoint(SPECIFIC_SUMS):
         target = scenario.dates.repair_target
-        from_target = target is not None and params.value(DAYS_FROM) == "repair_target"
-        days_lost = _days_lost(scenario, from_target)
-        heating, hot_water = days_lost.get("heating", []), days_lost.get("hot-water", [])
-        power, lighting = days_lost.get("electricity", []), days_lost.get("lighting", [])
+        source = None if target is None else params[DAYS_FROM]
+        days_lost = _days_lost(scenario, source is not None and source.value == "repair_target")
+        heating, hot_water = days_lost.get("heating", ()), days_lost.get("hot-water", ())
+        power, lighting = days_lost.get("electricity", ()), days_lost.get("lighting", ())
         if not lost.isdisjoint(HEATING_OR_HOT_WATER):
             both = _days_in_both(heating, hot_water)
             one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
@@ -965,23 +958,25 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         if "lighting" in lost:
             lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
             items.append(_lighting_only(lighting_only, params, scenario))
-        if target is None:
+        if source is None:
             notes.append(DAYS_FROM_LOSS_START)
         else:
-            source = params[DAYS_FROM]
             notes.append(_days_from_note(source.value, source.basis, source.clause))
         if "electricity" in lost and not lost.isdisjoint(HEATING_OR_HOT_WATER):
             notes.append(POWER_WITH_HEATING)
     if not lost.isdisjoint(NO_SPECIFIC_SUM):
-        names = ", ".join(sorted(a.replace("-", " ") for a in lost & NO_SPECIFIC_SUM))
-        notes.append(
-            Note(
-                f"No specific sum is set for the loss of {names}: it is remedied within the "
-                "distress and inconvenience band",
-                "clarion 6.5; Housing Ombudsman compensation guidance",
-            )
-        )
+        notes.append(_no_specific_sum(NO_SPECIFIC_SUM & lost))
     return items
+
+
+@lru_cache(maxsize=128)  # every set of the seven amenities without a specific sum
+def _no_specific_sum(amenities: frozenset[str]) -> Note:
+    names = ", ".join(sorted(a.replace("-", " ") for a in amenities))
+    return Note(
+        f"No specific sum is set for the loss of {names}: it is remedied within the "
+        "distress and inconvenience band",
+        "clarion 6.5; Housing Ombudsman compensation guidance",
+    )
 
 
 @lru_cache(maxsize=16)
@@ -1050,37 +1045,31 @@ def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
-def _appointment_items(scenario: Scenario, params: Params) -> list[AwardItem]:
-    """The missed appointments (``scenario.failure.missed_appointments`` is not 0)."""
+def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardItem:
+    """The missed appointments (``scenario.failure.missed_appointments`` is not 0; ``head``
+    is their 4.2 head)."""
     failure = scenario.failure
-    heads = _appointment_heads(scenario, params)
-    if not heads:
-        return []
     count = failure.missed_appointments
+    note, counts = head
     rate = params["specific_sums.missed_appointment"]
     label = f"Missed appointments: {count}" if count != 1 else "Missed appointment"
-    if not heads[0].compensable:
-        return [
-            AwardItem(
-                f"{label}: not paid, cancelled with "
-                f"{failure.appointment_notice_hours} hours' notice",
-                ZERO,
-                heads[0].clause,
-                PUBLISHED,
-                "appointment",
-            )
-        ]
-    if rate.value == 0:
-        return [_no_sum_yet(label, rate.clause, scenario, "appointment")]
-    return [
-        AwardItem(
-            f"{label} at {format_pounds(rate.value)} each",
-            to_pennies(rate.value * count),
-            rate.clause,
-            rate.basis,
+    if not counts:
+        return AwardItem(
+            f"{label}: not paid, cancelled with {failure.appointment_notice_hours} hours' notice",
+            ZERO,
+            note.clause,
+            PUBLISHED,
             "appointment",
         )
-    ]
+    if rate.value == 0:
+        return _no_sum_yet(label, rate.clause, scenario, "appointment")
+    return AwardItem(
+        f"{label} at {format_pounds(rate.value)} each",
+        to_pennies(rate.value * count),
+        rate.clause,
+        rate.basis,
+        "appointment",
+    )
 
 
 def _belongings_item(item: DamagedItem, params: Params) -> AwardItem:
@@ -1124,7 +1113,7 @@ def _cost_item(cost: Cost, failure: bool, scenario: Scenario, params: Params) ->
         )
     if not cost.evidence:
         switch = params[EVIDENCE_SWITCH]
-        basis = params.basis_of(EVIDENCE_SWITCH)
+        basis = basis_from(switch)
         if switch.value:
             return AwardItem(
                 f"{label}, not paid: not evidenced (compsim reads 6.4 as requiring evidence "
@@ -1308,8 +1297,10 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     payment = _payment_note(scenario, params)
     if arrears == 0 or expenses:
         part = _to_claimant(total)
-        notes = (_paid_to_claimant(expenses), payment, *_other_debts_notes(scenario, params))
-        return Settlement((part,), notes)
+        other_debts = _other_debts_note(scenario, params)
+        if other_debts is None:
+            return Settlement((part,), (_paid_to_claimant(expenses), payment))
+        return Settlement((part,), (_paid_to_claimant(expenses), payment, other_debts))
     against = min(total, arrears)
     excess = total - against
     parts = [
@@ -1350,7 +1341,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                 PAYMENT,
             )
         )
-    notes.extend(_other_debts_notes(scenario, params))
+    other_debts = _other_debts_note(scenario, params)
+    if other_debts is not None:
+        notes.append(other_debts)
     if not scenario.account.offset_agreed:
         notes.append(NO_AGREEMENT_NEEDED)
     notes.append(OWN_MERITS)
@@ -1360,10 +1353,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 NOTHING_TO_PAY = Settlement()
 
 
-@lru_cache(maxsize=1024)
 def _to_claimant(total: Decimal) -> SettlementPart:
-    """The whole award paid to the claimant (memoised: most awards are one band's figure;
-    every item is in whole pennies, so totals that are equal also print alike)."""
+    """The whole award paid to the claimant (built each time: hashing a total that was just
+    added up costs more than building the part)."""
     return SettlementPart(
         "Compensation paid to the claimant",
         total,
@@ -1395,20 +1387,18 @@ def _paid_to_claimant(expenses: list[Cost]) -> Note:
     )
 
 
-def _other_debts_notes(scenario: Scenario, params: Params) -> list[Note]:
+def _other_debts_note(scenario: Scenario, params: Params) -> Note | None:
     account = scenario.account
     other = account.other_debts
     if account.service_charge_arrears and not params.value(SERVICE_CHARGE_SWITCH):
         other += account.service_charge_arrears
     if other == 0:
-        return []
-    return [
-        Note(
-            f"Debts other than the rent account ({format_pounds(other)}) are not offset: 5.1 "
-            "speaks only of the rent account",
-            PAYMENT,
-        )
-    ]
+        return None
+    return Note(
+        f"Debts other than the rent account ({format_pounds(other)}) are not offset: 5.1 "
+        "speaks only of the rent account",
+        PAYMENT,
+    )
 
 
 def _payment_note(scenario: Scenario, params: Params) -> Note:
