@@ -339,3 +339,29 @@ def test_what_counts_as_an_amount_of_money(value, money):
 
 def test_a_float_or_text_is_never_money():
     assert not any(plugins._is_money(v) for v in (1.0, 1, "1.00", None, True))
+
+
+def test_decision_fields_are_built_in_order():
+    """evaluate builds a Decision positionally (it runs for every decision): if the fields of
+    Decision are ever reordered, this says so before a value lands in the wrong field."""
+    import attrs
+
+    from compsim.models import Decision
+
+    assert [f.name for f in attrs.fields(Decision)] == [
+        "scenario_id",
+        "landlord",
+        "exclusions",
+        "impact",
+        "award",
+        "award_if_not_excluded",
+        "approval",
+        "settlement",
+        "checks",
+        "deadlines",
+        "complaint_checks",
+        "code_checks",
+        "readings",
+        "drafts",
+        "silent_on_complaints",
+    ]
