@@ -184,9 +184,6 @@ class ParamDef:
         return any(v.start is not None or v.end is not None for v in self.values)
 
 
-_UNRESOLVED = object()
-
-
 class Params(Mapping[str, Param]):
     """The parameters in force on one date: what every hook receives as ``params``.
 
@@ -202,15 +199,15 @@ class Params(Mapping[str, Param]):
         day: date,
         defs: Mapping[str, ParamDef],
         resolved: dict[str, Param] | None = None,
-        plain: dict[str, Any] | None = None,
+        plain: dict[str, Param] | None = None,
     ) -> None:
         self.policy_id = policy_id
         self.day = day
         self._defs = defs
         self._resolved: dict[str, Param] = {} if resolved is None else resolved
-        # the values of parameters already resolved that are neither a reading switch nor a
-        # draft, so reading them records nothing: ``value`` answers them from here
-        self._plain: dict[str, Any] = {} if plain is None else plain
+        # the parameters already resolved that are neither a reading switch nor a draft, so
+        # reading them records nothing: answered from here first
+        self._plain: dict[str, Param] = {} if plain is None else plain
         self.switches_used: dict[str, Param] = {}  # reading switches consulted, in order
         self.drafts_used: dict[str, Param] = {}  # the user's draft values consulted, in order
 
@@ -220,6 +217,9 @@ class Params(Mapping[str, Param]):
         return Params(self.policy_id, self.day, self._defs, self._resolved, self._plain)
 
     def __getitem__(self, path: str) -> Param:
+        param = self._plain.get(path)
+        if param is not None:
+            return param
         param = self._resolved.get(path)
         if param is None:
             if path not in self._defs:
@@ -228,7 +228,8 @@ class Params(Mapping[str, Param]):
                 raise KeyError(f"{self.policy_id} has no parameter {path!r}{hint}")
             param = self._resolved[path] = self._defs[path].at(self.day)
             if not param.alternative and param.basis != DRAFT:
-                self._plain[path] = param.value
+                self._plain[path] = param
+                return param
         if param.alternative:
             self.switches_used[path] = param
         if param.basis == DRAFT:
@@ -245,8 +246,8 @@ class Params(Mapping[str, Param]):
         return len(self._defs)
 
     def value(self, path: str) -> Any:
-        value = self._plain.get(path, _UNRESOLVED)
-        return self[path].value if value is _UNRESOLVED else value
+        param = self._plain.get(path)
+        return (self[path] if param is None else param).value
 
     def on(self, path: str, day: date) -> Param:
         """The parameter in force on ``day`` instead of the claim date: for a figure that goes
