@@ -224,7 +224,7 @@ def test_a_settlement_that_passed_last_time_is_still_set_against_this_award_and_
     owed = scenario("[account]\nrent_arrears = 30")
     settlement = Settlement((part("70.00", CUSTOMER), part("30.00", ACCOUNT, "credit")))
     assert check_settlement("x", settlement, award_of("100.00"), owed, passed) is settlement
-    assert passed.settlement is settlement
+    assert passed.settlement[0] is settlement
     # the very same settlement against another award, or a smaller debt, is still refused
     with pytest.raises(PluginError, match=r"but the award is 90\.00"):
         check_settlement("x", settlement, award_of("90.00"), owed, passed)

@@ -276,7 +276,7 @@ def test_a_result_with_a_list_inside_is_never_taken_as_passed():
     passed.remember_impact(Impact("Low", "t 2", 1, notes=[Note("n", "t 2")]))
     passed.remember_approval(Approval("Officer", "t 3", notes=[]))
     passed.remember_award(Award(items=[]))
-    assert (passed.impact, passed.approval, passed.award) == (None, None, None)
+    assert passed.impact is passed.approval is passed.award is plugins.NOT_YET
     kept = Impact("Low", "t 2", 1, notes=(Note("n", "t 2"),))
     passed.remember_impact(kept)
     assert passed.impact is kept
@@ -365,3 +365,65 @@ def test_decision_fields_are_built_in_order():
         "drafts",
         "silent_on_complaints",
     ]
+
+
+NOTHING_PLUGIN = """
+from decimal import Decimal
+from compsim import hookimpl
+from compsim.models import Approval, Award, AwardItem, Impact, Settlement, SettlementPart
+
+NONE_FROM = {hook!r}
+
+@hookimpl
+def is_excluded(scenario, params):
+    return None if NONE_FROM == "is_excluded" else []
+
+@hookimpl
+def assess_impact(scenario, params):
+    return None if NONE_FROM == "assess_impact" else Impact("Some", "t 1", 1)
+
+@hookimpl
+def calculate_award(scenario, impact, params):
+    if NONE_FROM == "calculate_award":
+        return None
+    return Award((AwardItem("Flat", Decimal("10.00"), "t 1", "published"),))
+
+@hookimpl
+def route_approval(scenario, award, params):
+    return None if NONE_FROM == "route_approval" else Approval("Manager", "t 2")
+
+@hookimpl
+def apply_offset(scenario, award, params):
+    if NONE_FROM == "apply_offset":
+        return None
+    return Settlement((SettlementPart("Paid", award.total, "customer", "payment", "t 3"),))
+
+@hookimpl
+def deadlines(scenario, award, params):
+    return None
+"""
+
+
+@pytest.mark.parametrize(
+    "hook", ["is_excluded", "assess_impact", "calculate_award", "route_approval", "apply_offset"]
+)
+def test_a_hook_that_returns_nothing_is_that_cells_error_every_time(tmp_path, hook):
+    """A hook returning None is reported, on the first decision and on every later one (None
+    is never taken for a result that passed the checks last time)."""
+    import types
+
+    from compsim.params import ParamSet
+    from compsim.plugins import Policy, PolicyInfo
+
+    module = types.ModuleType(f"nothing_{hook}")
+    exec(NOTHING_PLUGIN.format(hook=hook), module.__dict__)
+    info = PolicyInfo("nothing", "Test Homes", ("Test",), "1", tmp_path / "params.toml")
+    policy = Policy("nothing", info, make_manager(module), ParamSet("nothing", "test", {}))
+    for _ in range(3):
+        cell = evaluate_cell(scenario(), policy)
+        assert cell.message == f"nothing: {hook}: returned nothing (is the hook implemented?)"
+    # and the deadlines hook, implemented but answering None, is an error too
+    if hook == "is_excluded":
+        module.NONE_FROM = "none"
+        cell = evaluate_cell(scenario(), policy)
+        assert "deadlines: returned nothing" in cell.message

@@ -206,6 +206,11 @@ class Policy:
         return HookCalls.resolve(self.manager)
 
 
+# What LastPassed holds before anything passed: an object no hook can return (None is what
+# a broken hook returns, so it must never count as passed).
+NOT_YET = object()
+
+
 @attrs.define
 class LastPassed:
     """The results one policy's hooks returned last time, which passed the checks. Results
@@ -214,22 +219,23 @@ class LastPassed:
     objects keeps the identity meaningful (an object's id is never reused while it lives)."""
 
     exclusions: tuple[Exclusion, ...] = ()
-    impact: Any = None
-    award: Any = None
-    approval: Any = None
-    settlement: Any = None
-    settlement_sums: tuple[Decimal, Decimal, Decimal] = (ZERO, ZERO, ZERO)
+    impact: Any = NOT_YET
+    award: Any = NOT_YET
+    approval: Any = NOT_YET
+    # (settlement, its sums) as one value: read and replaced in one step, so a decision on
+    # another thread (the web page) never pairs one settlement with another's sums
+    settlement: tuple[Any, tuple[Decimal, Decimal, Decimal]] = (NOT_YET, (ZERO, ZERO, ZERO))
 
     # Only a result whose lists are tuples is remembered: a list could change afterwards.
     def remember_impact(self, impact: Impact) -> None:
-        self.impact = impact if type(impact.notes) is tuple else None
+        self.impact = impact if type(impact.notes) is tuple else NOT_YET
 
     def remember_award(self, award: Award) -> None:
         plain = type(award.items) is tuple and type(award.notes) is tuple
-        self.award = award if plain and type(award.not_computed) is tuple else None
+        self.award = award if plain and type(award.not_computed) is tuple else NOT_YET
 
     def remember_approval(self, approval: Approval) -> None:
-        self.approval = approval if type(approval.notes) is tuple else None
+        self.approval = approval if type(approval.notes) is tuple else NOT_YET
 
 
 @attrs.frozen
@@ -612,8 +618,9 @@ def check_settlement(
     debts than is owed. A settlement that is the very one that passed last time (``passed``)
     has its parts and sums from then; the sums are still set against this award and debt."""
     hook = "apply_offset"
-    if passed is not None and result is passed.settlement:
-        sums = passed.settlement_sums
+    last, last_sums = passed.settlement if passed is not None else (NOT_YET, None)
+    if result is last:
+        sums = last_sums
     else:
         sums = _settlement_sums(result)
         if sums is None:
@@ -621,7 +628,7 @@ def check_settlement(
             _check_settlement_parts(column, hook, result)
             sums = result.paid_to_customer, result.credited_to_account, result.offset_against_debts
         elif passed is not None and type(result.parts) is tuple and type(result.notes) is tuple:
-            passed.settlement, passed.settlement_sums = result, sums
+            passed.settlement = (result, sums)
     paid, credited, against_debts = sums
     if paid + credited != award.total:
         _broken(
