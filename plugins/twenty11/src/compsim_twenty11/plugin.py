@@ -283,15 +283,25 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     months = params.value("time_limits.knew_about_months")
     last = add_months(dates.aware, months)
     clause = "twenty11 6.3"
-    if (dates.reported <= last) == (dates.claimed <= last):
-        contact, how = dates.reported, "first contacted Twenty11 (reported)"
+    in_time = dates.reported <= last
+    if in_time and dates.claimed <= last:
+        # the usual case, the text below in one piece: reported and claimed within the limit
+        return Exclusion(
+            f"Aware of the incident on {day_text(dates.aware)}, first contacted Twenty11 "
+            f"(reported) on {day_text(dates.reported)}: within {months} months "
+            f"(last day {day_text(last)}); claimed on {day_text(dates.claimed)}",
+            clause,
+            False,
+        )
+    if in_time == (dates.claimed <= last):
+        contact, how = dates.reported, REPORTED
         counted = f"claimed on {day_text(dates.claimed)}"
     else:
         reading = params["readings.contact_date"]
         if reading.value == "claimed":
             contact, how = dates.claimed, "claimed"
         else:
-            contact, how = dates.reported, "first contacted Twenty11 (reported)"
+            contact, how = dates.reported, REPORTED
         counted = (
             f"claimed on {day_text(dates.claimed)}; 6.3 counts to the contact ('before contacting "
             "us'), "
@@ -333,6 +343,9 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
         True,
         f"known over {months} months",
     )
+
+
+REPORTED = "first contacted Twenty11 (reported)"
 
 
 @lru_cache(maxsize=16)
@@ -1168,13 +1181,21 @@ def goodwill_total(award: Award) -> Decimal:
 @hookimpl
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     threshold = params["approval.goodwill_senior_over"]
-    total = goodwill = ZERO
+    total = goodwill = only = ZERO
+    goodwill_items = 0
     for item in award.items:  # award.total and goodwill_total(award), in one pass
-        total += item.amount
+        amount = item.amount
+        total += amount
         if item.category in GOODWILL_CATEGORIES:
-            goodwill += item.amount
+            goodwill += amount
+            goodwill_items += 1
+            only = amount
     if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
+    if goodwill_items == 1 and only:
+        # the one item's own amount: equal to the sum and, not being zero, printed alike; a
+        # remembered item's amount has its hash worked out already, a fresh sum does not
+        goodwill = only
     return _approval(
         goodwill,
         goodwill > threshold.value,
@@ -1237,8 +1258,15 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             moving_costs += amount
         elif category == "home-loss":
             home_loss += amount
-    form = params["readings.loss_and_damage_form"] if belongings > ZERO else None
     owed = scenario.account.total_owed
+    if not (belongings > ZERO or costs > ZERO or owed > ZERO):
+        # the usual case: nothing to pay apart and nothing owed, so the whole award is paid
+        # (what the general case below gives: no switch read, no note, no credit)
+        paid = award_total - owed
+        if paid > ZERO:
+            return Settlement((SettlementPart(PAID, paid, CUSTOMER, "payment", OFFSET),))
+        return NOTHING_TO_SETTLE
+    form = params["readings.loss_and_damage_form"] if belongings > ZERO else None
     disturbance_protected = (
         params["offset.disturbance_protected"] if moving_costs > ZERO and owed > ZERO else None
     )
@@ -1288,7 +1316,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             )
         )
     if (paid := offsettable - credit) > ZERO:
-        parts.append(SettlementPart("Paid to the customer", paid, CUSTOMER, "payment", OFFSET))
+        parts.append(SettlementPart(PAID, paid, CUSTOMER, "payment", OFFSET))
     notes = []
     if owed > ZERO:
         notes.append(
@@ -1320,6 +1348,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 
 
 NOTHING_TO_SETTLE = Settlement()
+PAID = "Paid to the customer"
 LOSS_AND_DAMAGE_OFFSET = f"{OFFSET}; {LOSS_AND_DAMAGE}"
 COSTS_OFFSET = f"{OFFSET}; {COSTS}"
 OFFSET_NOT_AGREED = Note(
@@ -1354,14 +1383,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     working days (6.9.4), and the offer's 3-month lapse (6.5)."""
     dates = scenario.dates
     months = params["time_limits.knew_about_months"]
-    found = [
-        Deadline(
-            _contact_label(months.value),
-            add_months(dates.aware, months.value),
-            "twenty11 6.3",
-            months.basis,
-        )
-    ]
+    found = [_contact_deadline(dates.aware, months.value, months.basis)]
     if scenario.damaged_items:
         days = params["loss_and_damage.notify_working_days"]
         found.append(
@@ -1382,9 +1404,14 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
     return found
 
 
-@lru_cache(maxsize=8)
-def _contact_label(months: int) -> str:
-    return (
+@lru_cache(maxsize=1024)
+def _contact_deadline(aware: date, months: int, basis: str) -> Deadline:
+    """The 6.3 deadline, from the day the claimant knew and the months allowed (remembered:
+    a caseload's claims share their dates, and the key is plain values, no Decimal)."""
+    return Deadline(
         f"Twenty11 to be contacted ({months} months after the claimant knew of the incident; "
-        "contact after it is not normally considered)"
+        "contact after it is not normally considered)",
+        add_months(aware, months),
+        "twenty11 6.3",
+        basis,
     )
