@@ -40,7 +40,7 @@ from compsim.models import (
     SettlementPart,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
-from compsim.params import Param, Params
+from compsim.params import Param, Params, basis_from
 from compsim.plugins import PolicyInfo
 
 POLICY_ID = "twenty11"
@@ -501,10 +501,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     switch = params["readings.time_off_work_is_inconvenience"]
     if switch.value:
         level = floor.value
-        basis = params.basis_of(
-            "inconvenience.time_off_work_min_distress",
-            "readings.time_off_work_is_inconvenience",
-        )
+        basis = basis_from(floor, switch)
         notes.append(
             Note(
                 "The claimant had to take time off work, which 6.9.3 'may consider' an "
@@ -535,9 +532,9 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     notes: list[Note] = []
     items = _amenities(scenario, params, notes) if scenario.amenities_lost else []
     if scenario.costs:
-        items.extend(_cost_item(cost, params) for cost in scenario.costs)
+        items.extend([_cost_item(cost, params) for cost in scenario.costs])
     if scenario.damaged_items:
-        items.extend(_loss_and_damage(scenario, item, params) for item in scenario.damaged_items)
+        items.extend([_loss_and_damage(scenario, item, params) for item in scenario.damaged_items])
     inconvenience = _inconvenience(scenario, impact, params, notes)
     items.append(inconvenience)
     gesture = _gesture(impact, inconvenience, params)
@@ -610,7 +607,7 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
                 AMENITY,
             )
         )
-    if any(loss.to is None and dates.resolved is None for loss in losses):
+    if dates.resolved is None and any(loss.to is None for loss in losses):
         notes.append(
             Note(
                 "No date the work was finished is given: the loss is counted to the claim date "
@@ -724,9 +721,7 @@ def _heating_item(
     counted = either
     if either_days > both_days:  # on some days only one of them was lost: the reading decides
         switch = params["readings.heating_or_hot_water_alone"]
-        basis = params.basis_of(
-            "amenities.heating_hot_water", "readings.heating_or_hot_water_alone"
-        )
+        basis = basis_from(param, switch)
         if switch.value:
             reading = (
                 ", including days only one of them was lost (the row read as either; "
@@ -826,7 +821,7 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
     if cost.evidence:
         return AwardItem(f"{label}, reimbursed in full", cost.amount, COSTS, PUBLISHED, "costs")
     switch = params["readings.costs_need_evidence"]
-    basis = params.basis_of("readings.costs_need_evidence")
+    basis = basis_from(switch)
     if switch.value:
         return AwardItem(
             f"{label}, not reimbursed: no supporting evidence (every cost read as needing "
@@ -879,7 +874,7 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
                 f"{retention.basis})",
                 ZERO,
                 retention.clause,
-                params.basis_of("readings.damaged_items_must_be_retained"),
+                basis_from(retention),
                 "belongings",
             )
     form = params["readings.loss_and_damage_form"]
