@@ -284,15 +284,8 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     last = add_months(dates.aware, months)
     clause = "twenty11 6.3"
     in_time = dates.reported <= last
-    if in_time and dates.claimed <= last:
-        # the usual case, the text below in one piece: reported and claimed within the limit
-        return Exclusion(
-            f"Aware of the incident on {day_text(dates.aware)}, first contacted Twenty11 "
-            f"(reported) on {day_text(dates.reported)}: within {months} months "
-            f"(last day {day_text(last)}); claimed on {day_text(dates.claimed)}",
-            clause,
-            False,
-        )
+    if in_time and dates.claimed <= last:  # the usual case: reported and claimed in time
+        return _in_time(dates.aware, dates.reported, dates.claimed, months, last)
     if in_time == (dates.claimed <= last):
         contact, how = dates.reported, REPORTED
         counted = f"claimed on {day_text(dates.claimed)}"
@@ -346,6 +339,19 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
 
 
 REPORTED = "first contacted Twenty11 (reported)"
+
+
+@lru_cache(maxsize=1024)
+def _in_time(aware: date, reported: date, claimed: date, months: int, last: date) -> Exclusion:
+    """The 6.3 check when the first report and the claim both came within the limit (the
+    text below in one piece; remembered by its dates, which claims decided again share)."""
+    return Exclusion(
+        f"Aware of the incident on {day_text(aware)}, first contacted Twenty11 (reported) on "
+        f"{day_text(reported)}: within {months} months (last day {day_text(last)}); "
+        f"claimed on {day_text(claimed)}",
+        "twenty11 6.3",
+        False,
+    )
 
 
 @lru_cache(maxsize=16)
