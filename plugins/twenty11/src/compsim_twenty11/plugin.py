@@ -104,7 +104,10 @@ DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 # reads a parameter itself (each decision still consults every parameter it would, in the same
 # order, so its readings and drafts are recorded as before), and is keyed by everything it
 # prints: equal Decimals print alike except a zero's sign, so a figure that may be a user's
-# -0 is keyed by its text, or never remembered.
+# -0 is keyed by its text, or never remembered. A key is plain values (dates, ints, texts, a
+# parameter's own Decimal), never a Decimal just added up: hashing a fresh Decimal costs about
+# as much as building the small model it would find. The basis of parameters already read
+# comes from basis_from, not a second lookup.
 
 # add_months, day_text and format_pounds are the engine's, which remember their results.
 
@@ -604,7 +607,8 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             for loss in losses
         ]
     spans = [_period(loss, dates) for loss in losses]  # each loss's period, counted once
-    if any(end > dates.claimed for _, end in spans):
+    latest = max([end for _, end in spans])
+    if latest > dates.claimed:
         notes.append(
             Note(
                 f"The work was finished after the claim was made on {day_text(dates.claimed)}: "
@@ -649,7 +653,7 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
         items.append(_room_item(loss, span, scenario, params, notes))
     if heating:
         items.append(_heating_item(heating, dates, rent, params))
-    _note_over_rent(items, spans, rent, notes)
+    _note_over_rent(items, min([start for start, _ in spans]), latest, rent, notes)
     return items
 
 
@@ -768,7 +772,7 @@ def _heating_item(
 def _merged(spans: list[Span]) -> list[Span]:
     """Periods (start, end] merged where they overlap or touch, in order, empty ones dropped."""
     merged: list[Span] = []
-    for start, end in sorted(span for span in spans if span[1] > span[0]):
+    for start, end in sorted([span for span in spans if span[1] > span[0]]):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
@@ -788,7 +792,10 @@ def _intersection(first: list[Span], second: list[Span]) -> list[Span]:
 
 
 def _length(spans: list[Span]) -> int:
-    return sum((end - start).days for start, end in spans)
+    days = 0
+    for start, end in spans:
+        days += (end - start).days
+    return days
 
 
 WHOLE = Decimal(1)  # the whole rent
@@ -799,11 +806,14 @@ def _percent(share: Decimal) -> str:
 
 
 def _note_over_rent(
-    items: list[AwardItem], spans: list[Span], rent: Decimal, notes: list[Note]
+    items: list[AwardItem], first: date, last: date, rent: Decimal, notes: list[Note]
 ) -> None:
-    total = sum((item.amount for item in items), ZERO)
-    days = (max(end for _, end in spans) - min(start for start, _ in spans)).days
-    if total > rent_for(rent, WHOLE, days):
+    """A note when the amenity items, together, come to more than the whole rent from the
+    first day counted (``first``) to the last (``last``)."""
+    total = ZERO
+    for item in items:
+        total += item.amount
+    if total > rent_for(rent, WHOLE, (last - first).days):
         notes.append(
             Note(
                 f"The amenity compensation ({format_pounds(total)}) is more than the whole rent "
@@ -823,9 +833,16 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
             PUBLISHED,
             "costs",
         )
+    if cost.evidence:  # the label below and its ending, in one piece
+        return AwardItem(
+            f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}, reimbursed "
+            "in full",
+            cost.amount,
+            COSTS,
+            PUBLISHED,
+            "costs",
+        )
     label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
-    if cost.evidence:
-        return AwardItem(f"{label}, reimbursed in full", cost.amount, COSTS, PUBLISHED, "costs")
     switch = params["readings.costs_need_evidence"]
     basis = basis_from(switch)
     if switch.value:
