@@ -300,17 +300,9 @@ def _csv(cases: Sequence[Case]) -> str:
 def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
     """Ordered against estimated, both on log scales, with the diagonal; each case's range as
     a vertical bar (an open top drawn as an arrow), fitted and held-out cases apart."""
-    suffix = path.suffix.lower()
-    if suffix not in (".svg", ".png"):
-        raise CompsimError(f"--chart {path}: expected a file ending .svg or .png")
-    try:
-        import matplotlib
+    from compsim.charts import PALETTE, pounds_axis, pyplot_for, save_chart
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise CompsimError("--chart needs matplotlib: pip install 'compsim[charts]'") from None
-    from compsim.charts import PALETTE, pounds_axis
+    plt = pyplot_for(path)
 
     figure, axes = plt.subplots(figsize=(7, 6.5), dpi=110)
     shown = [c for c in cases if c.figure > 0]
@@ -361,9 +353,4 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
     axes.grid(True, which="both", color="#e5e5e5", linewidth=0.5)
     axes.legend(loc="upper left", fontsize="small")
     figure.tight_layout()
-    try:
-        figure.savefig(path, format=suffix[1:])
-    except OSError as error:
-        raise CompsimError(f"--chart {path}: cannot write: {error.strerror}") from None
-    finally:
-        plt.close(figure)
+    save_chart(figure, path)

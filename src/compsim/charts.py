@@ -3,7 +3,10 @@ and a pounds axis. Imported only by commands that draw (matplotlib is slow to im
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from compsim.errors import CompsimError
 
 # Okabe & Ito's palette: distinguishable with every common colour-vision deficiency, and
 # different in lightness, so lines stay apart printed in grey.
@@ -36,3 +39,37 @@ def style(number: int) -> dict[str, Any]:
         "color": PALETTE[number % len(PALETTE)],
         "linestyle": LINE_STYLES[number % len(LINE_STYLES)],
     }
+
+
+def pyplot_for(path: Path) -> Any:
+    """matplotlib's pyplot, drawing to files only, for a ``--chart`` to ``path``; a one-line
+    error for a file that is neither .svg nor .png, or when matplotlib is not installed."""
+    if path.suffix.lower() not in (".svg", ".png"):
+        raise CompsimError(f"--chart {path}: expected a file ending .svg or .png")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise CompsimError("--chart needs matplotlib: pip install 'compsim[charts]'") from None
+    return plt
+
+
+def save_chart(figure: Any, path: Path) -> None:
+    """Write ``figure`` to ``path`` and close it; a one-line error when the file cannot be
+    written. An SVG carries no date and its ids are salted by the file name, so the same chart
+    is the same file (as the report's charts are)."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    svg = path.suffix.lower() == ".svg"
+    try:
+        with matplotlib.rc_context({"svg.hashsalt": path.name}):
+            figure.savefig(
+                path, format="svg" if svg else "png", metadata={"Date": None} if svg else None
+            )
+    except OSError as error:
+        raise CompsimError(f"--chart {path}: cannot write: {error.strerror}") from None
+    finally:
+        plt.close(figure)

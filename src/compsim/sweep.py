@@ -350,17 +350,9 @@ def _csv(sweep: Sweep) -> str:
 def draw_chart(sweep: Sweep, path: Path) -> None:
     """One line per landlord (a step line: awards jump at thresholds); a cross where the claim
     is excluded, a triangle where senior approval is needed."""
-    suffix = path.suffix.lower()
-    if suffix not in (".svg", ".png"):
-        raise CompsimError(f"--chart {path}: expected a file ending .svg or .png")
-    try:
-        import matplotlib
+    from compsim.charts import pounds_axis, pyplot_for, save_chart, style
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise CompsimError("--chart needs matplotlib: pip install 'compsim[charts]'") from None
-    from compsim.charts import pounds_axis, style
+    plt = pyplot_for(path)
 
     numeric = all(isinstance(p.value, int | Decimal | date) for p in sweep.points)
     xs = [p.value if numeric else index for index, p in enumerate(sweep.points)]
@@ -396,11 +388,4 @@ def draw_chart(sweep: Sweep, path: Path) -> None:
     axes.grid(True, color="#dddddd", linewidth=0.6)
     axes.legend(loc="best", fontsize="small")
     figure.tight_layout()
-    try:
-        figure.savefig(
-            path, format=suffix[1:], metadata={"Date": None} if suffix == ".svg" else None
-        )
-    except OSError as error:
-        raise CompsimError(f"--chart {path}: cannot write: {error.strerror}") from None
-    finally:
-        plt.close(figure)
+    save_chart(figure, path)
