@@ -519,11 +519,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     approved = params["policy.approved"]
     if scenario.dates.claimed < approved.value:
         notes.append(
-            Note(
-                f"Claimed on {day_text(scenario.dates.claimed)}, before this policy was approved "
-                f"({day_text(approved.value)}): compsim applies it anyway",
-                approved.clause,
-            )
+            _claimed_before_approval(scenario.dates.claimed, approved.value, approved.clause)
         )
     items.extend(_discretionary(scenario, impact, params, notes))
     if scenario.costs:
@@ -537,6 +533,16 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.extend(_right_to_repair(scenario, params, notes))
     _silences(scenario, notes)
     return Award(tuple(items), tuple(notes))
+
+
+@lru_cache(maxsize=1024)
+def _claimed_before_approval(claimed: date, approved: date, clause: str) -> Note:
+    """Remembered by its dates: a caseload's claims fall on a few hundred days."""
+    return Note(
+        f"Claimed on {day_text(claimed)}, before this policy was approved "
+        f"({day_text(approved)}): compsim applies it anyway",
+        clause,
+    )
 
 
 REASONABLY_INCURRED = Note(
