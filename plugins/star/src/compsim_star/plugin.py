@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from compsim import hookimpl
 from compsim.dates import add_months, day_text
@@ -34,7 +35,7 @@ from compsim.models import (
     SettlementPart,
 )
 from compsim.money import ZERO, format_pounds, to_pennies
-from compsim.params import Params
+from compsim.params import Param, Params
 from compsim.plugins import NOT_PUBLISHED, PolicyInfo
 
 POLICY_ID = "star"
@@ -365,22 +366,76 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     band); a vulnerability 7.1 names worsens the impact (by an assumed number of bands). The
     basis is ``assumption`` only when the vulnerability reading changed the band."""
     failure = scenario.failure
-    if not failure.persistent and not scenario.household.vulnerabilities:
+    vulnerabilities = scenario.household.vulnerabilities
+    if not failure.persistent and not vulnerabilities:
         return _plain_impact(failure.distress, failure.reports, failure.misled)
-    band = DISTRESS_TO_BAND[failure.distress]
-    notes = [DISTRESS_NOTES[failure.distress]]
+    # The parameters the assessment rests on are read here, each only when the assessment
+    # uses it and in the order it does (so params records each switch and draft consulted);
+    # the assessment itself is remembered by the facts and the values read.
+    long_term = (
+        _consulted(params["impact.persistent_without_distress_is_long_term"])
+        if failure.persistent and DISTRESS_TO_BAND[failure.distress] == "none"
+        else None
+    )
+    steps = _consulted(params["impact.vulnerability_lift_steps"]) if vulnerabilities else None
+    others = (
+        _consulted(params["impact.other_vulnerabilities_lift"])
+        if any(v not in NAMED_VULNERABILITIES for v in vulnerabilities)
+        else None
+    )
+    return _assessed(
+        failure.distress,
+        failure.persistent,
+        vulnerabilities,
+        failure.reports,
+        failure.misled,
+        long_term,
+        steps,
+        others,
+    )
+
+
+class Consulted(NamedTuple):
+    """A parameter as a hook read it: what a remembered helper is keyed by, in place of
+    ``params`` (which the hook consults itself, so each switch and draft is recorded)."""
+
+    value: Any
+    basis: str
+    clause: str
+
+
+def _consulted(param: Param) -> Consulted:
+    return Consulted(param.value, param.basis, param.clause)
+
+
+@lru_cache(maxsize=1024)
+def _assessed(
+    distress: str,
+    persistent: bool,
+    vulnerabilities: tuple[str, ...],
+    reports: int,
+    misled: bool,
+    long_term: Consulted | None,
+    steps: Consulted | None,
+    others: Consulted | None,
+) -> Impact:
+    """The impact of a persistent failure or of a household with a vulnerability, from the
+    parameters assess_impact read: ``long_term`` when the failure is persistent with no
+    distress, ``steps`` when there is a vulnerability, ``others`` when one is not among the
+    three 7.1 names. Remembered: a caseload has few combinations of these."""
+    band = DISTRESS_TO_BAND[distress]
+    notes = [DISTRESS_NOTES[distress]]
     reading_basis = PUBLISHED
-    if failure.persistent and band == "none":
-        reading = params["impact.persistent_without_distress_is_long_term"]
-        reading_basis = reading.basis
-        if reading.value:
+    if long_term is not None:  # persistent, with no distress
+        reading_basis = long_term.basis
+        if long_term.value:
             band = "severe"
             notes.append(
                 Note(
                     "A persistent failure with no inconvenience or distress recorded is read as "
-                    f"a long term impact by itself: {BAND_NAMES[band]} ({reading.basis}: "
+                    f"a long term impact by itself: {BAND_NAMES[band]} ({long_term.basis}: "
                     "impact.persistent_without_distress_is_long_term)",
-                    reading.clause,
+                    long_term.clause,
                 )
             )
         else:
@@ -388,12 +443,12 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
                 Note(
                     "A persistent failure, but no inconvenience or distress recorded: the 5.1 "
                     "bands grade an impact, and 'long term' qualifies an impact there is, so "
-                    f"there is none to band ({reading.basis}: "
+                    f"there is none to band ({long_term.basis}: "
                     "impact.persistent_without_distress_is_long_term)",
-                    reading.clause,
+                    long_term.clause,
                 )
             )
-    elif failure.persistent and band != "severe":
+    elif persistent and band != "severe":
         band = "severe"
         notes.append(
             Note(
@@ -403,18 +458,17 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
             )
         )
     unlifted = band
-    band = _vulnerability(scenario, params, band, notes)
-    notes.extend(_unweighed(failure.reports, failure.misled))
+    band = _vulnerability(vulnerabilities, steps, others, band, notes)
+    notes.extend(_unweighed(reports, misled))
     if band == unlifted:
         return Impact(
             BAND_NAMES[band], BANDS_CLAUSE, BANDS.index(band), reading_basis, tuple(notes)
         )
-    named = set(scenario.household.vulnerabilities) & set(NAMED_VULNERABILITIES)
-    # the reading about other vulnerabilities moved the band only when none of the three is named
-    lift_paths = ("impact.vulnerability_lift_steps",) + (
-        () if named else ("impact.other_vulnerabilities_lift",)
-    )
-    basis = combine(reading_basis, params.basis_of(*lift_paths))
+    # the reading about other vulnerabilities moved the band only when none of the three is
+    # named (and then it was read, and lifts)
+    named = set(vulnerabilities) & set(NAMED_VULNERABILITIES)
+    lift_bases = (steps.basis,) if named else (steps.basis, others.basis)
+    basis = combine(reading_basis, *lift_bases)
     return Impact(BAND_NAMES[band], LIFTED_CLAUSE, BANDS.index(band), basis, tuple(notes))
 
 
@@ -458,15 +512,20 @@ DISTRESS_NOTES = {
 LIFTED_CLAUSE = f"{BANDS_CLAUSE}, 7.1"
 
 
-def _vulnerability(scenario: Scenario, params: Params, band: str, notes: list[Note]) -> str:
-    vulnerabilities = scenario.household.vulnerabilities
+def _vulnerability(
+    vulnerabilities: tuple[str, ...],
+    steps_param: Consulted | None,
+    others_param: Consulted | None,
+    band: str,
+    notes: list[Note],
+) -> str:
+    """7.1: a named vulnerability worsens the impact; ``steps_param`` is read when there is a
+    vulnerability, ``others_param`` when one is not among the names."""
     if not vulnerabilities:
         return band
-    steps_param = params["impact.vulnerability_lift_steps"]
     steps = steps_param.value
     named = [v for v in vulnerabilities if v in NAMED_VULNERABILITIES]
     others = [v for v in vulnerabilities if v not in NAMED_VULNERABILITIES]
-    others_param = params["impact.other_vulnerabilities_lift"] if others else None
     if others_param is not None and not others_param.value:
         notes.append(
             Note(
