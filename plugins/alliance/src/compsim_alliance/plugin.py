@@ -178,22 +178,15 @@ def _six_month_limit(scenario: Scenario, incurred: date, params: Params) -> Excl
     )
 
 
-@lru_cache(maxsize=4096)
 def _claim_window_check(
     kind: str, incurred: date, claimed: date, months: int, exceptional: bool
 ) -> Exclusion:
-    """The 4.2 check from its inputs alone (memoised: many claims share their dates). Dates
-    print through day_text, as an f-string prints them, remembered."""
-    in_time = claimed <= add_months(incurred, months)
-    claimed_on, limit = day_text(claimed), day_text(add_months(incurred, months))
+    """The 4.2 check from its inputs alone. Dates print through day_text, as an f-string
+    prints them."""
+    since, last_day, limit = _claim_window(kind, incurred, months)
+    claimed_on = day_text(claimed)
     clause = "alliance 4.2, 4.4"
-    since = (
-        f"{ONE_OFF_NAMES.get(kind, 'the event')} on {day_text(incurred)} (a one-off "
-        "event, incurred when it happened)"
-        if kind in ONE_OFF_KINDS
-        else f"the loss ending on {day_text(incurred)}"
-    )
-    if in_time:
+    if claimed <= last_day:
         return Exclusion(
             f"Claimed on {claimed_on}, within {months} months of {since} (last day {limit})",
             clause,
@@ -214,6 +207,21 @@ def _claim_window_check(
     )
 
 
+@lru_cache(maxsize=4096)
+def _claim_window(kind: str, incurred: date, months: int) -> tuple[str, date, str]:
+    """What the 4.2 window is counted from (in words), its last day, and that day's text.
+    Remembered: claims share the day their loss was incurred far more than the day they are
+    made."""
+    since = (
+        f"{ONE_OFF_NAMES.get(kind, 'the event')} on {day_text(incurred)} (a one-off "
+        "event, incurred when it happened)"
+        if kind in ONE_OFF_KINDS
+        else f"the loss ending on {day_text(incurred)}"
+    )
+    last_day = add_months(incurred, months)
+    return since, last_day, day_text(last_day)
+
+
 def _complaint_limit(scenario: Scenario, incurred: date, params: Params) -> Exclusion:
     """Complaints policy 2.2: raised within 12 months of the matter's occurrence (a one-off
     event on its day; a continuing failure while it lasts) or of the customer becoming aware.
@@ -231,17 +239,15 @@ def _complaint_limit(scenario: Scenario, incurred: date, params: Params) -> Excl
     return _complaint_window_check(raised, counted_from, months, accepted_as)
 
 
-@lru_cache(maxsize=4096)
 def _complaint_window_check(
     raised: date, counted_from: date, months: int, accepted_as: str | None
 ) -> Exclusion:
-    """The complaints policy 2.2 check from its inputs alone (memoised; dates printed as in
-    the 4.2 check)."""
-    in_time = raised <= add_months(counted_from, months)
-    raised_on, limit = day_text(raised), day_text(add_months(counted_from, months))
-    since = day_text(counted_from)
+    """The complaints policy 2.2 check from its inputs alone (dates printed as in the 4.2
+    check)."""
+    since, last_day, limit = _complaint_window(counted_from, months)
+    raised_on = day_text(raised)
     clause = "alliance complaints policy 2.2"
-    if in_time:
+    if raised <= last_day:
         return Exclusion(
             f"Raised on {raised_on}, within {months} months of the issue or of the "
             f"customer becoming aware of it ({since}; last day {limit})",
@@ -262,6 +268,14 @@ def _complaint_window_check(
         True,
         f"raised after {months} months",
     )
+
+
+@lru_cache(maxsize=4096)
+def _complaint_window(counted_from: date, months: int) -> tuple[str, date, str]:
+    """The complaints policy 2.2 window's start and last day, and their texts (remembered,
+    as for 4.2)."""
+    last_day = add_months(counted_from, months)
+    return day_text(counted_from), last_day, day_text(last_day)
 
 
 # add_months is pure and claims share their dates: remember recent answers.
@@ -443,23 +457,18 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     level = LEVELS[impact.rank]
     matrix = params[f"matrix.{responsibility}.{level}"]
     if matrix.value > 0:
-        basis = _strongest(matrix.basis, impact.basis)
         items.append(
-            AwardItem(
-                f"Distress and inconvenience ({responsibility} responsibility, {impact.level})",
+            _distress_item(
+                responsibility,
+                impact.level,
                 matrix.value,
+                str(matrix.value),
                 matrix.clause,
-                basis,
-                "distress",
+                _strongest(matrix.basis, impact.basis),
             )
         )
     else:
-        notes.append(
-            Note(
-                f"The matrix gives £0 for {responsibility} responsibility and {impact.level}",
-                matrix.clause,
-            )
-        )
+        notes.append(_matrix_gives_nothing(responsibility, impact.level, matrix.clause))
     if scenario.complaint is not None:
         items.extend(_complaint_handling(scenario, params, notes))
     for cost in scenario.costs:
@@ -470,6 +479,29 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     if scenario.decant is not None or scenario.failure.kind == "decant":
         not_computed = (DECANT_NOT_PUBLISHED,)
     return Award(tuple(items), tuple(notes), not_computed)
+
+
+# The matrix's item and note depend only on the responsibility, the level and the parameter:
+# remembered (a caseload has a dozen of them). The amount's ``text`` is in the key too, so
+# equal amounts written differently (500, 500.00) never share an entry.
+
+
+@lru_cache(maxsize=256)
+def _distress_item(
+    responsibility: str, level: str, amount: Decimal, text: str, clause: str, basis: str
+) -> AwardItem:
+    return AwardItem(
+        f"Distress and inconvenience ({responsibility} responsibility, {level})",
+        amount,
+        clause,
+        basis,
+        "distress",
+    )
+
+
+@lru_cache(maxsize=256)
+def _matrix_gives_nothing(responsibility: str, level: str, clause: str) -> Note:
+    return Note(f"The matrix gives £0 for {responsibility} responsibility and {level}", clause)
 
 
 DECANT_NOT_PUBLISHED = Note(
