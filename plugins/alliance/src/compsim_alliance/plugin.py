@@ -762,7 +762,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     owed = scenario.account.total_owed
     total = award.total
     if owed == 0 or total == 0:
-        return _paid_to_customer(total, str(total))
+        return _paid_to_customer(str(total))
     items = ZERO  # a loop, not sum() over a generator
     for item in award.items:
         if item.category == "belongings":
@@ -832,11 +832,12 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 
 
 @lru_cache(maxsize=4096)
-def _paid_to_customer(total: Decimal, text: str) -> Settlement:
-    """The whole award paid to the customer, memoised: keyed by the total's ``text`` too, so
-    equal totals written differently (a user's -0, 50.000) never share an entry."""
+def _paid_to_customer(total: str) -> Settlement:
+    """The whole award paid to the customer, memoised by the total's exact text (``str`` of
+    the Decimal, read back exactly): equal totals written differently (a user's -0, 50.000)
+    never share an entry, and printing a fresh Decimal costs less than hashing it."""
     return Settlement(
-        (SettlementPart("Paid to the customer", total, CUSTOMER, "payment", BELONGINGS),)
+        (SettlementPart("Paid to the customer", Decimal(total), CUSTOMER, "payment", BELONGINGS),)
     )
 
 
