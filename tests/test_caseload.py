@@ -7,6 +7,7 @@ import statistics
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -378,3 +379,16 @@ def test_bench_times_a_generated_caseload():
     assert result.exit_code == 0, result.output
     assert "40 cases, seed 2026, 4 landlords, 1 worker:" in result.output
     assert "cases/s" in result.output and "peak memory" in result.output
+
+
+def test_a_caseload_decision_without_deadlines_is_the_same_decision_with_none():
+    # run_chunk does not ask for deadlines (nothing a caseload reports reads them); every
+    # other part of the decision must be what compare and explain give
+    spec = read_spec(SPEC)
+    for policy in REQUEST.build():
+        for index in range(40):
+            scenario = case(spec, index)
+            full = evaluate(scenario, policy)
+            lean = evaluate(scenario, policy, deadlines=False)
+            assert lean.deadlines == ()
+            assert attrs.evolve(full, deadlines=()) == lean

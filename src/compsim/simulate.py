@@ -40,8 +40,12 @@ class Row:
     cells: dict[str, Cell]
 
 
-def evaluate(scenario: Scenario, policy: Policy) -> Decision:
-    """One policy's decision on one scenario. Raises PluginError if the plugin misbehaves."""
+def evaluate(scenario: Scenario, policy: Policy, deadlines: bool = True) -> Decision:
+    """One policy's decision on one scenario. Raises PluginError if the plugin misbehaves.
+
+    ``deadlines=False`` leaves the optional ``deadlines`` hook uncalled (the Decision's
+    deadlines are then empty): a caseload's tallies and outcome rows never read them, and
+    asking costs a tenth of a decision. The five hooks and their checks always run."""
     column = policy.column
     params = policy.params.at(scenario.dates.claimed).for_decision()
     hook = policy.calls
@@ -82,14 +86,14 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         if complaint is not None and "complaint_timescales" in implemented:
             step = "complaint_timescales"
             timescales = _given(column, step, hook.complaint_timescales(params=params))
-        deadlines: Any = ()
-        if "deadlines" in implemented:
+        dated: Any = ()
+        if deadlines and "deadlines" in implemented:
             step = "deadlines"
-            deadlines = check_deadlines(
+            dated = check_deadlines(
                 column, hook.deadlines(scenario=scenario, award=award, params=params)
             )
-            if len(deadlines) > 1:
-                deadlines.sort(key=_deadline_date)
+            if len(dated) > 1:
+                dated.sort(key=_deadline_date)
     except PluginError:
         raise
     except KeyboardInterrupt:  # a real Ctrl-C stops the run
@@ -114,7 +118,7 @@ def evaluate(scenario: Scenario, policy: Policy) -> Decision:
         approval,
         settlement,
         checks,
-        tuple(deadlines),
+        tuple(dated),
         complaint_checks,
         _engine(column, "complaint code", check_code, complaint) if complaint else (),  # code
         tuple([p.reading for p in params.switches_used.values()])  # readings
@@ -154,9 +158,9 @@ def _describe_error(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def evaluate_cell(scenario: Scenario, policy: Policy) -> Cell:
+def evaluate_cell(scenario: Scenario, policy: Policy, deadlines: bool = True) -> Cell:
     try:
-        return evaluate(scenario, policy)
+        return evaluate(scenario, policy, deadlines)
     except PluginError as error:
         return CellError(scenario.id, policy.column, str(error))
 

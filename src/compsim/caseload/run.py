@@ -105,7 +105,8 @@ def run_chunk(job: Job, chunk: PopulationChunk | RowsChunk) -> ChunkResult:
     tally = Tally.empty([p.column for p in policies], job.diff)
     outcomes: list[tuple[str, ...]] = []
     for scenario in chunk.scenarios():
-        cells = {policy.column: evaluate_cell(scenario, policy) for policy in policies}
+        # deadlines are not part of what a caseload reports, so they are not asked for
+        cells = {policy.column: evaluate_cell(scenario, policy, False) for policy in policies}
         tally.add_case(cells)
         if job.outcomes:
             outcomes.extend(outcome_row(scenario.id, cell) for cell in cells.values())

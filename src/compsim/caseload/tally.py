@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from compsim.models import CellError, Decision
+from compsim.models import ASSUMPTION, DRAFT, CellError, Decision
 from compsim.money import ZERO, to_pennies
 
 QUANTILES = (("median", 50), ("p90", 90), ("p99", 99))
@@ -25,11 +25,9 @@ QUANTILES = (("median", 50), ("p90", 90), ("p99", 99))
 class PolicyTally:
     cases: int = 0
     errors: int = 0
-    paid: int = 0  # cases with something to pay
     excluded: int = 0
     senior: int = 0
     offset_cases: int = 0
-    total: Decimal = ZERO
     offset_money: Decimal = ZERO  # set against debts
     assumption_money: Decimal = ZERO
     draft_money: Decimal = ZERO
@@ -38,43 +36,56 @@ class PolicyTally:
     error_examples: list = attrs.field(factory=list)
 
     def add(self, cell: Decision | CellError) -> None:
+        """One decision. Runs for every decision of a caseload, so it does the least it can:
+        the total cost and the cases paid are read off ``awards`` when asked."""
         self.cases += 1
-        if isinstance(cell, CellError):
+        if type(cell) is CellError:
             self.errors += 1
             if len(self.error_examples) < 3:
                 self.error_examples.append(f"{cell.scenario_id}: {cell.message}")
             return
         award = cell.award
-        total = award.total
+        items = award.items
+        total = ZERO
+        for item in items:
+            total += item.amount
+            basis = item.basis
+            if basis == ASSUMPTION:
+                self.assumption_money += item.amount
+            elif basis == DRAFT:
+                self.draft_money += item.amount
         self.awards[total] += 1
-        self.total += total
-        if total > 0:
-            self.paid += 1
         if cell.exclusions:
             self.excluded += 1
-            for ground in dict.fromkeys(e.short or e.reason for e in cell.exclusions):
+            for ground in dict.fromkeys([e.short or e.reason for e in cell.exclusions]):
                 self.reasons[ground] += 1
         if cell.approval.senior:
             self.senior += 1
         offset = cell.settlement.offset_against_debts
-        if offset > 0:
+        if offset:
             self.offset_cases += 1
             self.offset_money += offset
-        for item in award.items:
-            if item.basis == "assumption":
-                self.assumption_money += item.amount
-            elif item.basis == "draft":
-                self.draft_money += item.amount
+
+    @property
+    def total(self) -> Decimal:
+        """The total cost: every distinct award times the cases that got it (exact)."""
+        total = ZERO
+        for amount, count in self.awards.items():
+            total += amount * count
+        return total
+
+    @property
+    def paid(self) -> int:
+        """Cases with something to pay."""
+        return self.decided - self.awards.get(ZERO, 0)
 
     def merge(self, other: PolicyTally) -> None:
         for name in (
             "cases",
             "errors",
-            "paid",
             "excluded",
             "senior",
             "offset_cases",
-            "total",
             "offset_money",
             "assumption_money",
             "draft_money",
