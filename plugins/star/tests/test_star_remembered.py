@@ -51,3 +51,34 @@ def test_3_3_limit_0_and_minus_0_print_apart_in_one_process():
 
     assert approval_note("0").startswith("£100.00 is £0.00 or above")
     assert approval_note("-0").startswith("£100.00 is £-0.00 or above")
+
+
+VULNERABLE = (
+    '[failure]\nkind = "other"\ndistress = "moderate"\n'
+    '[household]\nvulnerabilities = ["disability", "mental-health"]\n'
+)
+
+
+def test_7_1_remembered_impact_still_records_its_switch_and_a_draft_in_one_process():
+    # 5.1, 7.1: moderate distress is Medium impact; disability worsens it by
+    # impact.vulnerability_lift_steps = 1 band (an assumption) to Severe/long term; mental
+    # health is considered but does not move the band (impact.other_vulnerabilities_lift, a
+    # switch). Decided twice with the policy's values, then with the same 1 set as a draft:
+    # the impact is remembered, yet every decision records the switch, and the draft prints.
+    first = decide("star", scenario(VULNERABLE))
+    again = decide("star", scenario(VULNERABLE))
+    draft = decide("star", scenario(VULNERABLE), ("star.impact.vulnerability_lift_steps=1",))
+    for decision in (first, again, draft):
+        assert decision.impact.level == "Severe/long term impact"
+        assert [r.path for r in decision.readings] == ["impact.other_vulnerabilities_lift"]
+    assert [d.path for d in draft.drafts] == ["impact.vulnerability_lift_steps"]
+    assert (first.impact.basis, again.impact.basis, draft.impact.basis) == (
+        "assumption",
+        "assumption",
+        "draft",
+    )
+    lifted = [n.detail for n in draft.impact.notes if "worsens the impact (7.1)" in n.detail]
+    assert lifted == [
+        "Vulnerability (disability) worsens the impact (7.1) by 1 band, to Severe/long term "
+        "impact (draft: the policy does not say by how much)"
+    ]
