@@ -42,3 +42,16 @@ def test_2_10_debt_free_settlement_keeps_totals_written_apart_in_one_process():
 
     assert paid("100.000") == "100.000"
     assert paid("100") == "100.00"
+
+
+def test_2_7_matrix_item_keeps_amounts_written_apart_in_one_process():
+    # 2.7 full responsibility, Low Impact: the matrix's £100, drafted as 100.000 then as 100;
+    # the remembered distress item carries each amount as it was written.
+    def distress_item(written: str) -> tuple[str, str]:
+        sets = (f"alliance.matrix.full.low={written}",)
+        award = decide("alliance", scenario(MINIMAL), sets).award
+        (item,) = [item for item in award.items if item.category == "distress"]
+        return str(item.amount), item.basis
+
+    assert distress_item("100.000") == ("100.000", "draft")
+    assert distress_item("100") == ("100", "draft")
