@@ -288,7 +288,8 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     clause = "twenty11 6.3"
     in_time = dates.reported <= last
     if in_time and dates.claimed <= last:  # the usual case: reported and claimed in time
-        return _in_time(dates.aware, dates.reported, dates.claimed, months, last)
+        words = _in_time(dates.aware, dates.reported, months, last) + day_text(dates.claimed)
+        return Exclusion(words, clause, False)
     if in_time == (dates.claimed <= last):
         contact, how = dates.reported, REPORTED
         counted = f"claimed on {day_text(dates.claimed)}"
@@ -345,15 +346,14 @@ REPORTED = "first contacted Twenty11 (reported)"
 
 
 @lru_cache(maxsize=1024)
-def _in_time(aware: date, reported: date, claimed: date, months: int, last: date) -> Exclusion:
-    """The 6.3 check when the first report and the claim both came within the limit (the
-    text below in one piece; remembered by its dates, which claims decided again share)."""
-    return Exclusion(
+def _in_time(aware: date, reported: date, months: int, last: date) -> str:
+    """The 6.3 check's words when the first report and the claim both came within the limit,
+    up to the claim date (remembered by the dates of awareness and report, which many claims
+    share; with the claim date too, the key seldom recurs)."""
+    return (
         f"Aware of the incident on {day_text(aware)}, first contacted Twenty11 (reported) on "
         f"{day_text(reported)}: within {months} months (last day {day_text(last)}); "
-        f"claimed on {day_text(claimed)}",
-        "twenty11 6.3",
-        False,
+        "claimed on "
     )
 
 
