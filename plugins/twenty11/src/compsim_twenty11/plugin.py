@@ -1210,11 +1210,14 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             only = amount
     if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
+    # Remembered only for one goodwill item (its own amount: equal to the sum and, not being
+    # zero, printed alike; a remembered item's amount has its hash worked out already). A sum
+    # of several (a cost or a rent share with the inconvenience) is seldom seen twice, and a
+    # fresh sum's hash costs more than the approval: built each time, so it evicts nothing.
+    approval = _approval.__wrapped__
     if goodwill_items == 1 and only:
-        # the one item's own amount: equal to the sum and, not being zero, printed alike; a
-        # remembered item's amount has its hash worked out already, a fresh sum does not
-        goodwill = only
-    return _approval(
+        goodwill, approval = only, _approval
+    return approval(
         goodwill,
         goodwill > threshold.value,
         format_pounds(threshold.value),
