@@ -1369,7 +1369,14 @@ def _paid_to_claimant(expenses: list[Cost]) -> Note:
     """Why the award is paid to the claimant: out-of-pocket expenses, or no arrears."""
     if not expenses:
         return ACCOUNT_UP_TO_DATE
-    kinds = ", ".join(dict.fromkeys(cost.kind for cost in expenses))
+    if len(expenses) == 1:
+        return _expenses_note(expenses[0].kind)
+    return _expenses_note(", ".join(dict.fromkeys([cost.kind for cost in expenses])))
+
+
+@lru_cache(maxsize=64)
+def _expenses_note(kinds: str) -> Note:
+    """The note for out-of-pocket expenses of these kinds (memoised: a few kinds recur)."""
     return Note(
         "Paid to any account in the claimant's name: the claimant has incurred out-of-pocket "
         f"expenses ({kinds})",
