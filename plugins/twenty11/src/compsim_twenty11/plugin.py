@@ -632,29 +632,33 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             heating.append((loss, span))
             continue
         if loss.amenity in NOT_IN_APPENDIX:
-            items.append(
-                AwardItem(
-                    f"Loss of {loss.amenity}: not paid, not in Appendix 1",
-                    ZERO,
-                    AMENITY,
-                    PUBLISHED,
-                    "amenity",
-                )
-            )
-            notes.append(
-                Note(
-                    f"The policy is silent on loss of {loss.amenity}: Appendix 1 lists only "
-                    "kitchen, bathroom, living room, bedrooms and heating and hot water, so "
-                    "compsim pays nothing for it under 6.9.2",
-                    AMENITY,
-                )
-            )
+            item, silent = NOT_IN_APPENDIX_1[loss.amenity]
+            items.append(item)
+            notes.append(silent)
             continue
         items.append(_room_item(loss, span, scenario, params, notes))
     if heating:
         items.append(_heating_item(heating, dates, rent, params))
     _note_over_rent(items, min([start for start, _ in spans]), latest, rent, notes)
     return items
+
+
+# For each amenity Appendix 1 does not list: its item (nothing paid) and the note that the
+# policy is silent on it, built once.
+NOT_IN_APPENDIX_1 = {
+    amenity: (
+        AwardItem(
+            f"Loss of {amenity}: not paid, not in Appendix 1", ZERO, AMENITY, PUBLISHED, "amenity"
+        ),
+        Note(
+            f"The policy is silent on loss of {amenity}: Appendix 1 lists only kitchen, "
+            "bathroom, living room, bedrooms and heating and hot water, so compsim pays "
+            "nothing for it under 6.9.2",
+            AMENITY,
+        ),
+    )
+    for amenity in NOT_IN_APPENDIX
+}
 
 
 def _room_item(
