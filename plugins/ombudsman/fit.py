@@ -7,7 +7,7 @@
 
 PATH is a directory of determinations (scenarios with a [source] table; default
 scenarios/determinations, read recursively). It prints, for the fit part (``split = "fit"``,
-every batch: 42 cases since batch 3 joined it; then each batch's fit cases) and for each
+every batch: 56 cases since batch 4 joined it; then each batch's fit cases) and for each
 batch's held-out part apart (a case's batch is its ``batch-N`` tag; the first batch has
 none), the share of orders inside the reference's bounded range (min to max, with a max), the
 median ratio of order to figure and the loss. ``--search`` tries every combination of
@@ -28,19 +28,37 @@ from pathlib import Path
 from compsim.scenarios import load_paths
 from compsim.testing import decide
 
+# Reference v3's grid (docs/determinations.md, "Reference v3": the protocol, written first).
+# A key that is a tuple of paths is one dimension: its values set those paths together (None:
+# left as it is, because the reading chosen does not read it), so no point repeats.
+COMPLAINT_ONLY = (
+    "complaint_handling.only_failure",
+    "impact.complaint_only",
+    "complaint_handling.only_share",
+)
 GRID = {
-    "impact.duration.start": ["0.50", "0.75", "1.00"],
-    "impact.duration.per_year": ["0.10", "0.25", "0.50"],
+    "impact.duration.start": ["0.75", "1.00"],
+    "impact.duration.per_year": ["0.10", "0.25"],
     "impact.duration.max_years": ["2", "3"],
     "impact.severity.persistent": ["0.25", "0.50"],
-    "impact.complaint_only": ["0.25", "0.50", "1.00"],
+    COMPLAINT_ONLY: [
+        ("twice", "0.25", None),
+        ("twice", "0.50", None),
+        ("once", None, "0.25"),
+        ("once", None, "0.50"),
+        ("once", None, "1.00"),
+        ("once", None, "1.50"),
+    ],
     "complaint_handling.band_kind": ["minor", "adversely_affected"],
     "loss_of_use.home_share.moderate": ["0.05", "0.10"],
     "loss_of_use.home_share.considerable": ["0.15", "0.20"],
+    "bands.severe.top": ["2000", "3000"],
     "loss_of_use.full_weeks": ["52", "104"],
     "loss_of_use.later_share": ["0.00", "0.50"],
 }
-# 3 x 3 x 2 x 2 x 3 x 2 x 2 x 2 x 2 x 2 = 3,456 combinations.
+# 2 x 2 x 2 x 2 x 6 x 2 x 2 x 2 x 2 x 2 x 2 = 6,144 combinations; about a minute on one core
+# (56 fit cases, 2026-11-29). Kept at their values, not searched: the repeated-reports step,
+# the vulnerability uplifts, bands.position, the loss-of-use range.
 
 # Set with a grid key to the same value: one fit case has severe distress, too few to fit a
 # share of its own, so the severe home share is tied to the considerable one.
@@ -50,8 +68,12 @@ TIED = {"loss_of_use.home_share.considerable": ("loss_of_use.home_share.severe",
 def grid_sets(combo) -> list[str]:
     sets = []
     for key, value in zip(GRID, combo, strict=True):
-        for path in (key, *TIED.get(key, ())):
-            sets.append(f"ombudsman.{path}={value}")
+        keys, values = (key, value) if isinstance(key, tuple) else ((key,), (value,))
+        for one, setting in zip(keys, values, strict=True):
+            if setting is None:
+                continue
+            for path in (one, *TIED.get(one, ())):
+                sets.append(f"ombudsman.{path}={setting}")
     return sets
 
 
@@ -113,7 +135,10 @@ def main(argv):
             results.append((loss(rows), *summary(rows), combo))
         results.sort(key=lambda r: r[0])
         print(f"fit: {len(fit)} determinations; {len(results)} combinations")
-        print("loss   inside  median  " + "  ".join(GRID))
+        print(
+            "loss   inside  median  "
+            + "  ".join("/".join(k) if isinstance(k, tuple) else k for k in GRID)
+        )
         for result in results[:12]:
             print(f"{result[0]:.3f}  {result[1]:.0%}  {result[2]:.2f}  {result[3]}")
         print(f"current parameters: loss {loss(evaluate(fit)):.3f}")

@@ -460,10 +460,25 @@ def _applying(result: Any, last: tuple[Exclusion, ...]) -> list[Exclusion] | Non
     return applying
 
 
+# Award items that passed, by identity: plugins return the same item objects (a distress band,
+# a constant refusal) over and over, and an item is immutable, so one that passed passes again.
+# Holding the item keeps its id from being reused; the table is emptied when it grows large.
+_PASSED_ITEMS: dict[int, AwardItem] = {}
+PASSED_ITEMS_MAX = 4096
+
+
 def _award_ok(result: Any) -> bool:
-    if type(result) is not Award or type(result.items) not in (tuple, list):
+    if type(result) is not Award:
         return False
-    for item in result.items:
+    items = result.items
+    if type(items) is not tuple and type(items) is not list:
+        return False
+    passed = _PASSED_ITEMS
+    total = ZERO
+    for item in items:
+        if passed.get(id(item)) is item:
+            total += item.amount
+            continue
         if type(item) is not AwardItem:
             return False
         amount, low, high = item.amount, item.low, item.high
@@ -478,7 +493,12 @@ def _award_ok(result: Any) -> bool:
             and (high is None or high is amount or (_is_money(high) and amount <= high))
         ):
             return False
-    return _are_notes(result.notes) and _are_notes(result.not_computed) and _is_money(result.total)
+        total += amount
+        if len(passed) >= PASSED_ITEMS_MAX:
+            passed.clear()
+        passed[id(item)] = item
+    # the total of amounts of whole pence, none below zero, is whole pence and not below zero
+    return total <= AWARD_MAX and _are_notes(result.notes) and _are_notes(result.not_computed)
 
 
 def _settlement_sums(result: Any) -> tuple[Decimal, Decimal, Decimal] | None:

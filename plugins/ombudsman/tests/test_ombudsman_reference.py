@@ -26,6 +26,10 @@ def ombudsman(toml: str = "", sets=()):
     return decide("ombudsman", scenario(toml), sets)
 
 
+def readings(decision) -> dict:
+    return {r.path: r.value for r in decision.readings}
+
+
 def by_category(decision) -> dict[str, D]:
     totals: dict[str, D] = {}
     for item in decision.award.items:
@@ -368,23 +372,24 @@ SEVERE_TODAY = (
 )
 
 
-def test_severe_maladministration_has_a_computed_top():
-    # "£1,000 and over": the top read as £3,000 (bands.severe.top), the figure its midpoint
+def test_severe_maladministration_has_a_computed_top_of_two_thousand_as_fitted_in_v3():
+    # "£1,000 and over": the top read as £2,000 (bands.severe.top, v3; v2 set £3,000), the
+    # figure its midpoint: £1,000 + 0.50 x (£2,000 - £1,000) = £1,500
     decision = ombudsman(SEVERE_TODAY)
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("1000.00"),
+        D("1500.00"),
         D("2000.00"),
-        D("3000.00"),
     )
 
 
 def test_the_severe_top_scales_with_persistence():
-    # persistent: x1.5 -> £1,500, £3,000, £4,500
+    # persistent: x1.5 -> £1,000 x 1.5 = £1,500, £1,500 x 1.5 = £2,250, £2,000 x 1.5 = £3,000
     decision = ombudsman(SEVERE_TODAY.replace('"severe"', '"severe"\npersistent = true'))
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("1500.00"),
+        D("2250.00"),
         D("3000.00"),
-        D("4500.00"),
     )
 
 
@@ -429,13 +434,14 @@ def test_a_draft_minus_zero_is_shown_as_given_after_a_zero_was_worked_out():
     assert "persistent failure +-0%" in minus_zero.award.items[0].label
 
 
-def test_a_complaint_handling_failure_counts_without_complaint_dates():
-    # the kind says so: its own band, adversely affected, £100 to £600, figure £350
+def test_a_complaint_handling_failure_counts_without_complaint_dates_in_the_minor_band():
+    # the kind says so: its own band, complaint_handling.band_kind minor (v3; v2 adversely
+    # affected), £50 to £100, figure at 0.50: £75
     decision = ombudsman(
         '[failure]\nkind = "complaint-handling"\ndistress = "none"\n'
         "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02"
     )
-    assert by_category(decision) == {IMPACT: D("350.00")}
+    assert by_category(decision) == {IMPACT: D("75.00")}
     assert "complaint handling" in decision.award.items[0].label
 
 
@@ -446,28 +452,66 @@ ONLY_COMPLAINT = (
 
 
 def test_a_failure_that_is_only_complaint_handling_counts_a_share_of_the_distress():
-    # distress moderate: £350 (£100 to £600) x impact.complaint_only 0.25 = £87.50 (£25 to
-    # £150); plus the complaint-handling band (adversely affected, £350, £100 to £600):
-    # total £437.50, range £125 to £750
+    # counted twice (complaint_handling.only_failure, the default): distress moderate: £350
+    # (£100 to £600) x impact.complaint_only 0.25 = £87.50 (£25 to £150); plus the
+    # complaint-handling band (minor, v3: £75, £50 to £100): total £162.50, range £75 to £250
     decision = ombudsman(ONLY_COMPLAINT)
     assert (decision.award.min, decision.award.total, decision.award.max) == (
-        D("125.00"),
-        D("437.50"),
-        D("750.00"),
+        D("75.00"),
+        D("162.50"),
+        D("250.00"),
     )
+    assert readings(decision) == {"complaint_handling.only_failure": "twice"}
+
+
+ONCE = ["ombudsman.complaint_handling.only_failure=once"]
+
+
+def test_complaint_handling_counted_once_is_the_complaint_band_alone_at_its_share():
+    # the other reading: no distress band; the complaint-handling band (minor, £50 to £100,
+    # £75) x complaint_handling.only_share 1.50 (a failure with no length: scale 1): £112.50,
+    # range £75 to £150
+    decision = ombudsman(ONLY_COMPLAINT, ONCE)
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("75.00"),
+        D("112.50"),
+        D("150.00"),
+    )
+    assert len(decision.award.items) == 1
+    assert decision.award.items[0].label.startswith("(5) impact of the failings: complaint")
+    assert decision.award.items[0].basis == "draft"  # rests on the switch set by the user
+    assert readings(decision) == {"complaint_handling.only_failure": "once"}
+
+
+def test_complaint_handling_counted_once_grows_with_persistence_and_a_set_share():
+    # persistent x1.5, only_share set to 0.5: £75 x 1.5 x 0.5 = £56.25 (£50 x 0.75 = £37.50
+    # to £100 x 0.75 = £75)
+    decision = ombudsman(
+        ONLY_COMPLAINT.replace('"moderate"', '"moderate"\npersistent = true'),
+        [*ONCE, "ombudsman.complaint_handling.only_share=0.5"],
+    )
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("37.50"),
+        D("56.25"),
+        D("75.00"),
+    )
+    assert "only the complaint handling failed: x0.50" in decision.award.items[0].label
 
 
 def test_a_complaint_handling_failure_with_an_amenity_lost_counts_the_distress_in_full():
     # heating lost 2 .. 9 March 2026 (7 days; claimed before 1 April, so no specific sums; no
     # rent, so no loss of use): £350 x (1 + 0.10 x 7 / 365.25) = £350 x 1.0019165 = £350.67,
-    # plus the complaint-handling band £350: £700.67
+    # plus the complaint-handling band (minor, v3) £75: £425.67; the failure is not only the
+    # complaint handling, so the reading switch is not consulted and "once" changes nothing
     toml = (
         ONLY_COMPLAINT.replace(
             "claimed = 2026-03-02", "resolved = 2026-03-09\nclaimed = 2026-03-10"
         )
         + '\n[[amenities_lost]]\namenity = "heating"'
     )
-    assert ombudsman(toml).award.total == D("700.67")
+    assert ombudsman(toml).award.total == D("425.67")
+    assert ombudsman(toml, ONCE).award.total == D("425.67")
+    assert "complaint_handling.only_failure" not in readings(ombudsman(toml))
 
 
 def test_the_impact_starting_point_scales_a_failure_with_no_length():

@@ -623,11 +623,29 @@ def _impact_items(
     if failure.reports >= threshold:
         repeated = params.value("impact.severity.repeated")
         used += ["impact.severity.repeated_reports", "impact.severity.repeated"]
-    # only the complaint handling failed: its kind says so and no amenity or room was lost
+    # only the complaint handling failed: its kind says so and no amenity or room was lost;
+    # counted twice (a share of the distress band beside the complaint-handling band) or once
+    # (the complaint-handling band alone, scaled like any impact): a reading
+    counted = None
     if failure.kind == "complaint-handling" and not scenario.amenities_lost:
-        complaint_only = params.value("impact.complaint_only")
-        used.append("impact.complaint_only")
+        counted = params.value("complaint_handling.only_failure")
+        used.append("complaint_handling.only_failure")
+        if counted == "once":
+            complaint_only = params.value("complaint_handling.only_share")
+            used.append("complaint_handling.only_share")
+        else:
+            complaint_only = params.value("impact.complaint_only")
+            used.append("impact.complaint_only")
     items = []
+    if counted == "once":
+        # the complaint-handling band is the impact: scaled by the length and severity of
+        # the failure and by the share counted when it is the only failure
+        scale, scaled, note = _scale(
+            days, failure.reports, start, per_year, cap, persistent, repeated, complaint_only
+        )
+        if note is not None:
+            notes.append(note)
+        return _complaint_handling(scenario, params, notes, scale, scaled, used)
     if impact.rank > 0:
         band = BANDS[impact.rank - 1]
         low_path, high_path = BAND_ENDS[band]
@@ -788,10 +806,19 @@ COMPLAINT_CLAUSE = f"{CODE}; {REMEDIES}"
 _complaint_band = lru_cache(maxsize=256)(_scaled_band)
 
 
-def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -> list[AwardItem]:
+def _complaint_handling(
+    scenario: Scenario,
+    params: Params,
+    notes: list[Note],
+    scale: Decimal = ONE,
+    scaled: str = "",
+    used: tuple[str, ...] | list[str] = (),
+) -> list[AwardItem]:
     """A complaint-handling failure: missed Code timescales, or a claim whose kind is
     complaint handling (counted even without complaint dates), in a band of its own (its
-    single figure an assumption), cited by the Code and the remedies guidance."""
+    single figure an assumption), cited by the Code and the remedies guidance. When it is the
+    only failure and counted once (``complaint_handling.only_failure``), the band is times
+    ``scale`` (``scaled`` says so in words), resting on the parameters at ``used`` too."""
     complaint = scenario.complaint
     missed = (
         [check for check in check_code(complaint) if check.missed] if complaint is not None else []
@@ -814,7 +841,9 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
     low = params[low_path]
     high = params[high_path]
     position = params["bands.position"]
-    basis = _worst(ASSUMPTION, reading.basis, basis_from(position, low, high))
+    basis = _worst(
+        ASSUMPTION, reading.basis, basis_from(position, low, high, *[params[p] for p in used])
+    )
     return [
         _remembered(_complaint_band, params)(
             f"complaint handling ({why})",
@@ -822,8 +851,8 @@ def _complaint_handling(scenario: Scenario, params: Params, notes: list[Note]) -
             low.value,
             high.value,
             position.value,
-            ONE,
-            "",
+            scale,
+            scaled,
             COMPLAINT_CLAUSE,
             basis,
         )
