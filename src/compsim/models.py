@@ -525,7 +525,10 @@ def _amount_default(item: AwardItem) -> Decimal:
     return item.amount
 
 
-@attrs.frozen
+_SAME = object()  # low or high not given: the amount itself
+
+
+@attrs.frozen(init=False)
 class AwardItem:
     """One line of an award. A range has ``low`` and ``high`` around the single figure
     ``amount``; ``high=None`` is an open upper end ("£1,000 and over")."""
@@ -537,6 +540,28 @@ class AwardItem:
     category: str = "other"
     low: Decimal = attrs.field(default=attrs.Factory(_amount_default, takes_self=True))
     high: Decimal | None = attrs.field(default=attrs.Factory(_amount_default, takes_self=True))
+
+    # Written out rather than generated: attrs would call the two defaults' factory for every
+    # item (a plugin builds one or two items a decision, a caseload a million decisions).
+    # The same arguments, defaults and result as the generated one.
+    def __init__(
+        self,
+        label: str,
+        amount: Decimal,
+        clause: str,
+        basis: str,
+        category: str = "other",
+        low: Any = _SAME,
+        high: Any = _SAME,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "label", label)
+        put(self, "amount", amount)
+        put(self, "clause", clause)
+        put(self, "basis", basis)
+        put(self, "category", category)
+        put(self, "low", amount if low is _SAME else low)
+        put(self, "high", amount if high is _SAME else high)
 
 
 @attrs.frozen

@@ -604,43 +604,33 @@ ONE_OFF_WORDS = {kind: f"the {kind.replace('-', ' ')} on" for kind in ONE_OFF_KI
 def _six_month_limit(scenario: Scenario, params: Params) -> Exclusion:
     limit = params["time_limits.claim_months"]
     start, what = claim_window_start(scenario)
-    return _claim_window_check(
-        start,
-        what,
-        scenario.dates.claimed,
-        limit.value,
-        limit.clause,
-        scenario.claim.exceptional_circumstances,
-    )
+    months = limit.value
+    last, within, exceptional, late = _claim_window_words(start, what, months)
+    claimed = scenario.dates.claimed
+    on = day_text(claimed)
+    if claimed <= last:
+        return Exclusion(f"Claimed on {on}{within}", limit.clause, False)
+    if scenario.claim.exceptional_circumstances:
+        return Exclusion(f"Claimed on {on}{exceptional}", limit.clause, False)
+    return Exclusion(f"Claimed on {on}{late}", limit.clause, True, f"claimed after {months} months")
 
 
 @lru_cache(maxsize=4096)
-def _claim_window_check(
-    start: date, what: str, claimed: date, months: int, clause: str, exceptional: bool
-) -> Exclusion:
-    """The 6.2 check from its inputs alone (memoised: many claims share their dates)."""
+def _claim_window_words(start: date, what: str, months: int) -> tuple[date, str, str, str]:
+    """The 6.2 window's last day, and what follows "Claimed on <day>" when the claim is within
+    it, after it with exceptional circumstances, and after it without: from the window's start
+    alone (memoised: a caseload's windows start on a few hundred days, while the pairs of start
+    and claim dates seldom recur)."""
     limit = add_months(start, months)
     # the dates as an f-string prints them, through day_text (remembered, so faster)
-    on, begun, last = day_text(claimed), day_text(start), day_text(limit)
-    if claimed <= limit:
-        return Exclusion(
-            f"Claimed on {on}, within {months} months of {what} {begun} (last day {last})",
-            clause,
-            False,
-        )
-    if exceptional:
-        return Exclusion(
-            f"Claimed on {on}, after the {months}-month limit (last day {last}, "
-            f"from {what} {begun}), but exceptional circumstances prevented an earlier claim",
-            clause,
-            False,
-        )
-    return Exclusion(
-        f"Claimed on {on}, more than {months} months after {what} {begun} "
-        f"(last day {last}), and no exceptional circumstances",
-        clause,
-        True,
-        f"claimed after {months} months",
+    begun, last = day_text(start), day_text(limit)
+    return (
+        limit,
+        f", within {months} months of {what} {begun} (last day {last})",
+        f", after the {months}-month limit (last day {last}, from {what} {begun}), but "
+        "exceptional circumstances prevented an earlier claim",
+        f", more than {months} months after {what} {begun} (last day {last}), and no "
+        "exceptional circumstances",
     )
 
 
@@ -1379,7 +1369,14 @@ def _paid_to_claimant(expenses: list[Cost]) -> Note:
     """Why the award is paid to the claimant: out-of-pocket expenses, or no arrears."""
     if not expenses:
         return ACCOUNT_UP_TO_DATE
-    kinds = ", ".join(dict.fromkeys(cost.kind for cost in expenses))
+    if len(expenses) == 1:
+        return _expenses_note(expenses[0].kind)
+    return _expenses_note(", ".join(dict.fromkeys([cost.kind for cost in expenses])))
+
+
+@lru_cache(maxsize=64)
+def _expenses_note(kinds: str) -> Note:
+    """The note for out-of-pocket expenses of these kinds (memoised: a few kinds recur)."""
     return Note(
         "Paid to any account in the claimant's name: the claimant has incurred out-of-pocket "
         f"expenses ({kinds})",

@@ -288,7 +288,8 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     clause = "twenty11 6.3"
     in_time = dates.reported <= last
     if in_time and dates.claimed <= last:  # the usual case: reported and claimed in time
-        return _in_time(dates.aware, dates.reported, dates.claimed, months, last)
+        words = _in_time(dates.aware, dates.reported, months, last) + day_text(dates.claimed)
+        return Exclusion(words, clause, False)
     if in_time == (dates.claimed <= last):
         contact, how = dates.reported, REPORTED
         counted = f"claimed on {day_text(dates.claimed)}"
@@ -345,15 +346,14 @@ REPORTED = "first contacted Twenty11 (reported)"
 
 
 @lru_cache(maxsize=1024)
-def _in_time(aware: date, reported: date, claimed: date, months: int, last: date) -> Exclusion:
-    """The 6.3 check when the first report and the claim both came within the limit (the
-    text below in one piece; remembered by its dates, which claims decided again share)."""
-    return Exclusion(
+def _in_time(aware: date, reported: date, months: int, last: date) -> str:
+    """The 6.3 check's words when the first report and the claim both came within the limit,
+    up to the claim date (remembered by the dates of awareness and report, which many claims
+    share; with the claim date too, the key seldom recurs)."""
+    return (
         f"Aware of the incident on {day_text(aware)}, first contacted Twenty11 (reported) on "
         f"{day_text(reported)}: within {months} months (last day {day_text(last)}); "
-        f"claimed on {day_text(claimed)}",
-        "twenty11 6.3",
-        False,
+        "claimed on "
     )
 
 
@@ -632,29 +632,33 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             heating.append((loss, span))
             continue
         if loss.amenity in NOT_IN_APPENDIX:
-            items.append(
-                AwardItem(
-                    f"Loss of {loss.amenity}: not paid, not in Appendix 1",
-                    ZERO,
-                    AMENITY,
-                    PUBLISHED,
-                    "amenity",
-                )
-            )
-            notes.append(
-                Note(
-                    f"The policy is silent on loss of {loss.amenity}: Appendix 1 lists only "
-                    "kitchen, bathroom, living room, bedrooms and heating and hot water, so "
-                    "compsim pays nothing for it under 6.9.2",
-                    AMENITY,
-                )
-            )
+            item, silent = NOT_IN_APPENDIX_1[loss.amenity]
+            items.append(item)
+            notes.append(silent)
             continue
         items.append(_room_item(loss, span, scenario, params, notes))
     if heating:
         items.append(_heating_item(heating, dates, rent, params))
     _note_over_rent(items, min([start for start, _ in spans]), latest, rent, notes)
     return items
+
+
+# For each amenity Appendix 1 does not list: its item (nothing paid) and the note that the
+# policy is silent on it, built once.
+NOT_IN_APPENDIX_1 = {
+    amenity: (
+        AwardItem(
+            f"Loss of {amenity}: not paid, not in Appendix 1", ZERO, AMENITY, PUBLISHED, "amenity"
+        ),
+        Note(
+            f"The policy is silent on loss of {amenity}: Appendix 1 lists only kitchen, "
+            "bathroom, living room, bedrooms and heating and hot water, so compsim pays "
+            "nothing for it under 6.9.2",
+            AMENITY,
+        ),
+    )
+    for amenity in NOT_IN_APPENDIX
+}
 
 
 def _room_item(
@@ -1210,11 +1214,14 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
             only = amount
     if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
+    # Remembered only for one goodwill item (its own amount: equal to the sum and, not being
+    # zero, printed alike; a remembered item's amount has its hash worked out already). A sum
+    # of several (a cost or a rent share with the inconvenience) is seldom seen twice, and a
+    # fresh sum's hash costs more than the approval: built each time, so it evicts nothing.
+    approval = _approval.__wrapped__
     if goodwill_items == 1 and only:
-        # the one item's own amount: equal to the sum and, not being zero, printed alike; a
-        # remembered item's amount has its hash worked out already, a fresh sum does not
-        goodwill = only
-    return _approval(
+        goodwill, approval = only, _approval
+    return approval(
         goodwill,
         goodwill > threshold.value,
         format_pounds(threshold.value),
