@@ -7,7 +7,7 @@
 
 PATH is a directory of determinations (scenarios with a [source] table; default
 scenarios/determinations, read recursively). It prints, for the fit part (``split = "fit"``,
-every batch: 56 cases since batch 4 joined it; then each batch's fit cases) and for each
+every batch: 66 cases since batch 5 joined it; then each batch's fit cases) and for each
 batch's held-out part apart (a case's batch is its ``batch-N`` tag; the first batch has
 none), the share of orders inside the reference's bounded range (min to max, with a max), the
 median ratio of order to figure and the loss. ``--search`` tries every combination of
@@ -28,7 +28,7 @@ from pathlib import Path
 from compsim.scenarios import load_paths
 from compsim.testing import decide
 
-# Reference v3's grid (docs/determinations.md, "Reference v3": the protocol, written first).
+# Reference v4's grid (docs/determinations.md, "Reference v4": the protocol, written first).
 # A key that is a tuple of paths is one dimension: its values set those paths together (None:
 # left as it is, because the reading chosen does not read it), so no point repeats.
 COMPLAINT_ONLY = (
@@ -37,32 +37,32 @@ COMPLAINT_ONLY = (
     "complaint_handling.only_share",
 )
 GRID = {
-    "impact.duration.start": ["0.75", "1.00"],
     "impact.duration.per_year": ["0.10", "0.25"],
-    "impact.duration.max_years": ["2", "3"],
     "impact.severity.persistent": ["0.25", "0.50"],
     COMPLAINT_ONLY: [
         ("twice", "0.25", None),
         ("twice", "0.50", None),
-        ("once", None, "0.25"),
-        ("once", None, "0.50"),
         ("once", None, "1.00"),
         ("once", None, "1.50"),
     ],
     "complaint_handling.band_kind": ["minor", "adversely_affected"],
+    "complaint_handling.band_chased": ["minor", "adversely_affected", "significant"],
     "loss_of_use.home_share.moderate": ["0.05", "0.10"],
-    "loss_of_use.home_share.considerable": ["0.15", "0.20"],
+    "loss_of_use.home_share.considerable": ["0.10", "0.15", "0.20"],
+    "loss_of_use.home_share.severe": ["0.10", "0.20"],
     "bands.severe.top": ["2000", "3000"],
     "loss_of_use.full_weeks": ["52", "104"],
     "loss_of_use.later_share": ["0.00", "0.50"],
+    "vulnerability.uplift.young-children": ["0.25", "0.50"],
 }
-# 2 x 2 x 2 x 2 x 6 x 2 x 2 x 2 x 2 x 2 x 2 = 6,144 combinations; about a minute on one core
-# (56 fit cases, 2026-11-29). Kept at their values, not searched: the repeated-reports step,
-# the vulnerability uplifts, bands.position, the loss-of-use range.
+# 2 x 2 x 4 x 2 x 3 x 2 x 3 x 2 x 2 x 2 x 2 x 2 = 18,432 combinations (66 fit cases). Kept at
+# their values, not searched: impact.duration.start and max_years, the repeated-reports step,
+# the other vulnerability uplifts, bands.position, the loss-of-use range (capped, v1).
 
-# Set with a grid key to the same value: one fit case has severe distress, too few to fit a
-# share of its own, so the severe home share is tied to the considerable one.
-TIED = {"loss_of_use.home_share.considerable": ("loss_of_use.home_share.severe",)}
+# Set with a grid key to the same value (none since v4: two fit cases now have severe
+# distress, so the severe home share is searched on its own; v2 and v3 tied it to the
+# considerable share).
+TIED: dict[str, tuple[str, ...]] = {}
 
 
 def grid_sets(combo) -> list[str]:

@@ -256,19 +256,29 @@ def home_failure(distress: str, occurred: str, resolved: str, rent: str = "70.00
 THREE_YEARS = home_failure("moderate", "2022-01-01", "2025-01-01")  # 1,096 days
 
 
-def test_loss_of_use_of_the_home_stops_growing_after_104_weeks():
-    # 1 Jan 2022 .. 31 Dec 2024 = 1,096 days; the first 104 weeks (728 days) at 5%:
-    # £70 x 728 / 7 = £7,280 x 5% = £364.00; the 368 later days at 0% of that share: £0
+def test_loss_of_use_of_the_home_grows_at_half_its_share_after_52_weeks():
+    # v4 (full_weeks 52, later_share 0.50; v3: 104 weeks, then nothing): 1 Jan 2022 .. 31 Dec
+    # 2024 = 1,096 days; the first 52 weeks (364 days) at 5%: £70 x 364 / 7 = £3,640 x 5% =
+    # £182.00; the 732 later days at half of it: £70 x 732 / 7 = £7,320 x 5% x 0.5 = £183.00;
+    # £365.00 (v3: £364.00)
     decision = ombudsman(THREE_YEARS)
-    assert by_category(decision)[LOSS_OF_USE] == D("364.00")
+    assert by_category(decision)[LOSS_OF_USE] == D("365.00")
+    # four years, 1 Jan 2021 .. 31 Dec 2024 = 1,461 days: £182.00 + £70 x 1,097 / 7 = £10,970
+    # x 5% x 0.5 = £274.25: £456.25 (it still grows; v3 stopped at £364.00)
     four_years = ombudsman(home_failure("moderate", "2021-01-01", "2025-01-01"))
-    assert by_category(four_years)[LOSS_OF_USE] == D("364.00")
+    assert by_category(four_years)[LOSS_OF_USE] == D("456.25")
 
 
 def test_later_days_count_at_the_later_share():
-    # later_share 0.5: + £70 x 368 / 7 = £3,680 x 5% x 0.5 = £92.00 -> £456.00
-    decision = ombudsman(THREE_YEARS, ["ombudsman.loss_of_use.later_share=0.5"])
-    assert by_category(decision)[LOSS_OF_USE] == D("456.00")
+    # later_share 0: a cap at the first 52 weeks, £182.00; v3's taper (104 weeks, then 0):
+    # £70 x 728 / 7 = £7,280 x 5% = £364.00; 104 weeks then 0.5: + £70 x 368 / 7 = £3,680 x 5%
+    # x 0.5 = £92.00 -> £456.00
+    capped = ombudsman(THREE_YEARS, ["ombudsman.loss_of_use.later_share=0"])
+    assert by_category(capped)[LOSS_OF_USE] == D("182.00")
+    v3 = ["ombudsman.loss_of_use.full_weeks=104", "ombudsman.loss_of_use.later_share=0"]
+    assert by_category(ombudsman(THREE_YEARS, v3))[LOSS_OF_USE] == D("364.00")
+    half = ["ombudsman.loss_of_use.full_weeks=104", "ombudsman.loss_of_use.later_share=0.5"]
+    assert by_category(ombudsman(THREE_YEARS, half))[LOSS_OF_USE] == D("456.00")
 
 
 def test_a_tapered_item_is_marked_draft_when_the_taper_is_a_draft():
@@ -276,20 +286,22 @@ def test_a_tapered_item_is_marked_draft_when_the_taper_is_a_draft():
     draft figure; without one it is an assumption (both are fitted assumptions)."""
     (item,) = [i for i in ombudsman(THREE_YEARS).award.items if i.category == LOSS_OF_USE]
     assert item.basis == "assumption"
-    for setting in ("loss_of_use.later_share=0.5", "loss_of_use.full_weeks=52"):
+    for setting in ("loss_of_use.later_share=0.25", "loss_of_use.full_weeks=104"):
         decision = ombudsman(THREE_YEARS, [f"ombudsman.{setting}"])
         (item,) = [i for i in decision.award.items if i.category == LOSS_OF_USE]
         assert item.basis == "draft", setting
 
 
-def test_a_home_failure_of_104_weeks_or_less_is_not_tapered():
-    # 1 Jan 2023 to 29 Dec 2024 (2024 a leap year) = 365 + 363 = 728 days, exactly 104 weeks:
-    # £70 x 728 / 7 = £7,280 x 5% = £364.00; to 28 Dec, 727 days: £7,270 x 5% = £363.50
-    exactly = ombudsman(home_failure("moderate", "2023-01-01", "2024-12-29"))
-    assert by_category(exactly)[LOSS_OF_USE] == D("364.00")
+def test_a_home_failure_of_52_weeks_or_less_is_not_tapered():
+    # 1 Jan 2024 to 30 Dec 2024 (a leap year) = 364 days, exactly 52 weeks: £70 x 364 / 7 =
+    # £3,640 x 5% = £182.00, not tapered; to 31 Dec, 365 days: £182.00 + the one later day at
+    # half the share, £10 x 5% x 0.5 = £0.25: £182.25, tapered (v3 counted it in full, £182.50)
+    exactly = ombudsman(home_failure("moderate", "2024-01-01", "2024-12-30"))
+    assert by_category(exactly)[LOSS_OF_USE] == D("182.00")
     assert "after the first" not in exactly.award.items[0].label
-    shorter = ombudsman(home_failure("moderate", "2023-01-01", "2024-12-28"))
-    assert by_category(shorter)[LOSS_OF_USE] == D("363.50")
+    longer = ombudsman(home_failure("moderate", "2024-01-01", "2024-12-31"))
+    assert by_category(longer)[LOSS_OF_USE] == D("182.25")
+    assert "the 1 days after the first 52 weeks at 50% of that share" in longer.award.items[0].label
 
 
 LONG_KITCHEN = """
@@ -312,9 +324,10 @@ def test_a_lost_room_counts_every_day_unless_read_otherwise():
     decision = ombudsman(LONG_KITCHEN)
     assert by_category(decision)[LOSS_OF_USE] == D("2740.00")
     assert any(r.path == "loss_of_use.taper_applies_to" for r in decision.readings)
-    # the other reading: 728 days at 25%: £7,280 x 25% = £1,820.00
+    # the other reading: 364 days at 25%: £3,640 x 25% = £910.00; the 732 later days at half
+    # of it: £7,320 x 25% x 0.5 = £915.00; £1,825.00
     tapered = ombudsman(LONG_KITCHEN, ["ombudsman.loss_of_use.taper_applies_to=all"])
-    assert by_category(tapered)[LOSS_OF_USE] == D("1820.00")
+    assert by_category(tapered)[LOSS_OF_USE] == D("1825.00")
 
 
 def test_a_draft_minus_zero_range_end_is_shown_as_given_after_a_zero_was_worked_out():
@@ -332,11 +345,13 @@ def test_a_draft_minus_zero_range_end_is_shown_as_given_after_a_zero_was_worked_
     assert lows == ["0.00", "-0.00"]
 
 
-def test_severe_home_share_is_tied_to_the_considerable_share():
-    # 181 days (1 Jan .. 30 Jun 2025): £70 x 181 / 7 = £1,810 x 20% = £362.00 either way
+def test_severe_home_share_is_fitted_apart_from_the_considerable_share():
+    # v4 (v2 and v3 tied both at 20%, £362.00): 181 days (1 Jan .. 30 Jun 2025): £70 x 181 / 7
+    # = £1,810; severe 10% = £181.00; considerable 15% = £271.50
     severe = ombudsman(home_failure("severe", "2025-01-01", "2025-07-01"))
     considerable = ombudsman(home_failure("considerable", "2025-01-01", "2025-07-01"))
-    assert by_category(severe)[LOSS_OF_USE] == by_category(considerable)[LOSS_OF_USE] == D("362.00")
+    assert by_category(severe)[LOSS_OF_USE] == D("181.00")
+    assert by_category(considerable)[LOSS_OF_USE] == D("271.50")
 
 
 def test_no_rent_no_loss_of_use():
@@ -451,11 +466,14 @@ ONLY_COMPLAINT = (
 )
 
 
-def test_a_failure_that_is_only_complaint_handling_counts_a_share_of_the_distress():
-    # counted twice (complaint_handling.only_failure, the default): distress moderate: £350
-    # (£100 to £600) x impact.complaint_only 0.25 = £87.50 (£25 to £150); plus the
-    # complaint-handling band (minor, v3: £75, £50 to £100): total £162.50, range £75 to £250
-    decision = ombudsman(ONLY_COMPLAINT)
+TWICE = ["ombudsman.complaint_handling.only_failure=twice"]
+
+
+def test_a_failure_that_is_only_complaint_handling_read_twice_counts_a_share_of_the_distress():
+    # the other reading since v4 (v2 and v3's default): distress moderate: £350 (£100 to
+    # £600) x impact.complaint_only 0.25 = £87.50 (£25 to £150); plus the complaint-handling
+    # band (minor: £75, £50 to £100): total £162.50, range £75 to £250
+    decision = ombudsman(ONLY_COMPLAINT, TWICE)
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("75.00"),
         D("162.50"),
@@ -467,20 +485,63 @@ def test_a_failure_that_is_only_complaint_handling_counts_a_share_of_the_distres
 ONCE = ["ombudsman.complaint_handling.only_failure=once"]
 
 
-def test_complaint_handling_counted_once_is_the_complaint_band_alone_at_its_share():
-    # the other reading: no distress band; the complaint-handling band (minor, £50 to £100,
-    # £75) x complaint_handling.only_share 1.50 (a failure with no length: scale 1): £112.50,
-    # range £75 to £150
-    decision = ombudsman(ONLY_COMPLAINT, ONCE)
+def test_complaint_handling_counted_once_by_default_is_the_complaint_band_alone():
+    # v4's default reading (v3: twice, £162.50): no distress band; the complaint-handling band
+    # (minor, £50 to £100, £75) x complaint_handling.only_share 1.00 (a failure with no
+    # length: scale 1): £75, range £50 to £100
+    decision = ombudsman(ONLY_COMPLAINT)
     assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("50.00"),
         D("75.00"),
-        D("112.50"),
-        D("150.00"),
+        D("100.00"),
     )
     assert len(decision.award.items) == 1
     assert decision.award.items[0].label.startswith("(5) impact of the failings: complaint")
-    assert decision.award.items[0].basis == "draft"  # rests on the switch set by the user
+    assert decision.award.items[0].basis == "assumption"
     assert readings(decision) == {"complaint_handling.only_failure": "once"}
+    # set by the user, the same reading rests on a draft
+    assert ombudsman(ONLY_COMPLAINT, ONCE).award.items[0].basis == "draft"
+
+
+CHASED = ONLY_COMPLAINT.replace('"moderate"', '"moderate"\nreports = 2')
+
+
+def test_a_complaint_only_failure_the_resident_chased_is_in_the_chased_band():
+    # reported twice (complaint_handling.chased_reports 2): complaint_handling.band_chased,
+    # adversely affected (v4; v3 had no such band: minor, £75 counted once): £100 to £600,
+    # figure £350, x only_share 1.00 (no length; 2 reports, under the repeated step of 3)
+    decision = ombudsman(CHASED)
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("100.00"),
+        D("350.00"),
+        D("600.00"),
+    )
+    assert "chased: reported 2 times" in decision.award.items[0].label
+    # reported once: the minor band (£75), as for any complaint-only failure
+    assert ombudsman(ONLY_COMPLAINT).award.total == D("75.00")
+
+
+def test_the_chased_band_rests_on_its_parameters_so_a_draft_marks_it():
+    # band_chased set to significant: £600 to £1,000, figure £800; a draft
+    significant = ombudsman(CHASED, ["ombudsman.complaint_handling.band_chased=significant"])
+    assert significant.award.total == D("800.00")
+    assert significant.award.items[0].basis == "draft"
+    # the threshold set to 3: two reports no longer count as chased, and the minor band's item
+    # rests on the drafted threshold
+    threshold = ombudsman(CHASED, ["ombudsman.complaint_handling.chased_reports=3"])
+    assert threshold.award.total == D("75.00")
+    assert threshold.award.items[0].basis == "draft"
+
+
+def test_the_chased_band_is_only_for_a_failure_that_is_only_complaint_handling():
+    # a repair delay reported twice with a missed Code timescale: the complaint-handling band
+    # is the one-missed band (minor, £75), never the chased band (the same £430.37 as the
+    # test below with one report)
+    decision = ombudsman(
+        "[failure]\nreports = 2\n[complaint]\nreceived = 2026-02-02\nacknowledged = 2026-02-10"
+    )
+    assert decision.award.total == D("430.37")
+    assert not any("chased" in item.label for item in decision.award.items)
 
 
 def test_complaint_handling_counted_once_grows_with_persistence_and_a_set_share():
@@ -554,6 +615,20 @@ def test_vulnerability_uplift_applies_to_loss_of_use_and_impact_only():
         D("0.01")
     )
     assert uplifted[IMPACT] == plain[IMPACT] + (plain[IMPACT] * D("0.25")).quantize(D("0.01"))
+
+
+def test_young_children_uplift_is_fifty_percent_as_fitted_in_v4():
+    # the kitchen, 35 days: £131.25; moderate £350 x (1 + 0.10 x 35 / 365.25) = £353.3539 ->
+    # £353.35; young children 50% (v4; v1 to v3: 25%): £65.625 -> £65.63 and £176.675 ->
+    # £176.68 (half-up); total £131.25 + £353.35 + £65.63 + £176.68 = £726.91
+    toml = VULNERABLE_KITCHEN.replace(
+        "[household]", '[household]\nvulnerabilities = ["young-children"]'
+    )
+    assert ombudsman(toml).award.total == D("726.91")
+    # the other vulnerabilities stay at 25%: disability on the same facts, £32.8125 -> £32.81
+    # and £88.3375 -> £88.34: £605.75
+    disability = toml.replace('"young-children"', '"disability"')
+    assert ombudsman(disability).award.total == D("605.75")
 
 
 def test_vulnerability_uplift_is_the_highest_single_one_never_stacked():

@@ -837,12 +837,19 @@ def _complaint_handling(
         why += " missed"
     reading = params[key]
     band = reading.value
+    chased, rests_on = _chased(scenario, params)
+    if chased is not None and BANDS.index(chased.value) > BANDS.index(band):
+        # only the complaint handling failed, and the resident had to chase it: the higher band
+        reading, band = chased, chased.value
+        why += f"; chased: reported {scenario.failure.reports} times"
     low_path, high_path = BAND_ENDS[band]
     low = params[low_path]
     high = params[high_path]
     position = params["bands.position"]
     basis = _worst(
-        ASSUMPTION, reading.basis, basis_from(position, low, high, *[params[p] for p in used])
+        ASSUMPTION,
+        reading.basis,
+        basis_from(position, low, high, *rests_on, *[params[p] for p in used]),
     )
     return [
         _remembered(_complaint_band, params)(
@@ -857,6 +864,22 @@ def _complaint_handling(
             basis,
         )
     ]
+
+
+def _chased(scenario: Scenario, params: Params) -> tuple[Param | None, tuple[Param, ...]]:
+    """The band for a failure that is only the complaint handling (kind complaint-handling)
+    when the resident had to chase it, reported at least ``complaint_handling.chased_reports``
+    times (the remedies guidance weighs the resident's attempts), None when it does not
+    apply; and the parameters the complaint-handling item rests on for it (read, so
+    recorded, only for a complaint-handling kind)."""
+    failure = scenario.failure
+    if failure.kind != "complaint-handling":
+        return None, ()
+    threshold = params["complaint_handling.chased_reports"]
+    if failure.reports < threshold.value:
+        return None, (threshold,)
+    chased = params["complaint_handling.band_chased"]
+    return chased, (threshold, chased)
 
 
 # ---------------------------------------------------------------- vulnerability uplift
