@@ -19,7 +19,7 @@ from compsim.caseload.render import render_tally, tally_record
 from compsim.caseload.run import DEFAULT_CHUNK, Job, csv_chunks, population_chunks, run
 from compsim.cli import cli
 from compsim.errors import CompsimError, ScenarioErrors
-from compsim.scenarios import library_path, load_data, load_paths
+from compsim.scenarios import library_path, load_data, load_paths, load_text
 from compsim.selection import PolicyRequest
 from compsim.simulate import evaluate
 
@@ -418,3 +418,30 @@ def test_the_example_population_is_pinned():
     assert digest.hexdigest() == (
         "1dbfc98173049c4348ed3bbe8ce4889b7099ffa6927a66498c06d7569b5a3f62"
     )
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("Inside Housing; 3 May 2024", "the entry 'Inside Housing; 3 May 2024'"),
+        ("  ", "a blank entry"),
+    ],
+)
+def test_a_text_list_entry_that_would_not_read_back_from_a_csv_cell_is_refused(entry, said):
+    # a list is one cell in a CSV caseload and one field of the web form, parted by ";"
+    text = f"""title = "t"
+[failure]
+kind = "repair-delay"
+[dates]
+occurred = 2026-01-05
+claimed = 2026-01-20
+[source]
+decided = 2026-02-01
+finding = "maladministration"
+ordered = 100.00
+quoted_in = ["a report", {entry!r}]
+"""
+    with pytest.raises(ScenarioErrors) as caught:
+        load_text(text, "case.toml")
+    (message,) = [str(error) for error in caught.value.errors]
+    assert "source.quoted_in" in message and said in message and "case.toml" in message

@@ -36,6 +36,9 @@ from compsim.models import (
 from compsim.money import has_at_most_two_places
 from compsim.render.safe import shown
 
+# how a list is written in one cell of a CSV caseload or one field of the web form
+LIST_SEPARATOR = ";"
+
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 
@@ -486,6 +489,13 @@ def _check_scalar(kind: str, metadata: Any, raw: Any) -> Any:
             return _Invalid(f"a list of {len(raw):,} entries (at most {LIST_MAX})")
         if any(len(v) > ENTRY_MAX for v in raw):
             return _Invalid(f"an entry longer than {ENTRY_MAX:,} characters")
+        if kind == "texts":
+            # a CSV caseload and the web form write a list in one cell, entries parted by
+            # ";": an entry holding one, or blank, would not read back as written
+            odd = next((v for v in raw if LIST_SEPARATOR in v or not v.strip()), None)
+            if odd is not None:
+                what = "a blank entry" if not odd.strip() else f"the entry {shown(repr(odd))}"
+                return _Invalid(what)
         unknown = [v for v in raw if kind == "choices" and v not in metadata["choices"]]
         return _Invalid(f"unknown {shown(repr(unknown[0]))}") if unknown else tuple(raw)
     raise AssertionError(f"unknown field kind {kind!r}")
@@ -518,7 +528,7 @@ def describe_kind(metadata: Any) -> str:
         "money": f"an amount in pounds from 0 to {MONEY_MAX:,}, with at most two decimal places",
         "number": f"a number from 0 to {NUMBER_MAX:,}",
         "date": f"a date such as 2026-01-05, from {DATE_MIN} to {DATE_MAX}",
-        "texts": f"a list of text (at most {LIST_MAX} entries)",
+        "texts": f"a list of text (at most {LIST_MAX} entries, none blank or containing ';')",
         "section": "a table",
         "optional-section": "a table",
         "sections": f"a list of tables (at most {SECTIONS_MAX})",

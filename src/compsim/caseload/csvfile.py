@@ -35,9 +35,8 @@ import attrs
 
 from compsim.errors import ScenarioError, ScenarioErrors
 from compsim.models import Expected, Scenario
-from compsim.scenarios import load_data
+from compsim.scenarios import LIST_SEPARATOR, load_data
 
-LIST_SEPARATOR = ";"
 MAX_ROW_CELLS = 2_000
 
 
