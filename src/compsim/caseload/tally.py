@@ -183,12 +183,13 @@ class Tally:
             diff_sides,
         )
 
-    def add_case(self, cells: dict[str, Decision | CellError]) -> None:
-        for column, cell in cells.items():
-            self.policies[column].add(cell)
-        if self.diff is not None and self.diff_sides is not None:
-            baseline, draft = self.diff_sides
-            self.diff.add(cells[baseline], cells[draft])
+    def add_diff(
+        self, baseline: list[Decision | CellError], draft: list[Decision | CellError]
+    ) -> None:
+        """The diff's two sides, case by case (the same cases in the same order)."""
+        if self.diff is not None:
+            for before, after in zip(baseline, draft, strict=True):
+                self.diff.add(before, after)
 
     def merge(self, other: Tally) -> Tally:
         for column in self.columns:
