@@ -82,3 +82,20 @@ def test_7_1_remembered_impact_still_records_its_switch_and_a_draft_in_one_proce
         "Vulnerability (disability) worsens the impact (7.1) by 1 band, to Severe/long term "
         "impact (draft: the policy does not say by how much)"
     ]
+
+
+def test_8_1_debt_free_settlement_keeps_totals_written_apart_in_one_process():
+    # No distress: no band (5.1); one evidenced cost reimbursed in full (4.1, 4.2), written
+    # 100.000 then 100; nothing owed and no bank details recorded, so all of it is paid by
+    # bank transfer (8.1), each as the total was worked (0.00 + 100.000, 0.00 + 100).
+    def paid(written: str) -> str:
+        text = (
+            '[failure]\nkind = "other"\ndistress = "none"\n'
+            f'[[costs]]\nkind = "food"\namount = {written}\nevidence = true\n'
+        )
+        (part,) = decide("star", scenario(text)).settlement.parts
+        assert part.label == "Paid to the customer"
+        return str(part.amount)
+
+    assert paid("100.000") == "100.000"
+    assert paid("100") == "100.00"

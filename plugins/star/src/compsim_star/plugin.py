@@ -1210,8 +1210,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
     the total rests on the assumed point in a band and the band straddles £250, which side
     of £250 the total falls on rests on that point: the approval is marked so."""
     threshold = params["approval.finance_from"]
-    total, low, high = _totals(award)
-    rests_on = _band_point(award)
+    total, low, high, band_basis = _totals(award)
     return _approval(
         total,
         low,
@@ -1220,7 +1219,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
         format_pounds(threshold.value),  # a limit of 0 and one of -0 are equal but print apart
         threshold.clause,
         threshold.basis,
-        None if rests_on is None else rests_on.basis,
+        band_basis,
     )
 
 
@@ -1241,13 +1240,14 @@ def _approval(
     totals are sums from ZERO, never -0, so totals equal in value print alike."""
     notes = []
     rests_on_band = PUBLISHED
+    total_text = format_pounds(total)
     if band_basis is not None:
         range_text = f"the award's range {format_pounds(low)}–{format_pounds(high)}"
         if low < limit and (high is None or high >= limit):  # the band straddles the limit
             rests_on_band = band_basis
             notes.append(
                 Note(
-                    f"The total {format_pounds(total)} rests on the assumed point in the "
+                    f"The total {total_text} rests on the assumed point in the "
                     f"band ({band_basis}: bands.position), and {range_text} straddles "
                     f"{limit_text}: elsewhere in the band the approver "
                     "would differ, so the approval rests on that assumption too",
@@ -1268,7 +1268,7 @@ def _approval(
         notes.insert(
             0,
             Note(
-                f"{format_pounds(total)} is {limit_text} or "
+                f"{total_text} is {limit_text} or "
                 "above: authorised and signed off by the Finance Team",
                 clause,
             ),
@@ -1283,7 +1283,7 @@ def _approval(
     notes.insert(
         0,
         Note(
-            f"{format_pounds(total)} is below {limit_text}: the policy names no approver for it",
+            f"{total_text} is below {limit_text}: the policy names no approver for it",
             clause,
         ),
     )
@@ -1296,28 +1296,27 @@ def _approval(
     return Approval(approver, clause, basis=basis, notes=tuple(notes))
 
 
-def _totals(award: Award) -> tuple[Decimal, Decimal, Decimal | None]:
-    """award.total, award.min and award.max, in one pass over the items."""
+def _totals(award: Award) -> tuple[Decimal, Decimal, Decimal | None, str | None]:
+    """award.total, award.min and award.max, and the basis of the band point the total rests
+    on (the first paid band item whose single figure is an assumed or draft point in its
+    range), if any: in one pass over the items."""
     total = low = high = ZERO
+    band_basis = None
     for item in award.items:
-        total += item.amount
+        amount = item.amount
+        total += amount
         low += item.low
         if high is not None:
             high = None if item.high is None else high + item.high
-    return total, low, high
-
-
-def _band_point(award: Award) -> AwardItem | None:
-    """The paid band item whose single figure is an assumed (or draft) point in its range."""
-    for item in award.items:
         if (
-            item.category == "distress"
-            and item.amount > ZERO
+            band_basis is None
+            and item.category == "distress"
+            and amount > ZERO
             and item.basis != PUBLISHED
             and (item.high is None or item.low < item.high)
         ):
-            return item
-    return None
+            band_basis = item.basis
+    return total, low, high, band_basis
 
 
 # ---------------------------------------------------------------- payment (8.1) and offset (8.2)
@@ -1351,6 +1350,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     owed = account.total_owed
     days = params["payment.days_after_bank_details"]
     given = scenario.dates.bank_details_given
+    if owed == ZERO and given is None:  # most cases: the whole award paid, nothing deducted
+        return _paid_in_full(total, days.value, days.clause)
     when = (
         f"given {day_text(given)}, so due by {day_text(given + timedelta(days=days.value))}"
         if given is not None
@@ -1413,6 +1414,31 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
 
 
 NOT_GIVEN = "the scenario does not record when they were given"
+
+
+_PAID_IN_FULL: dict[tuple[str, int, str], Settlement] = {}
+
+
+def _paid_in_full(total: Decimal, days: int, clause: str) -> Settlement:
+    """The settlement of a customer who owes nothing and whose bank details are not recorded:
+    the whole award paid by bank transfer, with the payment note and "owes nothing". The same
+    parts and notes as apply_offset builds otherwise, remembered by the total's exact text
+    (``str`` of the Decimal: equal totals written differently never share an entry) and the
+    parameter's value and clause: most totals are a band's figure, which recur."""
+    key = (str(total), days, clause)
+    settlement = _PAID_IN_FULL.get(key)
+    if settlement is None:
+        if len(_PAID_IN_FULL) > 4096:  # fresh totals (a band's figure and a cost) never recur
+            _PAID_IN_FULL.clear()
+        notes = (_bank_transfer(days, NOT_GIVEN, clause), OWES_NOTHING)
+        paid = total - ZERO
+        parts = (
+            (SettlementPart("Paid to the customer", paid, CUSTOMER, "bank transfer", PAYMENT),)
+            if paid > ZERO
+            else ()
+        )
+        settlement = _PAID_IN_FULL[key] = Settlement(parts, notes)
+    return settlement
 
 
 @lru_cache(maxsize=64)
