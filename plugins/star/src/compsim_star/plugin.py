@@ -946,14 +946,18 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
         refused.append(f"reported {times}; it counts only if reported more than once")
     notes.append(HOME_CONDITIONS)
     if not refused:
-        notes.append(
-            Note(
-                f"A repair not completed within timescales and reported {failure.reports} "
-                "times: it counts for discretionary compensation",
-                CALCULATION,
-            )
-        )
+        notes.append(_counts_for_timescales(failure.reports))
     return refused
+
+
+@lru_cache(maxsize=64)
+def _counts_for_timescales(reports: int) -> Note:
+    """Remembered by the number of reports alone (a handful of values)."""
+    return Note(
+        f"A repair not completed within timescales and reported {reports} "
+        "times: it counts for discretionary compensation",
+        CALCULATION,
+    )
 
 
 SEASON_ENDS = (
