@@ -4,6 +4,8 @@ share an entry."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from compsim.testing import decide, scenario
 
 MISLED = '[failure]\ndistress = "minimal"\nmisled = true\n'
@@ -55,3 +57,34 @@ def test_2_7_matrix_item_keeps_amounts_written_apart_in_one_process():
 
     assert distress_item("100.000") == ("100.000", "draft")
     assert distress_item("100") == ("100", "draft")
+
+
+def test_2_10_3_1_paid_decoration_rests_on_every_parameter_its_item_reads():
+    # Wallpaper £150 damaged by "other" (3.1), the repair-work reading drafted off, so it is
+    # damage to property paid at value (2.10, belongings.valuation: a switch). The item's basis
+    # comes from the parameters as read (no second lookup): the draft makes it draft, and both
+    # switches are recorded in the order they were read.
+    text = (
+        '[failure]\nkind = "damage-to-decoration"\ndistress = "minimal"\n'
+        '[[damaged_items]]\nitem = "wallpaper"\nkind = "decoration"\nreplacement_value = 150\n'
+        'damaged_by = "other"'
+    )
+    sets = ("alliance.readings.decoration_other_damage_is_repair_work=false",)
+    decision = decide("alliance", scenario(text), sets)
+    item = decision.award.items[1]
+    assert (item.amount, item.basis) == (Decimal("150"), "draft")
+    paths = [r.path for r in decision.readings]
+    assert paths.index("belongings.valuation") < paths.index(
+        "readings.decoration_other_damage_is_repair_work"
+    )
+    assert [d.path for d in decision.drafts] == ["readings.decoration_other_damage_is_repair_work"]
+
+
+def test_2_5_2_6_unevidenced_cost_refused_on_a_drafted_reading_is_draft():
+    # A £12.50 food cost without evidence, costs_need_evidence drafted true: not reimbursed,
+    # and the £0 item rests on the draft.
+    text = '[failure]\ndistress = "minimal"\n[[costs]]\nkind = "food"\namount = 12.50\n'
+    decision = decide("alliance", scenario(text), ("alliance.readings.costs_need_evidence=true",))
+    item = decision.award.items[1]
+    assert (item.amount, item.basis) == (Decimal("0"), "draft")
+    assert [r.path for r in decision.readings] == ["readings.costs_need_evidence"]

@@ -37,7 +37,7 @@ from compsim.models import (
     Timescale,
 )
 from compsim.money import ZERO, format_pounds, to_pennies
-from compsim.params import Params
+from compsim.params import Param, Params, basis_from
 from compsim.plugins import PolicyInfo
 
 POLICY_ID = "alliance"
@@ -230,21 +230,21 @@ def _complaint_limit(scenario: Scenario, incurred: date, params: Params) -> Excl
     dates = scenario.dates
     months = params.value("time_limits.complaint_months")
     raised = scenario.complaint.received if scenario.complaint else dates.claimed
-    counted_from = max(dates.aware, incurred)
+    since, last_day, limit = _complaint_window(max(dates.aware, incurred), months)
     accepted_as = None  # the basis on which a late complaint is accepted, if it is
-    if raised > add_months(counted_from, months) and scenario.claim.exceptional_circumstances:
+    if raised > last_day and scenario.claim.exceptional_circumstances:
         discretion = params["time_limits.discretion_beyond_complaint_months"]
         if discretion.value:
             accepted_as = discretion.basis
-    return _complaint_window_check(raised, counted_from, months, accepted_as)
+    return _complaint_window_check(raised, since, last_day, limit, months, accepted_as)
 
 
 def _complaint_window_check(
-    raised: date, counted_from: date, months: int, accepted_as: str | None
+    raised: date, since: str, last_day: date, limit: str, months: int, accepted_as: str | None
 ) -> Exclusion:
     """The complaints policy 2.2 check from its inputs alone (dates printed as in the 4.2
-    check)."""
-    since, last_day, limit = _complaint_window(counted_from, months)
+    check): the window's start in words, its last day and that day's text come from
+    ``_complaint_window``."""
     raised_on = day_text(raised)
     clause = "alliance complaints policy 2.2"
     if raised <= last_day:
@@ -523,20 +523,21 @@ def _paid(
     label: str,
     amount: Decimal,
     clause: str,
-    paths: list[str],
+    used: list[Param],
     category: str,
     responsibility: str,
     params: Params,
 ) -> AwardItem:
     """An item paid in full, or at the partial-responsibility share when Alliance is only
-    partly responsible; its basis is that of every parameter it rests on."""
+    partly responsible; its basis is that of every parameter it rests on (``used``: those
+    the caller read, each recorded by ``params`` as it was read)."""
     if responsibility == "partial":
         shared = params[SHARE]
         label = f"{label} (partial responsibility: {shared.value} of {format_pounds(amount)})"
         amount = to_pennies(amount * shared.value)
         clause = f"{clause}; {shared.clause}"
-        paths = [*paths, SHARE]
-    basis = params.basis_of(*paths) if paths else PUBLISHED
+        used = [*used, shared]
+    basis = basis_from(*used) if used else PUBLISHED
     return AwardItem(label, amount, clause, basis, category)
 
 
@@ -641,7 +642,7 @@ def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
             "costs",
         )
     clause = COST_CLAUSES.get(cost.kind, COSTS)
-    paths = []
+    used = []
     if not cost.evidence:
         needs = params[EVIDENCE]
         if needs.value:
@@ -649,14 +650,12 @@ def _cost_item(cost: Cost, responsibility: str, params: Params) -> AwardItem:
                 f"{label}, not reimbursed: not evidenced ({needs.basis})",
                 ZERO,
                 needs.clause,
-                params.basis_of(EVIDENCE),
+                basis_from(needs),
                 "costs",
             )
         label = f"{label} (no evidence asked for: 2.5, 2.6)"
-        paths.append(EVIDENCE)
-    return _paid(
-        f"{label}, reimbursed", cost.amount, clause, paths, "costs", responsibility, params
-    )
+        used.append(needs)
+    return _paid(f"{label}, reimbursed", cost.amount, clause, used, "costs", responsibility, params)
 
 
 def _belongings_item(item: DamagedItem, responsibility: str, params: Params) -> AwardItem:
@@ -673,8 +672,9 @@ def _belongings_item(item: DamagedItem, responsibility: str, params: Params) -> 
         return AwardItem(
             f"{label}, not paid: not caused by Alliance", ZERO, BELONGINGS, PUBLISHED, "belongings"
         )
-    paths = [VALUATION]
-    clause = params[VALUATION].clause
+    valuation = params[VALUATION]
+    used = [valuation]
+    clause = valuation.clause
     if item.kind == "decoration":
         clause = f"{clause}, 3.1"
         if item.damaged_by == "repair-work":
@@ -695,20 +695,19 @@ def _belongings_item(item: DamagedItem, responsibility: str, params: Params) -> 
                     f"exactly ({repair_work.basis})",
                     ZERO,
                     "alliance 3.1",
-                    params.basis_of(REPAIR_WORK),
+                    basis_from(repair_work),
                     "belongings",
                 )
-            paths.append(REPAIR_WORK)
+            used.append(repair_work)
             label = f"{label} (not read as repair work: damage to property)"
         else:
             label = (
                 f"{label} (damaged by {item.damaged_by}, not by repair work: damage to property)"
             )
-    valuation = params[VALUATION].value
-    value = item.value_at_loss if valuation == "value_at_loss" else item.replacement_value
-    readable = valuation.replace("_", " ")
+    value = item.value_at_loss if valuation.value == "value_at_loss" else item.replacement_value
+    readable = valuation.value.replace("_", " ")
     return _paid(
-        f"{label}, paid at {readable}", value, clause, paths, "belongings", responsibility, params
+        f"{label}, paid at {readable}", value, clause, used, "belongings", responsibility, params
     )
 
 
