@@ -85,13 +85,15 @@ def test_7_1_remembered_impact_still_records_its_switch_and_a_draft_in_one_proce
 
 
 def test_8_1_debt_free_settlement_keeps_totals_written_apart_in_one_process():
-    # No distress: no band (5.1); one evidenced cost reimbursed in full (4.1, 4.2), written
-    # 100.000 then 100; nothing owed and no bank details recorded, so all of it is paid by
-    # bank transfer (8.1), each as the total was worked (0.00 + 100.000, 0.00 + 100).
+    # No distress: no band (5.1); one damaged sofa with its evidence retained, paid at its
+    # value at loss (4.1, 4.2, belongings.valuation), written 100.000 then 100; nothing owed
+    # and no bank details recorded, so all of it is paid by bank transfer (8.1), each as the
+    # total was worked (0.00 + 100.000, 0.00 + 100).
     def paid(written: str) -> str:
         text = (
             '[failure]\nkind = "other"\ndistress = "none"\n'
-            f'[[costs]]\nkind = "food"\namount = {written}\nevidence = true\n'
+            f'[[damaged_items]]\nitem = "sofa"\nvalue_at_loss = {written}\n'
+            "replacement_value = 400\nretained = true\n"
         )
         (part,) = decide("star", scenario(text)).settlement.parts
         assert part.label == "Paid to the customer"

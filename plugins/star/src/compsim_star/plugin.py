@@ -1354,7 +1354,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     owed = account.total_owed
     days = params["payment.days_after_bank_details"]
     given = scenario.dates.bank_details_given
-    if owed == ZERO and given is None:  # most cases: the whole award paid, nothing deducted
+    # Most cases: the whole award paid, nothing deducted; remembered when no out-of-pocket
+    # cost is in the total (a cost's amount makes a total that seldom recurs)
+    if owed == ZERO and given is None and not scenario.costs:
         return _paid_in_full(total, days.value, days.clause)
     when = (
         f"given {day_text(given)}, so due by {day_text(given + timedelta(days=days.value))}"
@@ -1432,7 +1434,7 @@ def _paid_in_full(total: Decimal, days: int, clause: str) -> Settlement:
     key = (str(total), days, clause)
     settlement = _PAID_IN_FULL.get(key)
     if settlement is None:
-        if len(_PAID_IN_FULL) > 4096:  # fresh totals (a band's figure and a cost) never recur
+        if len(_PAID_IN_FULL) > 4096:  # many drafts or damaged items: keep the memory flat
             _PAID_IN_FULL.clear()
         notes = (_bank_transfer(days, NOT_GIVEN, clause), OWES_NOTHING)
         paid = total - ZERO
