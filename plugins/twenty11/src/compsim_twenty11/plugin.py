@@ -732,13 +732,17 @@ def _heating_item(
     either was lost (or, under the other reading, the days both were lost); with only one of
     them lost on some days, whether those days count is the reading switch."""
     param = params["amenities.heating_hot_water"]
-    periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
-    for loss, span in losses:
-        periods[loss.amenity].append(span)
-    heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
-    either = _merged(heating + hot_water)
-    both = _intersection(heating, hot_water)
-    what = " and ".join(dict.fromkeys(loss.amenity for loss, _ in losses))
+    if len(losses) == 1:  # the usual case: one of them lost, once (what the merging gives)
+        loss, span = losses[0]
+        either, both, what = ([span] if span[1] > span[0] else []), [], loss.amenity
+    else:
+        periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
+        for loss, span in losses:
+            periods[loss.amenity].append(span)
+        heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
+        either = _merged(heating + hot_water)
+        both = _intersection(heating, hot_water)
+        what = " and ".join(dict.fromkeys([loss.amenity for loss, _ in losses]))
     either_days, both_days = _length(either), _length(both)
     basis, reading = param.basis, ""
     counted = either
