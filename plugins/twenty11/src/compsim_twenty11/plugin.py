@@ -616,7 +616,12 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             for loss in losses
         ]
     spans = [_period(loss, dates) for loss in losses]  # each loss's period, counted once
-    latest = max([end for _, end in spans])
+    first, latest = spans[0]  # the earliest start and the latest end, in one loop
+    for start, end in spans:
+        if start < first:
+            first = start
+        if end > latest:
+            latest = end
     if latest > dates.claimed:
         notes.append(
             Note(
@@ -648,7 +653,7 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
         items.append(_room_item(loss, span, scenario, params, notes))
     if heating:
         items.append(_heating_item(heating, dates, rent, params))
-    _note_over_rent(items, min([start for start, _ in spans]), latest, rent, notes)
+    _note_over_rent(items, first, latest, rent, notes)
     return items
 
 
@@ -819,6 +824,13 @@ WHOLE = Decimal(1)  # the whole rent
 
 
 def _percent(share: Decimal) -> str:
+    """A parameter's share as a percentage (0.2: "20%"), remembered for a share other than
+    zero (equal shares print alike once normalised; 0 and a user's -0 do not)."""
+    return _share_percent(share) if share else _share_percent.__wrapped__(share)
+
+
+@lru_cache(maxsize=64)
+def _share_percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}%"
 
 
