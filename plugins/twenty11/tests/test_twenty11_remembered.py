@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from compsim_twenty11.plugin import fresh_pounds
+from compsim_twenty11.plugin import _percent, fresh_pounds
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,3 +46,10 @@ def test_3_4_threshold_0_and_minus_0_print_apart_in_one_process():
 def test_fresh_pounds_prints_as_format_pounds(amount):
     # an amount seldom seen twice is printed without the memo, in the same words
     assert fresh_pounds(amount) == format_pounds(amount)
+
+
+def test_appendix_1_share_0_and_minus_0_print_apart_in_one_process():
+    # a share's percentage is remembered by its value, but never a zero: 0 and -0 are equal
+    # values and print apart; equal shares written differently print alike
+    assert (_percent(Decimal("0")), _percent(Decimal("-0"))) == ("0%", "-0%")
+    assert _percent(Decimal("0.2")) == _percent(Decimal("0.20")) == "20%"
