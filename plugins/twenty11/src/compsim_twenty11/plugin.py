@@ -1229,22 +1229,24 @@ def goodwill_total(award: Award) -> Decimal:
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     threshold = params["approval.goodwill_senior_over"]
     total = goodwill = only = ZERO
-    goodwill_items = 0
+    paid_goodwill = 0  # goodwill items with an amount (a "not paid" item adds nothing)
     for item in award.items:  # award.total and goodwill_total(award), in one pass
         amount = item.amount
         total += amount
         if item.category in GOODWILL_CATEGORIES:
             goodwill += amount
-            goodwill_items += 1
-            only = amount
+            if amount:
+                paid_goodwill += 1
+                only = amount
     if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
-    # Remembered only for one goodwill item (its own amount: equal to the sum and, not being
-    # zero, printed alike; a remembered item's amount has its hash worked out already). A sum
-    # of several (a cost or a rent share with the inconvenience) is seldom seen twice, and a
+    # Remembered only when one goodwill item has an amount (the inconvenience, say, beside a
+    # room or belongings not paid): the sum is then that amount in value and, not being zero,
+    # prints alike; a remembered item's amount has its hash worked out already. A sum of
+    # several (a cost or a rent share with the inconvenience) is seldom seen twice, and a
     # fresh sum's hash costs more than the approval: built each time, so it evicts nothing.
     approval = _approval.__wrapped__
-    if goodwill_items == 1 and only:
+    if paid_goodwill == 1:
         goodwill, approval = only, _approval
     return approval(
         goodwill,
