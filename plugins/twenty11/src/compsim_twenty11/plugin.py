@@ -293,12 +293,11 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     consulted only when the two readings disagree."""
     dates = scenario.dates
     months = params.value("time_limits.knew_about_months")
-    last = add_months(dates.aware, months)
+    last, in_time_words = _contact_window(dates.aware, dates.reported, months)
     clause = "twenty11 6.3"
     in_time = dates.reported <= last
     if in_time and dates.claimed <= last:  # the usual case: reported and claimed in time
-        words = _in_time(dates.aware, dates.reported, months, last) + day_text(dates.claimed)
-        return Exclusion(words, clause, False)
+        return Exclusion(in_time_words + day_text(dates.claimed), clause, False)
     if in_time == (dates.claimed <= last):
         contact, how = dates.reported, REPORTED
         counted = f"claimed on {day_text(dates.claimed)}"
@@ -355,11 +354,12 @@ REPORTED = "first contacted Twenty11 (reported)"
 
 
 @lru_cache(maxsize=1024)
-def _in_time(aware: date, reported: date, months: int, last: date) -> str:
-    """The 6.3 check's words when the first report and the claim both came within the limit,
-    up to the claim date (remembered by the dates of awareness and report, which many claims
-    share; with the claim date too, the key seldom recurs)."""
-    return (
+def _contact_window(aware: date, reported: date, months: int) -> tuple[date, str]:
+    """The 6.3 limit's last day, and the check's words when the first report and the claim
+    both came within it, up to the claim date (remembered by the dates of awareness and
+    report, which many claims share; with the claim date too, the key seldom recurs)."""
+    last = add_months(aware, months)
+    return last, (
         f"Aware of the incident on {day_text(aware)}, first contacted Twenty11 (reported) on "
         f"{day_text(reported)}: within {months} months (last day {day_text(last)}); "
         "claimed on "
