@@ -1186,8 +1186,10 @@ def _silences(scenario: Scenario) -> list[Note]:
         notes.append(SILENT_ON_EVIDENCE)
     if scenario.complaint is not None or failure.kind == "complaint-handling":
         notes.append(SILENT_ON_COMPLAINTS)
-    if scenario.costs and any(cost.kind in ("repairs", "advocate") for cost in scenario.costs):
-        notes.append(SILENT_ON_PERMISSION)
+    for cost in scenario.costs:  # a loop, not any() over a generator: a cost or two, or none
+        if cost.kind in ("repairs", "advocate"):
+            notes.append(SILENT_ON_PERMISSION)
+            break
     return notes
 
 
