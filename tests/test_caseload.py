@@ -17,6 +17,7 @@ from compsim.caseload.csvfile import load_csv, template, write_csv
 from compsim.caseload.population import _below, case, load_spec, read_spec
 from compsim.caseload.render import render_tally, tally_record
 from compsim.caseload.run import DEFAULT_CHUNK, Job, csv_chunks, population_chunks, run
+from compsim.caseload.tally import Tally
 from compsim.cli import cli
 from compsim.errors import CompsimError, ScenarioErrors
 from compsim.scenarios import library_path, load_data, load_paths, load_text
@@ -445,3 +446,22 @@ quoted_in = ["a report", {entry!r}]
         load_text(text, "case.toml")
     (message,) = [str(error) for error in caught.value.errors]
     assert "source.quoted_in" in message and said in message and "case.toml" in message
+
+
+def test_exclusion_reasons_with_equal_counts_are_listed_by_name():
+    # the reasons are gathered in a set, whose order changes from run to run with the hash
+    # seed: ties must be broken by name for the same caseload to print the same table
+    tally = Tally.empty(["a", "b"])
+    tally.policies["a"].reasons.update({"zebra": 2, "apple": 2, "most": 5})
+    tally.policies["b"].reasons.update({"mango": 2})
+    for policy in tally.policies.values():
+        policy.cases = 10
+        policy.awards[0] = 10  # ten cases paid nothing
+    text = render_tally(tally, "table", "t")
+    order = [text.index(name) for name in ("most", "apple", "mango", "zebra")]
+    assert order == sorted(order)
+    assert list(tally_record(tally)["policies"]["a"]["excluded_by_reason"]) == [
+        "most",
+        "apple",
+        "zebra",
+    ]

@@ -55,7 +55,7 @@ def tally_record(tally: Tally) -> dict[str, Any]:
             "p99": as_text(t.quantile(99)),
             "paid": t.paid,
             "excluded": t.excluded,
-            "excluded_by_reason": dict(sorted(t.reasons.items(), key=lambda kv: -kv[1])),
+            "excluded_by_reason": dict(sorted(t.reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
             "senior_approvals": t.senior,
             "offset_cases": t.offset_cases,
             "offset_against_debts": as_text(t.offset_money),
@@ -148,7 +148,8 @@ def _tables(tally: Tally, title: str, markdown: bool) -> str:
     ]
     reasons = sorted(
         {r for t in policies for r in t.reasons},
-        key=lambda r: -sum(t.reasons[r] for t in policies),
+        # most cases first; ties by name (a set's order changes from run to run)
+        key=lambda r: (-sum(t.reasons[r] for t in policies), r),
     )
     if reasons:
         rows = [
