@@ -109,7 +109,16 @@ DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 # as much as building the small model it would find. The basis of parameters already read
 # comes from basis_from, not a second lookup.
 
-# add_months, day_text and format_pounds are the engine's, which remember their results.
+# add_months and format_pounds are the engine's, which remember their results; an amount
+# seldom seen twice (a cost, a sum, what is owed) is printed by fresh_pounds, without the memo.
+
+
+def fresh_pounds(amount: Decimal) -> str:
+    """``format_pounds(amount)``, the same text (£1,234.56, half-up to the penny), for an
+    amount seldom seen twice (a cost, what is owed, a sum just added up): without
+    format_pounds's memo, whose miss (hashing a fresh Decimal, storing it) costs more than
+    the formatting itself."""
+    return f"£{to_pennies(amount):,.2f}"
 
 
 @hookimpl
@@ -284,12 +293,11 @@ def _knew_about(scenario: Scenario, params: Params) -> Exclusion:
     consulted only when the two readings disagree."""
     dates = scenario.dates
     months = params.value("time_limits.knew_about_months")
-    last = add_months(dates.aware, months)
+    last, in_time_words = _contact_window(dates.aware, dates.reported, months)
     clause = "twenty11 6.3"
     in_time = dates.reported <= last
     if in_time and dates.claimed <= last:  # the usual case: reported and claimed in time
-        words = _in_time(dates.aware, dates.reported, months, last) + day_text(dates.claimed)
-        return Exclusion(words, clause, False)
+        return Exclusion(in_time_words + day_text(dates.claimed), clause, False)
     if in_time == (dates.claimed <= last):
         contact, how = dates.reported, REPORTED
         counted = f"claimed on {day_text(dates.claimed)}"
@@ -346,11 +354,12 @@ REPORTED = "first contacted Twenty11 (reported)"
 
 
 @lru_cache(maxsize=1024)
-def _in_time(aware: date, reported: date, months: int, last: date) -> str:
-    """The 6.3 check's words when the first report and the claim both came within the limit,
-    up to the claim date (remembered by the dates of awareness and report, which many claims
-    share; with the claim date too, the key seldom recurs)."""
-    return (
+def _contact_window(aware: date, reported: date, months: int) -> tuple[date, str]:
+    """The 6.3 limit's last day, and the check's words when the first report and the claim
+    both came within it, up to the claim date (remembered by the dates of awareness and
+    report, which many claims share; with the claim date too, the key seldom recurs)."""
+    last = add_months(aware, months)
+    return last, (
         f"Aware of the incident on {day_text(aware)}, first contacted Twenty11 (reported) on "
         f"{day_text(reported)}: within {months} months (last day {day_text(last)}); "
         "claimed on "
@@ -607,7 +616,12 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
             for loss in losses
         ]
     spans = [_period(loss, dates) for loss in losses]  # each loss's period, counted once
-    latest = max([end for _, end in spans])
+    first, latest = spans[0]  # the earliest start and the latest end, in one loop
+    for start, end in spans:
+        if start < first:
+            first = start
+        if end > latest:
+            latest = end
     if latest > dates.claimed:
         notes.append(
             Note(
@@ -639,7 +653,7 @@ def _amenities(scenario: Scenario, params: Params, notes: list[Note]) -> list[Aw
         items.append(_room_item(loss, span, scenario, params, notes))
     if heating:
         items.append(_heating_item(heating, dates, rent, params))
-    _note_over_rent(items, min([start for start, _ in spans]), latest, rent, notes)
+    _note_over_rent(items, first, latest, rent, notes)
     return items
 
 
@@ -707,7 +721,7 @@ def _room_item(
     percent = _percent(share)
     each = f" each × {loss.count}" if loss.count > 1 else ""
     return AwardItem(
-        f"Loss of {rooms}: {percent}{each} of {format_pounds(rent)} a week{why}, "
+        f"Loss of {rooms}: {percent}{each} of {fresh_pounds(rent)} a week{why}, "
         f"{_when(start, end)}",
         rent_for(rent, share * loss.count, days),
         param.clause,
@@ -723,13 +737,17 @@ def _heating_item(
     either was lost (or, under the other reading, the days both were lost); with only one of
     them lost on some days, whether those days count is the reading switch."""
     param = params["amenities.heating_hot_water"]
-    periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
-    for loss, span in losses:
-        periods[loss.amenity].append(span)
-    heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
-    either = _merged(heating + hot_water)
-    both = _intersection(heating, hot_water)
-    what = " and ".join(dict.fromkeys(loss.amenity for loss, _ in losses))
+    if len(losses) == 1:  # the usual case: one of them lost, once (what the merging gives)
+        loss, span = losses[0]
+        either, both, what = ([span] if span[1] > span[0] else []), [], loss.amenity
+    else:
+        periods: dict[str, list[Span]] = {amenity: [] for amenity in HEATING}
+        for loss, span in losses:
+            periods[loss.amenity].append(span)
+        heating, hot_water = _merged(periods["heating"]), _merged(periods["hot-water"])
+        either = _merged(heating + hot_water)
+        both = _intersection(heating, hot_water)
+        what = " and ".join(dict.fromkeys([loss.amenity for loss, _ in losses]))
     either_days, both_days = _length(either), _length(both)
     basis, reading = param.basis, ""
     counted = either
@@ -764,7 +782,7 @@ def _heating_item(
     )
     once = ", counted once" if len(losses) > 1 else ""
     return AwardItem(
-        f"Loss of {what}: {_percent(param.value)} of {format_pounds(rent)} a week{once}, "
+        f"Loss of {what}: {_percent(param.value)} of {fresh_pounds(rent)} a week{once}, "
         f"{span}{reading}",
         rent_for(rent, param.value, days),
         param.clause,
@@ -806,6 +824,13 @@ WHOLE = Decimal(1)  # the whole rent
 
 
 def _percent(share: Decimal) -> str:
+    """A parameter's share as a percentage (0.2: "20%"), remembered for a share other than
+    zero (equal shares print alike once normalised; 0 and a user's -0 do not)."""
+    return _share_percent(share) if share else _share_percent.__wrapped__(share)
+
+
+@lru_cache(maxsize=64)
+def _share_percent(share: Decimal) -> str:
     return f"{(share * 100).normalize():f}%"
 
 
@@ -820,7 +845,7 @@ def _note_over_rent(
     if total > rent_for(rent, WHOLE, (last - first).days):
         notes.append(
             Note(
-                f"The amenity compensation ({format_pounds(total)}) is more than the whole rent "
+                f"The amenity compensation ({fresh_pounds(total)}) is more than the whole rent "
                 f"for the period: the policy sets no cap, so compsim applies none",
                 AMENITY,
             )
@@ -830,7 +855,7 @@ def _note_over_rent(
 def _cost_item(cost: Cost, params: Params) -> AwardItem:
     if cost.kind == "time-off-work":
         return AwardItem(
-            f"Time off work {format_pounds(cost.amount)}: not paid, Twenty11 does not "
+            f"Time off work {fresh_pounds(cost.amount)}: not paid, Twenty11 does not "
             "compensate for loss of earnings (the time off counts as inconvenience)",
             ZERO,
             STRESS,
@@ -839,14 +864,14 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
         )
     if cost.evidence:  # the label below and its ending, in one piece
         return AwardItem(
-            f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}, reimbursed "
+            f"Cost reasonably incurred: {cost.kind} {fresh_pounds(cost.amount)}, reimbursed "
             "in full",
             cost.amount,
             COSTS,
             PUBLISHED,
             "costs",
         )
-    label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
+    label = f"Cost reasonably incurred: {cost.kind} {fresh_pounds(cost.amount)}"
     switch = params["readings.costs_need_evidence"]
     basis = basis_from(switch)
     if switch.value:
@@ -906,7 +931,7 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
             )
     form = params["readings.loss_and_damage_form"]
     return AwardItem(
-        f"{label}, at its value when damaged ({format_pounds(item.value_at_loss)}, not the "
+        f"{label}, at its value when damaged ({fresh_pounds(item.value_at_loss)}, not the "
         f"replacement value), as {FORMS[form.value]} (readings.loss_and_damage_form, "
         f"{form.basis}); notified {day_text(item.notified)} (last day {day_text(last)})",
         item.value_at_loss,
@@ -1141,7 +1166,7 @@ def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
             DISTURBANCE,
         )
     )
-    label = f"Disturbance: reasonable moving costs {format_pounds(decant.moving_costs)}"
+    label = f"Disturbance: reasonable moving costs {fresh_pounds(decant.moving_costs)}"
     if decant.reason not in DISTURBANCE_REASONS:
         why = f"the move is for {decant.reason}, not major repairs or demolition"
     elif household.tenure not in TENANTS:
@@ -1204,22 +1229,24 @@ def goodwill_total(award: Award) -> Decimal:
 def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval:
     threshold = params["approval.goodwill_senior_over"]
     total = goodwill = only = ZERO
-    goodwill_items = 0
+    paid_goodwill = 0  # goodwill items with an amount (a "not paid" item adds nothing)
     for item in award.items:  # award.total and goodwill_total(award), in one pass
         amount = item.amount
         total += amount
         if item.category in GOODWILL_CATEGORIES:
             goodwill += amount
-            goodwill_items += 1
-            only = amount
+            if amount:
+                paid_goodwill += 1
+                only = amount
     if total == ZERO:
         return NO_PAYMENT_TO_AUTHORISE
-    # Remembered only for one goodwill item (its own amount: equal to the sum and, not being
-    # zero, printed alike; a remembered item's amount has its hash worked out already). A sum
-    # of several (a cost or a rent share with the inconvenience) is seldom seen twice, and a
+    # Remembered only when one goodwill item has an amount (the inconvenience, say, beside a
+    # room or belongings not paid): the sum is then that amount in value and, not being zero,
+    # prints alike; a remembered item's amount has its hash worked out already. A sum of
+    # several (a cost or a rent share with the inconvenience) is seldom seen twice, and a
     # fresh sum's hash costs more than the approval: built each time, so it evicts nothing.
     approval = _approval.__wrapped__
-    if goodwill_items == 1 and only:
+    if paid_goodwill == 1:
         goodwill, approval = only, _approval
     return approval(
         goodwill,
@@ -1237,8 +1264,9 @@ def _approval(goodwill: Decimal, senior: bool, threshold: str, clause: str, basi
     it. Remembered: the same few amounts of goodwill (the inconvenience payments, 6.9.1,
     6.9.3) recur from case to case. Goodwill is a sum from ZERO, never -0, so amounts equal
     in value print alike."""
+    amount = fresh_pounds(goodwill)  # remembered here when it recurs, so never twice
     counted = Note(
-        f"Goodwill in this award (6.9, including reimbursements): {format_pounds(goodwill)}; "
+        f"Goodwill in this award (6.9, including reimbursements): {amount}; "
         "home loss and disturbance (6.7) are not goodwill and do not count",
         clause,
     )
@@ -1252,7 +1280,7 @@ def _approval(goodwill: Decimal, senior: bool, threshold: str, clause: str, basi
                 ABSENCE,
                 counted,
                 Note(
-                    f"Goodwill of {format_pounds(goodwill)} exceeds the {threshold} threshold",
+                    f"Goodwill of {amount} exceeds the {threshold} threshold",
                     clause,
                 ),
             ),
@@ -1346,7 +1374,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     if owed > ZERO:
         notes.append(
             Note(
-                f"The customer owes {format_pounds(owed)}: compensation is offset against it, "
+                f"The customer owes {fresh_pounds(owed)}: compensation is offset against it, "
                 "except reimbursement of loss and damage and of costs reasonably incurred",
                 OFFSET,
             )
