@@ -47,10 +47,8 @@ def test_a_weekly_amount_for_some_days_is_unrounded():
     assert for_days(Decimal("70"), 7) == Decimal("70")
 
 
-def test_remembered_format_pounds_prints_as_formatting_afresh_would():
-    # "-0" comes after "0": a remembered £0.00 must not stand in for £-0.00 (they are equal)
-    from compsim.money import format_pounds, to_pennies
-
+def test_format_pounds_rounds_half_up_and_keeps_the_sign_of_zero():
+    # "-0" comes after "0" (had it a memo, a remembered £0.00 must not stand in for £-0.00)
     for text in ("5", "5.0", "5.00", "1234.565", "0", "0.00", "-0", "-0.00", "-3.5", "1000000"):
         amount = Decimal(text)
         assert format_pounds(amount) == f"£{to_pennies(amount):,.2f}", text

@@ -3,13 +3,6 @@ build afresh: equal values that print differently never share an entry."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from compsim_clarion.plugin import fresh_pounds
-from hypothesis import given
-from hypothesis import strategies as st
-
-from compsim.money import format_pounds
 from compsim.testing import decide, scenario
 
 # A repair eight days past its target, minimal distress: the minor band (£50-£100, figure
@@ -52,12 +45,3 @@ def test_6_5_band_figure_0_and_minus_0_print_apart_in_one_process():
     _, second = distress("bands.minor.figure=-0")
     assert "The chosen figure £0.00 lies outside the band" in first
     assert "The chosen figure £-0.00 lies outside the band" in second
-
-
-@given(
-    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**7), max_value=10**7)
-    | st.sampled_from([Decimal("0"), Decimal("-0"), Decimal("0.005"), Decimal("-0.005")])
-)
-def test_fresh_pounds_prints_as_format_pounds(amount):
-    # an amount seldom seen twice is printed without the memo, in the same words
-    assert fresh_pounds(amount) == format_pounds(amount)

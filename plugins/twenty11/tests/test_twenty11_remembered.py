@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from compsim_twenty11.plugin import _percent, fresh_pounds
-from hypothesis import given
-from hypothesis import strategies as st
+from compsim_twenty11.plugin import _percent
 
-from compsim.money import format_pounds
 from compsim.testing import decide, scenario
 
 MINIMAL_REPAIR = '[failure]\nkind = "repair-delay"\ndistress = "minimal"\n'
@@ -37,15 +34,6 @@ def test_3_4_threshold_0_and_minus_0_print_apart_in_one_process():
 
     assert last_note("0") == "Goodwill of £50.00 exceeds the £0.00 threshold"
     assert last_note("-0") == "Goodwill of £50.00 exceeds the £-0.00 threshold"
-
-
-@given(
-    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**7), max_value=10**7)
-    | st.sampled_from([Decimal("0"), Decimal("-0"), Decimal("0.005"), Decimal("-0.005")])
-)
-def test_fresh_pounds_prints_as_format_pounds(amount):
-    # an amount seldom seen twice is printed without the memo, in the same words
-    assert fresh_pounds(amount) == format_pounds(amount)
 
 
 def test_appendix_1_share_0_and_minus_0_print_apart_in_one_process():

@@ -100,14 +100,6 @@ PAYMENT = "clarion 5.1"
 # more than building a small model). Dates are printed with day_text, not an f-string.
 
 
-def fresh_pounds(amount: Decimal) -> str:
-    """``format_pounds(amount)``, the same text (£1,234.56, half-up to the penny), for an
-    amount seldom seen twice (a cost, what is owed, a sum just added up): without
-    format_pounds's memo, whose miss (hashing a fresh Decimal, storing it) costs more than
-    the formatting itself."""
-    return f"£{to_pennies(amount):,.2f}"
-
-
 @hookimpl
 def policy_info() -> PolicyInfo:
     return PolicyInfo(
@@ -469,7 +461,7 @@ def _time_off_work(costs: tuple[Cost, ...]) -> list[Exclusion]:
     amount = sum((cost.amount for cost in time_off), ZERO)
     return [
         Exclusion(
-            f"Loss of earnings for time off work to allow access ({fresh_pounds(amount)}) "
+            f"Loss of earnings for time off work to allow access ({format_pounds(amount)}) "
             "is not paid (an obligation of the tenancy or lease); the rest of the claim "
             "is considered",
             EXCLUSIONS,
@@ -1092,7 +1084,7 @@ def _cost_item(cost: Cost, failure: bool, scenario: Scenario, params: Params) ->
     """1.2: out-of-pocket expenses caused by a failure are reimbursed whatever its kind (4.2
     lists examples). Whether every cost needs evidence is a reading switch (6.4: Clarion
     "may request supporting information")."""
-    label = f"Out-of-pocket cost: {cost.kind} {fresh_pounds(cost.amount)}"
+    label = f"Out-of-pocket cost: {cost.kind} {format_pounds(cost.amount)}"
     if cost.kind == "time-off-work":
         return AwardItem(
             f"{label}, not paid: loss of earnings for time off work to allow access",
@@ -1315,9 +1307,9 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     ]
     notes = [
         Note(
-            f"The rent account is {fresh_pounds(arrears)} in arrears ({owed}) and the claimant "
+            f"The rent account is {format_pounds(arrears)} in arrears ({owed}) and the claimant "
             "has no out-of-pocket expenses: the whole award is paid directly onto the rent "
-            f"account; {fresh_pounds(against)} of it clears arrears",
+            f"account; {format_pounds(against)} of it clears arrears",
             PAYMENT,
         ),
         payment,
@@ -1335,7 +1327,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
         )
         notes.append(
             Note(
-                f"The award exceeds the arrears by {fresh_pounds(excess)}: paid onto the rent "
+                f"The award exceeds the arrears by {format_pounds(excess)}: paid onto the rent "
                 "account, it leaves the account in credit by that much (5.1 pays the "
                 "compensation onto the rent account, not only the part that clears arrears)",
                 PAYMENT,
@@ -1402,7 +1394,7 @@ def _other_debts_note(scenario: Scenario, params: Params) -> Note | None:
     if other == 0:
         return None
     return Note(
-        f"Debts other than the rent account ({fresh_pounds(other)}) are not offset: 5.1 "
+        f"Debts other than the rent account ({format_pounds(other)}) are not offset: 5.1 "
         "speaks only of the rent account",
         PAYMENT,
     )

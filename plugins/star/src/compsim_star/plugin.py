@@ -95,7 +95,8 @@ def combine(*bases: str) -> str:
 # prints: equal Decimals print alike except a zero's sign, so a figure that may be a user's
 # -0 is keyed by its text, or never remembered.
 
-# add_months, day_text and format_pounds are the engine's, which remember their results.
+# add_months and day_text are the engine's, which remember their results (format_pounds does not:
+# amounts worked out for a case seldom recur).
 
 
 @hookimpl

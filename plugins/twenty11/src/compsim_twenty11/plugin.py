@@ -109,16 +109,8 @@ DISTURBANCE_REASONS = ("major-repairs", "demolition", "redevelopment")
 # as much as building the small model it would find. The basis of parameters already read
 # comes from basis_from, not a second lookup.
 
-# add_months and format_pounds are the engine's, which remember their results; an amount
-# seldom seen twice (a cost, a sum, what is owed) is printed by fresh_pounds, without the memo.
-
-
-def fresh_pounds(amount: Decimal) -> str:
-    """``format_pounds(amount)``, the same text (£1,234.56, half-up to the penny), for an
-    amount seldom seen twice (a cost, what is owed, a sum just added up): without
-    format_pounds's memo, whose miss (hashing a fresh Decimal, storing it) costs more than
-    the formatting itself."""
-    return f"£{to_pennies(amount):,.2f}"
+# add_months is the engine's, which remembers its results; format_pounds prints without a memo
+# (amounts worked out for a case seldom recur).
 
 
 @hookimpl
@@ -721,7 +713,7 @@ def _room_item(
     percent = _percent(share)
     each = f" each × {loss.count}" if loss.count > 1 else ""
     return AwardItem(
-        f"Loss of {rooms}: {percent}{each} of {fresh_pounds(rent)} a week{why}, "
+        f"Loss of {rooms}: {percent}{each} of {format_pounds(rent)} a week{why}, "
         f"{_when(start, end)}",
         rent_for(rent, share * loss.count, days),
         param.clause,
@@ -782,7 +774,7 @@ def _heating_item(
     )
     once = ", counted once" if len(losses) > 1 else ""
     return AwardItem(
-        f"Loss of {what}: {_percent(param.value)} of {fresh_pounds(rent)} a week{once}, "
+        f"Loss of {what}: {_percent(param.value)} of {format_pounds(rent)} a week{once}, "
         f"{span}{reading}",
         rent_for(rent, param.value, days),
         param.clause,
@@ -845,7 +837,7 @@ def _note_over_rent(
     if total > rent_for(rent, WHOLE, (last - first).days):
         notes.append(
             Note(
-                f"The amenity compensation ({fresh_pounds(total)}) is more than the whole rent "
+                f"The amenity compensation ({format_pounds(total)}) is more than the whole rent "
                 f"for the period: the policy sets no cap, so compsim applies none",
                 AMENITY,
             )
@@ -855,7 +847,7 @@ def _note_over_rent(
 def _cost_item(cost: Cost, params: Params) -> AwardItem:
     if cost.kind == "time-off-work":
         return AwardItem(
-            f"Time off work {fresh_pounds(cost.amount)}: not paid, Twenty11 does not "
+            f"Time off work {format_pounds(cost.amount)}: not paid, Twenty11 does not "
             "compensate for loss of earnings (the time off counts as inconvenience)",
             ZERO,
             STRESS,
@@ -864,14 +856,14 @@ def _cost_item(cost: Cost, params: Params) -> AwardItem:
         )
     if cost.evidence:  # the label below and its ending, in one piece
         return AwardItem(
-            f"Cost reasonably incurred: {cost.kind} {fresh_pounds(cost.amount)}, reimbursed "
+            f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}, reimbursed "
             "in full",
             cost.amount,
             COSTS,
             PUBLISHED,
             "costs",
         )
-    label = f"Cost reasonably incurred: {cost.kind} {fresh_pounds(cost.amount)}"
+    label = f"Cost reasonably incurred: {cost.kind} {format_pounds(cost.amount)}"
     switch = params["readings.costs_need_evidence"]
     basis = basis_from(switch)
     if switch.value:
@@ -931,7 +923,7 @@ def _loss_and_damage(scenario: Scenario, item: DamagedItem, params: Params) -> A
             )
     form = params["readings.loss_and_damage_form"]
     return AwardItem(
-        f"{label}, at its value when damaged ({fresh_pounds(item.value_at_loss)}, not the "
+        f"{label}, at its value when damaged ({format_pounds(item.value_at_loss)}, not the "
         f"replacement value), as {FORMS[form.value]} (readings.loss_and_damage_form, "
         f"{form.basis}); notified {day_text(item.notified)} (last day {day_text(last)})",
         item.value_at_loss,
@@ -1166,7 +1158,7 @@ def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
             DISTURBANCE,
         )
     )
-    label = f"Disturbance: reasonable moving costs {fresh_pounds(decant.moving_costs)}"
+    label = f"Disturbance: reasonable moving costs {format_pounds(decant.moving_costs)}"
     if decant.reason not in DISTURBANCE_REASONS:
         why = f"the move is for {decant.reason}, not major repairs or demolition"
     elif household.tenure not in TENANTS:
@@ -1264,7 +1256,7 @@ def _approval(goodwill: Decimal, senior: bool, threshold: str, clause: str, basi
     it. Remembered: the same few amounts of goodwill (the inconvenience payments, 6.9.1,
     6.9.3) recur from case to case. Goodwill is a sum from ZERO, never -0, so amounts equal
     in value print alike."""
-    amount = fresh_pounds(goodwill)  # remembered here when it recurs, so never twice
+    amount = format_pounds(goodwill)  # remembered here when it recurs, so never twice
     counted = Note(
         f"Goodwill in this award (6.9, including reimbursements): {amount}; "
         "home loss and disturbance (6.7) are not goodwill and do not count",
@@ -1374,7 +1366,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     if owed > ZERO:
         notes.append(
             Note(
-                f"The customer owes {fresh_pounds(owed)}: compensation is offset against it, "
+                f"The customer owes {format_pounds(owed)}: compensation is offset against it, "
                 "except reimbursement of loss and damage and of costs reasonably incurred",
                 OFFSET,
             )
