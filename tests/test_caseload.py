@@ -382,7 +382,8 @@ def test_bench_times_a_generated_caseload():
     result = CliRunner().invoke(cli, ["bench", "--simulate", "40", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "40 cases, seed 2026, 4 landlords, 1 worker:" in result.output
-    assert "cases/s" in result.output and "peak memory" in result.output
+    assert "cases/s" in result.output and "s of CPU (" in result.output
+    assert "peak memory" in result.output and "in the one process" in result.output
 
 
 def test_a_caseload_decision_without_deadlines_is_the_same_decision_with_none():

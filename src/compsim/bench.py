@@ -136,14 +136,30 @@ def simulate_caseload_rate(cases: int, workers: int, landlords: Sequence[str] = 
     if not spec.is_file():
         raise CompsimError(f"{spec}: the example population spec is not in this installation")
     request = PolicyRequest(tuple(landlords), include_references=False)
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     tally, title = simulate_caseload(spec, request, workers=workers, cases=cases)
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu_before
     own, child = peak_memory_mb()
     columns = len(tally.columns)
     processes = f"{workers} worker{'s' if workers != 1 else ''}"
+    memory = (  # one worker runs in this process (no worker processes)
+        f"peak memory {own:,.0f} MB in the one process"
+        if workers <= 1
+        else f"peak memory {own:,.0f} MB in the main process, {child:,.0f} MB in the largest worker"
+    )
     return (
         f"{title}, {columns} landlords, {processes}: {elapsed:.1f} s wall, "
         f"{cases / elapsed:,.0f} cases/s ({cases * columns / elapsed:,.0f} decisions/s); "
-        f"peak memory {own:,.0f} MB in the main process, {child:,.0f} MB in the largest worker"
+        f"{cpu:.1f} s of CPU ({cpu / cases * 1e6:,.0f} µs a case, every process); {memory}"
     )
+
+
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and its finished children (the workers)."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
