@@ -1,7 +1,9 @@
 """A fingerprint of every decision on the library, to prove a change left outputs unchanged.
 
 Each (scenario, policy) cell's full JSON record (award, settlement, approval, deadlines,
-complaint timelines, readings and the whole trace) is hashed; the file holds one line per cell.
+complaint timelines, readings and the whole trace) is hashed; the file holds one line per cell,
+and one line per policy for the first 2,000 generated cases of examples/population.toml (whose
+dates and amounts reach the code paths, and the plugins' memos, that a caseload reaches).
 A refactoring, such as making the engine faster, must leave every line as it was. A change of
 policy changes lines on purpose: regenerate the file in the same commit, and the diff shows
 which cells moved::
@@ -16,21 +18,36 @@ import json
 import sys
 from pathlib import Path
 
+GENERATED = 2000
+EXAMPLE_SPEC = Path(__file__).resolve().parents[3] / "examples" / "population.toml"
+
 
 def fingerprints() -> dict[str, str]:
-    from compsim.render.records import cell_record
+    from compsim.caseload.population import case, load_spec
     from compsim.scenarios import library_path, load_paths
     from compsim.selection import PolicyRequest
-    from compsim.simulate import evaluate_cell
 
     policies = PolicyRequest().build()
     lines = {}
     for scenario in load_paths([library_path()]):
         for policy in policies:
-            record = cell_record(scenario.id, evaluate_cell(scenario, policy))
-            text = json.dumps(record, sort_keys=True, ensure_ascii=False)
-            lines[f"{scenario.id} {policy.column}"] = hashlib.sha256(text.encode()).hexdigest()
+            lines[f"{scenario.id} {policy.column}"] = _digest([scenario], policy)
+    spec = load_spec(EXAMPLE_SPEC)
+    generated = [case(spec, index) for index in range(GENERATED)]
+    for policy in policies:
+        lines[f"generated-cases-1-to-{GENERATED} {policy.column}"] = _digest(generated, policy)
     return lines
+
+
+def _digest(scenarios: list, policy) -> str:
+    from compsim.render.records import cell_record
+    from compsim.simulate import evaluate_cell
+
+    digest = hashlib.sha256()
+    for scenario in scenarios:
+        record = cell_record(scenario.id, evaluate_cell(scenario, policy))
+        digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()
 
 
 def read(path: Path) -> dict[str, str]:
