@@ -390,13 +390,16 @@ def test_a_caseload_decision_without_deadlines_is_the_same_decision_with_none():
     # run_chunk does not ask for deadlines (nothing a caseload reports reads them); every
     # other part of the decision must be what compare and explain give
     spec = read_spec(SPEC)
+    with_deadlines = 0
     for policy in REQUEST.build():
         for index in range(40):
             scenario = case(spec, index)
             full = evaluate(scenario, policy)
             lean = evaluate(scenario, policy, deadlines=False)
+            with_deadlines += bool(full.deadlines)
             assert lean.deadlines == ()
             assert attrs.evolve(full, deadlines=()) == lean
+    assert with_deadlines  # some full decisions had deadlines to leave out
 
 
 def test_whole_numbers_are_drawn_exactly_as_random_draws_them():

@@ -119,7 +119,8 @@ class PolicyTally:
         raise AssertionError("ranks exhausted")  # pragma: no cover
 
     def share(self, money: Decimal) -> Decimal:
-        return money / self.total if self.total else ZERO
+        total = self.total  # added up from the award counts: once
+        return money / total if total else ZERO
 
 
 @attrs.define

@@ -18,11 +18,11 @@ from typing import Any
 
 import attrs
 
-from compsim.caseload.csvfile import LIST_SEPARATOR, column_kind, row_data
+from compsim.caseload.csvfile import column_kind, row_data
 from compsim.errors import ScenarioError, ScenarioErrors
 from compsim.models import Scenario
 from compsim.money import has_at_most_two_places
-from compsim.scenarios import load_data
+from compsim.scenarios import LIST_SEPARATOR, load_data
 
 SOURCE = "the form"
 NEW_ID = "new-case"
