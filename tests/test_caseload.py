@@ -415,13 +415,15 @@ def test_whole_numbers_are_drawn_exactly_as_random_draws_them():
 def test_the_example_population_is_pinned():
     # every generated case's full repr, for the first 500 cases and two far ones, hashed:
     # computed before the generator was rewritten for speed (same seed, same cases). Change
-    # it only on purpose, knowing every published simulate figure changes with it.
+    # it only on purpose, knowing every published simulate figure changes with it. (Changed
+    # once for a repr, not a case: Failure gained ombudsman_finding; with ", ombudsman_finding=
+    # 'not-given'" taken out of every repr the hash is the one before, 1dbfc981...)
     spec = attrs.evolve(load_spec(EXAMPLE_SPEC), source="examples/population.toml")
     digest = hashlib.sha256()
     for index in [*range(500), 10**6, 99_999_999]:
         digest.update(repr(case(spec, index)).encode())
     assert digest.hexdigest() == (
-        "1dbfc98173049c4348ed3bbe8ce4889b7099ffa6927a66498c06d7569b5a3f62"
+        "a847ff59faa88150fd91887fcad75b51bed7b6624e5115a7c101d06abb2242b7"
     )
 
 

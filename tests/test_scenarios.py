@@ -229,6 +229,16 @@ def test_the_shipped_library_loads_and_every_scenario_has_a_golden():
     assert all(s.expected for s in scenarios if s.origin is None)
 
 
+def test_every_determination_gives_the_finding_its_source_records():
+    # the reference reads failure.ombudsman_finding (v5); [source].finding is where it was
+    # read: the two must agree, and a scenario outside the library gives none by default
+    determinations = [s for s in load_paths([library_path()]) if s.origin is not None]
+    assert determinations
+    for case in determinations:
+        assert case.failure.ombudsman_finding == case.origin.finding, case.id
+    assert load_text(MINIMAL, stem="minimal").failure.ombudsman_finding == "not-given"
+
+
 # ---------------------------------------------------------------- any mutation: ours or nothing
 
 LIBRARY_FILES = sorted(library_path().rglob("*.toml"))

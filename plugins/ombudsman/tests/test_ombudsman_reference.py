@@ -408,6 +408,93 @@ def test_the_severe_top_scales_with_persistence():
     )
 
 
+def found(finding: str, distress: str = "moderate") -> str:
+    """A communication failure on the day it happened (no length, no loss of use), with the
+    Ombudsman's finding given."""
+    return (
+        f'[failure]\nkind = "communication"\ndistress = "{distress}"\n'
+        f'ombudsman_finding = "{finding}"\n'
+        "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02"
+    )
+
+
+FLOOR = "impact.finding.severe-maladministration"
+
+
+def test_a_severe_finding_is_not_read_by_default_as_fitted_in_v6():
+    # v6: no floor beat v4 on the fit cases, so the default is none: moderate distress stays
+    # in the adversely-affected band (£100 to £600, figure £350), and the switch is recorded
+    decision = ombudsman(found("severe-maladministration"))
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("100.00"),
+        D("350.00"),
+        D("600.00"),
+    )
+    assert readings(decision)[FLOOR] == "none"
+    assert "not read" in decision.impact.notes[-1].detail
+
+
+def test_a_severe_finding_read_as_the_guidance_band_raises_moderate_distress_to_it():
+    # the alternative reading (v5): the guidance's band for severe maladministration, £1,000
+    # and over, top £2,000, figure £1,500; the item is the user's draft (the switch was set)
+    decision = ombudsman(found("severe-maladministration"), [f"ombudsman.{FLOOR}=severe"])
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("1000.00"),
+        D("1500.00"),
+        D("2000.00"),
+    )
+    assert decision.impact.level == "Severe maladministration"
+    assert decision.impact.basis == "draft"
+    assert decision.award.items[0].basis == "draft"
+    assert "raises the band" in decision.impact.notes[-1].detail
+
+
+def test_the_floor_never_lowers_the_band_distress_gives():
+    # severe distress is already the severe band: a floor of significant changes nothing
+    # (£1,500); considerable distress under a floor of significant stays £800
+    sets = [f"ombudsman.{FLOOR}=significant"]
+    assert ombudsman(found("severe-maladministration", "severe"), sets).award.total == D("1500.00")
+    assert ombudsman(found("severe-maladministration", "considerable"), sets).award.total == D(
+        "800.00"
+    )
+
+
+@pytest.mark.parametrize("finding", ["service-failure", "maladministration"])
+def test_the_guidance_names_no_band_for_other_findings_so_distress_decides(finding):
+    # even with the floor set to severe, a lesser finding leaves moderate distress at £350,
+    # never consults the switch, and says why in a note
+    decision = ombudsman(found(finding), [f"ombudsman.{FLOOR}=severe"])
+    assert decision.award.total == D("350.00")
+    assert FLOOR not in readings(decision)
+    assert "names no band" in decision.impact.notes[-1].detail
+
+
+def test_a_band_chosen_by_a_drafted_distress_reading_is_marked_draft():
+    # moderate distress set to the significant band: £600 to £1,000, figure £800, resting on
+    # the user's draft (it was marked "assumption" before v5's change: the band's item looked
+    # only at the band's own parameters, not at the reading that chose the band)
+    decision = ombudsman(
+        communication("2026-03-02", "2026-03-02"),
+        ["ombudsman.impact.distress.moderate=significant"],
+    )
+    assert decision.award.total == D("800.00")
+    assert decision.award.items[0].basis == "draft"
+
+
+def test_a_scenario_without_a_finding_never_consults_the_switch():
+    decision = ombudsman(communication("2026-03-02", "2026-03-02"), [f"ombudsman.{FLOOR}=severe"])
+    assert decision.award.total == D("350.00")
+    assert FLOOR not in readings(decision)
+
+
+def test_the_landlords_do_not_read_the_finding():
+    toml = found("severe-maladministration")
+    plain = toml.replace('ombudsman_finding = "severe-maladministration"\n', "")
+    for landlord in ("alliance", "clarion", "star", "twenty11"):
+        with_it, without = decide(landlord, scenario(toml)), decide(landlord, scenario(plain))
+        assert with_it.award == without.award, landlord
+
+
 def communication(occurred: str, resolved: str, extra: str = "") -> str:
     return (
         f'[failure]\nkind = "communication"\ndistress = "moderate"\n{extra}'

@@ -717,8 +717,9 @@ def _impact_items(
         high = params.value(high_path)
         position = params.value("bands.position")
         used += [low_path, high_path, "bands.position"]
-        # a figure in a band: an assumption, or the user's draft when it rests on one
-        basis = DRAFT if _drafted(params, used) else ASSUMPTION
+        # a figure in a band: an assumption, or the user's draft when it rests on one (the
+        # band's own parameters, or the reading that chose the band: the impact's basis)
+        basis = DRAFT if impact.basis == DRAFT or _drafted(params, used) else ASSUMPTION
         item, note = _remembered(_distress_band, params)(
             days,
             failure.reports,
