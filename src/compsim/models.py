@@ -238,6 +238,13 @@ class Failure:
         maximum=1000,
         help="how many appointments the landlord missed",
     )
+    ombudsman_finding: str = optional(
+        "choice",
+        "not-given",
+        choices=("not-given", *FINDINGS),
+        help="the Housing Ombudsman's finding on this failure, where one was made or is "
+        "supposed (only the Ombudsman reference reads it)",
+    )
 
 
 @attrs.frozen(kw_only=True)

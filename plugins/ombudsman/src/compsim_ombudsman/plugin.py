@@ -174,8 +174,13 @@ NO_IMPACT = Impact(
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
     """Distress read onto the remedies bands (assumption parameters). No distress: no band.
-    The length of the failure and its severity markers scale the award, not the band."""
-    distress = scenario.failure.distress
+    The length of the failure and its severity markers scale the award, not the band. Where
+    the scenario gives the Ombudsman's finding, a finding of severe maladministration sets a
+    floor under the band (a reading switch, ``FINDING_FLOOR``)."""
+    failure = scenario.failure
+    distress = failure.distress
+    if failure.ombudsman_finding != NOT_GIVEN:
+        return _found_impact(distress, failure.ombudsman_finding, params)
     if distress == "none":
         return NO_IMPACT
     reading = params[f"impact.distress.{distress}"]
@@ -187,6 +192,65 @@ def _distress_impact(distress: str, band: str, clause: str, basis: str) -> Impac
     """The impact of a distress level read as ``band`` (the same few answers over and over)."""
     note = Note(f"Distress {distress} read as: {LEVEL_NAMES[band]}", clause)
     return Impact(LEVEL_NAMES[band], REMEDIES, BANDS.index(band) + 1, basis, (note,))
+
+
+NOT_GIVEN = "not-given"
+SEVERE_FINDING = "severe-maladministration"
+FINDING_FLOOR = f"impact.finding.{SEVERE_FINDING}"
+FINDING_WORDS = {
+    "service-failure": "service failure",
+    "maladministration": "maladministration",
+    SEVERE_FINDING: "severe maladministration",
+}
+
+
+def _found_impact(distress: str, finding: str, params: Params) -> Impact:
+    """The impact where the scenario gives the Ombudsman's finding: the band distress gives,
+    raised to the floor the severe-maladministration reading sets (``FINDING_FLOOR``; ``none``:
+    not raised). The guidance names a band for severe maladministration only, so another
+    finding leaves the band to distress, and a note says so."""
+    reading = None if distress == "none" else params[f"impact.distress.{distress}"]
+    band = None if reading is None else reading.value
+    words = FINDING_WORDS[finding]
+    if finding != SEVERE_FINDING:
+        note = Note(
+            f"The Ombudsman's finding of {words}: the remedies guidance names no band for it, "
+            "so the band follows distress alone",
+            REMEDIES,
+        )
+        return _with_note(_impact_of(distress, reading), note)
+    floor = params[FINDING_FLOOR]
+    if floor.value == "none" or (
+        band is not None and BANDS.index(band) >= BANDS.index(floor.value)
+    ):
+        why = (
+            "not read (reading: none)"
+            if floor.value == "none"
+            else f"the band is at least {LEVEL_NAMES[floor.value]}, which distress already gives"
+        )
+        note = Note(f"The Ombudsman's finding of {words}: {why}", floor.clause)
+        return _with_note(_impact_of(distress, reading), note)
+    raised = floor.value
+    basis = floor.basis if reading is None else basis_from(reading, floor)
+    notes = [] if reading is None else list(_impact_of(distress, reading).notes)
+    notes.append(
+        Note(
+            f"The Ombudsman's finding of {words} raises the band to {LEVEL_NAMES[raised]}, "
+            "the band the remedies guidance names for it",
+            floor.clause,
+        )
+    )
+    return Impact(LEVEL_NAMES[raised], REMEDIES, BANDS.index(raised) + 1, basis, tuple(notes))
+
+
+def _impact_of(distress: str, reading: Param | None) -> Impact:
+    if reading is None:
+        return NO_IMPACT
+    return _distress_impact(distress, reading.value, reading.clause, reading.basis)
+
+
+def _with_note(impact: Impact, note: Note) -> Impact:
+    return Impact(impact.level, impact.clause, impact.rank, impact.basis, (*impact.notes, note))
 
 
 # ---------------------------------------------------------------- the award
