@@ -471,3 +471,32 @@ def test_exclusion_reasons_with_equal_counts_are_listed_by_name():
         "apple",
         "zebra",
     ]
+
+
+def test_a_chunk_collects_garbage_less_often_and_puts_the_thresholds_back():
+    # run_chunk raises the collector's thresholds while it decides (CHUNK_GC_THRESHOLD) and
+    # restores the caller's, even when the chunk fails
+    import gc
+
+    from compsim.caseload import run as caseload_run
+
+    seen = []
+    real = caseload_run._decide_chunk
+
+    def spy(job, chunk):
+        seen.append(gc.get_threshold())
+        return real(job, chunk)
+
+    before = gc.get_threshold()
+    spec = load_spec(EXAMPLE_SPEC)
+    job = Job(PolicyRequest(("alliance",), include_references=False))
+    try:
+        caseload_run._decide_chunk = spy
+        caseload_run.run_chunk(job, caseload_run.PopulationChunk(spec, 0, 3))
+        with pytest.raises(ZeroDivisionError):
+            caseload_run._decide_chunk = lambda job, chunk: 1 / 0
+            caseload_run.run_chunk(job, caseload_run.PopulationChunk(spec, 0, 3))
+    finally:
+        caseload_run._decide_chunk = real
+    assert seen == [caseload_run.CHUNK_GC_THRESHOLD]
+    assert gc.get_threshold() == before

@@ -9,6 +9,8 @@ number of workers or the executor.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import os
 from collections.abc import Callable, Iterator
@@ -98,7 +100,30 @@ def _policies_for(request: PolicyRequest) -> list:
     return _POLICIES[request]
 
 
+# The cyclic garbage collector's thresholds while a chunk is decided. A chunk allocates some
+# hundred thousand short-lived objects (scenarios, hook results, decisions), all freed by
+# reference counting as soon as they are tallied; with Python's default first threshold (700)
+# the collector would still scan the young objects every few hundred allocations, about a
+# twelfth of a caseload's time. Collections still run, a seventieth as often.
+CHUNK_GC_THRESHOLD = (50_000, 50, 100)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*CHUNK_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def run_chunk(job: Job, chunk: PopulationChunk | RowsChunk) -> ChunkResult:
+    with _fewer_collections():
+        return _decide_chunk(job, chunk)
+
+
+def _decide_chunk(job: Job, chunk: PopulationChunk | RowsChunk) -> ChunkResult:
     """Every policy's decisions on one chunk, tallied. Policy by policy over the chunk's
     cases rather than case by case: one policy's code and remembered results stay warm in
     the processor's caches (a caseload runs 5-7% faster so). Decisions are kept only where
