@@ -208,45 +208,50 @@ def _found_impact(distress: str, finding: str, params: Params) -> Impact:
     """The impact where the scenario gives the Ombudsman's finding: the band distress gives,
     raised to the floor the severe-maladministration reading sets (``FINDING_FLOOR``; ``none``:
     not raised). The guidance names a band for severe maladministration only, so another
-    finding leaves the band to distress, and a note says so."""
+    finding leaves the band to distress (the switch is not consulted), and a note says so."""
     reading = None if distress == "none" else params[f"impact.distress.{distress}"]
-    band = None if reading is None else reading.value
+    floor = params[FINDING_FLOOR] if finding == SEVERE_FINDING else None
+    return _finding_impact(distress, finding, _key(reading), _key(floor))
+
+
+def _key(param: Param | None) -> tuple[str, str, str] | None:
+    """What of a choice parameter an impact rests on (the same few answers over and over)."""
+    return None if param is None else (param.value, param.clause, param.basis)
+
+
+@lru_cache(maxsize=256)
+def _finding_impact(
+    distress: str,
+    finding: str,
+    reading: tuple[str, str, str] | None,
+    floor: tuple[str, str, str] | None,
+) -> Impact:
+    """``_found_impact`` from the parameters it read: each (value, clause, basis), or None."""
+    distressed = NO_IMPACT if reading is None else _distress_impact(distress, *reading)
     words = FINDING_WORDS[finding]
-    if finding != SEVERE_FINDING:
+    if floor is None:
         note = Note(
             f"The Ombudsman's finding of {words}: the remedies guidance names no band for it, "
             "so the band follows distress alone",
             REMEDIES,
         )
-        return _with_note(_impact_of(distress, reading), note)
-    floor = params[FINDING_FLOOR]
-    if floor.value == "none" or (
-        band is not None and BANDS.index(band) >= BANDS.index(floor.value)
-    ):
+        return _with_note(distressed, note)
+    raised, clause, floor_basis = floor
+    if raised == "none" or (reading is not None and BANDS.index(reading[0]) >= BANDS.index(raised)):
         why = (
             "not read (reading: none)"
-            if floor.value == "none"
-            else f"the band is at least {LEVEL_NAMES[floor.value]}, which distress already gives"
+            if raised == "none"
+            else f"the band is at least {LEVEL_NAMES[raised]}, which distress already gives"
         )
-        note = Note(f"The Ombudsman's finding of {words}: {why}", floor.clause)
-        return _with_note(_impact_of(distress, reading), note)
-    raised = floor.value
-    basis = floor.basis if reading is None else basis_from(reading, floor)
-    notes = [] if reading is None else list(_impact_of(distress, reading).notes)
-    notes.append(
-        Note(
-            f"The Ombudsman's finding of {words} raises the band to {LEVEL_NAMES[raised]}, "
-            "the band the remedies guidance names for it",
-            floor.clause,
-        )
+        return _with_note(distressed, Note(f"The Ombudsman's finding of {words}: {why}", clause))
+    basis = floor_basis if reading is None else _worst(reading[2], floor_basis)
+    note = Note(
+        f"The Ombudsman's finding of {words} raises the band to {LEVEL_NAMES[raised]}, "
+        "the band the remedies guidance names for it",
+        clause,
     )
-    return Impact(LEVEL_NAMES[raised], REMEDIES, BANDS.index(raised) + 1, basis, tuple(notes))
-
-
-def _impact_of(distress: str, reading: Param | None) -> Impact:
-    if reading is None:
-        return NO_IMPACT
-    return _distress_impact(distress, reading.value, reading.clause, reading.basis)
+    notes = (*distressed.notes, note) if reading is not None else (note,)
+    return Impact(LEVEL_NAMES[raised], REMEDIES, BANDS.index(raised) + 1, basis, notes)
 
 
 def _with_note(impact: Impact, note: Note) -> Impact:
