@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from compsim.money import ZERO
+from compsim.slot_init import stores_through_slots
 
 # Choices are part of the published scenario format: add, never rename.
 TENURES = (
@@ -138,6 +139,7 @@ def sections(cls: type, help: str = "") -> Any:
 # ---------------------------------------------------------------- the scenario
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Household:
     tenure: str = optional(
@@ -165,6 +167,7 @@ class Household:
     separate_wc: bool = optional("bool", False, help="a WC separate from the bathroom")
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Account:
     rent_arrears: Decimal = optional("money", ZERO, help="rent the claimant owes")
@@ -183,6 +186,7 @@ class Account:
         return self.rent_arrears + self.service_charge_arrears + self.other_debts
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Failure:
     kind: str = required("choice", choices=FAILURE_KINDS, help="the main service failure")
@@ -247,6 +251,7 @@ class Failure:
     )
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Dates:
     occurred: date = required("date", help="the failure, loss or damage began")
@@ -278,6 +283,7 @@ class Dates:
         return self.resolved if self.resolved is not None else self.claimed
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Claim:
     exceptional_circumstances: bool = optional("bool", False, help="evidence explains a late claim")
@@ -287,6 +293,7 @@ class Claim:
     )
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class AmenityLoss:
     amenity: str = required("choice", choices=AMENITIES, help="the amenity or room lost")
@@ -300,6 +307,7 @@ class AmenityLoss:
     )
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Cost:
     kind: str = required("choice", choices=COST_KINDS, help="what the money was spent on")
@@ -313,6 +321,7 @@ class Cost:
     incurred: date = derived("date", "dates.occurred", help="when the cost was incurred")
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class DamagedItem:
     item: str = required("text", help="what was damaged")
@@ -340,6 +349,7 @@ class DamagedItem:
     )
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Legal:
     personal_injury: bool = optional(
@@ -437,6 +447,7 @@ class Expected:
     )  # added: whether approval above the usual is needed
 
 
+@stores_through_slots
 @attrs.frozen(kw_only=True)
 class Scenario:
     format: int = optional("int", 1, minimum=1, help="format version")
@@ -495,6 +506,7 @@ class Scenario:
 # ---------------------------------------------------------------- a decision
 
 
+@stores_through_slots
 @attrs.frozen
 class Note:
     """One step of a plugin's reasoning, in plain English, with the clause it rests on."""
@@ -503,6 +515,7 @@ class Note:
     clause: str
 
 
+@stores_through_slots
 @attrs.frozen
 class Exclusion:
     """A reason the claim is not considered under the policy.
@@ -517,6 +530,7 @@ class Exclusion:
     short: str = ""
 
 
+@stores_through_slots
 @attrs.frozen
 class Impact:
     """The impact level on the landlord's own scale. ``rank`` orders the scale (0 = lowest)."""
@@ -571,6 +585,7 @@ class AwardItem:
         put(self, "high", amount if high is _SAME else high)
 
 
+@stores_through_slots
 @attrs.frozen
 class Award:
     """The items of an award. ``not_computed`` names each part of the remedy compsim cannot
@@ -607,6 +622,7 @@ class Award:
         return sum((i.amount for i in self.items if i.basis == ASSUMPTION), ZERO)
 
 
+@stores_through_slots
 @attrs.frozen
 class Approval:
     """Who must approve the award. ``senior`` marks approval above the usual level."""
@@ -622,6 +638,7 @@ CUSTOMER = "customer"
 ACCOUNT = "account"
 
 
+@stores_through_slots
 @attrs.frozen
 class SettlementPart:
     """Part of the award paid to the claimant (``to="customer"``) or credited to an account.
@@ -640,6 +657,7 @@ class SettlementPart:
     against_debt: bool = True
 
 
+@stores_through_slots
 @attrs.frozen
 class Settlement:
     parts: tuple[SettlementPart, ...] = ()
@@ -751,6 +769,7 @@ class TimescaleCheck:
         return f"{self.name}: due {self.due}{extension}, done {self.actual}: met"
 
 
+@stores_through_slots
 @attrs.frozen
 class Decision:
     """One policy's answer to one scenario."""
