@@ -473,30 +473,38 @@ def test_exclusion_reasons_with_equal_counts_are_listed_by_name():
     ]
 
 
-def test_a_chunk_collects_garbage_less_often_and_puts_the_thresholds_back():
-    # run_chunk raises the collector's thresholds while it decides (CHUNK_GC_THRESHOLD) and
-    # restores the caller's, even when the chunk fails
+def test_a_caseload_collects_garbage_less_often_where_it_owns_the_process():
+    # in this process (one worker) the collector's thresholds are raised while chunks are
+    # decided and the caller's put back after, even when a chunk fails; each local worker
+    # process starts with them raised; Dask's workers are left alone
     import gc
 
     from compsim.caseload import run as caseload_run
 
     seen = []
-    real = caseload_run._decide_chunk
+    real = caseload_run.run_chunk
 
     def spy(job, chunk):
         seen.append(gc.get_threshold())
         return real(job, chunk)
 
+    def broken(job, chunk):
+        raise ZeroDivisionError
+
     before = gc.get_threshold()
-    spec = load_spec(EXAMPLE_SPEC)
+    spec = attrs.evolve(load_spec(EXAMPLE_SPEC), cases=3)
     job = Job(PolicyRequest(("alliance",), include_references=False))
+    columns = ["alliance"]
     try:
-        caseload_run._decide_chunk = spy
-        caseload_run.run_chunk(job, caseload_run.PopulationChunk(spec, 0, 3))
+        caseload_run.run_chunk = spy
+        run(job, population_chunks(spec, 2), columns, workers=1)
+        caseload_run.run_chunk = broken
         with pytest.raises(ZeroDivisionError):
-            caseload_run._decide_chunk = lambda job, chunk: 1 / 0
-            caseload_run.run_chunk(job, caseload_run.PopulationChunk(spec, 0, 3))
+            run(job, population_chunks(spec, 2), columns, workers=1)
     finally:
-        caseload_run._decide_chunk = real
-    assert seen == [caseload_run.CHUNK_GC_THRESHOLD]
+        caseload_run.run_chunk = real
+    assert seen == [caseload_run.CHUNK_GC_THRESHOLD] * 2
+    assert gc.get_threshold() == before
+    with caseload_run.worker_pool(1) as pool:
+        assert pool.apply(gc.get_threshold) == caseload_run.CHUNK_GC_THRESHOLD
     assert gc.get_threshold() == before
