@@ -12,12 +12,12 @@ from compsim.cli import cli
 D = Decimal
 
 
-def case(name, split, ordered, figure, low, high):
+def case(name, split, ordered, figure, low, high, finding="maladministration"):
     return Case(
         name,
         "repair-delay",
         100,
-        "maladministration",
+        finding,
         split,
         D(ordered),
         D(figure),
@@ -40,12 +40,33 @@ CASES = [
 
 
 def test_summary_by_hand():
-    everything, fit, held_out = summarise(CASES)
+    everything, fit, held_out, by_finding = summarise(CASES)
     assert (everything.cases, everything.inside, everything.bounded) == (4, 3, 3)
     assert everything.inside_share == 0.75
     assert everything.median_ratio == pytest.approx((1.25 + 1.0) / 2)  # of 0.5, 1, 1.25, 2
     assert (fit.cases, fit.inside, fit.median_ratio) == (3, 2, 1.25)
     assert (held_out.cases, held_out.inside, held_out.median_ratio) == (1, 1, 1.0)
+    # every case here is maladministration: one finding group, the same as all
+    assert by_finding.name == "finding: maladministration"
+    assert (by_finding.cases, by_finding.inside) == (4, 3)
+
+
+def test_summary_by_finding_by_hand():
+    # e (severe, held out): 3000 ordered, figure 1000, range 500-2000: above; ratio 3
+    # f (service failure, fit): 50 ordered, figure 75, range 50-100: inside; ratio 2/3
+    severe = case("e", "held-out", 3000, 1000, 500, 2000, "severe-maladministration")
+    service = case("f", "fit", 50, 75, 50, 100, "service-failure")
+    groups = {s.name: s for s in summarise([*CASES, severe, service])}
+    assert list(groups)[3:] == [
+        "finding: service-failure",
+        "finding: maladministration",
+        "finding: severe-maladministration",
+    ]
+    found = groups["finding: severe-maladministration"]
+    assert (found.cases, found.inside, found.median_ratio) == (1, 0, 3.0)
+    failed = groups["finding: service-failure"]
+    assert (failed.cases, failed.inside) == (1, 1)
+    assert failed.median_ratio == pytest.approx(2 / 3)
 
 
 def test_largest_misses_by_the_factor_either_way():

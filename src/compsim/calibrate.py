@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from compsim.errors import CompsimError
-from compsim.models import Decision, Scenario
+from compsim.models import FINDINGS, Decision, Scenario
 from compsim.money import as_text, format_pounds
 from compsim.plugins import Policy
 from compsim.simulate import evaluate_cell
@@ -135,8 +135,15 @@ def calibrate(scenarios: Sequence[Scenario], reference: Policy) -> list[Case]:
 
 
 def summarise(cases: Sequence[Case]) -> list[Summary]:
+    """All cases, the fit and held-out parts, then each finding the cases have (the
+    Ombudsman's sums follow its finding: a regulator sees where the reference errs)."""
     groups = [("all", list(cases))]
     groups += [(split, [c for c in cases if c.split == split]) for split in SPLITS]
+    groups += [
+        (f"finding: {finding}", [c for c in cases if c.finding == finding])
+        for finding in FINDINGS
+        if any(c.finding == finding for c in cases)
+    ]
     summaries = []
     for name, group in groups:
         ratios = [c.ratio for c in group]

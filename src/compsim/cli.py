@@ -867,8 +867,9 @@ def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -
 
     For every scenario with a [source] table (a published determination and its order): the
     reference's range and figure against the order, the share of orders inside a bounded
-    range, the median order-to-figure ratio (for the fitted and the held-out cases apart), and
-    the largest misses. PATH defaults to the shipped library (scenarios/determinations).
+    range, the median order-to-figure ratio (for the fitted and the held-out cases apart, and
+    for each finding), and the largest misses. PATH defaults to the shipped library
+    (scenarios/determinations).
     """
     from compsim.calibrate import calibrate as run_calibration
     from compsim.calibrate import draw_chart, render_calibration
