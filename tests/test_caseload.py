@@ -508,3 +508,25 @@ def test_a_caseload_collects_garbage_less_often_where_it_owns_the_process():
     with caseload_run.worker_pool(1) as pool:
         assert pool.apply(gc.get_threshold) == caseload_run.CHUNK_GC_THRESHOLD
     assert gc.get_threshold() == before
+
+
+EXAMPLE_CASELOAD = Path(__file__).resolve().parents[1] / "examples" / "caseload.csv"
+
+
+def test_the_shipped_caseload_is_the_library_cases_it_names_written_as_rows():
+    # examples/caseload.csv: twelve library scenarios as a landlord's export would give them
+    # (only the cells the scenario files write; empty cells take the defaults) with their
+    # goldens as expected.LANDLORD.FIELD columns: each row loads as the same scenario
+    rows = load_csv(EXAMPLE_CASELOAD)
+    assert len(rows) == 12
+    library = {s.id: s for s in load_paths([library_path()])}
+    for row in rows:
+        original = library[row.id]
+        assert attrs.evolve(row, source=original.source) == original, row.id
+
+
+def test_the_shipped_caseload_passes_its_goldens_from_the_command_line():
+    result = CliRunner().invoke(cli, ["test", str(EXAMPLE_CASELOAD)])
+    assert result.exit_code == 0, result.output
+    assert "12 scenarios, 55 expected outcomes" in result.output
+    assert "0 mismatches" in result.output
