@@ -530,3 +530,60 @@ def test_the_shipped_caseload_passes_its_goldens_from_the_command_line():
     assert result.exit_code == 0, result.output
     assert "12 scenarios, 55 expected outcomes" in result.output
     assert "0 mismatches" in result.output
+
+
+def test_the_award_distribution_by_hand():
+    from compsim.caseload.chart import cumulative_shares
+
+    # two cases at £0, one at £50, one at £100: half, three quarters, all
+    awards = {0: 2, 5000: 1, 10000: 1}
+    assert cumulative_shares(awards) == ([0.0, 50.0, 100.0], [0.5, 0.75, 1.0])
+    # steps under 0.3 of the cases are left to the next; the last award is always kept
+    assert cumulative_shares(awards, 0.3) == ([0.0, 100.0], [0.5, 1.0])
+
+
+def test_simulate_draws_the_award_distribution(tmp_path, monkeypatch):
+    pytest.importorskip("matplotlib")
+    import compsim.charts
+
+    drawn = {}
+    save = compsim.charts.save_chart
+
+    def keep(figure, path):
+        axes = figure.axes[0]
+        drawn["legend"] = [text.get_text() for text in axes.get_legend().get_texts()]
+        drawn["ends"] = [line.get_ydata()[-1] for line in axes.get_lines()]
+        save(figure, path)
+
+    monkeypatch.setattr(compsim.charts, "save_chart", keep)
+    spec = tmp_path / "spec.toml"
+    spec.write_text("cases = 40\n")
+    chart = tmp_path / "awards.svg"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "simulate",
+            str(spec),
+            "--workers",
+            "1",
+            "-l",
+            "star",
+            "-l",
+            "clarion",
+            "--chart",
+            str(chart),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert chart.read_text().startswith("<?xml")
+    # a line per policy run, each reaching every case
+    assert sorted(drawn["legend"]) == ["clarion", "star"]
+    assert drawn["ends"] == [1.0, 1.0]
+
+
+def test_simulate_refuses_a_chart_it_cannot_draw_before_running(tmp_path):
+    spec = tmp_path / "spec.toml"
+    spec.write_text("cases = 100000000\n")  # would take hours: the error must come first
+    result = CliRunner().invoke(cli, ["simulate", str(spec), "--chart", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert "--chart" in result.output and "expected a file ending .svg or .png" in result.output

@@ -727,6 +727,12 @@ def schema(fmt) -> None:
     help="Run chunks in local processes, or on a Dask cluster (pip install 'compsim[dask]').",
 )
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="The Dask scheduler's address.")
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.svg|png",
+    help="Also draw how each policy's awards are spread (share of cases awarded at most £x).",
+)
 def simulate(
     population,
     landlords,
@@ -743,6 +749,7 @@ def simulate(
     outcomes,
     executor,
     scheduler,
+    chart,
 ):
     """Run a caseload through every policy: a population spec (TOML) or a CSV caseload.
 
@@ -755,6 +762,10 @@ def simulate(
     from compsim.caseload.simulate import simulate_caseload
     from compsim.selection import PolicyRequest
 
+    if chart is not None:
+        from compsim.charts import pyplot_for
+
+        pyplot_for(chart)  # a wrong suffix or no matplotlib is said before the run, not after
     request = PolicyRequest(tuple(landlords), tuple(sets), tuple(param_files), reference)
     tally, title = simulate_caseload(
         population,
@@ -770,6 +781,10 @@ def simulate(
         progress=_progress_line() if sys.stderr.isatty() else None,
     )
     _emit(render_tally(tally, fmt, title), output)
+    if chart is not None:
+        from compsim.caseload.chart import draw_distribution
+
+        draw_distribution(tally, chart, title)
     sys.exit(1 if any(t.errors for t in tally.policies.values()) else 0)
 
 
