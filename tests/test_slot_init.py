@@ -101,7 +101,11 @@ def test_what_it_cannot_reproduce_is_refused_when_the_class_is_defined():
     class NoSlots:
         value: int
 
-    for cls in (Validated, PostInit, NoSlots):
+    @attrs.frozen
+    class NotInInit:
+        value: int = attrs.field(init=False, default=0)
+
+    for cls in (Validated, PostInit, NoSlots, NotInInit):
         with pytest.raises(TypeError):
             stores_through_slots(cls)
 

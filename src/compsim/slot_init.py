@@ -9,8 +9,9 @@ with the same signature (names, order, keyword-only fields, defaults and factori
 stays frozen: only ``__init__`` changes.
 
 It refuses, when the class is defined, anything it does not reproduce (validators, converters,
-``__attrs_pre_init__`` or ``__attrs_post_init__``, factories that take self, a class without
-slots), so a model that grows one of these fails at import, never silently.
+fields left out of ``__init__``, ``__attrs_pre_init__`` or ``__attrs_post_init__``, factories
+that take self, a class without slots), so a model that grows one of these fails at import,
+never silently.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ def stores_through_slots(cls: type[T]) -> type[T]:
     keyword: list[str] = []
     body: list[str] = []
     for field in attrs.fields(cls):
-        if field.validator is not None or field.converter is not None:
-            raise TypeError(f"{cls.__name__}.{field.name}: validators and converters unsupported")
+        if field.validator is not None or field.converter is not None or not field.init:
+            raise TypeError(
+                f"{cls.__name__}.{field.name}: validators, converters and init=False unsupported"
+            )
         slot = _slot(cls, field.name)
         name, store = field.alias, f"_store_{field.name}"
         namespace[store] = slot.__set__
