@@ -18,18 +18,12 @@ import time
 from pathlib import Path
 
 from compsim.caseload.population import case, load_spec
+from compsim.hookspecs import POLICY_HOOKS
 from compsim.scenarios import library_path, load_paths
 from compsim.selection import PolicyRequest
 from compsim.simulate import evaluate
 
-HOOKS = (
-    "is_excluded",
-    "assess_impact",
-    "calculate_award",
-    "route_approval",
-    "apply_offset",
-    "deadlines",
-)
+HOOKS = (*POLICY_HOOKS, "deadlines")
 
 
 def best_microseconds(work, cases: int, rounds: int) -> float:

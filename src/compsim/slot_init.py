@@ -22,7 +22,17 @@ from typing import Any, TypeVar
 import attrs
 
 T = TypeVar("T")
-_MISSING = object()  # a factory field's default in the signature: the factory is called
+
+
+class _Factory:
+    """A factory field's default in the signature: the factory is called. Shown as attrs
+    shows it (``NOTHING``)."""
+
+    def __repr__(self) -> str:
+        return "NOTHING"
+
+
+_MISSING = _Factory()
 
 
 def stores_through_slots(cls: type[T]) -> type[T]:
