@@ -7,7 +7,7 @@
 
 PATH is a directory of determinations (scenarios with a [source] table; default
 scenarios/determinations, read recursively). It prints, for the fit part (``split = "fit"``,
-every batch: 66 cases since batch 5 joined it; then each batch's fit cases) and for each
+every batch: 86 cases since batches 6 to 8 joined it; then each batch's fit cases) and for each
 batch's held-out part apart (a case's batch is its ``batch-N`` tag; the first batch has
 none), the share of orders inside the reference's bounded range (min to max, with a max), the
 median ratio of order to figure and the loss. ``--search`` tries every combination of
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import multiprocessing
 import statistics
 import sys
 from decimal import Decimal
@@ -54,8 +55,22 @@ GRID = {
     "loss_of_use.full_weeks": ["52", "104"],
     "loss_of_use.later_share": ["0.00", "0.50"],
     "vulnerability.uplift.young-children": ["0.25", "0.50"],
+    # reference v7: how a finding of severe maladministration is read, one dimension of five
+    # (docs/determinations.md, "Reference v7"): neither switch (v4, v6); the band floor at
+    # significant or severe (v5); the distress floor at considerable or severe
+    (
+        "impact.finding.severe-maladministration",
+        "impact.finding_distress.severe-maladministration",
+    ): [
+        ("none", "none"),
+        ("significant", "none"),
+        ("severe", "none"),
+        ("none", "considerable"),
+        ("none", "severe"),
+    ],
 }
-# 2 x 2 x 4 x 2 x 3 x 2 x 3 x 2 x 2 x 2 x 2 x 2 = 18,432 combinations (66 fit cases). Kept at
+# 2 x 2 x 4 x 2 x 3 x 2 x 3 x 2 x 2 x 2 x 2 x 2 = 18,432 combinations in v4's grid (66 fit
+# cases), times the 5 readings of a severe finding in v7's: 92,160 (86 fit cases). Kept at
 # their values, not searched: impact.duration.start and max_years, the repeated-reports step,
 # the other vulnerability uplifts, bands.position, the loss-of-use range (capped, v1).
 
@@ -112,6 +127,19 @@ def batch(case) -> int:
     return 1
 
 
+_FIT: list = []
+
+
+def _load_fit(path: Path) -> None:
+    """A search worker's fit cases (loaded once in each process)."""
+    _FIT[:] = [c for c in load_paths([path]) if c.origin is not None and c.origin.split == "fit"]
+
+
+def _search_point(combo) -> tuple:
+    rows = evaluate(_FIT, grid_sets(combo))
+    return (loss(rows), *summary(rows), combo)
+
+
 def main(argv):
     given = [a for a in argv if not a.startswith("-")]
     path = Path(next((a for a in given if "=" not in a), "scenarios/determinations"))
@@ -129,10 +157,9 @@ def main(argv):
         if held_out:
             parts["held-out, all"] = held_out
     if "--search" in argv:
-        results = []
-        for combo in itertools.product(*GRID.values()):
-            rows = evaluate(fit, grid_sets(combo))
-            results.append((loss(rows), *summary(rows), combo))
+        combos = list(itertools.product(*GRID.values()))
+        with multiprocessing.Pool(initializer=_load_fit, initargs=(path,)) as pool:
+            results = pool.map(_search_point, combos, chunksize=256)
         results.sort(key=lambda r: r[0])
         print(f"fit: {len(fit)} determinations; {len(results)} combinations")
         print(

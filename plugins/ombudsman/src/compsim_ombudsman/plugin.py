@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from compsim import hookimpl
 from compsim.complaints import check_code, code_timescales
 from compsim.dates import add_months
@@ -41,6 +43,7 @@ from compsim.models import (
     Award,
     AwardItem,
     Exclusion,
+    Failure,
     Impact,
     Note,
     Scenario,
@@ -180,7 +183,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     failure = scenario.failure
     distress = failure.distress
     if failure.ombudsman_finding != NOT_GIVEN:
-        return _found_impact(distress, failure.ombudsman_finding, params)
+        return _found_impact(failure, params)
     if distress == "none":
         return NO_IMPACT
     reading = params[f"impact.distress.{distress}"]
@@ -197,6 +200,8 @@ def _distress_impact(distress: str, band: str, clause: str, basis: str) -> Impac
 NOT_GIVEN = "not-given"
 SEVERE_FINDING = "severe-maladministration"
 FINDING_FLOOR = f"impact.finding.{SEVERE_FINDING}"
+FINDING_DISTRESS = f"impact.finding_distress.{SEVERE_FINDING}"
+DISTRESS_LEVELS = ("none", "minimal", "moderate", "considerable", "severe")
 FINDING_WORDS = {
     "service-failure": "service failure",
     "maladministration": "maladministration",
@@ -204,14 +209,35 @@ FINDING_WORDS = {
 }
 
 
-def _found_impact(distress: str, finding: str, params: Params) -> Impact:
-    """The impact where the scenario gives the Ombudsman's finding: the band distress gives,
-    raised to the floor the severe-maladministration reading sets (``FINDING_FLOOR``; ``none``:
-    not raised). The guidance names a band for severe maladministration only, so another
-    finding leaves the band to distress (the switch is not consulted), and a note says so."""
-    reading = None if distress == "none" else params[f"impact.distress.{distress}"]
+def _distress_read(failure: Failure, params: Params) -> tuple[str, Param | None]:
+    """The distress the reference reads, and the reading that raised it (None: the scenario's
+    own). Under a finding of severe maladministration that the scenario gives, distress is read
+    as at least the level ``FINDING_DISTRESS`` names (``none``: as given), wherever the
+    reference reads distress: the band, and the home's share of the rent for loss of use."""
+    distress = failure.distress
+    if failure.ombudsman_finding != SEVERE_FINDING:
+        return distress, None
+    floor = params[FINDING_DISTRESS]
+    if floor.value == "none" or DISTRESS_LEVELS.index(distress) >= DISTRESS_LEVELS.index(
+        floor.value
+    ):
+        return distress, None
+    return floor.value, floor
+
+
+def _found_impact(failure: Failure, params: Params) -> Impact:
+    """The impact where the scenario gives the Ombudsman's finding: the band the distress read
+    gives (``_distress_read``), raised to the floor the severe-maladministration reading sets
+    (``FINDING_FLOOR``; ``none``: not raised). The guidance names a band for severe
+    maladministration only, so another finding leaves the band to distress (neither switch is
+    consulted), and a note says so."""
+    read, raised_by = _distress_read(failure, params)
+    reading = None if read == "none" else params[f"impact.distress.{read}"]
+    finding = failure.ombudsman_finding
     floor = params[FINDING_FLOOR] if finding == SEVERE_FINDING else None
-    return _finding_impact(distress, finding, _key(reading), _key(floor))
+    return _finding_impact(
+        failure.distress, read, finding, _key(reading), _key(floor), _key(raised_by)
+    )
 
 
 def _key(param: Param | None) -> tuple[str, str, str] | None:
@@ -221,14 +247,31 @@ def _key(param: Param | None) -> tuple[str, str, str] | None:
 
 @lru_cache(maxsize=256)
 def _finding_impact(
+    given: str,
     distress: str,
     finding: str,
     reading: tuple[str, str, str] | None,
     floor: tuple[str, str, str] | None,
+    raised_by: tuple[str, str, str] | None,
 ) -> Impact:
-    """``_found_impact`` from the parameters it read: each (value, clause, basis), or None."""
+    """``_found_impact`` from what it read: the distress given and the distress read, and the
+    parameters, each (value, clause, basis) or None."""
     distressed = NO_IMPACT if reading is None else _distress_impact(distress, *reading)
     words = FINDING_WORDS[finding]
+    if raised_by is not None:
+        _, clause, raised_basis = raised_by
+        raise_note = Note(
+            f"The Ombudsman's finding of {words}: distress read as {distress}, "
+            f"not {given} as given",
+            clause,
+        )
+        distressed = Impact(
+            distressed.level,
+            distressed.clause,
+            distressed.rank,
+            _worst(distressed.basis, raised_basis),
+            (raise_note, *distressed.notes),
+        )
     if floor is None:
         note = Note(
             f"The Ombudsman's finding of {words}: the remedies guidance names no band for it, "
@@ -244,7 +287,7 @@ def _finding_impact(
             else f"the band is at least {LEVEL_NAMES[raised]}, which distress already gives"
         )
         return _with_note(distressed, Note(f"The Ombudsman's finding of {words}: {why}", clause))
-    basis = floor_basis if reading is None else _worst(reading[2], floor_basis)
+    basis = floor_basis if reading is None else _worst(distressed.basis, floor_basis)
     note = Note(
         f"The Ombudsman's finding of {words} raises the band to {LEVEL_NAMES[raised]}, "
         "the band the remedies guidance names for it",
@@ -387,13 +430,26 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
                 continue
             what = f"{loss.amenity} x{loss.count}" if loss.count > 1 else loss.amenity
             items.append(_rent_share_item(what, share, days, rent, params, room, False))
-    elif failure.kind in CONTINUING_HOME_FAILURES and failure.distress != "none":
-        home = params[f"loss_of_use.home_share.{failure.distress}"]
+    elif failure.kind in CONTINUING_HOME_FAILURES:
+        distress, raised_by = _distress_read(failure, params)
+        if distress == "none":
+            return items
+        home = params[f"loss_of_use.home_share.{distress}"]
         days = _failure_days(scenario, params)
         if home.value > 0 and days > 0:
-            what = f"the home (no room listed; {failure.distress} distress)"
-            items.append(_rent_share_item(what, home.value, days, rent, params, home, True))
+            what = f"the home (no room listed; {distress} distress"
+            if raised_by is not None:
+                words = FINDING_WORDS[SEVERE_FINDING]
+                what += f", read so under the Ombudsman's finding of {words}"
+            item = _rent_share_item(f"{what})", home.value, days, rent, params, home, True)
+            items.append(item if raised_by is None else _resting_on(item, raised_by))
     return items
+
+
+def _resting_on(item: AwardItem, reading: Param) -> AwardItem:
+    """``item``, resting also on ``reading``: its basis the worse of the two."""
+    basis = _worst(item.basis, reading.basis)
+    return item if basis == item.basis else attrs.evolve(item, basis=basis)
 
 
 TAPER_SWITCH = "loss_of_use.taper_applies_to"
