@@ -495,6 +495,58 @@ def test_the_landlords_do_not_read_the_finding():
         assert with_it == without, landlord
 
 
+READ_AS = "impact.finding_distress.severe-maladministration"
+
+
+def found_at_home(finding: str, distress: str = "moderate") -> str:
+    """181 days without the home put right (1 Jan .. 30 Jun 2025, £70 a week: £1,810 of rent),
+    with the Ombudsman's finding given."""
+    return home_failure(distress, "2025-01-01", "2025-07-01").replace(
+        f'distress = "{distress}"', f'distress = "{distress}"\nombudsman_finding = "{finding}"'
+    )
+
+
+def test_a_severe_finding_read_as_considerable_distress_raises_the_band_and_the_loss_of_use():
+    # v7's reading: moderate distress read as considerable. Loss of use: £1,810 at the
+    # considerable share, 15% = £271.50 (moderate's 5% would be £90.50). Impact: the significant
+    # band, £600 to £1,000, midpoint £800, x (1 + 0.10 x 181 / 365.25) = x1.049555 = £839.64,
+    # range £629.73 to £1,049.56; loss of use 25% to 300% of its figure: £67.88 to £814.50;
+    # the award £697.61 to £1,864.06
+    decision = ombudsman(
+        found_at_home("severe-maladministration"), [f"ombudsman.{READ_AS}=considerable"]
+    )
+    assert by_category(decision) == {LOSS_OF_USE: D("271.50"), IMPACT: D("839.64")}
+    assert (decision.award.min, decision.award.max) == (D("697.61"), D("1864.06"))
+    assert decision.impact.level == "Significant impact"
+    assert "distress read as considerable, not moderate as given" in decision.impact.notes[0].detail
+    assert "read so under the Ombudsman's finding" in decision.award.items[0].label
+    # both items rest on the switch the user set
+    assert decision.impact.basis == "draft"
+    assert [item.basis for item in decision.award.items] == ["draft", "draft"]
+    assert readings(decision)[READ_AS] == "considerable"
+
+
+def test_the_distress_read_under_a_severe_finding_never_lowers_the_distress_given():
+    # severe distress stays severe under a floor of considerable: £1,810 at 10% = £181.00
+    sets = [f"ombudsman.{READ_AS}=considerable"]
+    decision = ombudsman(found_at_home("severe-maladministration", "severe"), sets)
+    assert by_category(decision)[LOSS_OF_USE] == D("181.00")
+    assert decision.award.items[0].basis == "assumption"
+    assert not any("not severe as given" in note.detail for note in decision.impact.notes)
+
+
+def test_the_distress_read_is_not_raised_by_default_or_by_a_lesser_finding():
+    # by default (none) and for a lesser finding, moderate stays moderate: 5% = £90.50
+    plain = ombudsman(found_at_home("severe-maladministration"))
+    assert by_category(plain)[LOSS_OF_USE] == D("90.50")
+    assert readings(plain)[READ_AS] == "none"
+    sets = [f"ombudsman.{READ_AS}=severe"]
+    for finding in ("service-failure", "maladministration", "not-given"):
+        lesser = ombudsman(found_at_home(finding), sets)
+        assert by_category(lesser)[LOSS_OF_USE] == D("90.50"), finding
+        assert READ_AS not in readings(lesser), finding
+
+
 def communication(occurred: str, resolved: str, extra: str = "") -> str:
     return (
         f'[failure]\nkind = "communication"\ndistress = "moderate"\n{extra}'
