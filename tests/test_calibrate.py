@@ -74,12 +74,12 @@ def test_largest_misses_by_the_factor_either_way():
     assert CASES[1].miss == 2.0 and CASES[2].miss == 2.0
 
 
-def test_the_golden_tolerance_is_the_range_widened_two_and_a_half_times():
-    # range 400-600: the order may run from 160 (400 / 2.5) to 1,500 (600 x 2.5)
-    assert case("x", "fit", "160.00", 500, 400, 600).within_tolerance
-    assert not case("x", "fit", "159.99", 500, 400, 600).within_tolerance
-    assert case("x", "fit", "1500.00", 500, 400, 600).within_tolerance
-    assert not case("x", "fit", "1500.01", 500, 400, 600).within_tolerance
+def test_the_golden_tolerance_is_the_range_widened_three_times():
+    # range 450-600: the order may run from 150 (450 / 3) to 1,800 (600 x 3)
+    assert case("x", "fit", "150.00", 500, 450, 600).within_tolerance
+    assert not case("x", "fit", "149.99", 500, 450, 600).within_tolerance
+    assert case("x", "fit", "1800.00", 500, 450, 600).within_tolerance
+    assert not case("x", "fit", "1800.01", 500, 450, 600).within_tolerance
     assert case("x", "fit", "99999.00", 1000, 1000, None).within_tolerance  # an open top
 
 

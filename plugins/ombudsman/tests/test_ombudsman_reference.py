@@ -256,16 +256,26 @@ def home_failure(distress: str, occurred: str, resolved: str, rent: str = "70.00
 THREE_YEARS = home_failure("moderate", "2022-01-01", "2025-01-01")  # 1,096 days
 
 
-def test_loss_of_use_of_the_home_grows_at_half_its_share_after_52_weeks():
-    # v4 (full_weeks 52, later_share 0.50; v3: 104 weeks, then nothing): 1 Jan 2022 .. 31 Dec
-    # 2024 = 1,096 days; the first 52 weeks (364 days) at 5%: £70 x 364 / 7 = £3,640 x 5% =
-    # £182.00; the 732 later days at half of it: £70 x 732 / 7 = £7,320 x 5% x 0.5 = £183.00;
-    # £365.00 (v3: £364.00)
+def test_loss_of_use_of_the_home_stops_growing_after_52_weeks_as_fitted_in_v7():
+    # v7 (full_weeks 52, later_share 0; v4: 0.50; v3: 104 weeks, then nothing): 1 Jan 2022 ..
+    # 31 Dec 2024 = 1,096 days; the first 52 weeks (364 days) at 5%: £70 x 364 / 7 = £3,640 x
+    # 5% = £182.00; the 732 later days at none of it: £182.00; four years the same
     decision = ombudsman(THREE_YEARS)
-    assert by_category(decision)[LOSS_OF_USE] == D("365.00")
-    # four years, 1 Jan 2021 .. 31 Dec 2024 = 1,461 days: £182.00 + £70 x 1,097 / 7 = £10,970
-    # x 5% x 0.5 = £274.25: £456.25 (it still grows; v3 stopped at £364.00)
+    assert by_category(decision)[LOSS_OF_USE] == D("182.00")
+    assert "the 732 days after the first 52 weeks at 0% of that share" in (
+        decision.award.items[0].label
+    )
     four_years = ombudsman(home_failure("moderate", "2021-01-01", "2025-01-01"))
+    assert by_category(four_years)[LOSS_OF_USE] == D("182.00")
+
+
+def test_loss_of_use_of_the_home_grows_at_half_its_share_after_52_weeks_as_fitted_in_v4():
+    # v4's later share, 0.50: the 732 later days at half of it: £70 x 732 / 7 = £7,320 x 5% x
+    # 0.5 = £183.00; £365.00. Four years, 1 Jan 2021 .. 31 Dec 2024 = 1,461 days: £182.00 + £70
+    # x 1,097 / 7 = £10,970 x 5% x 0.5 = £274.25: £456.25 (it still grows)
+    half = ["ombudsman.loss_of_use.later_share=0.50"]
+    assert by_category(ombudsman(THREE_YEARS, half))[LOSS_OF_USE] == D("365.00")
+    four_years = ombudsman(home_failure("moderate", "2021-01-01", "2025-01-01"), half)
     assert by_category(four_years)[LOSS_OF_USE] == D("456.25")
 
 
@@ -295,13 +305,18 @@ def test_a_tapered_item_is_marked_draft_when_the_taper_is_a_draft():
 def test_a_home_failure_of_52_weeks_or_less_is_not_tapered():
     # 1 Jan 2024 to 30 Dec 2024 (a leap year) = 364 days, exactly 52 weeks: £70 x 364 / 7 =
     # £3,640 x 5% = £182.00, not tapered; to 31 Dec, 365 days: £182.00 + the one later day at
-    # half the share, £10 x 5% x 0.5 = £0.25: £182.25, tapered (v3 counted it in full, £182.50)
-    exactly = ombudsman(home_failure("moderate", "2024-01-01", "2024-12-30"))
+    # half the share (v4's later share), £10 x 5% x 0.5 = £0.25: £182.25, tapered (v3 counted
+    # it in full, £182.50); at v7's later share, 0: £182.00, tapered
+    half = ["ombudsman.loss_of_use.later_share=0.50"]
+    exactly = ombudsman(home_failure("moderate", "2024-01-01", "2024-12-30"), half)
     assert by_category(exactly)[LOSS_OF_USE] == D("182.00")
     assert "after the first" not in exactly.award.items[0].label
-    longer = ombudsman(home_failure("moderate", "2024-01-01", "2024-12-31"))
+    longer = ombudsman(home_failure("moderate", "2024-01-01", "2024-12-31"), half)
     assert by_category(longer)[LOSS_OF_USE] == D("182.25")
     assert "the 1 days after the first 52 weeks at 50% of that share" in longer.award.items[0].label
+    v7 = ombudsman(home_failure("moderate", "2024-01-01", "2024-12-31"))
+    assert by_category(v7)[LOSS_OF_USE] == D("182.00")
+    assert "the 1 days after the first 52 weeks at 0% of that share" in v7.award.items[0].label
 
 
 LONG_KITCHEN = """
@@ -324,10 +339,13 @@ def test_a_lost_room_counts_every_day_unless_read_otherwise():
     decision = ombudsman(LONG_KITCHEN)
     assert by_category(decision)[LOSS_OF_USE] == D("2740.00")
     assert any(r.path == "loss_of_use.taper_applies_to" for r in decision.readings)
-    # the other reading: 364 days at 25%: £3,640 x 25% = £910.00; the 732 later days at half
-    # of it: £7,320 x 25% x 0.5 = £915.00; £1,825.00
-    tapered = ombudsman(LONG_KITCHEN, ["ombudsman.loss_of_use.taper_applies_to=all"])
-    assert by_category(tapered)[LOSS_OF_USE] == D("1825.00")
+    # the other reading: 364 days at 25%: £3,640 x 25% = £910.00; the 732 later days at none
+    # of it (v7's later share, 0): £910.00; at v4's half: + £7,320 x 25% x 0.5 = £915.00,
+    # £1,825.00
+    taper = "ombudsman.loss_of_use.taper_applies_to=all"
+    assert by_category(ombudsman(LONG_KITCHEN, [taper]))[LOSS_OF_USE] == D("910.00")
+    half = [taper, "ombudsman.loss_of_use.later_share=0.50"]
+    assert by_category(ombudsman(LONG_KITCHEN, half))[LOSS_OF_USE] == D("1825.00")
 
 
 def test_a_draft_minus_zero_range_end_is_shown_as_given_after_a_zero_was_worked_out():
@@ -345,13 +363,17 @@ def test_a_draft_minus_zero_range_end_is_shown_as_given_after_a_zero_was_worked_
     assert lows == ["0.00", "-0.00"]
 
 
-def test_severe_home_share_is_fitted_apart_from_the_considerable_share():
-    # v4 (v2 and v3 tied both at 20%, £362.00): 181 days (1 Jan .. 30 Jun 2025): £70 x 181 / 7
-    # = £1,810; severe 10% = £181.00; considerable 15% = £271.50
-    severe = ombudsman(home_failure("severe", "2025-01-01", "2025-07-01"))
-    considerable = ombudsman(home_failure("considerable", "2025-01-01", "2025-07-01"))
-    assert by_category(severe)[LOSS_OF_USE] == D("181.00")
-    assert by_category(considerable)[LOSS_OF_USE] == D("271.50")
+def test_the_home_shares_never_fall_as_distress_worsens_as_fitted_in_v7():
+    # v7 (v4: severe 10% below considerable 15%, which paid severe distress less at a high
+    # rent): 181 days (1 Jan .. 30 Jun 2025): £70 x 181 / 7 = £1,810; moderate 5% = £90.50;
+    # considerable and severe 20% = £362.00
+    shares = {
+        distress: by_category(ombudsman(home_failure(distress, "2025-01-01", "2025-07-01")))[
+            LOSS_OF_USE
+        ]
+        for distress in ("moderate", "considerable", "severe")
+    }
+    assert shares == {"moderate": D("90.50"), "considerable": D("362.00"), "severe": D("362.00")}
 
 
 def test_no_rent_no_loss_of_use():
@@ -419,12 +441,15 @@ def found(finding: str, distress: str = "moderate") -> str:
 
 
 FLOOR = "impact.finding.severe-maladministration"
+READ_AS = "impact.finding_distress.severe-maladministration"
 
 
-def test_a_severe_finding_is_not_read_by_default_as_fitted_in_v6():
-    # v6: no floor beat v4 on the fit cases, so the default is none: moderate distress stays
-    # in the adversely-affected band (£100 to £600, figure £350), and the switch is recorded
-    decision = ombudsman(found("severe-maladministration"))
+def test_a_severe_finding_sets_no_band_floor_by_default_as_fitted_in_v6_and_v7():
+    # v6 and v7: no band floor beat none on the fit cases. With v7's distress read also off,
+    # moderate distress stays in the adversely-affected band (£100 to £600, figure £350), and
+    # the band floor's switch is recorded
+    off = [f"ombudsman.{READ_AS}=none"]
+    decision = ombudsman(found("severe-maladministration"), off)
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("100.00"),
         D("350.00"),
@@ -432,6 +457,20 @@ def test_a_severe_finding_is_not_read_by_default_as_fitted_in_v6():
     )
     assert readings(decision)[FLOOR] == "none"
     assert "not read" in decision.impact.notes[-1].detail
+
+
+def test_a_severe_finding_reads_moderate_distress_as_considerable_by_default_as_fitted_in_v7():
+    # v7: the significant band, £600 to £1,000, figure £800 (no length, no loss of use), an
+    # assumption; the note names the reading
+    decision = ombudsman(found("severe-maladministration"))
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("600.00"),
+        D("800.00"),
+        D("1000.00"),
+    )
+    assert decision.impact.basis == "assumption"
+    assert readings(decision)[READ_AS] == "considerable"
+    assert "distress read as considerable, not moderate as given" in decision.impact.notes[0].detail
 
 
 def test_a_severe_finding_read_as_the_guidance_band_raises_moderate_distress_to_it():
@@ -495,9 +534,6 @@ def test_the_landlords_do_not_read_the_finding():
         assert with_it == without, landlord
 
 
-READ_AS = "impact.finding_distress.severe-maladministration"
-
-
 def found_at_home(finding: str, distress: str = "moderate") -> str:
     """181 days without the home put right (1 Jan .. 30 Jun 2025, £70 a week: £1,810 of rent),
     with the Ombudsman's finding given."""
@@ -508,15 +544,15 @@ def found_at_home(finding: str, distress: str = "moderate") -> str:
 
 def test_a_severe_finding_read_as_considerable_distress_raises_the_band_and_the_loss_of_use():
     # v7's reading: moderate distress read as considerable. Loss of use: £1,810 at the
-    # considerable share, 15% = £271.50 (moderate's 5% would be £90.50). Impact: the significant
+    # considerable share, 20% = £362.00 (moderate's 5% would be £90.50). Impact: the significant
     # band, £600 to £1,000, midpoint £800, x (1 + 0.10 x 181 / 365.25) = x1.049555 = £839.64,
-    # range £629.73 to £1,049.56; loss of use 25% to 300% of its figure: £67.88 to £814.50;
-    # the award £697.61 to £1,864.06
+    # range £629.73 to £1,049.56; loss of use 25% to 300% of its figure: £90.50 to £1,086.00;
+    # the award £720.23 to £2,135.56. Set by the user, so both items are the user's draft
     decision = ombudsman(
         found_at_home("severe-maladministration"), [f"ombudsman.{READ_AS}=considerable"]
     )
-    assert by_category(decision) == {LOSS_OF_USE: D("271.50"), IMPACT: D("839.64")}
-    assert (decision.award.min, decision.award.max) == (D("697.61"), D("1864.06"))
+    assert by_category(decision) == {LOSS_OF_USE: D("362.00"), IMPACT: D("839.64")}
+    assert (decision.award.min, decision.award.max) == (D("720.23"), D("2135.56"))
     assert decision.impact.level == "Significant impact"
     assert "distress read as considerable, not moderate as given" in decision.impact.notes[0].detail
     assert "read so under the Ombudsman's finding" in decision.award.items[0].label
@@ -527,17 +563,18 @@ def test_a_severe_finding_read_as_considerable_distress_raises_the_band_and_the_
 
 
 def test_the_distress_read_under_a_severe_finding_never_lowers_the_distress_given():
-    # severe distress stays severe under a floor of considerable: £1,810 at 10% = £181.00
-    sets = [f"ombudsman.{READ_AS}=considerable"]
-    decision = ombudsman(found_at_home("severe-maladministration", "severe"), sets)
-    assert by_category(decision)[LOSS_OF_USE] == D("181.00")
+    # severe distress stays severe under a floor of considerable: the severe band, £1,000 to
+    # £2,000, figure £1,500 x 1.049555 = £1,574.33 (considerable's would be £839.64); the loss
+    # of use £1,810 at the severe share, 20% = £362.00, an assumption (the switch did not move it)
+    decision = ombudsman(found_at_home("severe-maladministration", "severe"))
+    assert by_category(decision) == {LOSS_OF_USE: D("362.00"), IMPACT: D("1574.33")}
     assert decision.award.items[0].basis == "assumption"
     assert not any("not severe as given" in note.detail for note in decision.impact.notes)
 
 
-def test_the_distress_read_is_not_raised_by_default_or_by_a_lesser_finding():
-    # by default (none) and for a lesser finding, moderate stays moderate: 5% = £90.50
-    plain = ombudsman(found_at_home("severe-maladministration"))
+def test_the_distress_read_is_not_raised_when_off_or_for_a_lesser_finding():
+    # read as none (v4 to v6), and for a lesser finding, moderate stays moderate: 5% = £90.50
+    plain = ombudsman(found_at_home("severe-maladministration"), [f"ombudsman.{READ_AS}=none"])
     assert by_category(plain)[LOSS_OF_USE] == D("90.50")
     assert readings(plain)[READ_AS] == "none"
     sets = [f"ombudsman.{READ_AS}=severe"]
