@@ -456,7 +456,7 @@ def test_a_severe_finding_sets_no_band_floor_by_default_as_fitted_in_v6_and_v7()
         D("600.00"),
     )
     assert readings(decision)[FLOOR] == "none"
-    assert "not read" in decision.impact.notes[-1].detail
+    assert "no floor under the band" in decision.impact.notes[-1].detail
 
 
 def test_a_severe_finding_reads_moderate_distress_as_considerable_by_default_as_fitted_in_v7():

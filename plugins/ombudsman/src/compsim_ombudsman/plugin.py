@@ -282,7 +282,7 @@ def _finding_impact(
     raised, clause, floor_basis = floor
     if raised == "none" or (reading is not None and BANDS.index(reading[0]) >= BANDS.index(raised)):
         why = (
-            "not read (reading: none)"
+            "no floor under the band (reading: none)"
             if raised == "none"
             else f"the band is at least {LEVEL_NAMES[raised]}, which distress already gives"
         )
