@@ -416,35 +416,41 @@ def _start(*args: str) -> subprocess.Popen:
     )
 
 
-def test_serve_prints_the_address_and_stops_cleanly_on_ctrl_c():
+def _serve_then_ctrl_c(*args: str) -> tuple[list[str], str, int]:
+    """Start compsim serve, read its lines up to the address, fetch the page from it (so the
+    server is up, as when a person presses Ctrl-C), then send Ctrl-C: the lines read, the rest
+    of standard error, and the exit code."""
     import urllib.request
 
-    process = _start()
+    process = _start(*args)
     try:
-        line = process.stderr.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        assert match, line
-        with urllib.request.urlopen(match[0], timeout=30) as response:
+        lines = [process.stderr.readline()]
+        while "compsim serve: http://" not in lines[-1] and lines[-1]:
+            lines.append(process.stderr.readline())
+        match = re.search(r"http://[^:]+:(\d+)/", lines[-1])
+        assert match, lines
+        with urllib.request.urlopen(f"http://127.0.0.1:{match[1]}/", timeout=30) as response:
             assert response.status == 200
         process.send_signal(signal.SIGINT)
         _, rest = process.communicate(timeout=30)
     finally:
         process.kill()
-    assert process.returncode == 0, rest
+    return lines, rest, process.returncode
+
+
+def test_serve_prints_the_address_and_stops_cleanly_on_ctrl_c():
+    lines, rest, code = _serve_then_ctrl_c()
+    assert re.search(r"http://127\.0\.0\.1:(\d+)/", lines[0]), lines
+    assert code == 0, rest
     assert "stopped" in rest and "Traceback" not in rest
 
 
 def test_serve_warns_off_loopback_and_refuses_a_bad_path(tmp_path):
     result = CliRunner().invoke(cli, ["serve", str(tmp_path / "missing")])
     assert result.exit_code == 2 and "no such file or directory" in result.output
-    process = _start("--host", "0.0.0.0")
-    try:
-        line = process.stderr.readline()
-        process.send_signal(signal.SIGINT)
-        process.communicate(timeout=30)
-    finally:
-        process.kill()
-    assert "warning: serving on 0.0.0.0, not loopback" in line
+    lines, rest, code = _serve_then_ctrl_c("--host", "0.0.0.0")
+    assert "warning: serving on 0.0.0.0, not loopback" in lines[0]
+    assert code == 0 and "stopped" in rest, rest
 
 
 def test_the_scenario_download_round_trips_every_library_scenario(engine):
