@@ -445,6 +445,32 @@ def test_serve_prints_the_address_and_stops_cleanly_on_ctrl_c():
     assert "stopped" in rest and "Traceback" not in rest
 
 
+def test_a_ctrl_c_once_the_address_is_printed_stops_cleanly(monkeypatch):
+    # Ctrl-C while uvicorn is still being set up (here: raised by its Config) is a clean stop,
+    # as it is once the server runs: "stopped", no "Aborted!", the listening socket closed
+    import uvicorn
+
+    from compsim.web import server
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    sockets = []
+    real_create_server = server.socket.create_server
+
+    def recorded(*args, **kwargs):
+        sockets.append(real_create_server(*args, **kwargs))
+        return sockets[-1]
+
+    monkeypatch.setattr(uvicorn, "Config", interrupted)
+    monkeypatch.setattr(server.socket, "create_server", recorded)
+    said: list[str] = []
+    server.serve([library_path()], "127.0.0.1", 0, False, said.append)
+    assert said[0].startswith("compsim serve: http://127.0.0.1:")
+    assert said[-1] == "compsim serve: stopped"
+    assert sockets[0].fileno() == -1  # closed
+
+
 def test_serve_warns_off_loopback_and_refuses_a_bad_path(tmp_path):
     result = CliRunner().invoke(cli, ["serve", str(tmp_path / "missing")])
     assert result.exit_code == 2 and "no such file or directory" in result.output

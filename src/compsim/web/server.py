@@ -69,13 +69,13 @@ def serve(
         raise
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     actual_port = listener.getsockname()[1]
-    echo(f"compsim serve: http://{shown}:{actual_port}/ (Ctrl-C to stop)")
-    if writable:
-        echo("saving is on: the page can add scenario files to the first folder of PATHS")
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
+    # from the address on, Ctrl-C stops the server cleanly, even before uvicorn is running
     try:
-        server.run(sockets=[listener])
+        echo(f"compsim serve: http://{shown}:{actual_port}/ (Ctrl-C to stop)")
+        if writable:
+            echo("saving is on: the page can add scenario files to the first folder of PATHS")
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        uvicorn.Server(config).run(sockets=[listener])
     except KeyboardInterrupt:
         pass
     finally:
