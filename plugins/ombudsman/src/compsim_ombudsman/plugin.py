@@ -28,14 +28,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from compsim import hookimpl
 from compsim.complaints import check_code, code_timescales
 from compsim.dates import add_months
 from compsim.models import (
     ASSUMPTION,
     CUSTOMER,
+    DISTRESS_LEVELS,
     DRAFT,
     PUBLISHED,
     AmenityLoss,
@@ -201,7 +200,6 @@ NOT_GIVEN = "not-given"
 SEVERE_FINDING = "severe-maladministration"
 FINDING_FLOOR = f"impact.finding.{SEVERE_FINDING}"
 FINDING_DISTRESS = f"impact.finding_distress.{SEVERE_FINDING}"
-DISTRESS_LEVELS = ("none", "minimal", "moderate", "considerable", "severe")
 FINDING_WORDS = {
     "service-failure": "service failure",
     "maladministration": "maladministration",
@@ -441,15 +439,10 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
             if raised_by is not None:
                 words = FINDING_WORDS[SEVERE_FINDING]
                 what += f", read so under the Ombudsman's finding of {words}"
-            item = _rent_share_item(f"{what})", home.value, days, rent, params, home, True)
-            items.append(item if raised_by is None else _resting_on(item, raised_by))
+            items.append(
+                _rent_share_item(f"{what})", home.value, days, rent, params, home, True, raised_by)
+            )
     return items
-
-
-def _resting_on(item: AwardItem, reading: Param) -> AwardItem:
-    """``item``, resting also on ``reading``: its basis the worse of the two."""
-    basis = _worst(item.basis, reading.basis)
-    return item if basis == item.basis else attrs.evolve(item, basis=basis)
 
 
 TAPER_SWITCH = "loss_of_use.taper_applies_to"
@@ -463,16 +456,18 @@ def _rent_share_item(
     params: Params,
     share_param: Param,
     whole_home: bool,
+    read_as: Param | None = None,
 ) -> AwardItem:
     """``share`` of the rent for ``days`` days, cited by the share's parameter, with the range
     the guidance allows around it. For a long failure of the home (``whole_home``; and of a room or
     amenity too, on the reading ``loss_of_use.taper_applies_to = "all"``), the days after the
     first ``loss_of_use.full_weeks`` weeks count at ``loss_of_use.later_share`` of the share
-    (the orders for long failures do not grow in proportion to their length)."""
+    (the orders for long failures do not grow in proportion to their length). ``read_as``: the
+    reading that chose the share, when not the scenario's own distress (the item rests on it)."""
     low = params["loss_of_use.range_low"]
     high = params["loss_of_use.range_high"]
     full_weeks = params["loss_of_use.full_weeks"]
-    used = [share_param, low, high]
+    used = [share_param, low, high] if read_as is None else [share_param, low, high, read_as]
     later_share = None
     if days > full_weeks.value * 7:
         tapered = whole_home
