@@ -3,6 +3,7 @@
     .venv/bin/python plugins/ombudsman/fit.py [PATH]            # the figures, fit and held-out
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --fit-only # the fit part only (while fitting)
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --search   # the grid search (fit cases only)
+    .venv/bin/python plugins/ombudsman/fit.py [PATH] --cross-validate  # 5-fold, every case
     .venv/bin/python plugins/ombudsman/fit.py [PATH] KEY=VALUE  # the figures with parameters set
 
 PATH is a directory of determinations (scenarios with a [source] table; default
@@ -14,7 +15,10 @@ median ratio of order to figure and the loss. ``--search`` tries every combinati
 ``GRID`` (every value at or above 0.10 a year for the growth with duration, so impact always
 grows with the length of the failure; and, since v7, only points where the home's share of the
 rent never falls as distress worsens) on the fit cases only and prints the best few by
-``loss()``; the held-out cases are never evaluated by the search.
+``loss()``; the held-out cases are never evaluated by the search. ``--cross-validate`` runs
+that search once for each of ``FOLDS`` folds of every determination (both parts), on the other
+folds, and decides each fold's cases with the point chosen without them (docs/determinations.md,
+"Cross-validation of the fitting procedure"): an out-of-sample figure for every case.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import math
 import multiprocessing
 import statistics
 import sys
+import tomllib
 from decimal import Decimal
 from pathlib import Path
 
@@ -112,12 +117,17 @@ def summary(rows):
     return inside, float(statistics.median(r[6] for r in rows))
 
 
+def row_loss(row) -> float:
+    """One case's part of the loss: the squared log of order/figure (25 for a zero figure),
+    plus 1 if the order is outside the bounded range."""
+    miss = math.log(float(row[6])) ** 2 if row[2] > 0 else 25.0
+    return miss + (not row[5])
+
+
 def loss(rows) -> float:
     """What the search minimises: the mean squared log of order/figure (a figure that is
     right in proportion), plus a penalty for each order outside the bounded range."""
-    logs = [math.log(float(r[6])) ** 2 if r[2] > 0 else 25.0 for r in rows]
-    outside = sum(not r[5] for r in rows) / len(rows)
-    return sum(logs) / len(logs) + outside
+    return sum(row_loss(r) for r in rows) / len(rows)
 
 
 def batch(case) -> int:
@@ -155,6 +165,103 @@ def _search_point(combo) -> tuple:
     return (loss(rows), *summary(rows), combo)
 
 
+FOLDS = 5
+PARAMS_FILE = Path(__file__).parent / "src" / "compsim_ombudsman" / "params.toml"
+
+
+def fold_of(cases, folds: int = FOLDS) -> list[int]:
+    """Each case's fold: the cases sorted by id, the i-th (from 0) in fold i mod ``folds``
+    (the protocol's rule: it reads the ids alone)."""
+    fold = [0] * len(cases)
+    for rank, index in enumerate(sorted(range(len(cases)), key=lambda i: cases[i].id)):
+        fold[index] = rank % folds
+    return fold
+
+
+_ALL: list = []
+_FOLD: list[int] = []
+
+
+def _load_all(path: Path) -> None:
+    """A cross-validation worker's cases, every determination, and their folds."""
+    _ALL[:] = [c for c in load_paths([path]) if c.origin is not None]
+    _FOLD[:] = fold_of(_ALL)
+
+
+def _fold_losses(combo) -> list[float]:
+    """One point's summed loss over each fold's cases."""
+    sums = [0.0] * FOLDS
+    for row, fold in zip(evaluate(_ALL, grid_sets(combo)), _FOLD, strict=True):
+        sums[fold] += row_loss(row)
+    return sums
+
+
+def cross_validate(path: Path) -> dict:
+    """The v7 search once for each fold, on the other folds: each fold's chosen point and
+    its cases' rows, decided with that point."""
+    cases = [c for c in load_paths([path]) if c.origin is not None]
+    fold = fold_of(cases)
+    combos = [c for c in itertools.product(*GRID.values()) if monotonic(c)]
+    with multiprocessing.Pool(initializer=_load_all, initargs=(path,)) as pool:
+        per_point = pool.map(_fold_losses, combos, chunksize=256)
+    chosen = {}
+    for number in range(FOLDS):
+        size = len(cases) - fold.count(number)
+        train = [(sum(sums) - sums[number]) / size for sums in per_point]
+        best = min(range(len(combos)), key=train.__getitem__)  # a tie: the first in the grid
+        held = [c for c, f in zip(cases, fold, strict=True) if f == number]
+        chosen[number] = (combos[best], train[best], evaluate(held, grid_sets(combos[best])))
+    return chosen
+
+
+def current_value(path: str):
+    """A parameter's value in params.toml (the shipped reference)."""
+    table = tomllib.loads(PARAMS_FILE.read_text())
+    for key in path.split("."):
+        table = table[key]
+    return table["value"]
+
+
+def differs(setting: str) -> bool:
+    """Whether a grid setting (``ombudsman.PATH=VALUE``) differs from the shipped value."""
+    path, value = setting.removeprefix("ombudsman.").split("=")
+    current = current_value(path)
+    if isinstance(current, str):
+        return current != value
+    return Decimal(str(current)) != Decimal(value)
+
+
+def print_cross_validation(chosen: dict) -> None:
+    rows = [row for _, _, fold_rows in chosen.values() for row in fold_rows]
+    print(f"cross-validation: {len(rows)} determinations in {FOLDS} folds")
+    for number, (combo, train, fold_rows) in chosen.items():
+        changed = [s.removeprefix("ombudsman.") for s in grid_sets(combo) if differs(s)]
+        inside, median = summary(fold_rows)
+        print(
+            f"  fold {number}: {len(fold_rows)} cases, chosen on the other "
+            f"{len(rows) - len(fold_rows)} (loss {train:.3f}): "
+            f"{'; '.join(changed) or 'the v7 point'}; out of fold: {inside:.0%}, {median:.2f}"
+        )
+    parts = {
+        "all, out of fold": rows,
+        "the fit part, out of fold": [r for r in rows if r[0].origin.split == "fit"],
+        "the held-out part, out of fold": [r for r in rows if r[0].origin.split == "held-out"],
+    }
+    for finding in ("service-failure", "maladministration", "severe-maladministration"):
+        parts[f"finding {finding}, out of fold"] = [
+            r for r in rows if r[0].origin.finding == finding
+        ]
+    for label, part in parts.items():
+        inside, median = summary(part)
+        print(f"{label}: {len(part)} determinations; inside {inside:.0%}; median {median:.2f}")
+    print("\nout-of-fold decisions:")
+    for case, low, figure, high, ordered, inside, ratio in sorted(rows, key=lambda r: r[0].id):
+        print(
+            f"  {case.id[:46]:46} {case.origin.split:8} ordered {ordered:>8} figure {figure:>8} "
+            f"range {low:>8} to {high!s:>8} {'in ' if inside else 'OUT'} ratio {ratio:.2f}"
+        )
+
+
 def main(argv):
     given = [a for a in argv if not a.startswith("-")]
     path = Path(next((a for a in given if "=" not in a), "scenarios/determinations"))
@@ -171,6 +278,9 @@ def main(argv):
             parts[f"held-out, batch {number}"] = [c for c in held_out if batch(c) == number]
         if held_out:
             parts["held-out, all"] = held_out
+    if "--cross-validate" in argv:
+        print_cross_validation(cross_validate(path))
+        return
     if "--search" in argv:
         combos = [c for c in itertools.product(*GRID.values()) if monotonic(c)]
         with multiprocessing.Pool(initializer=_load_fit, initargs=(path,)) as pool:
