@@ -4,6 +4,7 @@
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --fit-only # the fit part only (while fitting)
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --search   # the grid search (fit cases only)
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --cross-validate  # 5-fold, every case
+    .venv/bin/python plugins/ombudsman/fit.py [PATH] --calibrate-range  # range.widen (v8)
     .venv/bin/python plugins/ombudsman/fit.py [PATH] KEY=VALUE  # the figures with parameters set
 
 PATH is a directory of determinations (scenarios with a [source] table; default
@@ -19,6 +20,9 @@ rent never falls as distress worsens) on the fit cases only and prints the best 
 that search once for each of ``FOLDS`` folds of every determination (both parts), on the other
 folds, and decides each fold's cases with the point chosen without them (docs/determinations.md,
 "Cross-validation of the fitting procedure"): an out-of-sample figure for every case.
+``--calibrate-range`` fits reference v8's ``range.widen`` from the fit part by a
+cross-validation of that search (split-conformal, ``COVERAGE``), and measures the whole
+procedure by a nested cross-validation over every case (docs/determinations.md, reference v8).
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ import multiprocessing
 import statistics
 import sys
 import tomllib
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
+
+from compsim_ombudsman.plugin import JUDGEMENT_CATEGORIES
 
 from compsim.scenarios import load_paths
 from compsim.testing import decide
@@ -80,6 +86,10 @@ GRID = {
 # their values, not searched: impact.duration.start and max_years, the repeated-reports step,
 # the other vulnerability uplifts, bands.position, the loss-of-use range (capped, v1).
 
+# v7's search, and the cross-validations that repeat it, decide with v7's ranges (reference v8
+# widens the judgement categories' ranges after the point is chosen: calibrate_range).
+UNWIDENED = "ombudsman.range.widen=1"
+
 # Set with a grid key to the same value (none since v4: two fit cases now have severe
 # distress, so the severe home share is searched on its own; v2 and v3 tied it to the
 # considerable share).
@@ -87,7 +97,7 @@ TIED: dict[str, tuple[str, ...]] = {}
 
 
 def grid_sets(combo) -> list[str]:
-    sets = []
+    sets = [UNWIDENED]
     for key, value in zip(GRID, combo, strict=True):
         keys, values = (key, value) if isinstance(key, tuple) else ((key,), (value,))
         for one, setting in zip(keys, values, strict=True):
@@ -179,39 +189,124 @@ def fold_of(cases, folds: int = FOLDS) -> list[int]:
 
 
 _ALL: list = []
-_FOLD: list[int] = []
 
 
 def _load_all(path: Path) -> None:
-    """A cross-validation worker's cases, every determination, and their folds."""
+    """A cross-validation worker's cases: every determination, in load order."""
     _ALL[:] = [c for c in load_paths([path]) if c.origin is not None]
-    _FOLD[:] = fold_of(_ALL)
 
 
-def _fold_losses(combo) -> list[float]:
-    """One point's summed loss over each fold's cases."""
-    sums = [0.0] * FOLDS
-    for row, fold in zip(evaluate(_ALL, grid_sets(combo)), _FOLD, strict=True):
-        sums[fold] += row_loss(row)
-    return sums
+def _case_losses(combo) -> list[float]:
+    """One point's loss on each case (``row_loss``), in load order."""
+    return [row_loss(row) for row in evaluate(_ALL, grid_sets(combo))]
+
+
+class Grid:
+    """Every point of v7's search (the monotonic filter) and its loss on every determination,
+    computed once: a search over any set of cases is then a sum over that set's columns."""
+
+    def __init__(self, path: Path) -> None:
+        import numpy  # only this script's cross-validation needs it (it comes with matplotlib)
+
+        self.cases = [c for c in load_paths([path]) if c.origin is not None]
+        self.combos = [c for c in itertools.product(*GRID.values()) if monotonic(c)]
+        with multiprocessing.Pool(initializer=_load_all, initargs=(path,)) as pool:
+            self.losses = numpy.array(pool.map(_case_losses, self.combos, chunksize=256))
+
+    def best(self, indices: list[int]) -> tuple[tuple, float]:
+        """The point with the least mean loss over these cases (a tie: the first in the
+        grid), and that loss."""
+        means = self.losses[:, indices].mean(axis=1)
+        index = int(means.argmin())
+        return self.combos[index], float(means[index])
+
+    def folds(self, indices: list[int]) -> list[list[int]]:
+        """These cases in ``FOLDS`` folds by the protocol's rule (sorted id, i mod FOLDS)."""
+        fold = fold_of([self.cases[i] for i in indices])
+        return [[i for i, f in zip(indices, fold, strict=True) if f == n] for n in range(FOLDS)]
+
+    def out_of_fold(self, indices: list[int]) -> list[tuple]:
+        """A cross-validation over these cases: for each fold, the point chosen on the other
+        folds, its training loss, and the fold's cases."""
+        result = []
+        for held in self.folds(indices):
+            combo, train = self.best([i for i in indices if i not in held])
+            result.append((combo, train, [self.cases[i] for i in held]))
+        return result
 
 
 def cross_validate(path: Path) -> dict:
     """The v7 search once for each fold, on the other folds: each fold's chosen point and
     its cases' rows, decided with that point."""
-    cases = [c for c in load_paths([path]) if c.origin is not None]
-    fold = fold_of(cases)
-    combos = [c for c in itertools.product(*GRID.values()) if monotonic(c)]
-    with multiprocessing.Pool(initializer=_load_all, initargs=(path,)) as pool:
-        per_point = pool.map(_fold_losses, combos, chunksize=256)
+    grid = Grid(path)
     chosen = {}
-    for number in range(FOLDS):
-        size = len(cases) - fold.count(number)
-        train = [(sum(sums) - sums[number]) / size for sums in per_point]
-        best = min(range(len(combos)), key=train.__getitem__)  # a tie: the first in the grid
-        held = [c for c, f in zip(cases, fold, strict=True) if f == number]
-        chosen[number] = (combos[best], train[best], evaluate(held, grid_sets(combos[best])))
+    for number, (combo, train, held) in enumerate(grid.out_of_fold(list(range(len(grid.cases))))):
+        chosen[number] = (combo, train, evaluate(held, grid_sets(combo)))
     return chosen
+
+
+COVERAGE = Decimal("0.75")  # the share of orders the range is meant to hold (issue 8)
+
+
+def needed_widening(award, ordered: Decimal) -> float:
+    """A case's score (reference v8): the least ``range.widen`` that brings ``ordered``
+    inside the award's range; 1 if it is inside, infinite if no widening can (the order is
+    below the exact sums alone, or above them with no judgement item to widen)."""
+    exact_low = exact_high = judged_low = judged_high = 0.0
+    for item in award.items:
+        high = math.inf if item.high is None else float(item.high)
+        if item.category in JUDGEMENT_CATEGORIES:
+            judged_low, judged_high = judged_low + float(item.low), judged_high + high
+        else:
+            exact_low, exact_high = exact_low + float(item.low), exact_high + high
+    order = float(ordered)
+    if order < exact_low + judged_low:
+        return judged_low / (order - exact_low) if order > exact_low else math.inf
+    if order > exact_high + judged_high:
+        return (order - exact_high) / judged_high if judged_high > 0 else math.inf
+    return 1.0
+
+
+def conformal_widening(scores: list[float]) -> Decimal:
+    """The split-conformal widening: with n scores, the ceil(COVERAGE (n + 1))-th smallest,
+    rounded up to the next 0.01, at least 1."""
+    rank = math.ceil(COVERAGE * (len(scores) + 1))
+    if rank > len(scores) or math.isinf(sorted(scores)[rank - 1]):
+        raise SystemExit(f"no widening holds {COVERAGE:.0%} of these {len(scores)} orders")
+    widen = Decimal(sorted(scores)[rank - 1]).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+    return max(Decimal(1), widen)
+
+
+def fitted_widening(grid: Grid, indices: list[int]) -> Decimal:
+    """``range.widen`` fitted from these cases (reference v8, protocol point 3): a
+    cross-validation of v7's search over them gives each an out-of-fold score."""
+    scores = []
+    for combo, _, held in grid.out_of_fold(indices):
+        for case in held:
+            award = decide("ombudsman", case, grid_sets(combo)).award
+            scores.append(needed_widening(award, case.origin.ordered))
+    return conformal_widening(scores)
+
+
+def widened_sets(combo, widen: Decimal) -> list[str]:
+    return [s for s in grid_sets(combo) if s != UNWIDENED] + [f"ombudsman.range.widen={widen}"]
+
+
+def calibrate_range(path: Path) -> tuple[Decimal, dict]:
+    """Reference v8: ``range.widen`` for the shipped reference (fitted from the fit part),
+    and the nested cross-validation of the whole procedure over every determination: for each
+    outer fold, v7's search and ``range.widen`` fitted on the other folds' cases."""
+    grid = Grid(path)
+    everything = list(range(len(grid.cases)))
+    shipped = fitted_widening(grid, [i for i in everything if grid.cases[i].origin.split == "fit"])
+    nested = {}
+    for number, held in enumerate(grid.folds(everything)):
+        train = [i for i in everything if i not in held]
+        combo, loss_ = grid.best(train)
+        widen = fitted_widening(grid, train)
+        cases = [grid.cases[i] for i in held]
+        nested[number] = (combo, loss_, evaluate(cases, widened_sets(combo, widen)), widen)
+    return shipped, nested
 
 
 def current_value(path: str):
@@ -232,15 +327,19 @@ def differs(setting: str) -> bool:
 
 
 def print_cross_validation(chosen: dict) -> None:
-    rows = [row for _, _, fold_rows in chosen.values() for row in fold_rows]
+    rows = [row for _, _, fold_rows, *_ in chosen.values() for row in fold_rows]
     print(f"cross-validation: {len(rows)} determinations in {FOLDS} folds")
-    for number, (combo, train, fold_rows) in chosen.items():
-        changed = [s.removeprefix("ombudsman.") for s in grid_sets(combo) if differs(s)]
+    for number, (combo, train, fold_rows, *widen) in chosen.items():
+        changed = [
+            s.removeprefix("ombudsman.") for s in grid_sets(combo) if s != UNWIDENED and differs(s)
+        ]
         inside, median = summary(fold_rows)
         print(
             f"  fold {number}: {len(fold_rows)} cases, chosen on the other "
             f"{len(rows) - len(fold_rows)} (loss {train:.3f}): "
-            f"{'; '.join(changed) or 'the v7 point'}; out of fold: {inside:.0%}, {median:.2f}"
+            f"{'; '.join(changed) or 'the v7 point'}"
+            + (f"; range.widen {widen[0]}" if widen else "")
+            + f"; out of fold: {inside:.0%}, {median:.2f}"
         )
     parts = {
         "all, out of fold": rows,
@@ -278,6 +377,11 @@ def main(argv):
             parts[f"held-out, batch {number}"] = [c for c in held_out if batch(c) == number]
         if held_out:
             parts["held-out, all"] = held_out
+    if "--calibrate-range" in argv:
+        shipped, nested = calibrate_range(path)
+        print(f"range.widen fitted from the fit part: {shipped}\n\nnested ", end="")
+        print_cross_validation(nested)
+        return
     if "--cross-validate" in argv:
         print_cross_validation(cross_validate(path))
         return

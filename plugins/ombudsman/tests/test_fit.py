@@ -56,3 +56,32 @@ def test_a_grid_setting_is_compared_with_the_shipped_value():
     other = "twice" if choice == "once" else "once"
     assert not fit.differs(f"ombudsman.complaint_handling.only_failure={choice}")
     assert fit.differs(f"ombudsman.complaint_handling.only_failure={other}")
+
+
+def _award(*items):
+    made = [SimpleNamespace(category=c, low=Decimal(lo), high=Decimal(hi)) for c, lo, hi in items]
+    return SimpleNamespace(items=made)
+
+
+# judgement (impact) £500 to £2,000 beside an exact £100 (a cost): the range £600 to £2,100
+AWARD = _award(("impact", "500", "2000"), ("financial-loss", "100", "100"))
+
+
+def test_a_cases_score_is_the_least_widening_that_holds_its_order():
+    assert fit.needed_widening(AWARD, Decimal("1000")) == 1.0  # inside
+    assert fit.needed_widening(AWARD, Decimal("350")) == 2.0  # 100 + 500 / 2 = 350
+    assert fit.needed_widening(AWARD, Decimal("6100")) == 3.0  # 100 + 2,000 x 3 = 6,100
+    assert fit.needed_widening(AWARD, Decimal("100")) == float("inf")  # the exact sum alone
+    exact_only = _award(("financial-loss", "100", "100"))
+    assert fit.needed_widening(exact_only, Decimal("150")) == float("inf")
+
+
+def test_the_widening_is_the_split_conformal_quantile_rounded_up():
+    # 7 scores: rank ceil(0.75 x 8) = 6, the sixth smallest, 1.234 -> 1.24
+    scores = [1.0, 1.0, 1.0, 1.1, 1.2, 1.234, 5.0]
+    assert fit.conformal_widening(scores) == Decimal("1.24")
+    # 3 scores: rank ceil(0.75 x 4) = 3: the largest
+    assert fit.conformal_widening([1.0, 1.0, 1.5]) == Decimal("1.50")
+    assert fit.conformal_widening([1.0, 1.0, 1.0, 1.0]) == Decimal("1")
+    with pytest.raises(SystemExit, match="no widening holds 75%"):
+        fit.conformal_widening([1.0, 1.0, float("inf")])

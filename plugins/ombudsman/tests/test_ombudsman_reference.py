@@ -937,3 +937,42 @@ def test_works_the_landlord_did_not_agree_to_pay_for_are_not_quantifiable_loss()
     )
     assert by_category(ombudsman(toml.format("true"))) == {QUANTIFIABLE: D("300.00")}
     assert by_category(ombudsman(toml.format("false"))) == {UNQUANTIFIABLE: D("0.00")}
+
+
+# ------------------------------------------------ the range's width (reference v8)
+
+WIDENED_CASE = (
+    '[household]\nweekly_rent = 70.00\n[failure]\nkind = "repair-delay"\n'
+    'distress = "moderate"\n[dates]\noccurred = 2025-01-01\nresolved = 2025-07-01\n'
+    'claimed = 2025-07-10\n[[costs]]\nkind = "heating"\namount = 42.50\nevidence = true\n'
+)
+
+
+def test_range_widen_widens_only_the_judgement_categories_and_keeps_every_figure():
+    # loss of use £90.50 (181 days at 5% of £70 a week), its range x0.25 to x3: £22.63 to
+    # £271.50; widened x2: £11.32 (22.63 / 2 = 11.315, to the penny) to £543.00. The
+    # evidenced cost (£42.50, published, exact) keeps its range; no figure moves.
+    plain = ombudsman(WIDENED_CASE, ["ombudsman.range.widen=1"])
+    wide = ombudsman(WIDENED_CASE, ["ombudsman.range.widen=2"])
+    assert [i.amount for i in wide.award.items] == [i.amount for i in plain.award.items]
+    assert wide.award.total == plain.award.total
+    by_label = {i.label: i for i in wide.award.items}
+    for item in plain.award.items:
+        widened = by_label[item.label]
+        if item.category in (LOSS_OF_USE, IMPACT):
+            assert widened.low == (item.low / 2).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+            assert widened.high == item.high * 2
+        else:
+            assert (widened.low, widened.high) == (item.low, item.high) == (D("42.50"),) * 2
+    home = next(i for i in wide.award.items if i.category == LOSS_OF_USE)
+    assert (home.amount, home.low, home.high) == (D("90.50"), D("11.32"), D("543.00"))
+    assert wide.award.min < plain.award.min and wide.award.max > plain.award.max
+    assert any("range.widen" in note.detail for note in wide.award.notes)
+    assert not any("range.widen" in note.detail for note in plain.award.notes)
+
+
+def test_a_drafted_range_widen_makes_the_widened_items_draft():
+    wide = ombudsman(WIDENED_CASE, ["ombudsman.range.widen=1.5"])
+    judged = [i for i in wide.award.items if i.category in (LOSS_OF_USE, IMPACT)]
+    assert judged and all(i.basis == "draft" for i in judged)
+    assert all(i.basis == "published" for i in wide.award.items if i not in judged)

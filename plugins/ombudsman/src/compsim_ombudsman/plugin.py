@@ -340,11 +340,54 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     items += impact_items
     items += _vulnerability_uplift(scenario, loss_of_use, impact_items, params, notes)
     items += _right_to_repair(scenario, params, notes)
+    items = _widened(items, params, notes)
     if scenario.damaged_items:
         notes.append(BELONGINGS_NOT_VALUED)
     if scenario.decant is not None:
         notes.append(NO_HOME_LOSS)
     return Award(tuple(items), tuple(notes))
+
+
+JUDGEMENT_CATEGORIES = (LOSS_OF_USE, IMPACT)
+
+
+def _widened(items: list[AwardItem], params: Params, notes: list[Note]) -> list[AwardItem]:
+    """Reference v8: the ranges of the judgement categories, (3) loss of use and (5) impact
+    with their uplifts, widened by ``range.widen`` (low ends divided by it, high ends
+    multiplied by it), calibrated so the range holds three in four of the Ombudsman's orders
+    on cases it was not fitted to. Figures, and the exact sums' ranges, do not change."""
+    if not any(item.category in JUDGEMENT_CATEGORIES for item in items):
+        return items
+    widen = params["range.widen"]
+    if widen.value == 1:
+        return items
+    notes.append(
+        Note(
+            f"The ranges of (3) loss of use and (5) impact are widened x{widen.value}: "
+            "each low end divided by it, each high end multiplied by it (range.widen, "
+            f"{widen.basis}), so that the range holds three in four of the Ombudsman's orders "
+            "on cases it was not fitted to; the figures do not change",
+            widen.clause,
+        )
+    )
+    return [
+        _widen_item(item, widen.value, _worst(item.basis, widen.basis))
+        if item.category in JUDGEMENT_CATEGORIES
+        else item
+        for item in items
+    ]
+
+
+def _widen_item(item: AwardItem, factor: Decimal, basis: str) -> AwardItem:
+    return AwardItem(
+        item.label,
+        item.amount,
+        item.clause,
+        basis,
+        item.category,
+        low=to_pennies(item.low / factor),
+        high=None if item.high is None else to_pennies(item.high * factor),
+    )
 
 
 def _label(category: str, text: str) -> str:
