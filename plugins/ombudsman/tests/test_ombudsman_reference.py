@@ -26,6 +26,11 @@ def ombudsman(toml: str = "", sets=()):
     return decide("ombudsman", scenario(toml), sets)
 
 
+# The ranges as the guidance's bands and the loss-of-use multiples give them, before reference
+# v8 widens the judgement categories' ranges (range.widen, tested at the end of this file).
+V7_RANGES = "ombudsman.range.widen=1"
+
+
 def readings(decision) -> dict:
     return {r.path: r.value for r in decision.readings}
 
@@ -221,7 +226,7 @@ amenity = "kitchen"
 def test_loss_of_a_room_is_a_share_of_the_rent_for_the_days_past_the_target():
     # 19 Jan .. 22 Feb = 35 days; £105 x 35 / 7 = £525; kitchen 25% = £131.25
     # range 0.25x to 3x: £32.8125 -> £32.81 to £393.75
-    decision = ombudsman(KITCHEN)
+    decision = ombudsman(KITCHEN, [V7_RANGES])
     assert by_category(decision) == {LOSS_OF_USE: D("131.25")}
     assert (decision.award.min, decision.award.max) == (D("32.81"), D("393.75"))
 
@@ -395,7 +400,8 @@ def test_remedies_bands_are_ranges_with_the_midpoint_as_the_figure(distress, low
     # a communication failure on the day it happened: no length, no loss of use
     decision = ombudsman(
         f'[failure]\nkind = "communication"\ndistress = "{distress}"\n'
-        "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02"
+        "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02",
+        [V7_RANGES],
     )
     assert (decision.award.min, decision.award.max) == (D(low), D(high))
     assert decision.award.total == D(figure)
@@ -412,7 +418,7 @@ SEVERE_TODAY = (
 def test_severe_maladministration_has_a_computed_top_of_two_thousand_as_fitted_in_v3():
     # "£1,000 and over": the top read as £2,000 (bands.severe.top, v3; v2 set £3,000), the
     # figure its midpoint: £1,000 + 0.50 x (£2,000 - £1,000) = £1,500
-    decision = ombudsman(SEVERE_TODAY)
+    decision = ombudsman(SEVERE_TODAY, [V7_RANGES])
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("1000.00"),
         D("1500.00"),
@@ -422,7 +428,9 @@ def test_severe_maladministration_has_a_computed_top_of_two_thousand_as_fitted_i
 
 def test_the_severe_top_scales_with_persistence():
     # persistent: x1.5 -> £1,000 x 1.5 = £1,500, £1,500 x 1.5 = £2,250, £2,000 x 1.5 = £3,000
-    decision = ombudsman(SEVERE_TODAY.replace('"severe"', '"severe"\npersistent = true'))
+    decision = ombudsman(
+        SEVERE_TODAY.replace('"severe"', '"severe"\npersistent = true'), [V7_RANGES]
+    )
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("1500.00"),
         D("2250.00"),
@@ -449,7 +457,7 @@ def test_a_severe_finding_sets_no_band_floor_by_default_as_fitted_in_v6_and_v7()
     # moderate distress stays in the adversely-affected band (£100 to £600, figure £350), and
     # the band floor's switch is recorded
     off = [f"ombudsman.{READ_AS}=none"]
-    decision = ombudsman(found("severe-maladministration"), off)
+    decision = ombudsman(found("severe-maladministration"), [*off, V7_RANGES])
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("100.00"),
         D("350.00"),
@@ -462,7 +470,7 @@ def test_a_severe_finding_sets_no_band_floor_by_default_as_fitted_in_v6_and_v7()
 def test_a_severe_finding_reads_moderate_distress_as_considerable_by_default_as_fitted_in_v7():
     # v7: the significant band, £600 to £1,000, figure £800 (no length, no loss of use), an
     # assumption; the note names the reading
-    decision = ombudsman(found("severe-maladministration"))
+    decision = ombudsman(found("severe-maladministration"), [V7_RANGES])
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("600.00"),
         D("800.00"),
@@ -476,7 +484,9 @@ def test_a_severe_finding_reads_moderate_distress_as_considerable_by_default_as_
 def test_a_severe_finding_read_as_the_guidance_band_raises_moderate_distress_to_it():
     # the alternative reading (v5): the guidance's band for severe maladministration, £1,000
     # and over, top £2,000, figure £1,500; the item is the user's draft (the switch was set)
-    decision = ombudsman(found("severe-maladministration"), [f"ombudsman.{FLOOR}=severe"])
+    decision = ombudsman(
+        found("severe-maladministration"), [f"ombudsman.{FLOOR}=severe", V7_RANGES]
+    )
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("1000.00"),
         D("1500.00"),
@@ -549,7 +559,8 @@ def test_a_severe_finding_read_as_considerable_distress_raises_the_band_and_the_
     # range £629.73 to £1,049.56; loss of use 25% to 300% of its figure: £90.50 to £1,086.00;
     # the award £720.23 to £2,135.56. Set by the user, so both items are the user's draft
     decision = ombudsman(
-        found_at_home("severe-maladministration"), [f"ombudsman.{READ_AS}=considerable"]
+        found_at_home("severe-maladministration"),
+        [f"ombudsman.{READ_AS}=considerable", V7_RANGES],
     )
     assert by_category(decision) == {LOSS_OF_USE: D("362.00"), IMPACT: D("839.64")}
     assert (decision.award.min, decision.award.max) == (D("720.23"), D("2135.56"))
@@ -649,7 +660,7 @@ def test_a_failure_that_is_only_complaint_handling_read_twice_counts_a_share_of_
     # the other reading since v4 (v2 and v3's default): distress moderate: £350 (£100 to
     # £600) x impact.complaint_only 0.25 = £87.50 (£25 to £150); plus the complaint-handling
     # band (minor: £75, £50 to £100): total £162.50, range £75 to £250
-    decision = ombudsman(ONLY_COMPLAINT, TWICE)
+    decision = ombudsman(ONLY_COMPLAINT, [*TWICE, V7_RANGES])
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("75.00"),
         D("162.50"),
@@ -665,7 +676,7 @@ def test_complaint_handling_counted_once_by_default_is_the_complaint_band_alone(
     # v4's default reading (v3: twice, £162.50): no distress band; the complaint-handling band
     # (minor, £50 to £100, £75) x complaint_handling.only_share 1.00 (a failure with no
     # length: scale 1): £75, range £50 to £100
-    decision = ombudsman(ONLY_COMPLAINT)
+    decision = ombudsman(ONLY_COMPLAINT, [V7_RANGES])
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("50.00"),
         D("75.00"),
@@ -676,7 +687,7 @@ def test_complaint_handling_counted_once_by_default_is_the_complaint_band_alone(
     assert decision.award.items[0].basis == "assumption"
     assert readings(decision) == {"complaint_handling.only_failure": "once"}
     # set by the user, the same reading rests on a draft
-    assert ombudsman(ONLY_COMPLAINT, ONCE).award.items[0].basis == "draft"
+    assert ombudsman(ONLY_COMPLAINT, [*ONCE, V7_RANGES]).award.items[0].basis == "draft"
 
 
 CHASED = ONLY_COMPLAINT.replace('"moderate"', '"moderate"\nreports = 2')
@@ -686,7 +697,7 @@ def test_a_complaint_only_failure_the_resident_chased_is_in_the_chased_band():
     # reported twice (complaint_handling.chased_reports 2): complaint_handling.band_chased,
     # adversely affected (v4; v3 had no such band: minor, £75 counted once): £100 to £600,
     # figure £350, x only_share 1.00 (no length; 2 reports, under the repeated step of 3)
-    decision = ombudsman(CHASED)
+    decision = ombudsman(CHASED, [V7_RANGES])
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("100.00"),
         D("350.00"),
@@ -694,7 +705,7 @@ def test_a_complaint_only_failure_the_resident_chased_is_in_the_chased_band():
     )
     assert "chased: reported 2 times" in decision.award.items[0].label
     # reported once: the minor band (£75), as for any complaint-only failure
-    assert ombudsman(ONLY_COMPLAINT).award.total == D("75.00")
+    assert ombudsman(ONLY_COMPLAINT, [V7_RANGES]).award.total == D("75.00")
 
 
 def test_the_chased_band_rests_on_its_parameters_so_a_draft_marks_it():
@@ -725,7 +736,7 @@ def test_complaint_handling_counted_once_grows_with_persistence_and_a_set_share(
     # to £100 x 0.75 = £75)
     decision = ombudsman(
         ONLY_COMPLAINT.replace('"moderate"', '"moderate"\npersistent = true'),
-        [*ONCE, "ombudsman.complaint_handling.only_share=0.5"],
+        [*ONCE, "ombudsman.complaint_handling.only_share=0.5", V7_RANGES],
     )
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("37.50"),
@@ -756,7 +767,7 @@ def test_the_impact_starting_point_scales_a_failure_with_no_length():
     decision = ombudsman(
         '[failure]\nkind = "communication"\ndistress = "moderate"\n'
         "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02",
-        ["ombudsman.impact.duration.start=0.5"],
+        ["ombudsman.impact.duration.start=0.5", V7_RANGES],
     )
     assert (decision.award.min, decision.award.total, decision.award.max) == (
         D("50.00"),
@@ -976,3 +987,18 @@ def test_a_drafted_range_widen_makes_the_widened_items_draft():
     judged = [i for i in wide.award.items if i.category in (LOSS_OF_USE, IMPACT)]
     assert judged and all(i.basis == "draft" for i in judged)
     assert all(i.basis == "published" for i in wide.award.items if i not in judged)
+
+
+def test_the_shipped_reference_widens_the_bands_by_its_fitted_factor():
+    # v8's range.widen, 1.06: the adversely-affected band, £100 to £600 around £350, becomes
+    # £100 / 1.06 = £94.3396 -> £94.34 to £600 x 1.06 = £636.00; the figure stays £350
+    decision = ombudsman(
+        '[failure]\nkind = "communication"\ndistress = "moderate"\n'
+        "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02"
+    )
+    assert (decision.award.min, decision.award.total, decision.award.max) == (
+        D("94.34"),
+        D("350.00"),
+        D("636.00"),
+    )
+    assert decision.award.items[0].basis == "assumption"
