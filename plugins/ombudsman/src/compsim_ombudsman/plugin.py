@@ -361,15 +361,7 @@ def _widened(items: list[AwardItem], params: Params, notes: list[Note]) -> list[
     widen = params["range.widen"]
     if widen.value == 1:
         return items
-    notes.append(
-        Note(
-            f"The ranges of (3) loss of use and (5) impact are widened x{widen.value}: "
-            "each low end divided by it, each high end multiplied by it (range.widen, "
-            f"{widen.basis}), so that the range holds three in four of the Ombudsman's orders "
-            "on cases it was not fitted to; the figures do not change",
-            widen.clause,
-        )
-    )
+    notes.append(_widen_note(widen.value, widen.basis, widen.clause))
     return [
         _widen_item(item, widen.value, _worst(item.basis, widen.basis))
         if item.category in JUDGEMENT_CATEGORIES
@@ -378,7 +370,21 @@ def _widened(items: list[AwardItem], params: Params, notes: list[Note]) -> list[
     ]
 
 
+@lru_cache(maxsize=64)
+def _widen_note(factor: Decimal, basis: str, clause: str) -> Note:
+    return Note(
+        f"The ranges of (3) loss of use and (5) impact are widened x{factor}: each low end "
+        f"divided by it, each high end multiplied by it (range.widen, {basis}), so that the "
+        "range holds three in four of the Ombudsman's orders on cases it was not fitted to; "
+        "the figures do not change",
+        clause,
+    )
+
+
+@lru_cache(maxsize=16384)
 def _widen_item(item: AwardItem, factor: Decimal, basis: str) -> AwardItem:
+    """``item`` with its range widened by ``factor``. Remembered by its arguments (most
+    items are themselves remembered, so the same ones recur)."""
     return AwardItem(
         item.label,
         item.amount,
