@@ -361,9 +361,10 @@ def _widened(items: list[AwardItem], params: Params, notes: list[Note]) -> list[
     widen = params["range.widen"]
     if widen.value == 1:
         return items
-    notes.append(_widen_note(widen.value, widen.basis, widen.clause))
+    notes.append(_remembered(_widen_note, params)(widen.value, widen.basis, widen.clause))
+    widen_item = _remembered(_widen_item, params)
     return [
-        _widen_item(item, widen.value, _worst(item.basis, widen.basis))
+        widen_item(item, widen.value, _worst(item.basis, widen.basis))
         if item.category in JUDGEMENT_CATEGORIES
         else item
         for item in items
