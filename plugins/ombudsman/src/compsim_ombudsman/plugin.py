@@ -356,19 +356,21 @@ def _widened(items: list[AwardItem], params: Params, notes: list[Note]) -> list[
     with their uplifts, widened by ``range.widen`` (low ends divided by it, high ends
     multiplied by it), calibrated so the range holds three in four of the Ombudsman's orders
     on cases it was not fitted to. Figures, and the exact sums' ranges, do not change."""
-    if not any(item.category in JUDGEMENT_CATEGORIES for item in items):
-        return items
     widen = params["range.widen"]
-    if widen.value == 1:
+    factor = widen.value
+    if factor == 1:
         return items
-    notes.append(_remembered(_widen_note, params)(widen.value, widen.basis, widen.clause))
     widen_item = _remembered(_widen_item, params)
-    return [
-        widen_item(item, widen.value, _worst(item.basis, widen.basis))
-        if item.category in JUDGEMENT_CATEGORIES
-        else item
-        for item in items
-    ]
+    result = []
+    judged = False
+    for item in items:
+        if item.category in JUDGEMENT_CATEGORIES:
+            item = widen_item(item, factor, widen.basis)
+            judged = True
+        result.append(item)
+    if judged:
+        notes.append(_remembered(_widen_note, params)(factor, widen.basis, widen.clause))
+    return result
 
 
 @lru_cache(maxsize=64)
@@ -383,14 +385,15 @@ def _widen_note(factor: Decimal, basis: str, clause: str) -> Note:
 
 
 @lru_cache(maxsize=16384)
-def _widen_item(item: AwardItem, factor: Decimal, basis: str) -> AwardItem:
-    """``item`` with its range widened by ``factor``. Remembered by its arguments (most
-    items are themselves remembered, so the same ones recur)."""
+def _widen_item(item: AwardItem, factor: Decimal, widen_basis: str) -> AwardItem:
+    """``item`` with its range widened by ``factor``, resting on the widening's basis too.
+    Remembered by its arguments (most items are themselves remembered, so the same ones
+    recur)."""
     return AwardItem(
         item.label,
         item.amount,
         item.clause,
-        basis,
+        _worst(item.basis, widen_basis),
         item.category,
         low=to_pennies(item.low / factor),
         high=None if item.high is None else to_pennies(item.high * factor),
