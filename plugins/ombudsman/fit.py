@@ -397,7 +397,7 @@ def main(argv):
         )
         for result in results[:12]:
             print(f"{result[0]:.3f}  {result[1]:.0%}  {result[2]:.2f}  {result[3]}")
-        print(f"current parameters: loss {loss(evaluate(fit)):.3f}")
+        print(f"current parameters, v7's ranges: loss {loss(evaluate(fit, [UNWIDENED])):.3f}")
         return
     for split, chosen in parts.items():
         rows = evaluate(chosen, sets)
