@@ -27,6 +27,7 @@ procedure by a nested cross-validation over every case (docs/determinations.md, 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import multiprocessing
@@ -271,9 +272,10 @@ def conformal_widening(scores: list[float]) -> Decimal:
     """The split-conformal widening: with n scores, the ceil(COVERAGE (n + 1))-th smallest,
     rounded up to the next 0.01, at least 1."""
     rank = math.ceil(COVERAGE * (len(scores) + 1))
-    if rank > len(scores) or math.isinf(sorted(scores)[rank - 1]):
+    score = sorted(scores)[rank - 1] if rank <= len(scores) else math.inf
+    if math.isinf(score):
         raise SystemExit(f"no widening holds {COVERAGE:.0%} of these {len(scores)} orders")
-    widen = Decimal(sorted(scores)[rank - 1]).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+    widen = Decimal(score).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
     return max(Decimal(1), widen)
 
 
@@ -309,9 +311,14 @@ def calibrate_range(path: Path) -> tuple[Decimal, dict]:
     return shipped, nested
 
 
+@functools.cache
+def _shipped() -> dict:
+    return tomllib.loads(PARAMS_FILE.read_text())
+
+
 def current_value(path: str):
-    """A parameter's value in params.toml (the shipped reference)."""
-    table = tomllib.loads(PARAMS_FILE.read_text())
+    """A parameter's value in params.toml (the shipped reference), read once."""
+    table = _shipped()
     for key in path.split("."):
         table = table[key]
     return table["value"]
