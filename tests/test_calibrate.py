@@ -170,3 +170,62 @@ def test_chart(tmp_path):
     path = str(_determination(tmp_path, "800.00"))
     assert CliRunner().invoke(cli, ["calibrate", path, "--chart", str(chart)]).exit_code == 0
     assert chart.read_text(encoding="utf-8") == first
+
+
+# ---------------------------------------------------------------- intervals
+
+
+def test_each_summary_carries_its_bootstrap_intervals():
+    everything, _fit, held_out, _ = summarise(CASES)
+    # a share lies between 0 and 1, a median between the least and the greatest ratio
+    assert 0 <= everything.inside_interval.low <= 0.75 <= everything.inside_interval.high <= 1
+    assert 0.5 <= everything.median_interval.low <= everything.median_interval.high <= 2.0
+    # one case: every resample is that case
+    assert held_out.inside_interval.low == held_out.inside_interval.high == 1.0
+    assert held_out.median_interval.low == held_out.median_interval.high == 1.0
+
+
+def test_no_intervals_when_none_are_asked_for():
+    from compsim.bootstrap import Resampling
+
+    everything = summarise(CASES, Resampling(resamples=0))[0]
+    assert everything.inside_interval is None and everything.median_interval is None
+    assert everything.median_ratio == pytest.approx(1.125)
+
+
+def test_the_json_records_how_the_intervals_were_drawn(tmp_path):
+    path = str(_determination(tmp_path, "800.00"))
+    document = json.loads(
+        CliRunner().invoke(cli, ["calibrate", path, "-f", "json", "--seed", "9"]).output
+    )
+    assert document["resampling"]["resamples"] == 10_000
+    assert document["resampling"]["seed"] == 9
+    held_out = next(s for s in document["summary"] if s["group"] == "held-out")
+    low, high = held_out["median_ratio_interval"]
+    assert low == high == held_out["median_ratio"]
+    assert held_out["inside_share_interval"] == [held_out["inside_share"]] * 2
+    none = json.loads(
+        CliRunner().invoke(cli, ["calibrate", path, "-f", "json", "--resamples", "0"]).output
+    )
+    assert none["summary"][0]["median_ratio_interval"] is None
+
+
+def test_the_table_names_the_resampling(tmp_path):
+    path = str(_determination(tmp_path, "800.00"))
+    shown = CliRunner().invoke(cli, ["calibrate", path]).output
+    assert "95% interval" in shown and "10,000 resamples, seed 2026" in shown
+    plain = CliRunner().invoke(cli, ["calibrate", path, "--resamples", "0"]).output
+    assert "No intervals were drawn (--resamples 0)." in plain
+
+
+def test_the_commands_defaults_are_the_bootstraps():
+    from compsim.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
+
+    options = {p.name: p.default for p in cli.commands["calibrate"].params}
+    assert (options["resamples"], options["seed"]) == (DEFAULT_RESAMPLES, DEFAULT_SEED)
+
+
+def test_a_negative_resample_count_is_refused(tmp_path):
+    path = str(_determination(tmp_path, "800.00"))
+    result = CliRunner().invoke(cli, ["calibrate", path, "--resamples", "-1"])
+    assert result.exit_code == 2 and "--resamples" in result.output

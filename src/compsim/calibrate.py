@@ -5,7 +5,9 @@ Ombudsman ordered. The reference policy decides the same facts; calibration asks
 order falls inside the reference's range (only a *bounded* range counts: "£1,000 and over"
 commits to nothing), how far the reference's single figure is from the order (the median of
 order ÷ figure), and which cases it misses most, separately for the cases the reference was
-fitted on (``split = "fit"``) and those held out.
+fitted on (``split = "fit"``) and those held out. Each share and median comes with a
+percentile bootstrap interval (``compsim.bootstrap``): on 18 cases a median says little
+without one.
 
 ``compsim test`` also checks each fitted case's order as a golden value: it must lie within
 the reference's range widened by a factor of ``ORDER_TOLERANCE`` at each end (from min ÷ 3
@@ -27,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from compsim.bootstrap import Interval, Resampling, percentile_intervals
 from compsim.errors import CompsimError
 from compsim.models import FINDINGS, Decision, Scenario
 from compsim.money import as_text, format_pounds
@@ -96,6 +99,8 @@ class Summary:
     inside: int
     bounded: int
     median_ratio: float | None
+    inside_interval: Interval | None = None  # of the share inside
+    median_interval: Interval | None = None  # of the median order ÷ figure
 
     @property
     def inside_share(self) -> float:
@@ -138,9 +143,23 @@ def calibrate(scenarios: Sequence[Scenario], reference: Policy) -> list[Case]:
     return [case_of(s, evaluate_cell(s, reference)) for s in determinations]
 
 
-def summarise(cases: Sequence[Case]) -> list[Summary]:
+# a case as the bootstrap resamples it: (inside, order ÷ figure), worked out once
+Point = tuple[bool, float]
+
+
+def _inside_share(points: Sequence[Point]) -> float:
+    return sum(inside for inside, _ in points) / len(points)
+
+
+def _median_ratio(points: Sequence[Point]) -> float:
+    return statistics.median(ratio for _, ratio in points)
+
+
+def summarise(cases: Sequence[Case], resampling: Resampling | None = None) -> list[Summary]:
     """All cases, the fit and held-out parts, then each finding the cases have (the
-    Ombudsman's sums follow its finding: a regulator sees where the reference errs)."""
+    Ombudsman's sums follow its finding: a regulator sees where the reference errs); each
+    share and median with its bootstrap interval (``Resampling(resamples=0)``: none)."""
+    resampling = Resampling() if resampling is None else resampling
     groups = [("all", list(cases))]
     groups += [(split, [c for c in cases if c.split == split]) for split in SPLITS]
     groups += [
@@ -150,14 +169,18 @@ def summarise(cases: Sequence[Case]) -> list[Summary]:
     ]
     summaries = []
     for name, group in groups:
-        ratios = [c.ratio for c in group]
+        points = [(c.inside, c.ratio) for c in group]
+        intervals = percentile_intervals(points, (_inside_share, _median_ratio), resampling)
+        inside_interval, median_interval = intervals or (None, None)
         summaries.append(
             Summary(
                 name,
                 len(group),
                 sum(c.inside for c in group),
                 sum(c.bounded for c in group),
-                statistics.median(ratios) if ratios else None,
+                _median_ratio(points) if points else None,
+                inside_interval,
+                median_interval,
             )
         )
     return summaries
@@ -180,24 +203,61 @@ def _ratio_text(value: float | None) -> str:
     return "no figure" if math.isinf(value) else f"{value:.2f}"
 
 
-def render_calibration(cases: Sequence[Case], fmt: str, top: int, reference: str) -> str:
+def _share_interval_text(interval: Interval | None) -> str:
+    if interval is None:
+        return "-"
+    return f"{interval.low * 100:.0f}% to {interval.high * 100:.0f}%"
+
+
+def _ratio_interval_text(interval: Interval | None) -> str:
+    if interval is None:
+        return "-"
+    return f"{_ratio_text(interval.low)} to {_ratio_text(interval.high)}"
+
+
+def _level_text(resampling: Resampling) -> str:
+    return f"{resampling.level * 100:g}%"
+
+
+def _resampling_note(resampling: Resampling) -> str:
+    if not resampling.enabled:
+        return "No intervals were drawn (--resamples 0)."
+    return (
+        f"Each {_level_text(resampling)} interval is a percentile bootstrap over the group's "
+        f"cases ({resampling.resamples:,} resamples, seed {resampling.seed}): how far the share "
+        "or the median could move on other cases like these. An interval that spans a target "
+        "means these cases cannot settle it."
+    )
+
+
+def render_calibration(
+    cases: Sequence[Case],
+    fmt: str,
+    top: int,
+    reference: str,
+    resampling: Resampling | None = None,
+) -> str:
+    resampling = Resampling() if resampling is None else resampling
     if fmt == "json":
-        return _json(cases, top, reference)
+        return _json(cases, top, reference, resampling)
     if fmt == "csv":
         return _csv(cases)
     from tabulate import tabulate
 
     markdown = fmt == "markdown"
     style = "github" if markdown else "simple"
-    summaries = summarise(cases)
+    summaries = summarise(cases, resampling)
+    level = _level_text(resampling)
     head = tabulate(
         [
             [
                 s.name,
                 s.cases,
                 f"{s.inside} ({s.inside_share * 100:.0f}%)",
+                _share_interval_text(s.inside_interval),
                 s.bounded,
                 _ratio_text(s.median_ratio),
+                _ratio_interval_text(s.median_interval),
             ]
             for s in summaries
         ],
@@ -205,8 +265,10 @@ def render_calibration(cases: Sequence[Case], fmt: str, top: int, reference: str
             "determinations",
             "cases",
             "order inside the bounded range",
+            f"{level} interval",
             "bounded ranges",
             "median order ÷ figure",
+            f"{level} interval",
         ],
         tablefmt=style,
         disable_numparse=True,
@@ -250,7 +312,7 @@ def render_calibration(cases: Sequence[Case], fmt: str, top: int, reference: str
         "reference's single amount; a ratio above 1 means the Ombudsman ordered more. The "
         f"golden check in compsim test wants each fitted order within the range widened by a "
         f"factor of {ORDER_TOLERANCE} at each end; held-out cases are measured here, never "
-        "enforced."
+        f"enforced. {_resampling_note(resampling)}"
     )
     return "\n\n".join([title, head, misses_title, misses, note]) + "\n"
 
@@ -273,21 +335,37 @@ def _record(case: Case) -> dict[str, Any]:
     }
 
 
-def _json(cases: Sequence[Case], top: int, reference: str) -> str:
+def _json_ratio(value: float | None) -> float | None:
+    return None if value is None or math.isinf(value) else round(value, 4)
+
+
+def _json_interval(interval: Interval | None) -> list[float | None] | None:
+    if interval is None:
+        return None
+    return [_json_ratio(interval.low), _json_ratio(interval.high)]
+
+
+def _json(cases: Sequence[Case], top: int, reference: str, resampling: Resampling) -> str:
     document = {
         "reference": reference,
+        "resampling": {
+            "method": "percentile bootstrap over the group's cases",
+            "resamples": resampling.resamples,
+            "seed": resampling.seed,
+            "level": resampling.level,
+        },
         "summary": [
             {
                 "group": s.name,
                 "cases": s.cases,
                 "inside": s.inside,
                 "inside_share": round(s.inside_share, 4),
+                "inside_share_interval": _json_interval(s.inside_interval),
                 "bounded": s.bounded,
-                "median_ratio": None
-                if s.median_ratio is None or math.isinf(s.median_ratio)
-                else round(s.median_ratio, 4),
+                "median_ratio": _json_ratio(s.median_ratio),
+                "median_ratio_interval": _json_interval(s.median_interval),
             }
-            for s in summarise(cases)
+            for s in summarise(cases, resampling)
         ],
         "largest_misses": [c.scenario for c in largest_misses(cases, top)],
         "cases": [_record(c) for c in cases],

@@ -877,15 +877,32 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     metavar="FILE.svg|png",
     help="Also draw ordered against estimated, on log scales, with the diagonal.",
 )
-def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -> None:
+@click.option(
+    "--resamples",
+    type=click.IntRange(0, 1_000_000),
+    default=10_000,
+    show_default=True,
+    help="Bootstrap resamples for each share's and median's 95% interval (0: none).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=2026,
+    show_default=True,
+    help="Seed of the bootstrap, so its intervals repeat from run to run.",
+)
+def calibrate(
+    paths, sets, param_files, fmt, output, reference_id, top, chart, resamples, seed
+) -> None:
     """The reference against what the Housing Ombudsman actually ordered.
 
     For every scenario with a [source] table (a published determination and its order): the
     reference's range and figure against the order, the share of orders inside a bounded
     range, the median order-to-figure ratio (for the fitted and the held-out cases apart, and
-    for each finding), and the largest misses. PATH defaults to the shipped library
-    (scenarios/determinations).
+    for each finding), each with a bootstrap interval, and the largest misses. PATH defaults
+    to the shipped library (scenarios/determinations).
     """
+    from compsim.bootstrap import Resampling
     from compsim.calibrate import calibrate as run_calibration
     from compsim.calibrate import draw_chart, render_calibration
 
@@ -896,7 +913,8 @@ def calibrate(paths, sets, param_files, fmt, output, reference_id, top, chart) -
     cases = run_calibration(_scenarios(paths), reference)
     if chart is not None:
         draw_chart(cases, chart, reference_id)
-    _emit(render_calibration(cases, fmt, top, reference_id), output)
+    resampling = Resampling(resamples=resamples, seed=seed)
+    _emit(render_calibration(cases, fmt, top, reference_id, resampling), output)
 
 
 @cli.command("diff")
