@@ -148,7 +148,7 @@ def test_without_determinations_it_says_so(tmp_path):
     assert "no scenario has a [source] table" in result.output
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "jsonl"])
 def test_every_format(tmp_path, fmt):
     result = CliRunner().invoke(
         cli, ["calibrate", str(_determination(tmp_path, "800.00")), "-f", fmt]
@@ -229,3 +229,11 @@ def test_a_negative_resample_count_is_refused(tmp_path):
     path = str(_determination(tmp_path, "800.00"))
     result = CliRunner().invoke(cli, ["calibrate", path, "--resamples", "-1"])
     assert result.exit_code == 2 and "--resamples" in result.output
+
+
+def test_json_lines_are_the_json_cases_one_per_line(tmp_path):
+    paths = [str(_determination(tmp_path, o)) for o in ("800.00", "1200.00")]
+    whole = json.loads(CliRunner().invoke(cli, ["calibrate", *paths, "-f", "json"]).output)
+    lines = CliRunner().invoke(cli, ["calibrate", *paths, "-f", "jsonl"]).output.splitlines()
+    assert [json.loads(line) for line in lines] == whole["cases"]
+    assert len(lines) == 2

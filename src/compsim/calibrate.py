@@ -240,6 +240,8 @@ def render_calibration(
     resampling = Resampling() if resampling is None else resampling
     if fmt == "json":
         return _json(cases, top, reference, resampling)
+    if fmt == "jsonl":
+        return "".join(json.dumps(_record(c), ensure_ascii=False) + "\n" for c in cases)
     if fmt == "csv":
         return _csv(cases)
     from tabulate import tabulate

@@ -131,6 +131,15 @@ _compare_format = click.option(
     show_default=True,
     help="Output format (jsonl: JSON lines, one record per scenario and landlord).",
 )
+_calibrate_format = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice((*FORMATS, "jsonl"), case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="Output format (jsonl: JSON lines, one record per determination).",
+)
 _output = click.option(
     "--output",
     "-o",
@@ -858,7 +867,7 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
 @_paths
 @_set
 @_params
-@_format
+@_calibrate_format
 @_output
 @click.option(
     "--reference",
