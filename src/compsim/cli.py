@@ -122,24 +122,23 @@ _format = click.option(
     show_default=True,
     help="Output format.",
 )
-_compare_format = click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice((*FORMATS, "jsonl"), case_sensitive=False),
-    default="table",
-    show_default=True,
-    help="Output format (jsonl: JSON lines, one record per scenario and landlord).",
-)
-_calibrate_format = click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice((*FORMATS, "jsonl"), case_sensitive=False),
-    default="table",
-    show_default=True,
-    help="Output format (jsonl: JSON lines, one record per determination).",
-)
+
+
+def _format_with_lines(record: str):
+    """--format with JSON lines too, one ``record`` per line."""
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice((*FORMATS, "jsonl"), case_sensitive=False),
+        default="table",
+        show_default=True,
+        help=f"Output format (jsonl: JSON lines, one record per {record}).",
+    )
+
+
+_compare_format = _format_with_lines("scenario and landlord")
+_calibrate_format = _format_with_lines("determination")
 _output = click.option(
     "--output",
     "-o",
