@@ -183,6 +183,112 @@ def test_audit_json_keeps_the_documented_contract():
     _valid("audit", json.loads(run("audit", "-f", "json", "--top", "3").output))
 
 
+def test_diff_json_keeps_the_documented_contract():
+    result = run("diff", "alliance", "twenty11", "-f", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    _valid("diff", document)
+    assert document["scenarios"] == len(LIBRARY)
+    # every scenario has exactly one outcome
+    assert sum(document["winners_and_losers"].values()) == document["scenarios"]
+    for entry in document["changed"]:
+        assert entry["outcome"] != "same" or entry["moved"]
+        if entry["outcome"] != "error":
+            before, after = entry["before"]["total"], entry["after"]["total"]
+            assert Decimal(entry["change"]) == Decimal(after) - Decimal(before)
+    assert [t["measure"] for t in document["totals"]][:3] == [
+        "claims paid",
+        "claims excluded",
+        "total paid",
+    ]
+    # one landlord on both sides: the draft side is named apart and its draft listed
+    drafted = json.loads(
+        run(
+            "diff", "alliance", "alliance", "--set", "alliance.matrix.full.medium=600", "-f", "json"
+        ).output
+    )
+    _valid("diff", drafted)
+    assert (drafted["baseline"], drafted["draft"]) == ("alliance", "alliance (draft)")
+    [values] = [column["values"] for column in drafted["drafts"]]
+    assert [(v["parameter"], v["source"]) for v in values] == [("matrix.full.medium", "--set")]
+
+
+def test_readings_json_keeps_the_documented_contract():
+    records = json.loads(run("readings", "-l", "alliance", "-f", "json").output)
+    _valid("readings", records)
+    assert records and {r["landlord"] for r in records} == {"alliance"}
+    moved = [Decimal(r["money_moved"]) for r in records]
+    assert moved == sorted(moved, reverse=True)
+    for record in records:
+        assert record["scenarios"] == len(LIBRARY)
+        assert record["outcomes_changed"] == len(record["changes"])
+        changed = {c["scenario"] for c in record["changes"] if Decimal(c["change"])}
+        largest = record["largest_change"]
+        assert (largest is None) == (not changed)
+        assert largest is None or largest["scenario"] in changed
+
+
+def test_sweep_json_keeps_the_documented_contract():
+    kitchen = library_path() / "amenities" / "kitchen-five-weeks.toml"
+    result = run("sweep", kitchen, "--vary", "claim_delay_days=0..400:100", "-f", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    _valid("sweep", document)
+    assert (document["scenario"], document["field"]) == ("kitchen-five-weeks", "claim_delay_days")
+    assert [p["value"] for p in document["points"]] == ["0", "100", "200", "300", "400"]
+    for point in document["points"]:
+        assert list(point["cells"]) == ["alliance", "clarion", "star", "twenty11", "ombudsman"]
+        for cell in point["cells"].values():
+            assert "error" in cell or cell["excluded"] == bool(cell["exclusions"])
+
+
+def test_simulate_json_keeps_the_documented_contract():
+    spec = ROOT / "examples" / "population.toml"
+    result = run("simulate", spec, "--cases", "200", "--workers", "1", "-f", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    _valid("simulate", document)
+    assert "diff" not in document
+    for tally in document["policies"].values():
+        assert tally["cases"] == 200 == tally["decided"] + tally["errors"]
+        assert tally["paid"] <= tally["decided"]
+    caseload = ROOT / "examples" / "caseload.csv"
+    compared = run(
+        "simulate", caseload, "--workers", "1", "--diff", "alliance", "twenty11", "-f", "json"
+    )
+    assert compared.exit_code == 0
+    document = json.loads(compared.output)
+    _valid("simulate", document)
+    diff = document["diff"]
+    assert diff["more"] + diff["less"] + diff["same"] == diff["cases"]
+    change = Decimal(diff["draft_total"]) - Decimal(diff["baseline_total"])
+    assert Decimal(diff["change"]) == change == Decimal(diff["gained"]) - Decimal(diff["lost"])
+
+
+def test_calibrate_json_keeps_the_documented_contract():
+    result = run("calibrate", "-f", "json", "--resamples", "200", "--top", "5")
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    _valid("calibrate", document)
+    assert document["resampling"]["resamples"] == 200
+    cases = document["cases"]
+    groups = {s["group"]: s for s in document["summary"]}
+    assert list(groups)[:3] == ["all", "fit", "held-out"]
+    assert (
+        groups["all"]["cases"] == len(cases) == groups["fit"]["cases"] + groups["held-out"]["cases"]
+    )
+    assert groups["all"]["inside"] == sum(c["inside"] for c in cases)
+    for summary in document["summary"]:
+        if summary["cases"]:
+            low, high = summary["inside_share_interval"]
+            assert low <= high
+    assert len(document["largest_misses"]) == 5
+    assert set(document["largest_misses"]) <= {c["scenario"] for c in cases}
+    without = json.loads(run("calibrate", "-f", "json", "--resamples", "0").output)
+    _valid("calibrate", without)
+    assert all(s["median_ratio_interval"] is None for s in without["summary"])
+
+
 def test_params_and_scenarios_json_keep_the_documented_contract():
     params = json.loads(run("params", "star", "-f", "json").output)
     _valid("params", params)
