@@ -287,6 +287,9 @@ def test_calibrate_json_keeps_the_documented_contract():
     without = json.loads(run("calibrate", "-f", "json", "--resamples", "0").output)
     _valid("calibrate", without)
     assert all(s["median_ratio_interval"] is None for s in without["summary"])
+    lines = run("calibrate", "-f", "jsonl", "--resamples", "0").output.splitlines()
+    assert [json.loads(line) for line in lines] == cases
+    _valid("calibration_case", json.loads(lines[0]))
 
 
 def test_params_and_scenarios_json_keep_the_documented_contract():
