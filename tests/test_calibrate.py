@@ -237,3 +237,31 @@ def test_json_lines_are_the_json_cases_one_per_line(tmp_path):
     lines = CliRunner().invoke(cli, ["calibrate", *paths, "-f", "jsonl"]).output.splitlines()
     assert [json.loads(line) for line in lines] == whole["cases"]
     assert len(lines) == 2
+
+
+# ---------------------------------------------------------------- drafts
+
+
+def test_a_draft_reference_is_named_in_every_format(tmp_path):
+    path = str(_determination(tmp_path, "800.00"))
+    draft = ["--set", "ombudsman.range.widen=1", "--resamples", "0"]
+    table = CliRunner().invoke(cli, ["calibrate", path, *draft]).output
+    assert "Drafts in force" in table
+    assert "range.widen = draft value 1 (current policy: 1.06" in table
+    assert "†" in table  # the figure rests on it
+    (record,) = json.loads(
+        CliRunner().invoke(cli, ["calibrate", path, *draft, "-f", "json"]).output
+    )["cases"]
+    (value,) = record["drafts"]
+    assert (value["parameter"], value["value"], value["used"]) == ("range.widen", "1", True)
+    assert value["current"] == "1.06" and value["source"] == "--set"
+    csv_text = CliRunner().invoke(cli, ["calibrate", path, *draft, "-f", "csv"]).output
+    assert csv_text.splitlines()[1].endswith(",range.widen=1")
+
+
+def test_the_published_reference_has_no_drafts(tmp_path):
+    path = str(_determination(tmp_path, "800.00"))
+    table = CliRunner().invoke(cli, ["calibrate", path, "--resamples", "0"]).output
+    assert "Drafts in force" not in table and "†" not in table
+    document = json.loads(CliRunner().invoke(cli, ["calibrate", path, "-f", "json"]).output)
+    assert document["cases"][0]["drafts"] == []

@@ -156,6 +156,11 @@ def test_compare_json_and_jsonl_keep_the_documented_contract():
     _valid("compare", records)
     lines = run("compare", "-f", "jsonl").output.splitlines()
     assert [json.loads(line) for line in lines] == records
+    drafted = json.loads(
+        run("compare", "-t", "kitchen", "--set", "ombudsman.range.widen=1", "-f", "json").output
+    )
+    _valid("compare", drafted)
+    assert all(len(r["drafts"]) == (r["landlord"] == "ombudsman") for r in drafted)
 
 
 def test_an_error_cell_keeps_the_documented_contract():
@@ -290,6 +295,12 @@ def test_calibrate_json_keeps_the_documented_contract():
     lines = run("calibrate", "-f", "jsonl", "--resamples", "0").output.splitlines()
     assert [json.loads(line) for line in lines] == cases
     _valid("calibration_case", json.loads(lines[0]))
+    drafted = json.loads(
+        run(
+            "calibrate", "-f", "json", "--resamples", "0", "--set", "ombudsman.range.widen=1"
+        ).output
+    )
+    _valid("calibrate", drafted)
 
 
 def test_params_and_scenarios_json_keep_the_documented_contract():

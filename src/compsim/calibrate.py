@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from compsim.bootstrap import Interval, Resampling, percentile_intervals
+from compsim.drafts import DRAFT_MARK, ColumnDrafts, header_lines
 from compsim.errors import CompsimError
 from compsim.models import FINDINGS, Decision, Scenario
 from compsim.money import as_text, format_pounds
@@ -59,6 +60,7 @@ class Case:
     high: Decimal | None  # None: an open top ("£1,000 and over")
     excluded: bool = False
     error: str = ""
+    drafts_used: tuple[str, ...] = ()  # the draft values (parameter paths) the decision read
 
     @property
     def bounded(self) -> bool:
@@ -130,6 +132,7 @@ def case_of(scenario: Scenario, decision: Decision | Any) -> Case:
         low=award.min,
         high=award.max,
         excluded=decision.excluded,
+        drafts_used=tuple(param.path for param in decision.drafts),
     )
 
 
@@ -236,14 +239,18 @@ def render_calibration(
     top: int,
     reference: str,
     resampling: Resampling | None = None,
+    in_force: Sequence[ColumnDrafts] = (),
 ) -> str:
+    """The calibration in ``fmt``; ``in_force`` (``compsim.drafts.in_force``) names the draft
+    values the reference ran with, and every format shows them."""
     resampling = Resampling() if resampling is None else resampling
+    drafts = [value.record() for column in in_force for value in column.values]
     if fmt == "json":
-        return _json(cases, top, reference, resampling)
+        return _json(cases, top, reference, resampling, drafts)
     if fmt == "jsonl":
-        return "".join(json.dumps(_record(c), ensure_ascii=False) + "\n" for c in cases)
+        return "".join(json.dumps(_record(c, drafts), ensure_ascii=False) + "\n" for c in cases)
     if fmt == "csv":
-        return _csv(cases)
+        return _csv(cases, drafts)
     from tabulate import tabulate
 
     markdown = fmt == "markdown"
@@ -283,7 +290,7 @@ def render_calibration(
             c.finding,
             c.split,
             format_pounds(c.ordered),
-            format_pounds(c.figure),
+            format_pounds(c.figure) + (DRAFT_MARK if c.drafts_used else ""),
             _range(c),
             _ratio_text(c.ratio),
         ]
@@ -306,6 +313,9 @@ def render_calibration(
         disable_numparse=True,
     )
     title = f"The {reference} reference against {len(cases)} Ombudsman orders"
+    in_force_lines = header_lines(in_force, DRAFT_MARK)
+    if in_force_lines:
+        title = "\n".join([title, "", *in_force_lines])
     misses_title = f"Largest misses (top {top}, by the factor between figure and order)"
     if markdown:
         title, misses_title = f"## {title}", f"### {misses_title}"
@@ -319,7 +329,9 @@ def render_calibration(
     return "\n\n".join([title, head, misses_title, misses, note]) + "\n"
 
 
-def _record(case: Case) -> dict[str, Any]:
+def _record(case: Case, drafts: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """A case; its ``drafts`` are the draft values in force for the reference, each with
+    ``used``: whether this case's decision read it (as in ``compare``'s records)."""
     return {
         "scenario": case.scenario,
         "kind": case.kind,
@@ -334,6 +346,7 @@ def _record(case: Case) -> dict[str, Any]:
         "ratio": None if math.isinf(case.ratio) else round(case.ratio, 4),
         "reference_excludes": case.excluded,
         "error": case.error or None,
+        "drafts": [{**d, "used": d["parameter"] in case.drafts_used} for d in drafts],
     }
 
 
@@ -347,7 +360,13 @@ def _json_interval(interval: Interval | None) -> list[float | None] | None:
     return [_json_ratio(interval.low), _json_ratio(interval.high)]
 
 
-def _json(cases: Sequence[Case], top: int, reference: str, resampling: Resampling) -> str:
+def _json(
+    cases: Sequence[Case],
+    top: int,
+    reference: str,
+    resampling: Resampling,
+    drafts: Sequence[dict[str, Any]],
+) -> str:
     document = {
         "reference": reference,
         "resampling": {
@@ -370,21 +389,29 @@ def _json(cases: Sequence[Case], top: int, reference: str, resampling: Resamplin
             for s in summarise(cases, resampling)
         ],
         "largest_misses": [c.scenario for c in largest_misses(cases, top)],
-        "cases": [_record(c) for c in cases],
+        "cases": [_record(c, drafts) for c in cases],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _csv(cases: Sequence[Case]) -> str:
+def _csv(cases: Sequence[Case], drafts: Sequence[dict[str, Any]]) -> str:
+    """A row per case; its ``drafts`` cell lists the draft values the case's decision read,
+    as ``path=value; path=value``."""
     import csv
     import io
+
+    def row(case: Case) -> dict[str, Any]:
+        record = _record(case, drafts)
+        used = [d for d in record["drafts"] if d["used"]]
+        record["drafts"] = "; ".join(f"{d['parameter']}={d['value']}" for d in used)
+        return {k: "" if v is None else v for k, v in record.items()}
 
     out = io.StringIO()
     columns = list(_record(cases[0])) if cases else ["scenario"]
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for case in cases:
-        writer.writerow({k: "" if v is None else v for k, v in _record(case).items()})
+        writer.writerow(row(case))
     return out.getvalue()
 
 

@@ -910,6 +910,7 @@ def calibrate(
     for each finding), each with a bootstrap interval, and the largest misses. PATH defaults
     to the shipped library (scenarios/determinations).
     """
+    from compsim import drafts
     from compsim.bootstrap import Resampling
     from compsim.calibrate import calibrate as run_calibration
     from compsim.calibrate import draw_chart, render_calibration
@@ -922,7 +923,8 @@ def calibrate(
     if chart is not None:
         draw_chart(cases, chart, reference_id)
     resampling = Resampling(resamples=resamples, seed=seed)
-    _emit(render_calibration(cases, fmt, top, reference_id, resampling), output)
+    in_force = drafts.in_force([reference])
+    _emit(render_calibration(cases, fmt, top, reference_id, resampling, in_force), output)
 
 
 @cli.command("diff")

@@ -13,6 +13,8 @@ from compsim.models import DRAFT
 from compsim.params import DatedValue, ParamDef, format_value
 from compsim.plugins import Policy
 
+DRAFT_MARK = "†"  # beside a figure that rests on a draft value
+
 
 @attrs.frozen
 class DraftValue:
@@ -106,7 +108,7 @@ def _dated(dated: DatedValue) -> str:
     return text
 
 
-def header_lines(drafts: Sequence[ColumnDrafts], mark: str = "†") -> list[str]:
+def header_lines(drafts: Sequence[ColumnDrafts], mark: str = DRAFT_MARK) -> list[str]:
     """The lines above a table saying which drafts are in force (none: no lines)."""
     if not drafts:
         return []

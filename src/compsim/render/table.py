@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compsim.compare import LandlordSummary, summarise
+from compsim.drafts import DRAFT_MARK
 from compsim.models import CellError, Decision
 from compsim.money import format_pounds
 from compsim.render.safe import flat
 from compsim.simulate import Cell, Row
 
 ASSUMPTION_MARK = "*"
-DRAFT_MARK = "†"
 NOT_COMPUTED_MARK = "+"  # and more the published documents do not let compsim compute
 NOT_COMPUTABLE = "not computable"
 

@@ -16,12 +16,12 @@ import attrs
 from compsim import audit as audit_module
 from compsim.compare import LandlordSummary, summarise
 from compsim.diff import Diff
-from compsim.drafts import ColumnDrafts
+from compsim.drafts import DRAFT_MARK, ColumnDrafts
 from compsim.models import ASSUMPTION, DRAFT, CellError, Decision
 from compsim.money import ZERO, format_pounds
 from compsim.plugins import Policy
 from compsim.render.explain import explain
-from compsim.render.table import ASSUMPTION_MARK, DRAFT_MARK, cell_text
+from compsim.render.table import ASSUMPTION_MARK, cell_text
 from compsim.simulate import Row
 
 
