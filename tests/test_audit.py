@@ -227,3 +227,19 @@ def test_money_in_hand_sums_what_is_paid_and_what_is_credited():
         D("350.00"),
         1,
     )
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_the_audit_names_the_drafts_it_ran_with(fmt):
+    # a verdict against a draft reference, or for a draft landlord, is not the published one's
+    args = ["audit", "-f", fmt, "-l", "alliance", "-t", "approvals"]
+    drafted = CliRunner().invoke(cli, [*args, "--set", "ombudsman.range.widen=1"]).output
+    published = CliRunner().invoke(cli, args).output
+    if fmt == "csv":
+        header, first = drafted.splitlines()[:2]
+        assert header.endswith(",landlord_drafts,reference_drafts")
+        assert first.endswith(",,range.widen=1")
+        assert published.splitlines()[1].endswith(",,")
+    else:
+        assert "Drafts in force" in drafted and "range.widen = draft value 1" in drafted
+        assert "Drafts in force" not in published

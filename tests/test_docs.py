@@ -185,7 +185,17 @@ def test_explain_json_keeps_the_documented_contract():
 
 
 def test_audit_json_keeps_the_documented_contract():
-    _valid("audit", json.loads(run("audit", "-f", "json", "--top", "3").output))
+    published = json.loads(run("audit", "-f", "json", "--top", "3").output)
+    _valid("audit", published)
+    assert published["drafts"] == []
+    drafted = json.loads(
+        run("audit", "-f", "json", "--top", "3", "--set", "ombudsman.range.widen=1").output
+    )
+    _valid("audit", drafted)
+    ((column, value),) = [
+        (d["column"], v["parameter"]) for d in drafted["drafts"] for v in d["values"]
+    ]
+    assert (column, value) == ("ombudsman", "range.widen")
 
 
 def test_diff_json_keeps_the_documented_contract():

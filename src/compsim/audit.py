@@ -30,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from compsim.drafts import ColumnDrafts, csv_text, header_lines
 from compsim.models import CellError, Decision
 from compsim.money import ZERO, as_text, format_pounds
 from compsim.simulate import Row
@@ -202,13 +203,23 @@ def largest_shortfalls(findings: Sequence[Finding], top: int) -> list[Finding]:
 
 
 def render_audit(
-    findings: Sequence[Finding], landlords: Sequence[str], reference: str, fmt: str, top: int
+    findings: Sequence[Finding],
+    landlords: Sequence[str],
+    reference: str,
+    fmt: str,
+    top: int,
+    in_force: Sequence[ColumnDrafts] = (),
 ) -> str:
+    """The audit in ``fmt``; ``in_force`` (``compsim.drafts.in_force``) names the draft values
+    the landlords or the reference ran with: a header above the tables, a ``drafts`` field in
+    JSON, ``landlord_drafts`` and ``reference_drafts`` columns in CSV."""
     if fmt == "json":
-        return _json(findings, landlords, reference, top)
+        return _json(findings, landlords, reference, top, in_force)
     if fmt == "csv":
-        return _csv(findings)
-    return _tables(findings, landlords, reference, top, markdown=fmt == "markdown")
+        return _csv(findings, reference, in_force)
+    tables = _tables(findings, landlords, reference, top, markdown=fmt == "markdown")
+    header = header_lines(in_force, mark="")
+    return "\n".join([*header, "", tables]) if header else tables
 
 
 def _tables(findings, landlords, reference, top, markdown: bool) -> str:
@@ -294,7 +305,7 @@ def _pays(f: Finding) -> str:
     return format_pounds(f.landlord_total)
 
 
-def _json(findings, landlords, reference, top) -> str:
+def _json(findings, landlords, reference, top, in_force) -> str:
     import json
 
     summary = [
@@ -317,6 +328,7 @@ def _json(findings, landlords, reference, top) -> str:
     ]
     data = {
         "reference": reference,
+        "drafts": [c.record() for c in in_force],
         "money_in_hand": money,
         "out_of_scope_categories": OUT_OF_SCOPE,
         "summary": summary,
@@ -347,17 +359,20 @@ def _record(f: Finding) -> dict[str, Any]:
     }
 
 
-def _csv(findings) -> str:
+def _csv(findings, reference, in_force) -> str:
     import csv
     import io
 
+    drafted = csv_text(in_force)
     out = io.StringIO()
-    columns = list(_record(findings[0])) if findings else ["scenario"]
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    columns = [*_record(findings[0]), "landlord_drafts", "reference_drafts"] if findings else []
+    writer = csv.DictWriter(out, fieldnames=columns or ["scenario"], lineterminator="\n")
     writer.writeheader()
     for f in findings:
         record = _record(f)
         if f.bucket != "error" and f.reference_max is None:
             record["reference_max"] = "open"
+        record["landlord_drafts"] = drafted.get(f.landlord, "")
+        record["reference_drafts"] = drafted.get(reference, "")
         writer.writerow(record)
     return out.getvalue()

@@ -322,6 +322,7 @@ def audit_command(paths, landlords, tags, fmt, sets, param_files, output, refere
     above its maximum, or are excluded where the reference would remedy; then the largest
     shortfalls, with the clauses on both sides. Exits 1 if any plugin failed.
     """
+    from compsim import drafts
     from compsim.audit import audit, render_audit
     from compsim.simulate import simulate
 
@@ -343,7 +344,8 @@ def audit_command(paths, landlords, tags, fmt, sets, param_files, output, refere
         raise CompsimError("no landlord to compare with the reference")
     rows = simulate(_scenarios(paths, tags), policies)
     findings = audit(rows, compared, reference_id)
-    _emit(render_audit(findings, compared, reference_id, fmt, top), output)
+    in_force = drafts.in_force([p for p in policies if p.column in (*compared, reference_id)])
+    _emit(render_audit(findings, compared, reference_id, fmt, top, in_force), output)
     sys.exit(1 if any(f.bucket == "error" for f in findings) else 0)
 
 

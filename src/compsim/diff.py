@@ -295,20 +295,10 @@ def render_diff(diff: Diff, fmt: str, in_force: Sequence[ColumnDrafts] = ()) -> 
     """The diff in a ``compare`` format; ``in_force`` (``compsim.drafts.in_force``) says
     which drafts are in force: a header above the tables, a ``drafts`` field in JSON."""
     if fmt == "json":
-        return to_json(diff, [drafts_record(c) for c in in_force])
+        return to_json(diff, [c.record() for c in in_force])
     if fmt == "csv":
         return to_csv(diff)
     return to_text(diff, markdown=fmt == "markdown", header=header_lines(in_force))
-
-
-def drafts_record(column: ColumnDrafts) -> dict[str, Any]:
-    return {
-        "column": column.column,
-        "base": column.base,
-        "source": column.variant_source,
-        "description": column.variant_description,
-        "values": [v.record() for v in column.values],
-    }
 
 
 def side_labels(baseline: str, draft: str) -> tuple[str, str]:

@@ -63,6 +63,16 @@ class ColumnDrafts:
             text = f"{self.column}: the published policy with overrides from {sources}"
         return text
 
+    def record(self) -> dict[str, Any]:
+        """The column's drafts in JSON (``drafts_in_force`` in docs/output.md)."""
+        return {
+            "column": self.column,
+            "base": self.base,
+            "source": self.variant_source,
+            "description": self.variant_description,
+            "values": [v.record() for v in self.values],
+        }
+
 
 def in_force(policies: Sequence[Policy]) -> list[ColumnDrafts]:
     """Every column with a draft value, in column order (none: the published policies)."""
@@ -109,13 +119,12 @@ def _dated(dated: DatedValue) -> str:
 
 
 def header_lines(drafts: Sequence[ColumnDrafts], mark: str = DRAFT_MARK) -> list[str]:
-    """The lines above a table saying which drafts are in force (none: no lines)."""
+    """The lines above a table saying which drafts are in force (none: no lines); ``mark``
+    is the mark beside an award resting on one ("": the table marks none)."""
     if not drafts:
         return []
-    lines = [
-        f"Drafts in force (an award resting on one is marked {mark}; "
-        "a draft replaces the current value on every date):"
-    ]
+    marked = f"an award resting on one is marked {mark}; " if mark else ""
+    lines = [f"Drafts in force ({marked}a draft replaces the current value on every date):"]
     for column in drafts:
         lines.append(f"  {column.heading()}")
         if column.variant_description:
