@@ -243,6 +243,9 @@ def test_readings_json_keeps_the_documented_contract():
         assert largest is None or largest["scenario"] in changed
 
 
+DRAFT_STAR = ("--set", "star.bands.medium.high=200")
+
+
 def test_sweep_json_keeps_the_documented_contract():
     kitchen = library_path() / "amenities" / "kitchen-five-weeks.toml"
     result = run("sweep", kitchen, "--vary", "claim_delay_days=0..400:100", "-f", "json")
@@ -255,6 +258,13 @@ def test_sweep_json_keeps_the_documented_contract():
         assert list(point["cells"]) == ["alliance", "clarion", "star", "twenty11", "ombudsman"]
         for cell in point["cells"].values():
             assert "error" in cell or cell["excluded"] == bool(cell["exclusions"])
+    assert document["drafts"] == []
+    drafted = run("sweep", kitchen, "--vary", "loss_days=10..20:10", "-f", "json", *DRAFT_STAR)
+    document = json.loads(drafted.output)
+    _valid("sweep", document)
+    assert [d["column"] for d in document["drafts"]] == ["star"]
+    assert all(p["cells"]["star"]["rests_on_draft"] for p in document["points"])
+    assert not any(p["cells"]["alliance"]["rests_on_draft"] for p in document["points"])
 
 
 def test_simulate_json_keeps_the_documented_contract():

@@ -105,3 +105,17 @@ def test_cliffs_name_the_28_day_room_rule_and_not_a_steady_ramp():
     assert cliffs == ["- clarion: £0.00 at 28 → £350.00 at 29 (the award jumps)"]
     ramp = [p.cells["ombudsman"].award.total for p in result.points]
     assert len(set(ramp)) > 10  # the reference's loss of use grows day by day: no cliff
+
+
+def test_the_sweep_table_names_the_drafts_it_ran_with():
+    from click.testing import CliRunner
+
+    from compsim.cli import cli
+
+    kitchen = "scenarios/amenities/kitchen-five-weeks.toml"
+    args = ["sweep", kitchen, "--vary", "loss_days=10..20:10", "-l", "star"]
+    drafted = CliRunner().invoke(cli, [*args, "--set", "star.bands.medium.high=200"]).output
+    assert "Drafts in force" in drafted and "bands.medium.high = draft value 200" in drafted
+    assert "£189.20†" in drafted and "† on a draft value" in drafted
+    published = CliRunner().invoke(cli, args).output
+    assert "Drafts in force" not in published and "†" not in published

@@ -853,15 +853,17 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     from dates.occurred to dates.resolved) or claim_delay_days (days from the loss end to the
     claim). A date field also takes whole numbers, as days after dates.occurred.
     """
+    from compsim import drafts
     from compsim.sweep import draw_chart, parse_vary, render_sweep, run_sweep
 
     varying = parse_vary(vary)
     if not scenario.is_file():
         raise CompsimError(f"{scenario}: no such scenario file")
-    result = run_sweep(scenario, varying, _policies(landlords, sets, param_files, reference))
+    policies = _policies(landlords, sets, param_files, reference)
+    result = run_sweep(scenario, varying, policies)
     if chart is not None:
         draw_chart(result, chart)
-    _emit(render_sweep(result, fmt), output)
+    _emit(render_sweep(result, fmt, drafts.in_force(policies)), output)
 
 
 @cli.command()

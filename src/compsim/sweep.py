@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from compsim.caseload.csvfile import column_kind
+from compsim.drafts import DRAFT_MARK, ColumnDrafts, header_lines
 from compsim.errors import CompsimError, ScenarioErrors
 from compsim.models import Decision, Scenario
 from compsim.money import as_text, format_pounds
@@ -224,9 +225,12 @@ def _cell_text(cell: Cell) -> str:
     return text
 
 
-def render_sweep(sweep: Sweep, fmt: str) -> str:
+def render_sweep(sweep: Sweep, fmt: str, in_force: Sequence[ColumnDrafts] = ()) -> str:
+    """The sweep in ``fmt``; ``in_force`` (``compsim.drafts.in_force``) names the draft values
+    the columns ran with: a header above the table, a ``drafts`` field in JSON (CSV, a grid
+    of totals, carries none)."""
     if fmt == "json":
-        return _json(sweep)
+        return _json(sweep, in_force)
     if fmt == "csv":
         return _csv(sweep)
     from tabulate import tabulate
@@ -244,15 +248,21 @@ def render_sweep(sweep: Sweep, fmt: str) -> str:
         colalign=("left", *("right" for _ in sweep.columns)),
     )
     title = f"{sweep.scenario.id}: {sweep.scenario.title}, varying {sweep.vary.field}"
+    on_draft = f"{DRAFT_MARK} on a draft value; " if in_force else ""
     notes = (
-        "* part of the award rests on an assumption; ^ senior approval needed; "
+        f"* part of the award rests on an assumption; {on_draft}^ senior approval needed; "
         "an excluded claim shows its first reason."
     )
     cliffs = describe_cliffs(sweep)
-    parts = [f"## {title}" if markdown else title, table, notes]
+    parts = [f"## {title}" if markdown else title, *_drafts_header(in_force), table, notes]
     if cliffs:
         parts.append("Cliffs:\n" + "\n".join(cliffs))
     return "\n\n".join(parts) + "\n"
+
+
+def _drafts_header(in_force: Sequence[ColumnDrafts]) -> list[str]:
+    lines = header_lines(in_force)
+    return ["\n".join(lines)] if lines else []
 
 
 def _total(cell: Cell) -> Decimal | None:
@@ -308,13 +318,15 @@ def _record(cell: Cell) -> dict[str, Any]:
         "paid_to_customer": as_text(cell.settlement.paid_to_customer),
         "senior_approval": cell.approval.senior,
         "rests_on_assumption": cell.rests_on_assumption,
+        "rests_on_draft": cell.rests_on_draft,
     }
 
 
-def _json(sweep: Sweep) -> str:
+def _json(sweep: Sweep, in_force: Sequence[ColumnDrafts]) -> str:
     document = {
         "scenario": sweep.scenario.id,
         "field": sweep.vary.field,
+        "drafts": [c.record() for c in in_force],
         "points": [
             {
                 "value": sweep.vary.label(p.value),
