@@ -587,3 +587,20 @@ def test_simulate_refuses_a_chart_it_cannot_draw_before_running(tmp_path):
     result = CliRunner().invoke(cli, ["simulate", str(spec), "--chart", str(tmp_path / "a.txt")])
     assert result.exit_code == 2
     assert "--chart" in result.output and "expected a file ending .svg or .png" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_simulate_names_the_drafts_it_ran_with(fmt):
+    from click.testing import CliRunner
+
+    from compsim.cli import cli
+
+    args = ["simulate", "examples/caseload.csv", "--workers", "1", "-f", fmt]
+    drafted = CliRunner().invoke(cli, [*args, "--set", "star.bands.medium.high=200"]).output
+    published = CliRunner().invoke(cli, args).output
+    if fmt == "csv":
+        assert "drafts,,,bands.medium.high=200,," in drafted.splitlines()
+        assert not any(line.startswith("drafts,") for line in published.splitlines())
+    else:
+        assert "Drafts in force" in drafted and "bands.medium.high = draft value 200" in drafted
+        assert "Drafts in force" not in published

@@ -288,6 +288,12 @@ def test_simulate_json_keeps_the_documented_contract():
     assert diff["more"] + diff["less"] + diff["same"] == diff["cases"]
     change = Decimal(diff["draft_total"]) - Decimal(diff["baseline_total"])
     assert Decimal(diff["change"]) == change == Decimal(diff["gained"]) - Decimal(diff["lost"])
+    assert document["drafts"] == []
+    drafted = json.loads(
+        run("simulate", caseload, "--workers", "1", "-f", "json", *DRAFT_STAR).output
+    )
+    _valid("simulate", drafted)
+    assert [d["column"] for d in drafted["drafts"]] == ["star"]
 
 
 def test_calibrate_json_keeps_the_documented_contract():

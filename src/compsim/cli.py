@@ -768,6 +768,7 @@ def simulate(
     and resting on assumptions. Cases are generated or read in chunks and aggregated as they
     go, so memory stays flat. See docs/caseloads.md.
     """
+    from compsim import drafts
     from compsim.caseload.render import render_tally
     from compsim.caseload.simulate import simulate_caseload
     from compsim.selection import PolicyRequest
@@ -790,7 +791,8 @@ def simulate(
         scheduler=scheduler,
         progress=_progress_line() if sys.stderr.isatty() else None,
     )
-    _emit(render_tally(tally, fmt, title), output)
+    in_force = drafts.in_force(request.build())
+    _emit(render_tally(tally, fmt, title, in_force), output)
     if chart is not None:
         from compsim.caseload.chart import draw_distribution
 

@@ -4,10 +4,12 @@ draft against the baseline when asked."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from compsim.caseload.tally import PolicyTally, Tally
+from compsim.drafts import ColumnDrafts, csv_text, header_lines
 from compsim.money import as_text, format_pounds
 
 
@@ -88,15 +90,25 @@ def _signed(amount: Decimal) -> str:
     return f"-{as_text(-amount)}" if amount < 0 else as_text(amount)
 
 
-def render_tally(tally: Tally, fmt: str, title: str) -> str:
+def render_tally(tally: Tally, fmt: str, title: str, in_force: Sequence[ColumnDrafts] = ()) -> str:
+    """The tally in ``fmt``; ``in_force`` (``compsim.drafts.in_force``) names the draft values
+    the columns ran with: a header above the tables, a ``drafts`` field in JSON, a ``drafts``
+    row in CSV."""
     if fmt == "json":
-        return json.dumps({"caseload": title, **tally_record(tally)}, indent=2) + "\n"
+        document = {"caseload": title, "drafts": [c.record() for c in in_force]}
+        document.update(tally_record(tally))
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        return _csv(tally)
-    return _tables(tally, title, markdown=fmt == "markdown")
+        return _csv(tally, in_force)
+    tables = _tables(tally, title, markdown=fmt == "markdown")
+    header = header_lines(in_force, mark="")
+    if not header:
+        return tables
+    heading, _, rest = tables.partition("\n\n")
+    return "\n\n".join([heading, "\n".join(header), rest])
 
 
-def _csv(tally: Tally) -> str:
+def _csv(tally: Tally, in_force: Sequence[ColumnDrafts]) -> str:
     import csv
     import io
 
@@ -121,6 +133,9 @@ def _csv(tally: Tally) -> str:
         "resting_on_drafts",
     ):
         writer.writerow([key, *(record[c][key] for c in tally.columns)])
+    drafted = csv_text(in_force)
+    if drafted:
+        writer.writerow(["drafts", *(drafted.get(c, "") for c in tally.columns)])
     reasons = sorted({r for c in tally.columns for r in tally.policies[c].reasons})
     for reason in reasons:
         writer.writerow(
