@@ -138,7 +138,7 @@ def simulate_caseload_rate(cases: int, workers: int, landlords: Sequence[str] = 
     request = PolicyRequest(tuple(landlords), include_references=False)
     cpu_before = cpu_seconds()
     started = time.perf_counter()
-    tally, title = simulate_caseload(spec, request, workers=workers, cases=cases)
+    tally, title, _ = simulate_caseload(spec, request, workers=workers, cases=cases)
     elapsed = time.perf_counter() - started
     cpu = cpu_seconds() - cpu_before
     own, child = peak_memory_mb()

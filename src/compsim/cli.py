@@ -768,7 +768,6 @@ def simulate(
     and resting on assumptions. Cases are generated or read in chunks and aggregated as they
     go, so memory stays flat. See docs/caseloads.md.
     """
-    from compsim import drafts
     from compsim.caseload.render import render_tally
     from compsim.caseload.simulate import simulate_caseload
     from compsim.selection import PolicyRequest
@@ -778,7 +777,7 @@ def simulate(
 
         pyplot_for(chart)  # a wrong suffix or no matplotlib is said before the run, not after
     request = PolicyRequest(tuple(landlords), tuple(sets), tuple(param_files), reference)
-    tally, title = simulate_caseload(
+    tally, title, in_force = simulate_caseload(
         population,
         request,
         workers=workers or os.cpu_count() or 1,
@@ -791,7 +790,6 @@ def simulate(
         scheduler=scheduler,
         progress=_progress_line() if sys.stderr.isatty() else None,
     )
-    in_force = drafts.in_force(request.build())
     _emit(render_tally(tally, fmt, title, in_force), output)
     if chart is not None:
         from compsim.caseload.chart import draw_distribution

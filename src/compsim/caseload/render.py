@@ -100,12 +100,7 @@ def render_tally(tally: Tally, fmt: str, title: str, in_force: Sequence[ColumnDr
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         return _csv(tally, in_force)
-    tables = _tables(tally, title, markdown=fmt == "markdown")
-    header = header_lines(in_force, mark="")
-    if not header:
-        return tables
-    heading, _, rest = tables.partition("\n\n")
-    return "\n\n".join([heading, "\n".join(header), rest])
+    return _tables(tally, title, markdown=fmt == "markdown", header=header_lines(in_force, mark=""))
 
 
 def _csv(tally: Tally, in_force: Sequence[ColumnDrafts]) -> str:
@@ -144,7 +139,8 @@ def _csv(tally: Tally, in_force: Sequence[ColumnDrafts]) -> str:
     return out.getvalue()
 
 
-def _tables(tally: Tally, title: str, markdown: bool) -> str:
+def _tables(tally: Tally, title: str, markdown: bool, header: list[str]) -> str:
+    """The tables under the title, with ``header`` (the drafts in force) between them."""
     from tabulate import tabulate
 
     style = "github" if markdown else "simple"
@@ -153,6 +149,7 @@ def _tables(tally: Tally, title: str, markdown: bool) -> str:
     body = [[name, *(show(t) for t in policies)] for _, name, show in METRICS]
     parts = [
         f"## {title}" if markdown else title,
+        *(["\n".join(header)] if header else []),
         tabulate(
             body,
             headers=["per landlord", *columns],

@@ -16,6 +16,7 @@ from compsim.caseload.run import (
     run,
 )
 from compsim.caseload.tally import Tally
+from compsim.drafts import ColumnDrafts, in_force
 from compsim.errors import CompsimError
 from compsim.selection import PolicyRequest
 
@@ -33,8 +34,9 @@ def simulate_caseload(
     executor: str = "local",
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[Tally, str]:
-    """Run the caseload; returns the tally and a title describing what ran."""
+) -> tuple[Tally, str, list[ColumnDrafts]]:
+    """Run the caseload; returns the tally, a title describing what ran and the drafts in
+    force (``compsim.drafts.in_force``)."""
     policies = request.build(warn=lambda text: print(f"warning: {text}", file=sys.stderr))
     columns = [p.column for p in policies]
     if diff is not None:
@@ -89,4 +91,4 @@ def simulate_caseload(
     finally:
         if writer is not None:
             writer.close(keep=kept)
-    return tally, title
+    return tally, title, in_force(policies)
