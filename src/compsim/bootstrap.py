@@ -43,6 +43,9 @@ class Resampling:
         return self.resamples > 0
 
 
+DEFAULT_RESAMPLING = Resampling()
+
+
 def nearest_rank(ordered: Sequence[float], share: float) -> float:
     """The nearest-rank percentile of already sorted values: the smallest value with at
     least ``share`` of the values at or below it."""

@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from compsim.bootstrap import Interval, Resampling, percentile_intervals
+from compsim.bootstrap import DEFAULT_RESAMPLING, Interval, Resampling, percentile_intervals
 from compsim.drafts import DRAFT_MARK, ColumnDrafts, header_lines
 from compsim.errors import CompsimError
 from compsim.models import FINDINGS, Decision, Scenario
@@ -158,11 +158,10 @@ def _median_ratio(points: Sequence[Point]) -> float:
     return statistics.median(ratio for _, ratio in points)
 
 
-def summarise(cases: Sequence[Case], resampling: Resampling | None = None) -> list[Summary]:
+def summarise(cases: Sequence[Case], resampling: Resampling = DEFAULT_RESAMPLING) -> list[Summary]:
     """All cases, the fit and held-out parts, then each finding the cases have (the
     Ombudsman's sums follow its finding: a regulator sees where the reference errs); each
     share and median with its bootstrap interval (``Resampling(resamples=0)``: none)."""
-    resampling = Resampling() if resampling is None else resampling
     groups = [("all", list(cases))]
     groups += [(split, [c for c in cases if c.split == split]) for split in SPLITS]
     groups += [
@@ -238,12 +237,11 @@ def render_calibration(
     fmt: str,
     top: int,
     reference: str,
-    resampling: Resampling | None = None,
+    resampling: Resampling = DEFAULT_RESAMPLING,
     in_force: Sequence[ColumnDrafts] = (),
 ) -> str:
     """The calibration in ``fmt``; ``in_force`` (``compsim.drafts.in_force``) names the draft
     values the reference ran with, and every format shows them."""
-    resampling = Resampling() if resampling is None else resampling
     drafts = [value.record() for column in in_force for value in column.values]
     if fmt == "json":
         return _json(cases, top, reference, resampling, drafts)
