@@ -339,6 +339,13 @@ def test_6_5_offer_accepted_the_day_after_three_months_excluded():
     assert "last day 2026-02-28" in decision.exclusions[0].reason
 
 
+def test_6_5_offer_lapse_deadline_names_the_months_in_force():
+    decision = t11(OFFER, ("twenty11.time_limits.offer_acceptance_months=2",))
+    (deadline,) = [d for d in decision.deadlines if d.name.startswith("Offer lapses")]
+    assert deadline.name == "Offer lapses if not accepted (2 months after it was made)"
+    assert deadline.date.isoformat() == "2026-01-30"  # 30 Nov 2025 + 2 calendar months
+
+
 def test_6_5_offer_not_yet_accepted_not_excluded_and_the_lapse_date_is_noted():
     decision = t11(OFFER)
     assert not decision.excluded
@@ -813,6 +820,29 @@ def test_6_9_3_6_9_5_worse_distress_never_lowers_the_award(responsibility, kind)
 # ---------------------------------------------------------------- 6.9.5 gesture of goodwill
 
 
+@pytest.mark.parametrize(
+    ("kind", "category", "words", "clause"),
+    [
+        (
+            "missed-appointment",
+            "service-failure",
+            "a direct result of our action or inaction",
+            "twenty11 6.9.1, 6.6, 2.1",
+        ),
+        ("repair-delay", "distress", "through our actions or inaction", "twenty11 6.9.3, 6.6"),
+    ],
+    ids=["6.9.1 quotes 2.1", "6.9.3 quotes itself"],
+)
+def test_6_9_1_6_9_3_no_fault_refusal_quotes_and_cites_its_own_clause(
+    kind, category, words, clause
+):
+    decision = t11(f"[failure]\nkind = '{kind}'\nresponsibility = 'none'")
+    (refused,) = items(decision, category)
+    assert refused.amount == 0
+    assert f"'{words}'" in refused.label
+    assert refused.clause == clause
+
+
 def test_6_9_5_gesture_of_25_without_acceptance_of_fault():
     decision = t11("[failure]\nkind = 'repair-delay'\nresponsibility = 'none'")
     assert amount(decision, "distress") == 0
@@ -833,6 +863,21 @@ def test_6_9_5_no_gesture_when_inconvenience_is_already_paid():
     decision = t11("[failure]\nkind = 'repair-delay'\ndistress = 'minimal'")
     assert items(decision, "goodwill") == []
     assert decision.award.total == D("50.00")
+
+
+@pytest.mark.parametrize(
+    "facts",
+    ["distress = 'minimal'", "responsibility = 'none'\ndistress = 'none'"],
+    ids=["inconvenience already paid", "not inconvenienced"],
+)
+def test_6_9_5_gesture_switch_not_listed_where_it_could_change_nothing(facts):
+    decision = t11(f"[failure]\nkind = 'repair-delay'\n{facts}")
+    assert "gesture.when_no_inconvenience_award" not in readings(decision)
+
+
+def test_6_9_5_gesture_switch_listed_where_it_pays():
+    decision = t11("[failure]\nkind = 'repair-delay'\nresponsibility = 'none'")
+    assert readings(decision)["gesture.when_no_inconvenience_award"] is True
 
 
 def test_6_9_5_reading_gesture_switched_off():

@@ -976,11 +976,16 @@ def _inconvenience(
         high_amount = params.value(high) if high in params else None
     clause = point.clause
     if failure.responsibility == "none":
+        # 6.9.3 says it in its own words; 6.9.1 has none, so 2.1's definition is quoted
+        words, source = (
+            ("a direct result of our action or inaction", ", 2.1")
+            if service
+            else ("through our actions or inaction", "")
+        )
         return AwardItem(
-            f"{label}: not paid, Twenty11 accepts no fault (it pays for what it caused "
-            "'through our actions or inaction')",
+            f"{label}: not paid, Twenty11 accepts no fault (it pays for what it caused, '{words}')",
             ZERO,
-            clause,
+            clause + source,
             point.basis,
             category,
         )
@@ -1037,10 +1042,11 @@ def _inconvenience_item(
 
 
 def _gesture(impact: Impact, inconvenience: AwardItem, params: Params) -> AwardItem | None:
-    switch = params["gesture.when_no_inconvenience_award"]
-    amount = params.value("gesture.amount")
-    if not switch.value or impact.rank == 0 or inconvenience.amount > ZERO:
+    if impact.rank == 0 or inconvenience.amount > ZERO:
+        return None  # the switch could change nothing, so it is not consulted (or listed)
+    if not params["gesture.when_no_inconvenience_award"].value:
         return None
+    amount = params.value("gesture.amount")
     return AwardItem(
         "Gesture of goodwill: the claimant was inconvenienced but no payment for it is "
         f"due, so a gesture of up to {format_pounds(amount)} is offered, even "
@@ -1439,9 +1445,10 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
             )
         )
     if dates.offer_made is not None:
+        months = params.value("time_limits.offer_acceptance_months")
         found.append(
             Deadline(
-                "Offer lapses if not accepted (3 months after it was made)",
+                f"Offer lapses if not accepted ({months} months after it was made)",
                 offer_lapses_on(dates, params),
                 "twenty11 6.5",
             )
