@@ -622,21 +622,25 @@ def test_3_1_decoration_damaged_by_repair_work_is_made_good_not_paid():
     assert "readings.decoration_other_damage_is_repair_work" not in readings(decision)
 
 
-def test_3_1_unnamed_decoration_damage_is_read_as_repair_work():
+def test_3_1_unnamed_decoration_damage_is_damage_to_property():
+    # RULES.md: "only damage made by repair work ... gets no additional compensation; other
+    # damage to decoration is damage to property (2.10)"; an unnamed cause is not repair work
     decision = decoration("other")
     item = decision.award.items[1]
-    assert item.amount == 0
-    assert item.clause == "alliance 3.1"
-    assert item.basis == "assumption"  # format 1 cannot say that repair work did it
-    assert decision.award.total == pounds("100.00")  # the matrix still pays (Low £100)
+    assert item.amount == pounds("150.00")
+    assert "alliance 2.10" in item.clause
+    assert item.basis == "assumption"  # rests on the reading (and the valuation switch)
+    assert decision.award.total == pounds("250.00")  # Low £100 + £150
+    assert readings(decision)["readings.decoration_other_damage_is_repair_work"] is False
 
 
-def test_3_1_decoration_repair_work_reading_off_pays_it_as_damage_to_property():
+def test_3_1_decoration_repair_work_reading_on_reads_unnamed_damage_as_repair_work():
     decision = decoration(
-        "other", ["alliance.readings.decoration_other_damage_is_repair_work=false"]
+        "other", ["alliance.readings.decoration_other_damage_is_repair_work=true"]
     )
-    assert decision.award.items[1].amount == pounds("150.00")
-    assert decision.award.total == pounds("250.00")
+    item = decision.award.items[1]
+    assert (item.amount, item.clause, item.basis) == (0, "alliance 3.1", "draft")
+    assert decision.award.total == pounds("100.00")  # the matrix still pays (Low £100)
 
 
 @pytest.mark.parametrize("damaged_by", ["leak", "flood", "fire"])

@@ -60,24 +60,30 @@ def test_2_7_matrix_item_keeps_amounts_written_apart_in_one_process():
 
 
 def test_2_10_3_1_paid_decoration_rests_on_every_parameter_its_item_reads():
-    # Wallpaper £150 damaged by "other" (3.1), the repair-work reading drafted off, so it is
+    # Wallpaper £150 damaged by "other" (3.1): not read as repair work (a switch), so it is
     # damage to property paid at value (2.10, belongings.valuation: a switch). The item's basis
-    # comes from the parameters as read (no second lookup): the draft makes it draft, and both
-    # switches are recorded in the order they were read.
+    # comes from the parameters as read (no second lookup): both switches are recorded in the
+    # order they were read; drafting the valuation makes the item draft.
     text = (
         '[failure]\nkind = "damage-to-decoration"\ndistress = "minimal"\n'
         '[[damaged_items]]\nitem = "wallpaper"\nkind = "decoration"\nreplacement_value = 150\n'
         'damaged_by = "other"'
     )
-    sets = ("alliance.readings.decoration_other_damage_is_repair_work=false",)
-    decision = decide("alliance", scenario(text), sets)
+    decision = decide("alliance", scenario(text))
     item = decision.award.items[1]
-    assert (item.amount, item.basis) == (Decimal("150"), "draft")
+    assert (item.amount, item.basis) == (Decimal("150"), "assumption")
     paths = [r.path for r in decision.readings]
     assert paths.index("belongings.valuation") < paths.index(
         "readings.decoration_other_damage_is_repair_work"
     )
-    assert [d.path for d in decision.drafts] == ["readings.decoration_other_damage_is_repair_work"]
+    drafted = decide(
+        "alliance", scenario(text), ("alliance.belongings.valuation=replacement_value",)
+    )
+    assert (drafted.award.items[1].amount, drafted.award.items[1].basis) == (
+        Decimal("150"),
+        "draft",
+    )
+    assert [d.path for d in drafted.drafts] == ["belongings.valuation"]
 
 
 def test_2_5_2_6_unevidenced_cost_refused_on_a_drafted_reading_is_draft():
