@@ -260,7 +260,28 @@ class Params(Mapping[str, Param]):
         param = self._defs[path].at(day)
         if param.alternative:
             self.switches_used[path] = param
+        if param.basis == DRAFT:
+            self.drafts_used[path] = param
         return param
+
+    def periods(self, path: str) -> list[tuple[Param, date | None, date | None]]:
+        """Each value of a parameter with the days it is in force: (the parameter, its first
+        day, the day after its last), None where there is no limit. For a figure counted day
+        by day, each day at the value in force on it. An undated (or overridden) parameter is
+        one period without limits. Records a switch or draft as ``[]`` does."""
+        if path not in self._defs:
+            raise KeyError(f"{self.policy_id} has no parameter {path!r}")
+        definition = self._defs[path]
+        found = []
+        for dated in definition.values:
+            param = definition.at(date.min if dated.start is None else dated.start)
+            after = None if dated.end is None else dated.end + timedelta(days=1)
+            found.append((param, dated.start, after))
+            if param.alternative:
+                self.switches_used[path] = param
+            if param.basis == DRAFT:
+                self.drafts_used[path] = param
+        return found
 
     def basis_of(self, *paths: str) -> str:
         """``draft`` if any of the parameters is the user's draft, else ``assumption`` if any

@@ -956,6 +956,80 @@ def test_ombudsman_heating_and_hot_water_claimed_1_april_2026_is_15_a_day():
     assert decision.award.total == D("500.00")
 
 
+# Which claims the 2026 sums reach is a reading (RULES.md: a switch), specific_sums.applies_by.
+# Both lost 27 Mar → 6 Apr 2026: 10 days, 5 in March (27-31) and 5 in April (1-5).
+ACROSS_1_APRIL = _services(
+    "2026-04-15",
+    ("heating", "2026-03-27", "2026-04-06"),
+    ("hot-water", "2026-03-27", "2026-04-06"),
+)
+
+
+def readings(decision) -> dict[str, object]:
+    return {r.path: r.value for r in decision.readings}
+
+
+def test_ombudsman_specific_sums_by_the_claim_date_pay_every_day_of_loss():
+    # claimed 15 Apr: the sums in force on the claim date, for all 10 days: 10 × £15 = £150
+    decision = clarion(ACROSS_1_APRIL)
+    assert item(decision, "together").amount == D("150.00")
+    assert item(decision, "together").basis == "assumption"
+    assert readings(decision)["specific_sums.applies_by"] == "claim-date"
+    assert decision.award.total == D("500.00")  # + moderate band £350
+
+
+def test_ombudsman_specific_sums_by_days_of_loss_pay_only_the_days_from_1_april_2026():
+    decision = clarion(ACROSS_1_APRIL, "specific_sums.applies_by=days-of-loss")
+    before = item(decision, "together, days to 2026-03-31")
+    after = item(decision, "together, days from 2026-04-01")
+    assert before.amount == 0 and "5 days: no Ombudsman specific sum" in before.label
+    assert after.amount == D("75.00") and "5 days at £15.00 a day" in after.label  # 5 × £15
+    assert after.basis == "draft"  # the reading was drafted
+    assert decision.award.total == D("425.00")  # £75 + £350
+
+
+SOURCE = """
+[source]
+case = "000000001"
+landlord = "Clarion Housing Association Limited"
+url = ""
+quoted_in = []
+decided = {decided}
+finding = "maladministration"
+ordered = 100.00
+ordered_for = "a test"
+stand_ins = "all of it"
+split = "fit"
+"""
+
+
+def test_ombudsman_specific_sums_by_the_decision_date():
+    # lost 20 → 30 Mar (10 days), claimed 31 Mar: nothing on the claim date; a case decided
+    # on 1 May 2026 gets them on the decision-date reading: 10 × £15 = £150
+    toml = _services(
+        "2026-03-31",
+        ("heating", "2026-03-20", "2026-03-30"),
+        ("hot-water", "2026-03-20", "2026-03-30"),
+    )
+    by_decision = "specific_sums.applies_by=decision-date"
+    decided = clarion(toml + SOURCE.format(decided="2026-05-01"), by_decision)
+    assert item(decided, "together").amount == D("150.00")
+    decided_before = clarion(toml + SOURCE.format(decided="2026-03-31"), by_decision)
+    assert "on the decision date (2026-03-31)" in item(decided_before, "together").label
+    assert item(decided_before, "together").amount == 0
+    # without [source] the decision-date reading falls back to the claim date
+    assert item(clarion(toml, by_decision), "together").amount == 0
+
+
+def test_ombudsman_missed_appointment_by_days_of_loss_goes_by_its_own_day():
+    # missed 20 Mar 2026, claimed 15 Apr: £15 on the claim date, nothing on its own day
+    assert item(clarion(missed_appointment("0")), "Missed appointment").amount == D("15.00")
+    decision = clarion(missed_appointment("0"), "specific_sums.applies_by=days-of-loss")
+    refused = item(decision, "Missed appointment")
+    assert refused.amount == 0
+    assert "in force on the day of the missed appointment (2026-03-20)" in refused.label
+
+
 def test_ombudsman_one_of_heating_or_hot_water_is_8_a_day():
     # heating only, 1 → 11 Apr = 10 days × £8 = £80, + £350 = £430
     decision = clarion(_services("2026-04-15", ("heating", "2026-04-01", "2026-04-11")))

@@ -8,7 +8,7 @@ silent, are listed in this package's README.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -915,39 +915,49 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
         heating, hot_water = days_lost.get("heating", ()), days_lost.get("hot-water", ())
         power, lighting = days_lost.get("electricity", ()), days_lost.get("lighting", ())
         if not lost.isdisjoint(HEATING_OR_HOT_WATER):
-            both = _days_in_both(heating, hot_water)
-            one_of = _days_in(heating) + _days_in(hot_water) - 2 * both
-            items.append(
-                _per_day(
-                    "Loss of heating and hot water together",
-                    both,
-                    params,
-                    "specific_sums.heating_and_hot_water_per_day",
-                    scenario,
-                )
+
+            def both(lo: date | None, hi: date | None) -> int:
+                return _days_in_both(_clipped(heating, lo, hi), _clipped(hot_water, lo, hi))
+
+            def one_of(lo: date | None, hi: date | None) -> int:
+                alone = _days_in(_clipped(heating, lo, hi)) + _days_in(_clipped(hot_water, lo, hi))
+                return alone - 2 * both(lo, hi)
+
+            items += _specific_sum(
+                "Loss of heating and hot water together",
+                both,
+                "specific_sums.heating_and_hot_water_per_day",
+                scenario,
+                params,
             )
-            items.append(
-                _per_day(
-                    "Loss of one of heating or hot water",
-                    one_of,
-                    params,
-                    "specific_sums.heating_or_hot_water_per_day",
-                    scenario,
-                )
+            items += _specific_sum(
+                "Loss of one of heating or hot water",
+                one_of,
+                "specific_sums.heating_or_hot_water_per_day",
+                scenario,
+                params,
             )
         if "electricity" in lost:
-            items.append(
-                _per_day(
-                    "Loss of power",
-                    _days_in(power),
-                    params,
-                    "specific_sums.power_per_day",
-                    scenario,
-                )
+            items += _specific_sum(
+                "Loss of power",
+                lambda lo, hi: _days_in(_clipped(power, lo, hi)),
+                "specific_sums.power_per_day",
+                scenario,
+                params,
             )
         if "lighting" in lost:
-            lighting_only = _days_in(lighting) - _days_in_both(lighting, power)
-            items.append(_lighting_only(lighting_only, params, scenario))
+
+            def lighting_only(lo: date | None, hi: date | None) -> int:
+                alone = _clipped(lighting, lo, hi)
+                return _days_in(alone) - _days_in_both(alone, _clipped(power, lo, hi))
+
+            items += _specific_sum(
+                "Loss of lighting only",
+                lighting_only,
+                "specific_sums.lighting_only_per_week",
+                scenario,
+                params,
+            )
         if source is None:
             notes.append(DAYS_FROM_LOSS_START)
         else:
@@ -957,6 +967,19 @@ def _service_items(scenario: Scenario, params: Params, notes: list[Note]) -> lis
     if not lost.isdisjoint(NO_SPECIFIC_SUM):
         notes.append(_no_specific_sum(NO_SPECIFIC_SUM & lost))
     return items
+
+
+def _clipped(spans: Sequence[Span], lo: date | None, hi: date | None) -> Sequence[Span]:
+    """The days of ``spans`` from ``lo`` up to, not including, ``hi`` (None: no limit)."""
+    if lo is None and hi is None:
+        return spans
+    found = []
+    for start, end in spans:
+        start = start if lo is None else max(start, lo)
+        end = end if hi is None else min(end, hi)
+        if start < end:
+            found.append((start, end))
+    return found
 
 
 @lru_cache(maxsize=128)  # every set of the seven amenities without a specific sum
@@ -983,11 +1006,77 @@ def _days_from_note(source: str, basis: str, clause: str) -> Note:
     )
 
 
-def _per_day(label: str, days: int, params: Params, path: str, scenario: Scenario) -> AwardItem:
-    rate = params[path]
+# The reading of which claims the 2026 specific sums apply to (RULES.md: a switch). The sums
+# are dated parameters, £0.00 before 1 April 2026.
+APPLIES_BY = "specific_sums.applies_by"
+Counter = Callable[[date | None, date | None], int]  # days counted between two limits
+
+
+def _specific_sum(
+    label: str, count: Counter, path: str, scenario: Scenario, params: Params
+) -> list[AwardItem]:
+    """A specific sum for the days ``count`` gives: at its value on the claim date or the
+    decision date, or each day of loss at the value in force on it (``APPLIES_BY``)."""
+    reading = params[APPLIES_BY]
+    weekly = path == "specific_sums.lighting_only_per_week"
+    if reading.value != "days-of-loss":
+        rate, when = _rate_on_one_day(path, scenario, params, reading, "claim")
+        days = count(None, None)
+        return [_specific_item(label, days, rate, reading, weekly, when)]
+    items = []
+    periods = params.periods(path)
+    for rate, lo, hi in periods:
+        days = count(lo, hi)
+        if days:
+            period = f"{label}, days {_period_text(lo, hi)}"
+            items.append(_specific_item(period, days, rate, reading, weekly, "those days"))
+    return items or [_specific_item(label, 0, periods[-1][0], reading, weekly, "any day")]
+
+
+def _specific_item(
+    label: str, days: int, rate: Param, reading: Param, weekly: bool, when: str
+) -> AwardItem:
+    basis = basis_from(rate, reading)
     if rate.value == 0:
-        return _no_sum_yet(f"{label}: {_days(days)}", rate.clause, scenario)
-    return _per_day_item(label, days, rate.value, rate.clause, rate.basis)
+        return AwardItem(
+            f"{label}: {_days(days)}: no Ombudsman specific sum is in force on {when}",
+            ZERO,
+            rate.clause,
+            basis,
+            "amenity",
+        )
+    if weekly:
+        return AwardItem(
+            f"{label}: {_days(days)} at {format_pounds(rate.value)} a week, pro rata",
+            to_pennies(for_days(rate.value, days)),
+            rate.clause,
+            basis,
+            "amenity",
+        )
+    return _per_day_item(label, days, rate.value, rate.clause, basis)
+
+
+def _rate_on_one_day(
+    path: str, scenario: Scenario, params: Params, reading: Param, event: str
+) -> tuple[Param, str]:
+    """The rate in force on the one day the reading names, and that day in words: the claim
+    date, the decision date ([source] decided; else the claim date), or for days of loss
+    the day of the ``event`` (an appointment missed on ``dates.occurred``)."""
+    if reading.value == "decision-date" and scenario.origin is not None:
+        day = scenario.origin.decided
+        return params.on(path, day), f"the decision date ({day_text(day)})"
+    if reading.value == "days-of-loss":
+        day = scenario.dates.occurred
+        return params.on(path, day), f"the day of the {event} ({day_text(day)})"
+    return params[path], f"the claim date ({day_text(scenario.dates.claimed)})"
+
+
+def _period_text(lo: date | None, hi: date | None) -> str:
+    if lo is None:
+        return f"to {day_text(hi - timedelta(days=1))}" if hi is not None else "on every day"
+    if hi is None:
+        return f"from {day_text(lo)}"
+    return f"from {day_text(lo)} to {day_text(hi - timedelta(days=1))}"
 
 
 @lru_cache(maxsize=4096)
@@ -1004,33 +1093,6 @@ def _per_day_item(label: str, days: int, rate: Decimal, clause: str, basis: str)
     )
 
 
-def _lighting_only(days: int, params: Params, scenario: Scenario) -> AwardItem:
-    rate = params["specific_sums.lighting_only_per_week"]
-    label = "Loss of lighting only"
-    if rate.value == 0:
-        return _no_sum_yet(f"{label}: {_days(days)}", rate.clause, scenario)
-    return AwardItem(
-        f"{label}: {_days(days)} at {format_pounds(rate.value)} a week, pro rata",
-        to_pennies(for_days(rate.value, days)),
-        rate.clause,
-        rate.basis,
-        "amenity",
-    )
-
-
-def _no_sum_yet(
-    label: str, clause: str, scenario: Scenario, category: str = "amenity"
-) -> AwardItem:
-    return AwardItem(
-        f"{label}: no Ombudsman specific sum is in force on the claim date "
-        f"({day_text(scenario.dates.claimed)})",
-        ZERO,
-        clause,
-        ASSUMPTION,
-        category,
-    )
-
-
 def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
@@ -1041,7 +1103,6 @@ def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardIt
     failure = scenario.failure
     count = failure.missed_appointments
     note, counts = head
-    rate = params["specific_sums.missed_appointment"]
     label = f"Missed appointments: {count}" if count != 1 else "Missed appointment"
     if not counts:
         return AwardItem(
@@ -1051,13 +1112,24 @@ def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardIt
             PUBLISHED,
             "appointment",
         )
+    reading = params[APPLIES_BY]
+    rate, when = _rate_on_one_day(
+        "specific_sums.missed_appointment", scenario, params, reading, "missed appointment"
+    )
+    basis = basis_from(rate, reading)
     if rate.value == 0:
-        return _no_sum_yet(label, rate.clause, scenario, "appointment")
+        return AwardItem(
+            f"{label}: no Ombudsman specific sum is in force on {when}",
+            ZERO,
+            rate.clause,
+            basis,
+            "appointment",
+        )
     return AwardItem(
         f"{label} at {format_pounds(rate.value)} each",
         to_pennies(rate.value * count),
         rate.clause,
-        rate.basis,
+        basis,
         "appointment",
     )
 
