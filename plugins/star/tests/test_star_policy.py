@@ -708,6 +708,7 @@ def test_3_3_finance_manager_signs_off_250_or_above(amount, total, finance):
     ],
 )
 def test_3_3_band_on_one_side_of_250_leaves_the_approver_unmarked(amount, approver, basis):
+    # the food cost is evidenced and published, so only the band point is an assumption
     decision = star(other(distress="minimal") + cost("food", amount))
     assert decision.approval.approver.startswith(approver)
     assert decision.approval.basis == basis
@@ -720,6 +721,40 @@ def test_3_3_approval_on_a_drafted_band_point_is_marked_draft():
     assert decision.award.total == D("290.00")
     assert decision.approval.senior
     assert decision.approval.basis == "draft"
+
+
+SOFA = (
+    BELONGINGS.replace("400.00", "300.00")
+    .replace("250.00", "180.00")
+    .replace('distress = "none"', 'distress = "minimal"')
+)
+
+
+@pytest.mark.parametrize(
+    ("sets", "total", "approver", "basis"),
+    [
+        # Minor £20-£50 at its midpoint £35 + the sofa at value at loss £180 = £215.00: below
+        # £250 anywhere in the band, but the valuation is an assumption (switch), and at
+        # replacement value the total is £335.00: the approval rests on the valuation
+        ((), "215.00", "Not published", "assumption"),
+        # the valuation drafted: £35 + £300 = £335.00, Finance Team, on the draft
+        (
+            ("star.belongings.valuation=replacement_value",),
+            "335.00",
+            "A member of the Finance Team at Manager level or above",
+            "draft",
+        ),
+    ],
+    ids=["assumed valuation", "drafted valuation"],
+)
+def test_3_3_approval_rests_on_an_assumed_or_drafted_figure_in_the_total(
+    sets, total, approver, basis
+):
+    decision = star(SOFA.format(retained="true"), sets)
+    assert decision.award.total == D(total)
+    assert decision.approval.approver.startswith(approver)
+    assert decision.approval.basis == basis
+    assert "the approval rests on them as well" in notes(decision)
 
 
 def test_3_3_no_approver_published_for_nothing_to_pay():

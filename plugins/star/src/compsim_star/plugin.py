@@ -1215,7 +1215,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
     the total rests on the assumed point in a band and the band straddles £250, which side
     of £250 the total falls on rests on that point: the approval is marked so."""
     threshold = params["approval.finance_from"]
-    total, low, high, band_basis = _totals(award)
+    total, low, high, band_basis, other_basis = _totals(award)
     return _approval(
         total,
         low,
@@ -1225,6 +1225,7 @@ def route_approval(scenario: Scenario, award: Award, params: Params) -> Approval
         threshold.clause,
         threshold.basis,
         band_basis,
+        other_basis,
     )
 
 
@@ -1238,9 +1239,13 @@ def _approval(
     clause: str,
     threshold_basis: str,
     band_basis: str | None,
+    other_basis: str = PUBLISHED,
 ) -> Approval:
     """The approval of an award with this total and range, against the limit; ``band_basis``
-    is the basis of the assumed point in a band the total rests on, if it does. Remembered:
+    is the basis of the assumed point in a band the total rests on, if it does, and
+    ``other_basis`` that of the total's other figures (an assumed valuation, a draft cost
+    rule): another reading of those could move the total across the limit, so the approval
+    rests on them (RULES.md), whatever the band's range. Remembered:
     the same few totals (a band's figure, alone or with a cost) recur from case to case. The
     totals are sums from ZERO, never -0, so totals equal in value print alike."""
     notes = []
@@ -1269,6 +1274,17 @@ def _approval(
                     clause,
                 )
             )
+    if other_basis != PUBLISHED:
+        rests_on_band = combine(rests_on_band, other_basis)
+        notes.append(
+            Note(
+                f"The total also rests on figures that are not published ({other_basis}: "
+                "see the award's items): on another reading of them the total differs, and "
+                f"which side of {limit_text} it falls on may too, so the approval rests on "
+                "them as well",
+                clause,
+            )
+        )
     if total >= limit:
         notes.insert(
             0,
@@ -1301,27 +1317,32 @@ def _approval(
     return Approval(approver, clause, basis=basis, notes=tuple(notes))
 
 
-def _totals(award: Award) -> tuple[Decimal, Decimal, Decimal | None, str | None]:
-    """award.total, award.min and award.max, and the basis of the band point the total rests
+def _totals(award: Award) -> tuple[Decimal, Decimal, Decimal | None, str | None, str]:
+    """award.total, award.min and award.max, the basis of the band point the total rests
     on (the first paid band item whose single figure is an assumed or draft point in its
-    range), if any: in one pass over the items."""
+    range), if any, and the basis of every other item (``combine``d: an item not paid on an
+    assumed reading rests on it as much as one paid): in one pass over the items."""
     total = low = high = ZERO
     band_basis = None
+    other_basis = PUBLISHED
     for item in award.items:
         amount = item.amount
         total += amount
         low += item.low
         if high is not None:
             high = None if item.high is None else high + item.high
+        if item.basis == PUBLISHED:
+            continue
         if (
             band_basis is None
             and item.category == "distress"
             and amount > ZERO
-            and item.basis != PUBLISHED
             and (item.high is None or item.low < item.high)
         ):
             band_basis = item.basis
-    return total, low, high, band_basis
+        elif other_basis != DRAFT:
+            other_basis = combine(other_basis, item.basis)
+    return total, low, high, band_basis, other_basis
 
 
 # ---------------------------------------------------------------- payment (8.1) and offset (8.2)
