@@ -1328,3 +1328,40 @@ def test_8_1_without_bank_details_the_deadline_rests_on_a_named_stand_in(dates, 
 
 def test_8_1_no_payment_deadline_without_any_date_to_run_from():
     assert payment_due(star(other())) is None
+
+
+# ------------------------------------------------------------ 1.2, 2.1, 6.1 planned moves
+
+PLANNED_MOVE = """
+[failure]
+kind = "decant"
+distress = "moderate"
+[decant]
+permanent = true
+reason = "{reason}"
+"""
+
+
+@pytest.mark.parametrize("reason", ["redevelopment", "demolition"])
+def test_1_2_2_1_planned_move_is_not_a_service_failure(reason):
+    # "compensation ... arising from service failures" (1.2); a move for redevelopment is
+    # 6.1's mandatory ground, so no band for the move itself (a switch)
+    decision = star(PLANNED_MOVE.format(reason=reason))
+    (band,) = [i for i in decision.award.items if i.category == "distress"]
+    assert band.amount == 0 and "a planned move, not a service failure" in band.label
+    assert band.basis == "assumption"
+    assert decision.award.total == 0
+
+
+def test_1_2_2_1_planned_move_read_as_a_failure_gets_the_medium_band():
+    decision = star(
+        PLANNED_MOVE.format(reason="redevelopment"),
+        ("star.categories.planned_move_is_a_failure=true",),
+    )
+    assert decision.award.total == D("100.00")  # Medium £50-£150 at its midpoint
+
+
+def test_1_2_2_1_a_move_for_major_repairs_is_not_a_planned_move():
+    decision = star(PLANNED_MOVE.format(reason="major-repairs"))
+    assert decision.award.total == D("100.00")
+    assert "categories.planned_move_is_a_failure" not in {r.path for r in decision.readings}

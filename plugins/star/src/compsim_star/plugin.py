@@ -749,6 +749,22 @@ def _discretionary(
     failure = scenario.failure
     category = ""
     reading_basis = PUBLISHED
+    if failure.kind == "decant" and _planned_move(scenario):
+        reading = params["categories.planned_move_is_a_failure"]
+        reading_basis = reading.basis
+        if not reading.value:
+            return [
+                AwardItem(
+                    f"Discretionary compensation for a move for {scenario.decant.reason}, not "
+                    "paid: a planned move, not a service failure (1.2, 2.1; 6.1 pays the "
+                    f"mandatory payments for it) ({reading.basis}: "
+                    "categories.planned_move_is_a_failure)",
+                    ZERO,
+                    reading.clause,
+                    reading.basis,
+                    "distress",
+                )
+            ]
     if failure.kind == "repair-delay":
         refused = _timescale_refusals(scenario, params, notes)
         if refused:
@@ -826,6 +842,12 @@ def _discretionary(
     return [item]
 
 
+def _planned_move(scenario: Scenario) -> bool:
+    """A decant for demolition or redevelopment: a move the landlord plans, not a failure."""
+    return scenario.decant is not None and scenario.decant.reason in PLANNED_MOVES
+
+
+PLANNED_MOVES = frozenset({"demolition", "redevelopment"})
 BAND_PATHS = {band: (f"bands.{band}.low", f"bands.{band}.high") for band in BANDS}
 HALF = Decimal("0.5")
 
