@@ -817,3 +817,41 @@ def test_2_6_two_missed_timescales_are_a_repeated_failure():
     # acknowledged late (due 9 Feb) and stage 1 late (due 10 WD after 11 Feb = 25 Feb)
     decision = complaint("2026-02-02", "2026-02-11", "2026-03-04")
     assert decision.award.total == pounds("1000.00")  # £500 + Medium £500 (assumption)
+
+
+# ------------------------------------------------------------ 2.6, 2.7, 3.4 planned moves
+
+PLANNED_MOVE = """
+[failure]
+kind = "decant"
+distress = "{distress}"
+[decant]
+permanent = true
+reason = "{reason}"
+"""
+
+
+@pytest.mark.parametrize("distress", ["minimal", "moderate", "severe"])
+def test_3_4_planned_move_is_not_a_service_failure_at_any_distress(distress):
+    # a decant with no distress is already No Impact ("not in itself a service failure");
+    # with distress, a move for redevelopment is still a planned move (a switch)
+    decision = alliance(PLANNED_MOVE.format(distress=distress, reason="redevelopment"))
+    (item,) = [i for i in decision.award.items if i.category == "distress"]
+    assert item.amount == 0 and "a planned move under the Decant Procedure" in item.label
+    assert item.basis == "assumption"
+    assert decision.award.total == 0
+
+
+def test_3_4_planned_move_read_as_a_failure_is_paid_on_the_matrix():
+    decision = alliance(
+        PLANNED_MOVE.format(distress="moderate", reason="demolition"),
+        ["alliance.readings.planned_move_is_a_failure=true"],
+    )
+    assert decision.award.total == pounds("500.00")  # full x Medium
+    assert decision.award.items[0].basis == "draft"
+
+
+def test_3_4_a_move_for_major_repairs_is_paid_on_the_matrix_without_the_reading():
+    decision = alliance(PLANNED_MOVE.format(distress="moderate", reason="major-repairs"))
+    assert decision.award.total == pounds("500.00")
+    assert "readings.planned_move_is_a_failure" not in readings(decision)

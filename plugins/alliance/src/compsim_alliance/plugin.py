@@ -456,7 +456,21 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     responsibility = scenario.failure.responsibility
     level = LEVELS[impact.rank]
     matrix = params[f"matrix.{responsibility}.{level}"]
-    if matrix.value > 0:
+    planned = _planned_move(scenario) and matrix.value > 0
+    reading = params[PLANNED_MOVE] if planned else None
+    if reading is not None and not reading.value:
+        items.append(
+            AwardItem(
+                "Distress and inconvenience, not paid: a move for "
+                f"{scenario.decant.reason} is a planned move under the Decant Procedure "
+                f"(3.4), not a service failure ({reading.basis}: {PLANNED_MOVE})",
+                ZERO,
+                reading.clause,
+                basis_from(reading),
+                "distress",
+            )
+        )
+    elif matrix.value > 0:
         items.append(
             _distress_item(
                 responsibility,
@@ -464,7 +478,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
                 matrix.value,
                 str(matrix.value),
                 matrix.clause,
-                _strongest(matrix.basis, impact.basis),
+                _strongest(matrix.basis, impact.basis, *([reading.basis] if reading else [])),
             )
         )
     else:
@@ -504,6 +518,13 @@ def _matrix_gives_nothing(responsibility: str, level: str, clause: str) -> Note:
     return Note(f"The matrix gives £0 for {responsibility} responsibility and {level}", clause)
 
 
+def _planned_move(scenario: Scenario) -> bool:
+    """A decant for demolition or redevelopment: a move Alliance plans, not a failure."""
+    return scenario.decant is not None and scenario.decant.reason in PLANNED_MOVES
+
+
+PLANNED_MOVES = frozenset({"demolition", "redevelopment"})
+PLANNED_MOVE = "readings.planned_move_is_a_failure"
 DECANT_NOT_PUBLISHED = Note(
     "Decant and disturbance payments are set by Alliance's Decant Procedure, which is not "
     "published: compsim cannot compute them, and the compensation policy is silent on their "
