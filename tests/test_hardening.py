@@ -366,3 +366,43 @@ def test_the_absolute_path_check_finds_one():
         "C:\\\\Users",
     ]
     assert ABSOLUTE_PATH.findall('assert "/work/" not in readme; src/compsim/x.py') == []
+
+
+# Scenario text, plugin text and a --params file's text are untrusted: whatever the output
+# (a terminal, a pipe, a file), diff, audit and every drafts header escape control characters.
+ESCAPE = "\\u001b[31mRED\\u001b]0;title\\u0007\\u202e"
+
+
+def _hostile_scenario(tmp_path):
+    path = tmp_path / "hostile.toml"
+    path.write_text(
+        GOOD + f'[[damaged_items]]\nitem = "sofa {ESCAPE}"\nreplacement_value = 300\n'
+        "value_at_loss = 100\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_diff_what_moved_escapes_scenario_text(tmp_path, fmt):
+    path = _hostile_scenario(tmp_path)
+    result = invoke(
+        "diff", "alliance", "alliance", str(path), "-f", fmt,
+        "--set", "alliance.belongings.valuation=replacement_value",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output
+    assert "\\x1b[31mRED" in result.output
+
+
+def test_drafts_header_escapes_a_params_files_description(tmp_path):
+    draft = tmp_path / "draft.toml"
+    draft.write_text(
+        f'variant = "a-d"\ndescription = "{ESCAPE}"\n[alliance]\nmatrix.full.medium = 600\n',
+        encoding="utf-8",
+    )
+    for command in (["compare"], ["audit"]):
+        result = invoke(*command, str(_hostile_scenario(tmp_path)), "--params", str(draft))
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\u202e" not in result.output
+        assert "\\x1b[31mRED" in result.output

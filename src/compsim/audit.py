@@ -33,6 +33,7 @@ import attrs
 from compsim.drafts import ColumnDrafts, csv_text, header_lines
 from compsim.models import CellError, Decision
 from compsim.money import ZERO, as_text, format_pounds
+from compsim.render.safe import flat
 from compsim.simulate import Row
 
 BUCKETS = ("below", "within", "above", "excluded", "agreed", "beyond", "error")
@@ -258,13 +259,13 @@ def _tables(findings, landlords, reference, top, markdown: bool) -> str:
     rows = [
         [
             f.landlord,
-            f.scenario,
+            flat(f.scenario),
             _pays(f),
             format_pounds(f.landlord_paid),
             f"{format_pounds(f.reference_min)} to {format_pounds(f.reference_max)}",
             format_pounds(f.shortfall),
-            f.landlord_clauses,
-            f.reference_clauses,
+            flat(f.landlord_clauses),  # a plugin's text: escaped, like every table cell
+            flat(f.reference_clauses),
         ]
         for f in shortfalls
     ]
@@ -374,5 +375,5 @@ def _csv(findings, reference, in_force) -> str:
             record["reference_max"] = "open"
         record["landlord_drafts"] = drafted.get(f.landlord, "")
         record["reference_drafts"] = drafted.get(reference, "")
-        writer.writerow(record)
+        writer.writerow({k: flat(v) if isinstance(v, str) else v for k, v in record.items()})
     return out.getvalue()

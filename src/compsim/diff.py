@@ -30,6 +30,7 @@ from compsim.drafts import ColumnDrafts, header_lines
 from compsim.models import AwardItem, CellError, Decision
 from compsim.money import ZERO, as_text, format_pounds
 from compsim.plugins import Policy
+from compsim.render.safe import flat
 from compsim.simulate import Cell, Row, evaluate_cell
 
 OUTCOMES = ("more", "less", "same", "newly excluded", "newly covered", "error")
@@ -374,20 +375,21 @@ def to_text(diff: Diff, markdown: bool = False, header: Sequence[str] = ()) -> s
 
 
 def _detail(s: ScenarioDiff, markdown: bool) -> str:
+    # scenario text and plugin text are untrusted: escaped, on one line each
     head = (
-        f"{s.scenario}: {cell_text(s.before)} → {cell_text(s.after)} "
+        f"{flat(s.scenario)}: {cell_text(s.before)} → {cell_text(s.after)} "
         f"({signed(s.change)}, {s.outcome})"
     )
     lines = [f"**{head}**" if markdown else head]
     if s.outcome == "error":
         for cell in (s.before, s.after):
             if isinstance(cell, CellError):
-                lines.append(f"- ERROR {cell.landlord}: {cell.message}")
+                lines.append(f"- ERROR {cell.landlord}: {flat(cell.message)}")
     if markdown:
-        lines.extend(f"- {m.describe()}" for m in s.moved)
+        lines.extend(f"- {flat(m.describe())}" for m in s.moved)
     else:
         lines.extend(
-            textwrap.fill(m.describe(), 100, initial_indent="  - ", subsequent_indent="    ")
+            textwrap.fill(flat(m.describe()), 100, initial_indent="  - ", subsequent_indent="    ")
             for m in s.moved
         )
     return "\n".join(lines)
@@ -434,7 +436,7 @@ def to_csv(diff: Diff) -> str:
                 dict.fromkeys(m.clause_after for m in s.moved if m.clause_after)
             ),
         }
-        writer.writerow({k: csv_safe(v) for k, v in record.items()})
+        writer.writerow({k: csv_safe(flat(v)) for k, v in record.items()})
     return out.getvalue()
 
 

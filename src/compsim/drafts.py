@@ -12,6 +12,7 @@ import attrs
 from compsim.models import DRAFT
 from compsim.params import DatedValue, ParamDef, format_value
 from compsim.plugins import Policy
+from compsim.render.safe import flat
 
 DRAFT_MARK = "†"  # beside a figure that rests on a draft value
 
@@ -125,11 +126,11 @@ def header_lines(drafts: Sequence[ColumnDrafts], mark: str = DRAFT_MARK) -> list
         return []
     marked = f"an award resting on one is marked {mark}; " if mark else ""
     lines = [f"Drafts in force ({marked}a draft replaces the current value on every date):"]
-    for column in drafts:
-        lines.append(f"  {column.heading()}")
+    for column in drafts:  # a --params file's name and description are the user's text
+        lines.append(f"  {flat(column.heading())}")
         if column.variant_description:
-            lines.append(f"    {column.variant_description}")
-        lines.extend(f"    {value.describe()}" for value in column.values)
+            lines.append(f"    {flat(column.variant_description)}")
+        lines.extend(f"    {flat(value.describe())}" for value in column.values)
         if not column.values:
             lines.append("    (no value changed: the same as the current policy)")
     return lines
@@ -141,4 +142,4 @@ def records_by_column(drafts: Sequence[ColumnDrafts]) -> dict[str, list[dict[str
 
 def csv_text(drafts: Sequence[ColumnDrafts]) -> dict[str, str]:
     """Per column, the drafts in force as one CSV cell: ``path=value; path=value``."""
-    return {c.column: "; ".join(f"{v.path}={v.value}" for v in c.values) for c in drafts}
+    return {c.column: flat("; ".join(f"{v.path}={v.value}" for v in c.values)) for c in drafts}
