@@ -406,3 +406,42 @@ def test_drafts_header_escapes_a_params_files_description(tmp_path):
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.output and "\u202e" not in result.output
         assert "\\x1b[31mRED" in result.output
+
+
+# A user's mistake is a one-line error (exit 2), never "internal error" (found by a probe).
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [("persistent = nan", "persistent"), ("persistent = inf", "persistent")],
+)
+def test_a_population_spec_with_a_number_that_is_not_finite(tmp_path, line, key):
+    spec = tmp_path / "pop.toml"
+    spec.write_text(f"cases = 10\n{line}\n[kinds]\nrepair-delay = 1\n", encoding="utf-8")
+    error = one_line_error(invoke("simulate", spec, "--workers", 1))
+    assert f"pop.toml: {key}: expected a finite number" in error
+
+
+def test_a_population_weight_too_large_to_sum(tmp_path):
+    spec = tmp_path / "pop.toml"
+    spec.write_text("cases = 10\n[kinds]\nrepair-delay = 1e300\n", encoding="utf-8")
+    error = one_line_error(invoke("simulate", spec, "--workers", 1))
+    assert "kinds.repair-delay: expected a weight (a number from 0 to 1,000,000)" in error
+
+
+def test_a_dask_scheduler_that_is_not_an_address():
+    pytest.importorskip("distributed")
+    spec = Path(__file__).parents[1] / "examples" / "population.toml"
+    result = invoke("simulate", spec, "--cases", 10, "--executor", "dask", "--scheduler", "garbage")
+    assert "expected an address such as tcp://HOST:PORT" in one_line_error(result)
+
+
+def test_new_plugin_into_a_file_is_an_error_and_writes_nothing(tmp_path):
+    afile = tmp_path / "a-file"
+    afile.write_text("")
+    error = one_line_error(invoke("new-plugin", "okp", "--directory", afile))
+    assert "okp: cannot write: Not a directory" in error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_an_override_past_a_date_parameters_bound_is_refused():
+    result = invoke("compare", "--set", "ombudsman.jurisdiction.months=100000")
+    assert "expected a whole number from 1 to 600" in one_line_error(result)

@@ -5,6 +5,7 @@ policy's rule and clause (see docs/writing-a-plugin.md)."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from compsim.errors import CompsimError
@@ -237,8 +238,16 @@ def create_plugin(name: str, landlord: str, directory: Path) -> Path:
         f"tests/test_{name}_policy.py": TESTS.format(**fields),
         "tests/conftest.py": CONFTEST,
     }
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    # written in a staging folder beside it, then renamed: never a half-written plugin
+    staging = directory / f".{name}.tmp"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        for relative, text in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        staging.rename(root)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CompsimError(f"{root}: cannot write: {error.strerror or error}") from None
     return root

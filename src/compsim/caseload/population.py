@@ -124,12 +124,27 @@ KEYS = {
 }
 
 
+MAX_WEIGHT = 1_000_000  # weights are relative: no spec needs more, and their sum stays finite
+
+
+def _numbers(table: dict[str, Any], prefix: str = ""):
+    """Every float or Decimal in a TOML table, with its dotted key."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _numbers(value, f"{prefix}{key}.")
+        elif isinstance(value, float | Decimal):
+            yield f"{prefix}{key}", value
+
+
 class _Spec:
     """Reads a spec's TOML data, each error naming the file and the key."""
 
     def __init__(self, data: dict[str, Any], source: str) -> None:
         self.data = data
         self.source = source
+        for key, value in _numbers(data):
+            if not Decimal(value).is_finite():  # TOML reads nan, inf (and 1e400 as inf)
+                raise self.fail(key, "a finite number", value)
 
     def fail(self, key: str, expected: str, got: Any = None) -> CompsimError:
         shown = "" if got is None else f", got {str(got)[:60]!r}"
@@ -185,8 +200,8 @@ class _Spec:
                 raise self.fail(f"{key}.{name}", f"a choice among: {', '.join(choices)}")
             if isinstance(weight, bool) or not isinstance(weight, int | float | Decimal):
                 raise self.fail(f"{key}.{name}", "a weight (a number not below 0)", weight)
-            if weight < 0:
-                raise self.fail(f"{key}.{name}", "a weight (a number not below 0)", weight)
+            if not 0 <= weight <= MAX_WEIGHT:
+                raise self.fail(f"{key}.{name}", "a weight (a number from 0 to 1,000,000)", weight)
             pairs.append((name, float(weight)))
         if not sum(w for _, w in pairs) > 0:
             raise self.fail(key, "at least one weight above 0")

@@ -23,6 +23,7 @@ from compsim.caseload.tally import Tally
 from compsim.errors import CompsimError, ScenarioErrors
 from compsim.models import CellError, Decision
 from compsim.money import as_text
+from compsim.render.safe import shown
 from compsim.selection import PolicyRequest
 
 DEFAULT_CHUNK = 2_000
@@ -265,7 +266,11 @@ def _dask_results(job: Job, chunks: Iterator[Any], scheduler: str | None) -> Ite
     try:
         client = Client(scheduler, timeout="10s")
     except OSError as error:
-        raise CompsimError(f"--scheduler {scheduler}: cannot connect: {error}") from None
+        raise CompsimError(f"--scheduler {shown(scheduler)}: cannot connect: {error}") from None
+    except (ValueError, TypeError) as error:  # not an address Dask can read
+        raise CompsimError(
+            f"--scheduler {shown(scheduler)}: expected an address such as tcp://HOST:PORT ({error})"
+        ) from None
     with client:
         window = max(2, 2 * sum(client.nthreads().values()))
         pending: list[Any] = []
