@@ -445,3 +445,17 @@ def test_new_plugin_into_a_file_is_an_error_and_writes_nothing(tmp_path):
 def test_an_override_past_a_date_parameters_bound_is_refused():
     result = invoke("compare", "--set", "ombudsman.jurisdiction.months=100000")
     assert "expected a whole number from 1 to 600" in one_line_error(result)
+
+
+def test_a_set_wins_over_a_params_file_that_sets_the_same_parameter(tmp_path):
+    draft = tmp_path / "draft.toml"
+    draft.write_text('variant = "a-d"\n[alliance]\nmatrix.full.medium = 600\n', encoding="utf-8")
+    scenario_file = tmp_path / "claim.toml"
+    scenario_file.write_text(GOOD.replace("kind =", 'distress = "moderate"\nkind ='))
+    result = invoke(
+        "compare", scenario_file, "--params", draft, "--set", "a-d.matrix.full.medium=550",
+        "-l", "a-d", "-f", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.output)
+    assert record["award"]["total"] == "550.00"  # full responsibility x Medium, drafted

@@ -34,13 +34,16 @@ class PolicyRequest:
                     f"plugin {failure.id} ({failure.package}) failed to load and is "
                     f"skipped: {failure.error}"
                 )
-        overrides = [parse_set_option(text) for text in self.sets]
+        # the files' values first, then each --set: a later value of the same parameter
+        # replaces an earlier one, so a --set wins over a file and the last --set over others
+        overrides = []
         variants = []
         for file in self.param_files:
             variant, file_overrides = load_override_file(Path(file))
             overrides.extend(file_overrides)
             if variant is not None:
                 variants.append(variant)
+        overrides.extend(parse_set_option(text) for text in self.sets)
         policies = build_policies(
             registry, self.landlords, overrides, variants, self.include_references
         )
