@@ -401,6 +401,14 @@ class Decant:
     # added to format 1 (optional): the date of the move (displacement)
     moved: date | None = optional("date", help="the date of the move")
 
+    @property
+    def planned(self) -> bool:
+        """A move for demolition or redevelopment: one the landlord plans, not a failure."""
+        return self.reason in PLANNED_MOVE_REASONS
+
+
+PLANNED_MOVE_REASONS = frozenset({"demolition", "redevelopment"})
+
 
 @attrs.frozen(kw_only=True)
 class Source:

@@ -230,11 +230,15 @@ class Params(Mapping[str, Param]):
             if not param.alternative and param.basis != DRAFT:
                 self._plain[path] = param
                 return param
+        self._record(path, param)
+        return param
+
+    def _record(self, path: str, param: Param) -> None:
+        """Note a reading switch or a draft value this decision consulted."""
         if param.alternative:
             self.switches_used[path] = param
         if param.basis == DRAFT:
             self.drafts_used[path] = param
-        return param
 
     def __contains__(self, path: object) -> bool:
         return path in self._defs
@@ -258,10 +262,7 @@ class Params(Mapping[str, Param]):
         if path not in self._defs:
             raise KeyError(f"{self.policy_id} has no parameter {path!r}")
         param = self._defs[path].at(day)
-        if param.alternative:
-            self.switches_used[path] = param
-        if param.basis == DRAFT:
-            self.drafts_used[path] = param
+        self._record(path, param)
         return param
 
     def periods(self, path: str) -> list[tuple[Param, date | None, date | None]]:
@@ -277,10 +278,7 @@ class Params(Mapping[str, Param]):
             param = definition.at(date.min if dated.start is None else dated.start)
             after = None if dated.end is None else dated.end + timedelta(days=1)
             found.append((param, dated.start, after))
-            if param.alternative:
-                self.switches_used[path] = param
-            if param.basis == DRAFT:
-                self.drafts_used[path] = param
+            self._record(path, param)
         return found
 
     def basis_of(self, *paths: str) -> str:

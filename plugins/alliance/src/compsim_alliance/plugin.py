@@ -456,7 +456,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     responsibility = scenario.failure.responsibility
     level = LEVELS[impact.rank]
     matrix = params[f"matrix.{responsibility}.{level}"]
-    planned = _planned_move(scenario) and matrix.value > 0
+    decant = scenario.decant
+    planned = decant is not None and decant.planned and matrix.value > 0
     reading = params[PLANNED_MOVE] if planned else None
     if reading is not None and not reading.value:
         items.append(
@@ -478,7 +479,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
                 matrix.value,
                 str(matrix.value),
                 matrix.clause,
-                _strongest(matrix.basis, impact.basis, *([reading.basis] if reading else [])),
+                _strongest(matrix.basis, impact.basis, reading.basis if reading else PUBLISHED),
             )
         )
     else:
@@ -518,12 +519,6 @@ def _matrix_gives_nothing(responsibility: str, level: str, clause: str) -> Note:
     return Note(f"The matrix gives £0 for {responsibility} responsibility and {level}", clause)
 
 
-def _planned_move(scenario: Scenario) -> bool:
-    """A decant for demolition or redevelopment: a move Alliance plans, not a failure."""
-    return scenario.decant is not None and scenario.decant.reason in PLANNED_MOVES
-
-
-PLANNED_MOVES = frozenset({"demolition", "redevelopment"})
 PLANNED_MOVE = "readings.planned_move_is_a_failure"
 DECANT_NOT_PUBLISHED = Note(
     "Decant and disturbance payments are set by Alliance's Decant Procedure, which is not "

@@ -71,7 +71,6 @@ DAMAGE_KINDS = ("damage-to-belongings", "damage-to-decoration")
 LEAK_FLOOD_OR_FIRE = ("leak", "flood", "fire")  # 4.4: damage left to contents insurance
 # Failure kinds 4.2 does not name (its list is of examples: "include").
 UNLISTED_KINDS = ("complaint-handling", "communication", "works-nuisance", "decant", "other")
-PLANNED_DECANTS = ("demolition", "redevelopment")
 
 # Reading switches (params.toml, [readings.*]): each a reading the text does not settle.
 UNLISTED_SWITCH = "readings.unlisted_failure_pays"
@@ -168,7 +167,7 @@ def unlisted_failure(scenario: Scenario) -> bool:
     if failure.kind not in UNLISTED_KINDS:
         return False
     if failure.kind == "decant":
-        return scenario.decant is None or scenario.decant.reason not in PLANNED_DECANTS
+        return scenario.decant is None or not scenario.decant.planned
     return True
 
 

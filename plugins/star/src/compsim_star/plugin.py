@@ -749,7 +749,7 @@ def _discretionary(
     failure = scenario.failure
     category = ""
     reading_basis = PUBLISHED
-    if failure.kind == "decant" and _planned_move(scenario):
+    if failure.kind == "decant" and scenario.decant is not None and scenario.decant.planned:
         reading = params["categories.planned_move_is_a_failure"]
         reading_basis = reading.basis
         if not reading.value:
@@ -842,12 +842,6 @@ def _discretionary(
     return [item]
 
 
-def _planned_move(scenario: Scenario) -> bool:
-    """A decant for demolition or redevelopment: a move the landlord plans, not a failure."""
-    return scenario.decant is not None and scenario.decant.reason in PLANNED_MOVES
-
-
-PLANNED_MOVES = frozenset({"demolition", "redevelopment"})
 BAND_PATHS = {band: (f"bands.{band}.low", f"bands.{band}.high") for band in BANDS}
 HALF = Decimal("0.5")
 
