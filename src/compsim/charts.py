@@ -57,19 +57,25 @@ def pyplot_for(path: Path) -> Any:
 
 
 def save_chart(figure: Any, path: Path) -> None:
-    """Write ``figure`` to ``path`` and close it; a one-line error when the file cannot be
-    written. An SVG carries no date and its ids are salted by the file name, so the same chart
-    is the same file (as the report's charts are)."""
+    """Write ``figure`` to ``path`` (whole, with the command's other files: compsim.outputs)
+    and close it; a one-line error when the file cannot be written. An SVG carries no date
+    and its ids are salted by the file name, so the same chart is the same file (as the
+    report's charts are)."""
     import matplotlib
     import matplotlib.pyplot as plt
 
+    from compsim import outputs
+
     svg = path.suffix.lower() == ".svg"
+    temporary = outputs.temporary_for(path)
     try:
         with matplotlib.rc_context({"svg.hashsalt": path.name}):
             figure.savefig(
-                path, format="svg" if svg else "png", metadata={"Date": None} if svg else None
+                temporary, format="svg" if svg else "png", metadata={"Date": None} if svg else None
             )
     except OSError as error:
+        outputs.discard(temporary)
         raise CompsimError(f"--chart {path}: cannot write: {error.strerror}") from None
     finally:
         plt.close(figure)
+    outputs.place(temporary, path)

@@ -29,8 +29,11 @@ def _say(message: object) -> None:
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):
+        from compsim import outputs
+
         try:
-            return super().invoke(ctx)
+            with outputs.transaction(finished=(SystemExit, click.exceptions.Exit)):
+                return super().invoke(ctx)
         except ScenarioErrors as errors:
             for error in errors.errors:
                 _say(f"error: {error}")
@@ -65,8 +68,24 @@ def cli() -> None:
     """
 
 
+class Terminated(BaseException):
+    """SIGTERM: stop as Ctrl-C does, leaving no file behind (not an Exception, so nothing
+    mistakes it for a plugin's or a user's error)."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
+
+
 def main() -> None:
-    cli(prog_name="compsim")
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        cli(prog_name="compsim")
+    except Terminated:
+        _say("terminated: nothing was written")
+        sys.exit(128 + signal.SIGTERM)
 
 
 # ---------------------------------------------------------------- shared options
@@ -175,6 +194,21 @@ def _scenarios(paths, tags=()):
     return scenarios
 
 
+def _check_outputs(named: dict[str, Path | None], paths=None, *other_inputs) -> None:
+    """Refuse, before anything runs, outputs that cannot be written, that are an input (PATHS,
+    the shipped library when PATHS is empty, --params files...) or that are the same file."""
+    if not any(named.values()):
+        return
+    from compsim import outputs
+
+    if paths is not None and not paths:
+        from compsim.scenarios import library_path
+
+        paths = [library_path()]
+    inputs = [*(paths or ()), *(p for group in other_inputs for p in group)]
+    outputs.check(named, inputs)
+
+
 def _check_output(output: Path | None) -> None:
     """Refuse an --output that cannot be written, before anything runs."""
     if output is None:
@@ -200,18 +234,20 @@ def _writer(output: Path | None):
         yield _TerminalSafe(stream) if stream.isatty() else stream
         stream.flush()
         return
+    from compsim import outputs
+
     _check_output(output)
-    temporary = output.with_name(f".{output.name}.tmp")
+    temporary = outputs.temporary_for(output)
     try:
         with temporary.open("w", encoding="utf-8", newline="") as out:
             yield out
-        os.replace(temporary, output)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        outputs.discard(temporary)
         raise CompsimError(f"{output}: cannot write: {error.strerror}") from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        outputs.discard(temporary)
         raise
+    outputs.place(temporary, output)
 
 
 class _TerminalSafe:
@@ -262,7 +298,7 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
     from compsim.render.table import render_comparison
     from compsim.simulate import iter_rows
 
-    _check_output(output)
+    _check_outputs({"--output": output}, paths, param_files)
     policies = _policies(landlords, sets, param_files, include_references=reference)
     scenarios = _scenarios(paths, tags)
     failed: list[CellError] = []
@@ -326,7 +362,7 @@ def audit_command(paths, landlords, tags, fmt, sets, param_files, output, refere
     from compsim.audit import audit, render_audit
     from compsim.simulate import simulate
 
-    _check_output(output)
+    _check_outputs({"--output": output}, paths, param_files)
     selected = (*landlords, reference_id) if landlords else ()
     policies = _policies(selected, sets, param_files)
     columns = [p.column for p in policies]
@@ -407,6 +443,7 @@ def readings(paths, landlords, tags, fmt, output) -> None:
     """
     from compsim.readings import cost_of_readings, render_readings
 
+    _check_outputs({"--output": output}, paths)
     costs = cost_of_readings(_scenarios(paths, tags), _policies(landlords))
     _emit(render_readings(costs, fmt), output)
 
@@ -776,6 +813,12 @@ def simulate(
         from compsim.charts import pyplot_for
 
         pyplot_for(chart)  # a wrong suffix or no matplotlib is said before the run, not after
+    _check_outputs(
+        {"--output": output, "--cases-output": outcomes, "--chart": chart},
+        None,
+        [population],
+        param_files,
+    )
     request = PolicyRequest(tuple(landlords), tuple(sets), tuple(param_files), reference)
     tally, title, in_force = simulate_caseload(
         population,
@@ -821,6 +864,7 @@ def csv_template(output) -> None:
     from compsim.caseload.csvfile import template
     from compsim.scenarios import library_path, load_file
 
+    _check_outputs({"--output": output})
     example = load_file(library_path() / "amenities" / "kitchen-five-weeks.toml")
     _emit(template(example), output)
 
@@ -859,6 +903,7 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     varying = parse_vary(vary)
     if not scenario.is_file():
         raise CompsimError(f"{scenario}: no such scenario file")
+    _check_outputs({"--output": output, "--chart": chart}, None, [scenario], param_files)
     policies = _policies(landlords, sets, param_files, reference)
     result = run_sweep(scenario, varying, policies)
     if chart is not None:
@@ -919,6 +964,7 @@ def calibrate(
     from compsim.calibrate import calibrate as run_calibration
     from compsim.calibrate import draw_chart, render_calibration
 
+    _check_outputs({"--output": output, "--chart": chart}, paths, param_files)
     policies = _policies((reference_id,), sets, param_files)
     reference = next((p for p in policies if p.column == reference_id), None)
     if reference is None:
@@ -950,6 +996,7 @@ def diff_command(baseline, draft, paths, tags, fmt, sets, param_files, output) -
     from compsim import drafts
     from compsim.diff import render_diff, run_diff, side_labels
 
+    _check_outputs({"--output": output}, paths, param_files)
     same = baseline == draft
     after = _side(draft, sets, param_files)
     before = _side(baseline, () if same else sets, () if same else param_files)
@@ -1032,6 +1079,7 @@ def report_command(
         before = _side(baseline, () if same else sets, () if same else param_files)
         diff_parts = (before, after, drafts.in_force([after] if same else [before, after]))
     output = output or Path("report.md" if fmt == "markdown" else "report.html")
+    _check_outputs({"--output": output}, paths, param_files)
     command = _command_line(
         "report",
         [str(p) for p in paths],

@@ -1,17 +1,17 @@
 """Per-case outcomes written as the run goes: CSV, or Parquet (``pip install 'compsim[parquet]'``).
 
 Rows arrive chunk by chunk, in chunk order, and are written straight away; the file is written
-beside its final name and moved into place only when the run finishes, so a failed run leaves
-no half-written file.
+beside its final name and moved into place only when the run finishes (with the command's other
+files: ``compsim.outputs``), so a failed run leaves no half-written file.
 """
 
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 from typing import Any
 
+from compsim import outputs
 from compsim.caseload.run import OUTCOME_COLUMNS
 from compsim.errors import CompsimError
 
@@ -26,7 +26,7 @@ class OutcomeWriter:
         if path.is_dir():
             raise CompsimError(f"--output {path}: is a directory; expected a file name")
         self.path = path
-        self.temporary = path.with_name(f".{path.name}.tmp")
+        self.temporary = outputs.temporary_for(path)
         self.parquet = suffix == ".parquet"
         self._writer: Any = None
         self._handle: Any = None
@@ -65,6 +65,6 @@ class OutcomeWriter:
         if self._handle is not None:
             self._handle.close()
         if keep and self.temporary.exists():
-            os.replace(self.temporary, self.path)
+            outputs.place(self.temporary, self.path)
         else:
-            self.temporary.unlink(missing_ok=True)
+            outputs.discard(self.temporary)

@@ -242,7 +242,18 @@ def worker_pool(workers: int) -> Any:
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    return context.Pool(workers, initializer=gc.set_threshold, initargs=CHUNK_GC_THRESHOLD)
+    return context.Pool(workers, initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    """A worker leaves Ctrl-C and SIGTERM to the parent, which stops the pool and removes
+    what it was writing: a worker ignores Ctrl-C, and dies quietly on SIGTERM (the pool's own
+    way of stopping it) instead of raising the parent's handler's exception."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    gc.set_threshold(*CHUNK_GC_THRESHOLD)
 
 
 def _run_job_chunk(args: tuple[Job, Any]) -> ChunkResult:

@@ -9,9 +9,10 @@ from typing import Any
 from compsim import drafts
 from compsim.diff import run_diff, side_labels
 from compsim.models import CellError
+from compsim.outputs import write_whole
 from compsim.plugins import Policy
 from compsim.report import data
-from compsim.report.render import make_charts, to_html, write_atomic, write_chart_files
+from compsim.report.render import make_charts, to_html, write_chart_files
 from compsim.simulate import simulate
 
 
@@ -46,10 +47,10 @@ def write_report(
         from compsim.report.markdown import chart_file, to_markdown
 
         for chart in charts:
-            write_atomic(chart_file(output, chart), chart.svg())
-        write_atomic(output, to_markdown(report, charts, output))
+            write_whole(chart_file(output, chart), chart.svg())
+        write_whole(output, to_markdown(report, charts, output))
     else:
-        write_atomic(output, to_html(report, charts))
+        write_whole(output, to_html(report, charts))
     if charts_dir is not None:
         write_chart_files(charts, charts_dir)
     failed = any(isinstance(c, CellError) for row in rows for c in row.cells.values())

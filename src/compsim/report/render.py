@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 from compsim.diff import _difference, _show, cell_text, signed
 from compsim.errors import CompsimError
 from compsim.money import format_pounds
+from compsim.outputs import write_whole
 from compsim.report import charts as chart_module
 from compsim.report.charts import Chart
 from compsim.report.data import MARKS, Report
@@ -107,20 +107,6 @@ def to_html(report: Report, charts: list[Chart]) -> str:
     )
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """The whole file or nothing."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        if isinstance(data, bytes):
-            temporary.write_bytes(data)
-        else:
-            temporary.write_text(data, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise CompsimError(f"{path}: cannot write: {error.strerror}") from None
-
-
 def write_chart_files(charts: list[Chart], directory: Path) -> list[Path]:
     """Each chart as SVG and PNG, for a review paper."""
     try:
@@ -131,6 +117,6 @@ def write_chart_files(charts: list[Chart], directory: Path) -> list[Path]:
     for chart in charts:
         for suffix, data in ((".svg", chart.svg()), (".png", chart.png())):
             path = directory / f"{chart.name}{suffix}"
-            write_atomic(path, data)
+            write_whole(path, data)
             written.append(path)
     return written
