@@ -121,6 +121,26 @@ def test_an_error_in_a_list_of_tables_names_the_numbered_column(tmp_path):
         load_csv(path)
 
 
+def test_an_error_names_the_numbered_column_as_the_file_writes_it_not_its_place(tmp_path):
+    # costs.7 and costs.3 are the list's second and first entries; the bad kind is in costs.7
+    path = _write(
+        tmp_path,
+        f"{GOOD_HEADER},costs.7.kind,costs.7.amount,costs.3.kind,costs.3.amount\n"
+        "a,A,repair-delay,2026-01-05,2026-02-01,100,fod,1.00,food,64.20\n",
+    )
+    with pytest.raises(ScenarioErrors, match=r"row 2: costs\.7\.kind: expected one of") as error:
+        load_csv(path)
+    assert len(error.value.errors) == 1
+
+
+def test_numbered_columns_start_at_1(tmp_path):
+    path = _write(
+        tmp_path, f"{GOOD_HEADER},costs.0.kind\na,A,repair-delay,2026-01-05,2026-02-01,100,food\n"
+    )
+    with pytest.raises(ScenarioErrors, match=r"row 2: costs\.0\.kind: unknown column"):
+        load_csv(path)
+
+
 def test_an_unknown_column_suggests_the_nearest(tmp_path):
     path = _write(
         tmp_path,

@@ -74,8 +74,8 @@ def column_kind(column: str) -> str | None:
             cls = field.metadata["type"]
             index += 1
             continue
-        if kind == "sections":
-            if index + 1 >= len(parts) or not parts[index + 1].isdigit():
+        if kind == "sections":  # numbered from 1: costs.1.amount
+            if index + 1 >= len(parts) or not re.fullmatch(r"[1-9]\d{0,5}", parts[index + 1]):
                 return None
             cls = field.metadata["type"]
             index += 2
@@ -133,8 +133,13 @@ def _cell_value(kind: str, text: str) -> Any:
     return text
 
 
-def row_data(row: dict[str, str], source: str) -> tuple[dict[str, Any], list[ScenarioError]]:
-    """One CSV row → the nested data of a scenario file; unknown columns are errors."""
+def row_data(
+    row: dict[str, str], source: str, numbering: dict[str, list[str]] | None = None
+) -> tuple[dict[str, Any], list[ScenarioError]]:
+    """One CSV row → the nested data of a scenario file; unknown columns are errors. A list's
+    numbered columns become its entries in number order (costs.2 and costs.7 are its first and
+    second); ``numbering``, when given, gets each list's column numbers in that order, so an
+    error can name the column as the file writes it."""
     data: dict[str, Any] = {}
     errors: list[ScenarioError] = []
     known = None
@@ -156,13 +161,23 @@ def row_data(row: dict[str, str], source: str) -> tuple[dict[str, Any], list[Sce
         target[parts[-1]] = _cell_value(kind, text)
     for name, value in list(data.items()):
         if name in ("amenities_lost", "costs", "damaged_items"):
-            data[name] = [value[number] for number in sorted(value, key=int)]
+            numbers = sorted(value, key=int)
+            data[name] = [value[number] for number in numbers]
+            if numbering is not None:
+                numbering[name] = numbers
     return data, errors
 
 
-def _column_name(field: str) -> str:
-    """The loader's field path as the CSV column: ``costs[1].amount`` → ``costs.1.amount``."""
-    return re.sub(r"\[(\d+)\]", r".\1", field)
+def _column_name(field: str, numbering: dict[str, list[str]]) -> str:
+    """The loader's field path as the file's column: ``costs[1].amount`` → ``costs.N.amount``,
+    N the number of the list's first entry as the file writes it."""
+
+    def column(match: re.Match) -> str:
+        numbers = numbering.get(match[1], [])
+        entry = int(match[2])
+        return f"{match[1]}.{numbers[entry - 1] if entry <= len(numbers) else entry}"
+
+    return re.sub(r"(\w+)\[(\d+)\]", column, field)
 
 
 @contextlib.contextmanager
@@ -220,14 +235,18 @@ def _unreadable(source: str, error: Exception) -> ScenarioErrors:
 
 def row_scenario(row: dict[str, str], where: str, number: int) -> Scenario | ScenarioErrors:
     """One row as a Scenario, or the errors found in it (each naming the row and column)."""
-    data, errors = row_data(row, where)
+    numbering: dict[str, list[str]] = {}
+    data, errors = row_data(row, where, numbering)
     if errors:
         return ScenarioErrors(errors)
     try:
         return load_data(data, where, stem=f"row-{number}")
     except ScenarioErrors as found:
         return ScenarioErrors(
-            [ScenarioError(e.file, _column_name(e.field), e.expected) for e in found.errors]
+            [
+                ScenarioError(e.file, _column_name(e.field, numbering), e.expected)
+                for e in found.errors
+            ]
         )
 
 
