@@ -89,6 +89,21 @@ def test_landlord_and_format_in_any_case():
     assert json.loads(params.output)["landlord"] == "alliance"
 
 
+def test_a_landlord_id_is_read_in_any_case_wherever_it_is_named(tmp_path):
+    kitchen = library_path() / "amenities" / "kitchen-five-weeks.toml"
+    lower = invoke("diff", "alliance", "clarion", kitchen, "-f", "json")
+    assert invoke("diff", "ALLIANCE", "Clarion", kitchen, "-f", "json").output == lower.output
+    audit = invoke("audit", kitchen, "--reference", "OMBUDSMAN", "-f", "json")
+    assert audit.exit_code == 0, audit.output
+    drafted = invoke("compare", kitchen, "-l", "alliance", "--set", "ALLIANCE.matrix.full.major=9")
+    upper_table = tmp_path / "upper.toml"
+    upper_table.write_text("[ALLIANCE]\nmatrix.full.major = 9\n", encoding="utf-8")
+    from_file = invoke("compare", kitchen, "-l", "alliance", "--params", upper_table)
+    for result in (drafted, from_file):
+        assert result.exit_code == 0, result.output
+        assert "matrix.full.major = draft value 9" in result.output
+
+
 def test_validate_an_empty_directory_exits_2_like_compare_and_test(tmp_path):
     for command in ("validate", "compare", "test"):
         line = one_line_error(invoke(command, tmp_path))

@@ -339,6 +339,7 @@ def compare(paths, landlords, tags, fmt, sets, param_files, output, reference) -
 @click.option(
     "--reference",
     "reference_id",
+    callback=_lower,
     default="ombudsman",
     show_default=True,
     metavar="ID",
@@ -756,6 +757,7 @@ def schema(fmt) -> None:
 @click.option(
     "--diff",
     nargs=2,
+    callback=_lower,
     metavar="BASELINE DRAFT",
     help="Also compare two columns case by case: the change in cost, winners and losers.",
 )
@@ -920,6 +922,7 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
 @click.option(
     "--reference",
     "reference_id",
+    callback=_lower,
     default="ombudsman",
     show_default=True,
     metavar="ID",
@@ -978,8 +981,8 @@ def calibrate(
 
 
 @cli.command("diff")
-@click.argument("baseline")
-@click.argument("draft")
+@click.argument("baseline", callback=_lower)
+@click.argument("draft", callback=_lower)
 @_paths
 @_tag
 @_format
@@ -1031,6 +1034,7 @@ def _side(name, sets, param_files):
     "--diff",
     "diff_sides",
     nargs=2,
+    callback=_lower,
     metavar="BASELINE DRAFT",
     help="Include the diff of DRAFT against BASELINE (as compsim diff).",
 )

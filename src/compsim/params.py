@@ -629,7 +629,7 @@ def parse_set_option(text: str) -> Override:
         raise ParamError(
             f"--set {text}: expected LANDLORD.PARAMETER=VALUE, e.g. alliance.matrix.full.major=1200"
         )
-    return Override(target, path.strip(), raw.strip(), "--set")
+    return Override(target.lower(), path.strip(), raw.strip(), "--set")
 
 
 def load_override_file(path: Path) -> tuple[Variant | None, list[Override]]:
@@ -668,11 +668,11 @@ def load_override_file(path: Path) -> tuple[Variant | None, list[Override]]:
             f"{source}: a variant changes one landlord's policy; found tables for {', '.join(data)}"
         )
     overrides = [
-        Override(name or landlord, param_path, raw, source)
+        Override(name or landlord.lower(), param_path, raw, source)
         for landlord, table in data.items()
         for param_path, raw in _flatten(table)
     ]
-    variant = Variant(name, next(iter(data)), description, source) if name else None
+    variant = Variant(name, next(iter(data)).lower(), description, source) if name else None
     return variant, overrides
 
 
