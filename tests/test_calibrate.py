@@ -1,6 +1,7 @@
 """compsim calibrate: the reference against the Ombudsman's orders, on a hand-worked set."""
 
 import json
+import warnings
 from decimal import Decimal
 
 import pytest
@@ -170,6 +171,17 @@ def test_chart(tmp_path):
     path = str(_determination(tmp_path, "800.00"))
     assert CliRunner().invoke(cli, ["calibrate", path, "--chart", str(chart)]).exit_code == 0
     assert chart.read_text(encoding="utf-8") == first
+
+
+def test_a_zero_order_is_left_off_the_log_chart_and_the_chart_says_so(tmp_path):
+    pytest.importorskip("matplotlib")
+    chart = tmp_path / "calibration.svg"
+    path = str(_determination(tmp_path, "0.00"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no matplotlib warning about a non-positive limit
+        result = CliRunner().invoke(cli, ["calibrate", path, "--chart", str(chart)])
+    assert result.exit_code == 0, result.output
+    assert "Not drawn: 1 with a £0 figure or order" in chart.read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- intervals

@@ -474,3 +474,47 @@ def test_a_set_wins_over_a_params_file_that_sets_the_same_parameter(tmp_path):
     assert result.exit_code == 0, result.output
     (record,) = json.loads(result.output)
     assert record["award"]["total"] == "550.00"  # full responsibility x Medium, drafted
+
+
+def test_sweep_on_a_csv_caseload_or_a_directory_says_what_it_takes(tmp_path):
+    caseload = tmp_path / "cases.csv"
+    caseload.write_text(f"{GOOD_CSV_HEADER}\n{GOOD_CSV_ROW}\n", encoding="utf-8")
+    line = one_line_error(invoke("sweep", caseload, "--vary", "failure.reports=1..3"))
+    assert "sweep takes one scenario file (.toml), not a CSV caseload" in line
+    line = one_line_error(invoke("sweep", tmp_path, "--vary", "failure.reports=1..3"))
+    assert line == f"error: {tmp_path}: is a directory; expected one scenario file (.toml)"
+
+
+GOOD_CSV_HEADER = "id,title,failure.kind,dates.occurred,dates.claimed"
+GOOD_CSV_ROW = "r1,Boiler broke,repair-delay,2026-01-05,2026-02-02"
+
+
+def test_explain_refuses_a_caseload_with_a_repeated_id_as_compare_does(tmp_path):
+    caseload = tmp_path / "cases.csv"
+    caseload.write_text(f"{GOOD_CSV_HEADER}\n{GOOD_CSV_ROW}\n{GOOD_CSV_ROW}\n", encoding="utf-8")
+    for command in ("explain", "compare"):
+        line = one_line_error(
+            invoke(command, f"{caseload}#r1" if command == "explain" else caseload)
+        )
+        assert line.endswith(
+            f"row 3: id: expected a unique id; 'r1' is also the id of {caseload}: row 2"
+        )
+
+
+def test_a_header_only_caseload_is_the_same_error_everywhere(tmp_path):
+    caseload = tmp_path / "cases.csv"
+    caseload.write_text(f"{GOOD_CSV_HEADER}\n", encoding="utf-8")
+    said = f"error: {caseload}: expected at least one case (a row) below the header row"
+    for command in ("compare", "explain", "simulate"):
+        assert one_line_error(invoke(command, caseload)) == said
+    validated = invoke("validate", caseload)
+    assert validated.exit_code == 1 and said in validated.output
+
+
+def test_a_toml_file_may_start_with_a_byte_order_mark(tmp_path):
+    scenario_file = tmp_path / "bom.toml"
+    scenario_file.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    params = tmp_path / "bom-params.toml"
+    params.write_bytes(b"\xef\xbb\xbf[alliance]\nmatrix.full.major = 9\n")
+    result = invoke("compare", scenario_file, "--params", params, "-l", "alliance")
+    assert result.exit_code == 0, result.output

@@ -421,7 +421,7 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
     plt = pyplot_for(path)
 
     figure, axes = plt.subplots(figsize=(7, 6.5), dpi=110)
-    shown = [c for c in cases if c.figure > 0]
+    shown = [c for c in cases if c.figure > 0 and c.ordered > 0]  # £0 has no place on a log scale
     values = [float(v) for c in shown for v in (c.figure, c.ordered)] or [1.0]
     low, high = min(values) / 1.6, max(values) * 1.6
     axes.plot([low, high], [low, high], color="#777777", linewidth=1, label="order = figure")
@@ -442,7 +442,7 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
             top = float(case.high) if case.high is not None else high
             axes.plot(
                 [float(case.figure)] * 2,
-                [float(case.low), top],
+                [max(float(case.low), low), top],
                 color=colour,
                 alpha=0.35,
                 linewidth=3,
@@ -468,5 +468,13 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
     axes.set_title(f"The {reference} reference against {len(shown)} Ombudsman orders")
     axes.grid(True, which="both", color="#e5e5e5", linewidth=0.5)
     axes.legend(loc="upper left", fontsize="small")
+    if left_off := len(cases) - len(shown):
+        figure.text(
+            0.01,
+            0.005,
+            f"Not drawn: {left_off} with a £0 figure or order (a log scale has no £0).",
+            fontsize="x-small",
+            color="#555555",
+        )
     figure.tight_layout()
     save_chart(figure, path)

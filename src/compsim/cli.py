@@ -903,6 +903,13 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     from compsim.sweep import draw_chart, parse_vary, render_sweep, run_sweep
 
     varying = parse_vary(vary)
+    if scenario.is_dir():
+        raise CompsimError(f"{scenario}: is a directory; expected one scenario file (.toml)")
+    if scenario.suffix.lower() == ".csv":
+        raise CompsimError(
+            f"{scenario}: sweep takes one scenario file (.toml), not a CSV caseload; "
+            "run a caseload with compsim simulate"
+        )
     if not scenario.is_file():
         raise CompsimError(f"{scenario}: no such scenario file")
     _check_outputs({"--output": output, "--chart": chart}, None, [scenario], param_files)

@@ -402,7 +402,7 @@ def load_param_file(path: Path, policy_id: str) -> ParamSet:
     """Read a plugin's parameter file. Errors name the file and the parameter."""
     source = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
     except (OSError, UnicodeDecodeError) as error:
         raise ParamError(f"{source}: cannot read the parameter file: {error}") from None
     except tomllib.TOMLDecodeError as error:
@@ -640,7 +640,7 @@ def load_override_file(path: Path) -> tuple[Variant | None, list[Override]]:
     """
     source = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
     except OSError as error:
         raise ParamError(f"{source}: cannot read the override file: {error.strerror}") from None
     except UnicodeDecodeError:

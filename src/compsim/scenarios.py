@@ -162,9 +162,7 @@ def find_scenario(reference: str) -> Scenario:
 
 
 def _case_in_caseload(path: Path, case_id: str | None) -> Scenario:
-    from compsim.caseload.csvfile import load_csv
-
-    cases = {scenario.id: scenario for scenario in load_csv(path)}
+    cases = {scenario.id: scenario for scenario in load_paths([path])}  # ids checked unique
     if case_id is None and len(cases) == 1:
         return next(iter(cases.values()))
     if case_id in cases:
@@ -225,7 +223,7 @@ def _read_text(path: Path) -> str:
             [ScenarioError(source, "", "expected a TOML text file, got a binary file")]
         )
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte-order mark (Windows Notepad) is dropped
     except UnicodeDecodeError:
         raise ScenarioErrors(
             [

@@ -182,7 +182,10 @@ Rules the loader keeps:
 - Every error names the file, the field path (`dates.resolved`) and what was expected; a
   TOML syntax error keeps its line and column. Long values are cut in messages.
 - Dates must be in order where order is implied (`occurred <= aware <= reported <=
-  claimed`, `occurred <= resolved`, complaint dates in the order of the process).
+  claimed`, `occurred <= resolved`, an amenity's `from <= to`, complaint dates in the order
+  of the process). An amenity's own `to` may be after `resolved`: a room can stay unusable
+  while it is made good after the failure itself is put right.
+- A file may start with a UTF-8 byte-order mark (as Windows Notepad writes one).
 - Defaults are applied by the loader, so plugins always see complete values.
 
 Bounds (values outside them are refused, so no claim can make a policy count billions of

@@ -202,7 +202,7 @@ def run_sweep(path: Path, vary: Vary, policies: Sequence[Policy]) -> Sweep:
     from compsim.scenarios import load_file
 
     base = load_file(path)  # the file as it is must be valid first
-    raw = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+    raw = tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
     raw.pop("expected", None)  # golden outcomes hold for the file's own values only
     stem = base.id
     raw.setdefault("id", stem)

@@ -40,6 +40,9 @@ from compsim.scenarios import LIST_SEPARATOR, load_data
 MAX_ROW_CELLS = 2_000
 
 
+NO_CASES = "expected at least one case (a row) below the header row"
+
+
 def is_csv(path: Path) -> bool:
     return path.suffix.lower() == ".csv"
 
@@ -264,6 +267,8 @@ def load_csv(path: Path) -> list[Scenario]:
                 scenarios.append(result)
     if errors:
         raise ScenarioErrors(errors)
+    if not scenarios:
+        raise ScenarioErrors([ScenarioError(source, "", NO_CASES)])
     return scenarios
 
 

@@ -220,7 +220,7 @@ class _Spec:
 def load_spec(path: Path) -> PopulationSpec:
     source = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
     except OSError as error:
         raise CompsimError(f"{source}: cannot read the population spec: {error.strerror}") from None
     except UnicodeDecodeError:

@@ -52,6 +52,10 @@ def simulate_caseload(
         if cases is not None or seed is not None:
             raise CompsimError("--cases and --seed apply to a population spec, not a CSV caseload")
         total = count_csv_rows(population)
+        if total == 0:
+            from compsim.caseload.csvfile import NO_CASES
+
+            raise CompsimError(f"{population}: {NO_CASES}")
         chunks = csv_chunks(population, chunk_size)
         title = f"Caseload {population.name}: {total:,} cases"
     else:

@@ -64,7 +64,7 @@ def _library_values(scenario: Scenario) -> dict[str, str]:
     source = Path(scenario.source)
     if source.suffix.lower() == ".toml" and source.is_file():
         try:
-            data = tomllib.loads(source.read_text(encoding="utf-8"), parse_float=Decimal)
+            data = tomllib.loads(source.read_text(encoding="utf-8-sig"), parse_float=Decimal)
             return {"id": scenario.id} | flatten(data)  # the id a file takes from its name
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             pass
