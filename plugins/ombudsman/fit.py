@@ -5,6 +5,7 @@
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --search   # the grid search (fit cases only)
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --cross-validate  # 5-fold, every case
     .venv/bin/python plugins/ombudsman/fit.py [PATH] --calibrate-range  # range.widen (v8)
+    .venv/bin/python plugins/ombudsman/fit.py [PATH] --v9       # v9's search and its checks
     .venv/bin/python plugins/ombudsman/fit.py [PATH] KEY=VALUE  # the figures with parameters set
 
 PATH is a directory of determinations (scenarios with a [source] table; default
@@ -87,6 +88,14 @@ GRID = {
 # their values, not searched: impact.duration.start and max_years, the repeated-reports step,
 # the other vulnerability uplifts, bands.position, the loss-of-use range (capped, v1).
 
+# Reference v9's search (docs/determinations.md, "Reference v9", written before it was run):
+# the most distress read under a service-failure or a maladministration finding, every other
+# parameter at v8's value; nine points, in the order the protocol lists them (a tie: the first).
+V9_GRID = {
+    "impact.finding_distress.service-failure": ["none", "moderate", "minimal"],
+    "impact.finding_distress.maladministration": ["none", "considerable", "moderate"],
+}
+
 # v7's search, and the cross-validations that repeat it, decide with v7's ranges (reference v8
 # widens the judgement categories' ranges after the point is chosen: calibrate_range).
 UNWIDENED = "ombudsman.range.widen=1"
@@ -97,9 +106,9 @@ UNWIDENED = "ombudsman.range.widen=1"
 TIED: dict[str, tuple[str, ...]] = {}
 
 
-def grid_sets(combo) -> list[str]:
+def grid_sets(combo, grid=None) -> list[str]:
     sets = [UNWIDENED]
-    for key, value in zip(GRID, combo, strict=True):
+    for key, value in zip(GRID if grid is None else grid, combo, strict=True):
         keys, values = (key, value) if isinstance(key, tuple) else ((key,), (value,))
         for one, setting in zip(keys, values, strict=True):
             if setting is None:
@@ -197,22 +206,31 @@ def _load_all(path: Path) -> None:
     _ALL[:] = [c for c in load_paths([path]) if c.origin is not None]
 
 
-def _case_losses(combo) -> list[float]:
+def _case_losses(combo, grid=None) -> list[float]:
     """One point's loss on each case (``row_loss``), in load order."""
-    return [row_loss(row) for row in evaluate(_ALL, grid_sets(combo))]
+    return [row_loss(row) for row in evaluate(_ALL, grid_sets(combo, grid))]
 
 
 class Grid:
-    """Every point of v7's search (the monotonic filter) and its loss on every determination,
-    computed once: a search over any set of cases is then a sum over that set's columns."""
+    """Every point of a search (v7's by default, with its monotonic filter; or v9's) and its
+    loss on every determination, computed once: a search over any set of cases is then a sum
+    over that set's columns."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, grid: dict | None = None) -> None:
         import numpy  # only this script's cross-validation needs it (it comes with matplotlib)
 
+        self.grid = grid
         self.cases = [c for c in load_paths([path]) if c.origin is not None]
-        self.combos = [c for c in itertools.product(*GRID.values()) if monotonic(c)]
+        if grid is None:
+            self.combos = [c for c in itertools.product(*GRID.values()) if monotonic(c)]
+        else:
+            self.combos = list(itertools.product(*grid.values()))
+        losses = functools.partial(_case_losses, grid=grid)
         with multiprocessing.Pool(initializer=_load_all, initargs=(path,)) as pool:
-            self.losses = numpy.array(pool.map(_case_losses, self.combos, chunksize=256))
+            self.losses = numpy.array(pool.map(losses, self.combos, chunksize=256))
+
+    def sets(self, combo) -> list[str]:
+        return grid_sets(combo, self.grid)
 
     def best(self, indices: list[int]) -> tuple[tuple, float]:
         """The point with the least mean loss over these cases (a tie: the first in the
@@ -285,20 +303,22 @@ def fitted_widening(grid: Grid, indices: list[int]) -> Decimal:
     scores = []
     for combo, _, held in grid.out_of_fold(indices):
         for case in held:
-            award = decide("ombudsman", case, grid_sets(combo)).award
+            award = decide("ombudsman", case, grid.sets(combo)).award
             scores.append(needed_widening(award, case.origin.ordered))
     return conformal_widening(scores)
 
 
-def widened_sets(combo, widen: Decimal) -> list[str]:
-    return [s for s in grid_sets(combo) if s != UNWIDENED] + [f"ombudsman.range.widen={widen}"]
+def widened_sets(combo, widen: Decimal, grid=None) -> list[str]:
+    sets = [s for s in grid_sets(combo, grid) if s != UNWIDENED]
+    return [*sets, f"ombudsman.range.widen={widen}"]
 
 
-def calibrate_range(path: Path) -> tuple[Decimal, dict]:
+def calibrate_range(path: Path, grid: Grid | None = None) -> tuple[Decimal, dict]:
     """Reference v8: ``range.widen`` for the shipped reference (fitted from the fit part),
     and the nested cross-validation of the whole procedure over every determination: for each
-    outer fold, v7's search and ``range.widen`` fitted on the other folds' cases."""
-    grid = Grid(path)
+    outer fold, v7's search (or ``grid``'s) and ``range.widen`` fitted on the other folds'
+    cases."""
+    grid = grid or Grid(path)
     everything = list(range(len(grid.cases)))
     shipped = fitted_widening(grid, [i for i in everything if grid.cases[i].origin.split == "fit"])
     nested = {}
@@ -307,7 +327,12 @@ def calibrate_range(path: Path) -> tuple[Decimal, dict]:
         combo, loss_ = grid.best(train)
         widen = fitted_widening(grid, train)
         cases = [grid.cases[i] for i in held]
-        nested[number] = (combo, loss_, evaluate(cases, widened_sets(combo, widen)), widen)
+        nested[number] = (
+            combo,
+            loss_,
+            evaluate(cases, widened_sets(combo, widen, grid.grid)),
+            widen,
+        )
     return shipped, nested
 
 
@@ -333,12 +358,14 @@ def differs(setting: str) -> bool:
     return Decimal(str(current)) != Decimal(value)
 
 
-def print_cross_validation(chosen: dict) -> None:
+def print_cross_validation(chosen: dict, grid=None) -> None:
     rows = [row for _, _, fold_rows, *_ in chosen.values() for row in fold_rows]
     print(f"cross-validation: {len(rows)} determinations in {FOLDS} folds")
     for number, (combo, train, fold_rows, *widen) in chosen.items():
         changed = [
-            s.removeprefix("ombudsman.") for s in grid_sets(combo) if s != UNWIDENED and differs(s)
+            s.removeprefix("ombudsman.")
+            for s in grid_sets(combo, grid)
+            if s != UNWIDENED and differs(s)
         ]
         inside, median = summary(fold_rows)
         print(
@@ -368,6 +395,29 @@ def print_cross_validation(chosen: dict) -> None:
         )
 
 
+def search_v9(path: Path) -> None:
+    """Reference v9 (docs/determinations.md, its protocol): the nine points on the fit part,
+    ``range.widen`` refitted by v8's rule with this search, and the nested cross-validation
+    of both over every determination."""
+    grid = Grid(path, V9_GRID)
+    fit = [i for i, case in enumerate(grid.cases) if case.origin.split == "fit"]
+    means = grid.losses[:, fit].mean(axis=1)
+    print(f"v9 search: {len(fit)} fit determinations; {len(grid.combos)} points")
+    print("loss   inside  median  " + "  ".join(V9_GRID))
+    for combo, mean in zip(grid.combos, means, strict=True):
+        inside, median = summary(evaluate([grid.cases[i] for i in fit], grid.sets(combo)))
+        print(f"{mean:.3f}  {inside:.0%}  {median:.2f}  {combo}")
+    combo, train = grid.best(fit)
+    print(f"chosen: {combo} (loss {train:.3f})")
+    shipped, nested = calibrate_range(path, grid)
+    print(f"range.widen fitted from the fit part with the v9 search: {shipped}")
+    rows = evaluate([grid.cases[i] for i in fit], widened_sets(combo, shipped, V9_GRID))
+    inside, median = summary(rows)
+    print(f"the fit part under v9: inside {inside:.0%}; median {median:.4f}")
+    print("\nnested ", end="")
+    print_cross_validation(nested, V9_GRID)
+
+
 def main(argv):
     given = [a for a in argv if not a.startswith("-")]
     path = Path(next((a for a in given if "=" not in a), "scenarios/determinations"))
@@ -384,6 +434,9 @@ def main(argv):
             parts[f"held-out, batch {number}"] = [c for c in held_out if batch(c) == number]
         if held_out:
             parts["held-out, all"] = held_out
+    if "--v9" in argv:
+        search_v9(path)
+        return
     if "--calibrate-range" in argv:
         shipped, nested = calibrate_range(path)
         print(f"range.widen fitted from the fit part: {shipped}\n\nnested ", end="")

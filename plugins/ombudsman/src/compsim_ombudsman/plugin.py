@@ -200,6 +200,11 @@ NOT_GIVEN = "not-given"
 SEVERE_FINDING = "severe-maladministration"
 FINDING_FLOOR = f"impact.finding.{SEVERE_FINDING}"
 FINDING_DISTRESS = f"impact.finding_distress.{SEVERE_FINDING}"
+# Reference v9: under a lesser finding, the most distress the reference reads (a ceiling)
+FINDING_CEILINGS = {
+    finding: f"impact.finding_distress.{finding}"
+    for finding in ("service-failure", "maladministration")
+}
 FINDING_WORDS = {
     "service-failure": "service failure",
     "maladministration": "maladministration",
@@ -208,19 +213,29 @@ FINDING_WORDS = {
 
 
 def _distress_read(failure: Failure, params: Params) -> tuple[str, Param | None]:
-    """The distress the reference reads, and the reading that raised it (None: the scenario's
-    own). Under a finding of severe maladministration that the scenario gives, distress is read
-    as at least the level ``FINDING_DISTRESS`` names (``none``: as given), wherever the
-    reference reads distress: the band, and the home's share of the rent for loss of use."""
+    """The distress the reference reads, and the reading that moved it (None: the scenario's
+    own), wherever the reference reads distress: the band, and the home's share of the rent
+    for loss of use. Under a finding the scenario gives: of severe maladministration, distress
+    is read as at least the level ``FINDING_DISTRESS`` names (v7); of service failure or of
+    maladministration, as at most the level its ``FINDING_CEILINGS`` switch names (v9);
+    ``none``: as given."""
     distress = failure.distress
-    if failure.ombudsman_finding != SEVERE_FINDING:
-        return distress, None
-    floor = params[FINDING_DISTRESS]
-    if floor.value == "none" or DISTRESS_LEVELS.index(distress) >= DISTRESS_LEVELS.index(
-        floor.value
-    ):
-        return distress, None
-    return floor.value, floor
+    finding = failure.ombudsman_finding
+    if finding == SEVERE_FINDING:
+        floor = params[FINDING_DISTRESS]
+        if floor.value == "none" or _rank(distress) >= _rank(floor.value):
+            return distress, None
+        return floor.value, floor
+    if finding in FINDING_CEILINGS:
+        ceiling = params[FINDING_CEILINGS[finding]]
+        if ceiling.value == "none" or _rank(distress) <= _rank(ceiling.value):
+            return distress, None
+        return ceiling.value, ceiling
+    return distress, None
+
+
+def _rank(distress: str) -> int:
+    return DISTRESS_LEVELS.index(distress)
 
 
 def _found_impact(failure: Failure, params: Params) -> Impact:
@@ -273,7 +288,7 @@ def _finding_impact(
     if floor is None:
         note = Note(
             f"The Ombudsman's finding of {words}: the remedies guidance names no band for it, "
-            "so the band follows distress alone",
+            "so the band follows the distress read",
             REMEDIES,
         )
         return _with_note(distressed, note)
@@ -490,7 +505,7 @@ def _loss_of_use(scenario: Scenario, params: Params, notes: list[Note]) -> list[
         if home.value > 0 and days > 0:
             what = f"the home (no room listed; {distress} distress"
             if raised_by is not None:
-                words = FINDING_WORDS[SEVERE_FINDING]
+                words = FINDING_WORDS[failure.ombudsman_finding]
                 what += f", read so under the Ombudsman's finding of {words}"
             items.append(
                 _rent_share_item(f"{what})", home.value, days, rent, params, home, True, raised_by)
