@@ -75,12 +75,12 @@ def test_largest_misses_by_the_factor_either_way():
     assert CASES[1].miss == 2.0 and CASES[2].miss == 2.0
 
 
-def test_the_golden_tolerance_is_the_range_widened_three_times():
-    # range 450-600: the order may run from 150 (450 / 3) to 1,800 (600 x 3)
-    assert case("x", "fit", "150.00", 500, 450, 600).within_tolerance
-    assert not case("x", "fit", "149.99", 500, 450, 600).within_tolerance
-    assert case("x", "fit", "1800.00", 500, 450, 600).within_tolerance
-    assert not case("x", "fit", "1800.01", 500, 450, 600).within_tolerance
+def test_the_golden_tolerance_is_the_range_widened_six_times():
+    # range 450-600: the order may run from 75 (450 / 6) to 3,600 (600 x 6)
+    assert case("x", "fit", "75.00", 500, 450, 600).within_tolerance
+    assert not case("x", "fit", "74.99", 500, 450, 600).within_tolerance
+    assert case("x", "fit", "3600.00", 500, 450, 600).within_tolerance
+    assert not case("x", "fit", "3600.01", 500, 450, 600).within_tolerance
     assert case("x", "fit", "99999.00", 1000, 1000, None).within_tolerance  # an open top
 
 
@@ -259,14 +259,14 @@ def test_a_draft_reference_is_named_in_every_format(tmp_path):
     draft = ["--set", "ombudsman.range.widen=1", "--resamples", "0"]
     table = CliRunner().invoke(cli, ["calibrate", path, *draft]).output
     assert "Drafts in force" in table
-    assert "range.widen = draft value 1 (current policy: 1.06" in table
+    assert "range.widen = draft value 1 (current policy: 1.11" in table
     assert "†" in table  # the figure rests on it
     (record,) = json.loads(
         CliRunner().invoke(cli, ["calibrate", path, *draft, "-f", "json"]).output
     )["cases"]
     (value,) = record["drafts"]
     assert (value["parameter"], value["value"], value["used"]) == ("range.widen", "1", True)
-    assert value["current"] == "1.06" and value["source"] == "--set"
+    assert value["current"] == "1.11" and value["source"] == "--set"
     csv_text = CliRunner().invoke(cli, ["calibrate", path, *draft, "-f", "csv"]).output
     assert csv_text.splitlines()[1].endswith(",range.widen=1")
 

@@ -510,9 +510,10 @@ def test_the_floor_never_lowers_the_band_distress_gives():
 
 @pytest.mark.parametrize("finding", ["service-failure", "maladministration"])
 def test_the_guidance_names_no_band_for_other_findings_so_distress_decides(finding):
-    # even with the floor set to severe, a lesser finding leaves moderate distress at £350,
-    # never consults the switch, and says why in a note
-    decision = ombudsman(found(finding), [f"ombudsman.{FLOOR}=severe"])
+    # even with the floor set to severe, a lesser finding leaves moderate distress at £350
+    # (its own ceiling, v9, off), never consults the switch, and says why in a note
+    ceiling_off = f"ombudsman.impact.finding_distress.{finding}=none"
+    decision = ombudsman(found(finding), [f"ombudsman.{FLOOR}=severe", ceiling_off])
     assert decision.award.total == D("350.00")
     assert FLOOR not in readings(decision)
     assert "names no band" in decision.impact.notes[-1].detail
@@ -588,11 +589,61 @@ def test_the_distress_read_is_not_raised_when_off_or_for_a_lesser_finding():
     plain = ombudsman(found_at_home("severe-maladministration"), [f"ombudsman.{READ_AS}=none"])
     assert by_category(plain)[LOSS_OF_USE] == D("90.50")
     assert readings(plain)[READ_AS] == "none"
-    sets = [f"ombudsman.{READ_AS}=severe"]
+    sets = [f"ombudsman.{READ_AS}=severe", *CEILINGS_OFF]
     for finding in ("service-failure", "maladministration", "not-given"):
         lesser = ombudsman(found_at_home(finding), sets)
         assert by_category(lesser)[LOSS_OF_USE] == D("90.50"), finding
         assert READ_AS not in readings(lesser), finding
+
+
+CEILINGS_OFF = [
+    f"ombudsman.impact.finding_distress.{finding}=none"
+    for finding in ("service-failure", "maladministration")
+]
+
+
+def test_v9_a_service_failure_finding_reads_at_most_minimal_distress_by_default():
+    # moderate distress read as minimal: the minor band, £50 to £100, midpoint £75, x1.049555
+    # over 181 days = £78.72; the home's share at minimal distress is 0%, so no loss of use
+    # (moderate's 5% would be £90.50); the impact rests on the fitted switch, an assumption
+    decision = ombudsman(found_at_home("service-failure"))
+    assert by_category(decision) == {IMPACT: D("78.72")}
+    assert decision.impact.level == "Minor failure"
+    assert "distress read as minimal, not moderate as given" in decision.impact.notes[0].detail
+    assert readings(decision)["impact.finding_distress.service-failure"] == "minimal"
+    assert decision.impact.basis == "assumption"
+
+
+def test_v9_a_maladministration_finding_reads_at_most_moderate_distress_by_default():
+    # considerable distress read as moderate: the adversely-affected band, £100 to £600,
+    # midpoint £350 x1.049555 = £367.34; the home at moderate's 5% of £1,810 = £90.50
+    # (considerable's 20% would be £362.00)
+    decision = ombudsman(found_at_home("maladministration", "considerable"))
+    assert by_category(decision) == {LOSS_OF_USE: D("90.50"), IMPACT: D("367.34")}
+    assert "read so under the Ombudsman's finding of maladministration" in (
+        decision.award.items[0].label
+    )
+
+
+def test_v9_a_ceiling_never_raises_the_distress_given():
+    # minimal distress under a maladministration finding (ceiling moderate) stays minimal: the
+    # minor band, £75 x1.049555 = £78.72, and no note that distress was read otherwise
+    decision = ombudsman(found_at_home("maladministration", "minimal"))
+    assert by_category(decision) == {IMPACT: D("78.72")}
+    assert not any("not minimal as given" in note.detail for note in decision.impact.notes)
+
+
+def test_v9_a_drafted_ceiling_is_marked_draft_and_none_reads_distress_as_given():
+    drafted = ombudsman(
+        found_at_home("service-failure"),
+        ["ombudsman.impact.finding_distress.service-failure=moderate"],
+    )
+    assert by_category(drafted) == {LOSS_OF_USE: D("90.50"), IMPACT: D("367.34")}
+    off = ombudsman(
+        found_at_home("service-failure", "considerable"),
+        ["ombudsman.impact.finding_distress.service-failure=none"],
+    )
+    assert off.impact.level == "Significant impact"
 
 
 def communication(occurred: str, resolved: str, extra: str = "") -> str:
@@ -990,15 +1041,15 @@ def test_a_drafted_range_widen_makes_the_widened_items_draft():
 
 
 def test_the_shipped_reference_widens_the_bands_by_its_fitted_factor():
-    # v8's range.widen, 1.06: the adversely-affected band, £100 to £600 around £350, becomes
-    # £100 / 1.06 = £94.3396 -> £94.34 to £600 x 1.06 = £636.00; the figure stays £350
+    # v9's range.widen, 1.11: the adversely-affected band, £100 to £600 around £350, becomes
+    # £100 / 1.11 = £90.0900 -> £90.09 to £600 x 1.11 = £666.00; the figure stays £350
     decision = ombudsman(
         '[failure]\nkind = "communication"\ndistress = "moderate"\n'
         "[dates]\noccurred = 2026-03-02\nclaimed = 2026-03-02"
     )
     assert (decision.award.min, decision.award.total, decision.award.max) == (
-        D("94.34"),
+        D("90.09"),
         D("350.00"),
-        D("636.00"),
+        D("666.00"),
     )
     assert decision.award.items[0].basis == "assumption"
