@@ -1,7 +1,8 @@
 """How precise a figure measured on a few cases is: a percentile bootstrap interval.
 
-``compsim calibrate`` reports shares and medians over groups of 5 to 104 determinations. A
-median of 0.75 on 18 cases says little on its own; the interval says how much. The cases are
+``compsim calibrate`` reports shares and medians over groups of a handful to a few hundred
+determinations. A median of 0.75 on 18 cases says little on its own; the interval says how
+much. The cases are
 resampled with replacement ``resamples`` times, the statistic is computed on each resample,
 and the interval runs between the nearest-rank percentiles at ``(1 - level) / 2`` and
 ``(1 + level) / 2`` of those values. A seeded generator makes the interval the same on every
