@@ -209,16 +209,6 @@ def _check_outputs(named: dict[str, Path | None], paths=None, *other_inputs) -> 
     outputs.check(named, inputs)
 
 
-def _check_output(output: Path | None) -> None:
-    """Refuse an --output that cannot be written, before anything runs."""
-    if output is None:
-        return
-    if output.is_dir():
-        raise CompsimError(f"--output {output}: is a directory; expected a file name")
-    if not output.parent.is_dir():
-        raise CompsimError(f"--output {output}: no such directory {output.parent}")
-
-
 def _emit(text: str, output: Path | None) -> None:
     """Print, or write the whole text to a file atomically (never a half-written file)."""
     with _writer(output) as out:
@@ -236,7 +226,7 @@ def _writer(output: Path | None):
         return
     from compsim import outputs
 
-    _check_output(output)
+    outputs.check({"--output": output})
     temporary = outputs.temporary_for(output)
     try:
         with temporary.open("w", encoding="utf-8", newline="") as out:
