@@ -226,8 +226,7 @@ def _writer(output: Path | None):
         return
     from compsim import outputs
 
-    outputs.check({"--output": output})
-    temporary = outputs.temporary_for(output)
+    temporary = outputs.temporary_for(output)  # checked by the command (_check_outputs)
     try:
         with temporary.open("w", encoding="utf-8", newline="") as out:
             yield out
@@ -1186,5 +1185,6 @@ def new_scenario(scenario_id, directory) -> None:
     path = directory / f"{scenario_id}.toml"
     if path.exists():
         raise CompsimError(f"{path}: already exists; choose another id or remove it")
+    _check_outputs({"new-scenario": path})
     _emit(template(scenario_id, date.today()), path)
     click.echo(f"Created {path}. Fill it in, then: compsim validate {path}")

@@ -45,7 +45,7 @@ def discard(temporary: Path) -> None:
     temporary.unlink(missing_ok=True)
 
 
-def write_whole(path: Path, data: str | bytes, option: str = "") -> None:
+def write_whole(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path``, the whole file or nothing (placed as above)."""
     temporary = temporary_for(path)
     try:
@@ -55,7 +55,7 @@ def write_whole(path: Path, data: str | bytes, option: str = "") -> None:
             temporary.write_text(data, encoding="utf-8")
     except OSError as error:
         discard(temporary)
-        raise CompsimError(f"{option} {path}: cannot write: {error.strerror}".lstrip()) from None
+        raise CompsimError(f"{path}: cannot write: {error.strerror}") from None
     place(temporary, path)
 
 

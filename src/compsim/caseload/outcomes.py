@@ -22,9 +22,7 @@ class OutcomeWriter:
     def __init__(self, path: Path) -> None:
         suffix = path.suffix.lower()
         if suffix not in FORMATS:
-            raise CompsimError(f"--output {path}: expected a file ending .csv or .parquet")
-        if path.is_dir():
-            raise CompsimError(f"--output {path}: is a directory; expected a file name")
+            raise CompsimError(f"--cases-output {path}: expected a file ending .csv or .parquet")
         self.path = path
         self.temporary = outputs.temporary_for(path)
         self.parquet = suffix == ".parquet"
@@ -35,7 +33,7 @@ class OutcomeWriter:
                 import pyarrow  # noqa: F401
             except ImportError:
                 raise CompsimError(
-                    f"--output {path}: Parquet needs pyarrow: pip install 'compsim[parquet]'"
+                    f"--cases-output {path}: Parquet needs pyarrow: pip install 'compsim[parquet]'"
                 ) from None
         try:
             if not self.parquet:
@@ -43,7 +41,7 @@ class OutcomeWriter:
                 self._writer = csv.writer(self._handle, lineterminator="\n")
                 self._writer.writerow(OUTCOME_COLUMNS)
         except OSError as error:
-            raise CompsimError(f"--output {path}: cannot write: {error.strerror}") from None
+            raise CompsimError(f"--cases-output {path}: cannot write: {error.strerror}") from None
 
     def write(self, rows: tuple[tuple[str, ...], ...]) -> None:
         if not rows:
