@@ -4,6 +4,7 @@ import json
 import warnings
 from decimal import Decimal
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -70,6 +71,26 @@ def test_summary_by_finding_by_hand():
     assert failed.median_ratio == pytest.approx(2 / 3)
 
 
+def test_summary_by_source_by_hand():
+    # g (machine-extracted, held out): 200 ordered, figure 800, range 400-1000: below; ratio 0.25
+    # h (machine-extracted, fit): 900 ordered, figure 600, range 400-1000: inside; ratio 1.5
+    # the read ones are a to d: 3 of 4 inside, median of 0.5, 1, 1.25, 2 = 1.125
+    extracted = [
+        attrs.evolve(case("g", "held-out", 200, 800, 400, 1000), source="machine-extracted"),
+        attrs.evolve(case("h", "fit", 900, 600, 400, 1000), source="machine-extracted"),
+    ]
+    groups = {s.name: s for s in summarise([*CASES, *extracted])}
+    assert list(groups)[-2:] == ["source: read", "source: machine-extracted"]
+    read = groups["source: read"]
+    assert (read.cases, read.inside, read.median_ratio) == (4, 3, 1.125)
+    machine = groups["source: machine-extracted"]
+    assert (machine.cases, machine.inside) == (2, 1)
+    assert machine.median_ratio == pytest.approx((0.25 + 1.5) / 2)
+    # one source alone: no source rows (they would repeat "all")
+    assert not any(s.name.startswith("source:") for s in summarise(CASES))
+    assert not any(s.name.startswith("source:") for s in summarise(extracted))
+
+
 def test_largest_misses_by_the_factor_either_way():
     assert [c.scenario for c in largest_misses(CASES, 3)] == ["b", "c", "a"]
     assert CASES[1].miss == 2.0 and CASES[2].miss == 2.0
@@ -123,6 +144,25 @@ def test_command_reports_the_case_in_json(tmp_path):
     assert record["days"] == 366
     held_out = next(s for s in document["summary"] if s["group"] == "held-out")
     assert held_out["cases"] == 1
+    assert record["source"] == "read"
+
+
+def test_a_machine_extracted_order_is_grouped_apart(tmp_path):
+    read = _determination(tmp_path, "800.00")
+    extracted = tmp_path / "ho-extracted.toml"
+    extracted.write_text(
+        'tags = ["machine-extracted"]\n' + DETERMINATION.format(ordered="300.00", split="fit")
+    )
+    result = CliRunner().invoke(cli, ["calibrate", str(read), str(extracted), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert [c["source"] for c in document["cases"]] == ["read", "machine-extracted"]
+    groups = {s["group"]: s for s in document["summary"]}
+    assert groups["source: read"]["cases"] == 1
+    assert groups["source: machine-extracted"]["cases"] == 1
+    assert (
+        "source: machine-extracted" in CliRunner().invoke(cli, ["calibrate", str(tmp_path)]).output
+    )
 
 
 def test_compsim_test_checks_a_fitted_order_far_from_the_figure(tmp_path):
