@@ -518,3 +518,47 @@ def test_a_toml_file_may_start_with_a_byte_order_mark(tmp_path):
     params.write_bytes(b"\xef\xbb\xbf[alliance]\nmatrix.full.major = 9\n")
     result = invoke("compare", scenario_file, "--params", params, "-l", "alliance")
     assert result.exit_code == 0, result.output
+
+
+# ---------------------------------------------------------------- empty and non-finite values
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", ""],
+        ["validate", ""],
+        ["explain", ""],
+        ["compare", "--output", "", str(library_path() / "repairs")],
+        ["compare", "--tag", "", str(library_path() / "repairs")],
+    ],
+    ids=["compare-path", "validate-path", "explain-scenario", "output", "tag"],
+)
+def test_an_empty_value_is_refused_not_read_as_the_current_directory(args):
+    # click reads '' as '.', so an unset "$DIR" would scan wherever the user stands
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "empty" in result.output
+
+
+POPULATION = Path(__file__).parents[1] / "examples" / "population.toml"
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "-inf"])
+def test_bench_refuses_a_number_of_seconds_that_is_not_finite(seconds):
+    result = invoke("bench", "--seconds", seconds)
+    assert result.exit_code == 2, result.output
+    assert "--seconds" in result.output
+
+
+def test_simulate_refuses_a_diff_of_a_column_against_itself():
+    result = invoke("simulate", POPULATION, "--diff", "alliance", "alliance")
+    one_line_error(result)
+    assert "both sides are the same column" in result.output
+
+
+def test_simulate_refuses_a_scheduler_without_the_dask_executor():
+    result = invoke("simulate", POPULATION, "--scheduler", "tcp://localhost:1")
+    one_line_error(result)
+    assert "--scheduler applies only with --executor dask" in result.output

@@ -1,8 +1,9 @@
 """The compsim command line.
 
-Only click and compsim.errors are imported at start-up; each command imports what it needs,
-so ``compsim --help`` stays fast. A user's mistake prints one line per problem and exits 2;
-it never shows a traceback (set COMPSIM_DEBUG=1 to see one for an internal error).
+Only click, compsim.clitypes and compsim.errors are imported at start-up; each command
+imports what it needs, so ``compsim --help`` stays fast. A user's mistake prints one line per
+problem and exits 2; it never shows a traceback (set COMPSIM_DEBUG=1 to see one for an
+internal error).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from compsim.clitypes import FiniteFloatRange, NonEmptyPath, NonEmptyText
 from compsim.errors import CompsimError, ScenarioErrors
 
 FORMATS = ("table", "markdown", "csv", "json")
@@ -98,7 +100,7 @@ def _lower(ctx, param, value):
     return value.lower() if isinstance(value, str) else value
 
 
-_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_paths = click.argument("paths", nargs=-1, type=NonEmptyPath(path_type=Path))
 _landlord = click.option(
     "--landlord",
     "-l",
@@ -114,6 +116,7 @@ _tag = click.option(
     "tags",
     multiple=True,
     metavar="TAG",
+    type=NonEmptyText(),
     help="Only scenarios with this tag; repeat for any of several.",
 )
 _set = click.option(
@@ -128,7 +131,7 @@ _params = click.option(
     "param_files",
     multiple=True,
     metavar="FILE",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     help="Override parameters from a TOML file; a file naming a variant "
     "runs it as its own column beside the unchanged policy.",
 )
@@ -161,7 +164,7 @@ _calibrate_format = _format_with_lines("determination")
 _output = click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     metavar="FILE",
     help="Write to FILE (all or nothing) instead of standard output.",
 )
@@ -387,7 +390,7 @@ _text_format = click.option(
 
 
 @cli.command()
-@click.argument("scenario")
+@click.argument("scenario", type=NonEmptyText())
 @_landlord
 @_set
 @_params
@@ -621,7 +624,7 @@ def _dated(dated) -> str:
 @_landlord
 @click.option(
     "--seconds",
-    type=click.FloatRange(min=0.1, max=3600),
+    type=FiniteFloatRange(min=0.1, max=3600),
     default=3.0,
     show_default=True,
     help="How long to run each landlord (at least 0.1).",
@@ -668,7 +671,7 @@ def bench(paths, landlords, seconds, cases, workers) -> None:
 )
 @click.option(
     "--directory",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     default=Path("plugins"),
     show_default=True,
     help="Where to create the plugin's folder.",
@@ -721,7 +724,7 @@ def schema(fmt) -> None:
 
 
 @cli.command()
-@click.argument("population", type=click.Path(path_type=Path))
+@click.argument("population", type=NonEmptyPath(path_type=Path))
 @_landlord
 @_set
 @_params
@@ -753,7 +756,7 @@ def schema(fmt) -> None:
 @click.option(
     "--cases-output",
     "outcomes",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     metavar="FILE",
     help="Write every case's outcome per landlord, streamed (.csv, or .parquet with pyarrow).",
 )
@@ -767,7 +770,7 @@ def schema(fmt) -> None:
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="The Dask scheduler's address.")
 @click.option(
     "--chart",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     metavar="FILE.svg|png",
     help="Also draw how each policy's awards are spread (share of cases awarded at most £x).",
 )
@@ -861,7 +864,7 @@ def csv_template(output) -> None:
 
 
 @cli.command()
-@click.argument("scenario", type=click.Path(path_type=Path))
+@click.argument("scenario", type=NonEmptyPath(path_type=Path))
 @click.option(
     "--vary",
     required=True,
@@ -876,7 +879,7 @@ def csv_template(output) -> None:
 @_reference
 @click.option(
     "--chart",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     metavar="FILE.svg|png",
     help="Also draw one line per landlord.",
 )
@@ -929,7 +932,7 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
 )
 @click.option(
     "--chart",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     metavar="FILE.svg|png",
     help="Also draw ordered against estimated, on log scales, with the diagonal.",
 )
@@ -1037,7 +1040,7 @@ def _side(name, sets, param_files):
 @click.option(
     "--charts",
     "charts_dir",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     metavar="DIR",
     help="Also write each chart as SVG and PNG into DIR.",
 )
@@ -1053,7 +1056,7 @@ def _side(name, sets, param_files):
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     metavar="FILE",
     help="Where to write the report (default: report.html, or report.md with -f markdown).",
 )
@@ -1162,7 +1165,7 @@ def scenarios(paths, tags, fmt) -> None:
 @click.argument("scenario_id", metavar="ID")
 @click.option(
     "--directory",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=NonEmptyPath(path_type=Path, file_okay=False),
     default=Path("."),
     show_default=True,
     help="Where to write ID.toml.",

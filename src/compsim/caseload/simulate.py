@@ -37,6 +37,8 @@ def simulate_caseload(
 ) -> tuple[Tally, str, list[ColumnDrafts]]:
     """Run the caseload; returns the tally, a title describing what ran and the drafts in
     force (``compsim.drafts.in_force``)."""
+    if scheduler is not None and executor != "dask":
+        raise CompsimError("--scheduler applies only with --executor dask")
     policies = request.build(warn=lambda text: print(f"warning: {text}", file=sys.stderr))
     columns = [p.column for p in policies]
     if diff is not None:
@@ -46,6 +48,11 @@ def simulate_caseload(
                     f"--diff: {side!r} is not among the policies run ({', '.join(columns)}); "
                     "name a landlord, or a variant from --params"
                 )
+        if diff[0] == diff[1]:
+            raise CompsimError(
+                f"--diff {diff[0]} {diff[1]}: both sides are the same column, so nothing can "
+                "change; name two landlords, or a landlord and its variant from --params"
+            )
     if not population.exists():
         raise CompsimError(f"{population}: no such file")
     if population.suffix.lower() == ".csv":
