@@ -619,8 +619,8 @@ def test_simulate_names_the_drafts_it_ran_with(fmt):
     drafted = CliRunner().invoke(cli, [*args, "--set", "star.bands.medium.high=200"]).output
     published = CliRunner().invoke(cli, args).output
     if fmt == "csv":
-        assert "drafts,,,bands.medium.high=200,," in drafted.splitlines()
+        assert "drafts,,,bands.medium.high=200.00,," in drafted.splitlines()
         assert not any(line.startswith("drafts,") for line in published.splitlines())
     else:
-        assert "Drafts in force" in drafted and "bands.medium.high = draft value 200" in drafted
+        assert "Drafts in force" in drafted and "bands.medium.high = draft value 200.00" in drafted
         assert "Drafts in force" not in published

@@ -116,7 +116,7 @@ def test_compare_writes_an_output_file(tmp_path):
         (["compare", "--landlord", "nobody"], "error: unknown landlord 'nobody'; installed: "),
         (
             ["compare", "--set", "alliance.matrix.full.major=lots"],
-            "error: --set alliance.matrix.full.major=lots: matrix.full.major: expected an amount",
+            "error: --set alliance.matrix.full.major=lots: expected an amount",
         ),
         (["compare", "--set", "nobody.x=1"], "error: --set nobody.x=1: unknown landlord"),
         (

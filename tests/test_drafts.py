@@ -121,7 +121,7 @@ def test_set_is_a_draft_too():
         "--set",
         "alliance.matrix.full.medium=650",
     )
-    assert "draft value 650 (current policy: 500.00, published, alliance 2.7)" in " ".join(
+    assert "draft value 650.00 (current policy: 500.00, published, alliance 2.7)" in " ".join(
         result.output.split()
     )
 

@@ -294,7 +294,7 @@ def test_format_as_text_is_one_error(tmp_path):
     result = _validate(tmp_path, 'format = "1"\n' + GOOD)
     assert _errors(result) == [
         f"error: {tmp_path / 'claim.toml'}: format: expected a whole number from 1 to 10,000, "
-        "got the text '1'"
+        "got the text '1' (write it without quotes: in TOML, quotes make it text)"
     ]
 
 
@@ -562,3 +562,47 @@ def test_simulate_refuses_a_scheduler_without_the_dask_executor():
     result = invoke("simulate", POPULATION, "--scheduler", "tcp://localhost:1")
     one_line_error(result)
     assert "--scheduler applies only with --executor dask" in result.output
+
+
+# ---------------------------------------------------------------- clearer messages
+
+
+def test_a_quoted_date_or_amount_in_a_scenario_says_to_drop_the_quotes(tmp_path):
+    path = tmp_path / "quoted.toml"
+    path.write_text(GOOD.replace("occurred = 2026-01-05", 'occurred = "2026-01-05"'))
+    result = invoke("validate", path)
+    assert result.exit_code == 1, result.output
+    line = result.output.splitlines()[0]
+    assert "dates.occurred" in line and "got the text '2026-01-05'" in line
+    assert line.endswith("(write it without quotes: in TOML, quotes make it text)")
+    # text that is no date gets no such hint
+    path.write_text(GOOD.replace("occurred = 2026-01-05", 'occurred = "last week"'))
+    assert "without quotes" not in invoke("validate", path).output
+
+
+def test_a_params_file_error_names_the_value_once_and_plainly(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[alliance]\n"matrix.full.medium" = 600.001\n')
+    line = one_line_error(invoke("compare", "-l", "alliance", "--params", bad))
+    assert line.count("matrix.full.medium") == 1, line
+    assert line.endswith("got 600.001") and "Decimal" not in line
+    bad.write_text('[alliance]\n"matrix.full.medium" = "600"\n')
+    line = one_line_error(invoke("compare", "-l", "alliance", "--params", bad))
+    assert line.endswith("got '600' (write it without quotes: in TOML, quotes make it text)")
+    line = one_line_error(invoke("compare", "--set", "alliance.matrix.full.medium=nan"))
+    assert line.count("matrix.full.medium") == 1, line
+
+
+def test_a_drafted_amount_is_shown_in_pounds_and_pence():
+    result = invoke("compare", "-l", "alliance", "--set", "alliance.matrix.full.major=1200")
+    assert "draft value 1200.00 (current policy: 1000.00" in result.output
+
+
+def test_a_second_variant_of_the_same_name_is_named_against_its_own_file(tmp_path):
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    for path in (first, second):
+        path.write_text('variant = "alliance-x"\n[alliance]\n"matrix.full.medium" = 600.00\n')
+    line = one_line_error(invoke("compare", "--params", first, "--params", second))
+    assert line == (
+        f"error: {second}: variant 'alliance-x' is already the name of a variant in {first}"
+    )

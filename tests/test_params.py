@@ -121,7 +121,7 @@ def test_override_becomes_a_draft_with_its_source_and_the_value_it_replaced(para
     assert param.override == "--set"
     assert param.current.value == Decimal("1000.00")
     assert param.describe_value() == (
-        "draft value 1200 (current policy: 1000.00, published, x 2.7)"
+        "draft value 1200.00 (current policy: 1000.00, published, x 2.7)"
     )
     assert changed.at(date(2026, 1, 1)).basis_of("matrix.full.major", "flag") == "draft"
 

@@ -52,7 +52,7 @@ import attrs
 
 from compsim.errors import ParamError
 from compsim.models import ASSUMPTION, BASES, DRAFT, PUBLISHED, ReadingUsed
-from compsim.money import has_at_most_two_places
+from compsim.money import PENNY, has_at_most_two_places
 
 TYPES = ("money", "decimal", "share", "int", "bool", "text", "choice", "date")
 NUMBER_TYPES = ("money", "decimal", "share", "int")
@@ -341,8 +341,14 @@ class ParamSet:
         for override in overrides:
             current = self.lookup(override.path, override.describe())
             value = convert(
-                current, override.raw, override.describe(), from_text=override.source == "--set"
+                current,
+                override.raw,
+                override.describe(),
+                from_text=override.source == "--set",
+                named=True,
             )
+            if current.type == "money":
+                value = value.quantize(PENNY)  # a draft of 1200 is shown as 1200.00
             defs[override.path] = attrs.evolve(
                 current,
                 values=(DatedValue(value),),
@@ -532,11 +538,14 @@ _IMPLIED_MAX = {"share": Decimal(1), "money": Decimal(1_000_000)}
 MAX_SHOWN = 60
 
 
-def convert(definition: ParamDef, raw: Any, where: str, from_text: bool = False) -> Any:
+def convert(
+    definition: ParamDef, raw: Any, where: str, from_text: bool = False, named: bool = False
+) -> Any:
     """Check and convert a value (typed TOML, or text from ``--set``) to the parameter's type
-    and range. The error names where the value came from, the parameter, what was given and
-    what is accepted. Text stands for a number, a date or true/false only when it was typed
-    on the command line (``from_text``); in a file, ``"600"`` is text, not money."""
+    and range. The error names where the value came from, the parameter (unless ``where``
+    already does: ``named``), what was given and what is accepted. Text stands for a number,
+    a date or true/false only when it was typed on the command line (``from_text``); in a
+    file, ``"600"`` is text, not money."""
     kind = definition.type
     typed_text = isinstance(raw, str) and kind not in ("text", "choice") and not from_text
     value = None if typed_text else _convert(kind, raw, definition.choices)
@@ -546,12 +555,13 @@ def convert(definition: ParamDef, raw: Any, where: str, from_text: bool = False)
         if (low is not None and value < low) or (high is not None and value > high):
             value = None
     if value is None:
-        shown = repr(raw)
+        shown = repr(raw) if isinstance(raw, str) else format_value(raw)
         if len(shown) > MAX_SHOWN:
             shown = shown[:MAX_SHOWN] + "…"
-        raise ParamError(
-            f"{where}: {definition.path}: expected {definition.accepts()}, got {shown}"
-        )
+        if typed_text and _convert(kind, raw, definition.choices) is not None:
+            shown += " (write it without quotes: in TOML, quotes make it text)"
+        place = where if named else f"{where}: {definition.path}"
+        raise ParamError(f"{place}: expected {definition.accepts()}, got {shown}")
     return value
 
 

@@ -296,13 +296,19 @@ def build_policies(
     Every override is checked against its target before anything runs.
     """
     variant_names = [v.name for v in variants]
-    for variant in variants:
+    for number, variant in enumerate(variants):
         if variant.base not in registry.installed:
             raise ParamError(f"{variant.source}: {unknown_landlord(variant.base, registry)}")
-        if variant.name in registry.installed or variant_names.count(variant.name) > 1:
+        if variant.name in registry.installed:
             raise ParamError(
                 f"{variant.source}: variant {variant.name!r} is already the name "
-                "of an installed policy or another variant"
+                "of an installed policy"
+            )
+        first = variant_names.index(variant.name)
+        if first < number:
+            raise ParamError(
+                f"{variant.source}: variant {variant.name!r} is already the name "
+                f"of a variant in {variants[first].source}"
             )
     for name in selected:
         if name not in registry.installed and name not in variant_names:

@@ -242,6 +242,26 @@ def _toml_error(error: tomllib.TOMLDecodeError) -> str:
     return f"TOML syntax error: {message}"
 
 
+def _quoted_hint(kind: str, raw: Any) -> str:
+    """A hint for a number, date or true/false written in quotes: TOML reads it as text."""
+    if not isinstance(raw, str):
+        return ""
+    text = raw.strip()
+    unquoted = {
+        "bool": lambda: text in ("true", "false"),
+        "int": lambda: text.lstrip("-").isdigit(),
+        "money": lambda: Decimal(text).is_finite(),
+        "number": lambda: Decimal(text).is_finite(),
+        "date": lambda: bool(date.fromisoformat(text)),
+    }.get(kind)
+    try:
+        if unquoted is None or not unquoted():
+            return ""
+    except (ValueError, ArithmeticError):
+        return ""
+    return " (write it without quotes: in TOML, quotes make it text)"
+
+
 def _show(value: Any) -> str:
     """How a TOML value is described in an error message."""
     if isinstance(value, bool):
@@ -355,7 +375,8 @@ class _Reader:
         kind = field.metadata["kind"]
         checked = _check_scalar(kind, field.metadata, raw)
         if isinstance(checked, _Invalid):
-            self.error(where, f"expected {_describe(field)}, got {checked.got}")
+            hint = _quoted_hint(kind, raw)
+            self.error(where, f"expected {_describe(field)}, got {checked.got}{hint}")
             return None
         return checked
 

@@ -34,29 +34,30 @@ def test_4_3_remembered_deadlines_still_record_a_draft_number_of_days():
     assert "assessment.working_days" in [d.path for d in decision.drafts]
 
 
-def test_2_10_debt_free_settlement_keeps_totals_written_apart_in_one_process():
+def test_2_10_debt_free_settlement_pays_a_draft_in_pounds_and_pence_however_written():
     # 2.7 full responsibility, Low Impact: the matrix's £100, drafted as 100.000 then as 100;
-    # nothing owed, so all of it is paid to the customer, each as the total was written.
+    # nothing owed, so all of it is paid to the customer. A drafted amount is held in pounds
+    # and pence (compsim.params), so both are written 100.00 and may share a remembered entry.
     def paid(written: str) -> str:
         sets = (f"alliance.matrix.full.low={written}",)
         (part,) = decide("alliance", scenario(MINIMAL), sets).settlement.parts
         return str(part.amount)
 
-    assert paid("100.000") == "100.000"
+    assert paid("100.000") == "100.00"
     assert paid("100") == "100.00"
 
 
-def test_2_7_matrix_item_keeps_amounts_written_apart_in_one_process():
+def test_2_7_matrix_item_carries_a_draft_in_pounds_and_pence_however_written():
     # 2.7 full responsibility, Low Impact: the matrix's £100, drafted as 100.000 then as 100;
-    # the remembered distress item carries each amount as it was written.
+    # the remembered distress item carries the draft, as 100.00 both times.
     def distress_item(written: str) -> tuple[str, str]:
         sets = (f"alliance.matrix.full.low={written}",)
         award = decide("alliance", scenario(MINIMAL), sets).award
         (item,) = [item for item in award.items if item.category == "distress"]
         return str(item.amount), item.basis
 
-    assert distress_item("100.000") == ("100.000", "draft")
-    assert distress_item("100") == ("100", "draft")
+    assert distress_item("100.000") == ("100.00", "draft")
+    assert distress_item("100") == ("100.00", "draft")
 
 
 def test_2_10_3_1_paid_decoration_rests_on_every_parameter_its_item_reads():
