@@ -94,7 +94,7 @@ def test_every_reading_switch_is_listed_in_the_readme_with_its_clause():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     params = load_param_file(policy_info().params_file, "twenty11")
     switches = {path: d for path, d in params.defs.items() if d.is_switch}
-    assert len(switches) == 10
+    assert len(switches) == 11
     for path, definition in switches.items():
         row = next((line for line in readme.splitlines() if f"`{path}`" in line), "")
         assert row.startswith("|"), f"{path} has no row in the README's table of switches"
@@ -315,6 +315,75 @@ retained = true
     assert not decision.excluded
     assert amount(decision, "belongings") == 0
     assert "contractor" in items(decision, "belongings")[0].label
+
+
+# A contractor's leak ruins a sofa; the tenant also paid £80 for cleaning, with evidence, and
+# was moderately inconvenienced.
+CONTRACTOR_DAMAGE = """
+[failure]
+kind = "damage-to-belongings"
+cause = "contractor"
+distress = "moderate"
+[[damaged_items]]
+item = "sofa"
+replacement_value = 400.00
+value_at_loss = 250.00
+retained = true
+[[costs]]
+kind = "cleaning"
+amount = 80.00
+evidence = true
+"""
+CONTRACTOR_WHOLE_OFF = ("twenty11.readings.contractor_damage_claim_excluded=false",)
+
+
+def test_6_5_reading_contractor_damage_claim_excluded_whole_by_default():
+    # 6.5 "claims of loss and damage against a third-party contractor": the damage claim is
+    # read as such a claim, so all of it is excluded, the cleaning cost and the inconvenience
+    # too; what it would otherwise have been: £80 (6.9.6) + £100 (6.9.3 moderate) = £180
+    decision = t11(CONTRACTOR_DAMAGE)
+    assert excluded_by(decision) == ["contractor's insurance"]
+    (check,) = [e for e in decision.exclusions if e.short == "contractor's insurance"]
+    assert "readings.contractor_damage_claim_excluded, assumption" in check.reason
+    assert decision.award.total == 0
+    assert decision.award_if_not_excluded.total == D("180.00")
+    assert readings(decision)["readings.contractor_damage_claim_excluded"] is True
+
+
+def test_6_5_reading_contractor_damage_only_the_loss_and_damage_not_paid():
+    # The other reading: 6.5 excludes the loss and damage only. The sofa is not paid (a claim
+    # on the contractor's insurance); the cleaning is reimbursed in full (6.9.6), £80.00, and
+    # moderate inconvenience paid at stress.moderate.amount, £100.00 (6.9.3): £180.00. Goodwill
+    # over £150 needs a member of the Senior Management Team (6.8).
+    decision = t11(CONTRACTOR_DAMAGE, CONTRACTOR_WHOLE_OFF)
+    assert not decision.excluded
+    assert amount(decision, "belongings") == 0
+    assert items(decision, "belongings")[0].clause == "twenty11 6.5"
+    assert amount(decision, "costs") == D("80.00")
+    assert amount(decision, "distress") == D("100.00")
+    assert decision.award.total == D("180.00")
+    assert decision.approval.senior
+    # the items paid rest on the reading (here the user's draft of it)
+    assert {i.basis for i in decision.award.items if i.amount} == {"draft"}
+    assert "costs and inconvenience in the claim are considered" in notes(decision)
+    assert readings(decision)["readings.contractor_damage_claim_excluded"] is False
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        CONTRACTOR_DAMAGE.replace('kind = "damage-to-belongings"', 'kind = "repair-delay"'),
+        CONTRACTOR_DAMAGE.replace('cause = "contractor"', 'cause = "landlord"'),
+    ],
+    ids=["contractor repair delay", "landlord's damage"],
+)
+def test_6_5_contractor_damage_reading_not_consulted_where_both_readings_agree(facts):
+    # a contractor's repair delay with damaged items: both readings pay the rest and not the
+    # items; damage Twenty11 caused itself is no claim against a contractor
+    decision = t11(facts)
+    assert not decision.excluded
+    assert "readings.contractor_damage_claim_excluded" not in readings(decision)
+    assert decision.award == t11(facts, CONTRACTOR_WHOLE_OFF).award
 
 
 OFFER = """

@@ -14,6 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+import attrs
+
 from compsim import hookimpl
 from compsim.dates import add_months, add_working_days, day_text
 from compsim.errors import ParamError
@@ -186,7 +188,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         EVIDENCE_NOT_SUPPLIED[not scenario.claim.evidence_supplied],
         _knew_about(scenario, params),
         ACCESS_REFUSED[failure.access_refused],
-        *_cause_checks(scenario),
+        *_cause_checks(scenario, params),
         _offer_lapse(scenario, params),
         _works_nuisance(scenario, params),
     ]
@@ -404,16 +406,41 @@ CONTRACTOR_ITEMS = Exclusion(
 )
 
 
-def _cause_checks(scenario: Scenario) -> tuple[Exclusion, ...]:
+CONTRACTOR_SWITCH = "readings.contractor_damage_claim_excluded"
+
+
+def _cause_checks(scenario: Scenario, params: Params) -> tuple[Exclusion, ...]:
     failure = scenario.failure
     cause = failure.cause
     checks = _cause_of(cause)
     if cause == "contractor":
         if failure.kind in DAMAGE_KINDS:
-            return (*checks, CONTRACTOR_DAMAGE)
+            return (*checks, _contractor_damage(params[CONTRACTOR_SWITCH]))
         if scenario.damaged_items:
             return (*checks, CONTRACTOR_ITEMS)
     return checks
+
+
+def _contractor_damage(switch: Param) -> Exclusion:
+    """6.5 "claims of loss and damage against a third-party contractor": whether a damage
+    claim a contractor caused is such a claim as a whole, or only its loss and damage is, is a
+    reading switch (consulted only for a damage claim a contractor caused: for any other
+    failure both readings pay the rest and not the damaged items)."""
+    if switch.value:
+        return Exclusion(
+            f"{CONTRACTOR_DAMAGE.reason}: read as the whole claim, its costs and inconvenience "
+            f"too ({CONTRACTOR_SWITCH}, {switch.basis})",
+            CONTRACTOR_DAMAGE.clause,
+            True,
+            CONTRACTOR_DAMAGE.short,
+        )
+    return Exclusion(
+        "Damage caused by a contractor: only the loss and damage is read as the claim on the "
+        "contractor's insurance 6.5 excludes (the damaged items are not paid); the rest of the "
+        f"claim is considered ({CONTRACTOR_SWITCH}, {switch.basis})",
+        CONTRACTOR_DAMAGE.clause,
+        False,
+    )
 
 
 def offer_lapses_on(dates: Dates, params: Params) -> date | None:
@@ -552,8 +579,40 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.append(gesture)
     if scenario.decant is not None or scenario.failure.kind == "decant":
         items.extend(_decant(scenario, params, notes))
+    failure = scenario.failure
+    if failure.cause == "contractor" and failure.kind in DAMAGE_KINDS:
+        items = _contractor_damage_considered(items, params, notes)
     _silences(scenario, params, notes)
     return Award(tuple(items), tuple(notes))
+
+
+def _contractor_damage_considered(
+    items: list[AwardItem], params: Params, notes: list[Note]
+) -> list[AwardItem]:
+    """A damage claim a contractor caused. By default it is excluded whole (6.5, is_excluded),
+    and these items are only what it would otherwise have been. Under the other reading of
+    readings.contractor_damage_claim_excluded the claim is considered: each item paid then
+    rests on that reading, and a note says so."""
+    switch = params[CONTRACTOR_SWITCH]
+    if switch.value:
+        return items
+    notes.append(
+        Note(
+            "Damage caused by a contractor: 6.5 read as excluding only the loss and damage (a "
+            "claim on the contractor's insurance), so the costs and inconvenience in the claim "
+            f"are considered ({CONTRACTOR_SWITCH}, {switch.basis})",
+            switch.clause,
+        )
+    )
+    return [_resting_on(item, switch) if item.amount else item for item in items]
+
+
+def _resting_on(item: AwardItem, *switches: Param) -> AwardItem:
+    """The item, its basis now also resting on the reading switches given (draft > assumption >
+    published)."""
+    bases = (item.basis, *(switch.basis for switch in switches))
+    basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else item.basis
+    return item if basis == item.basis else attrs.evolve(item, basis=basis)
 
 
 def rent_for(weekly_rent: Decimal, share: Decimal, days: int) -> Decimal:
