@@ -94,7 +94,7 @@ def test_every_reading_switch_is_listed_in_the_readme_with_its_clause():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     params = load_param_file(policy_info().params_file, "twenty11")
     switches = {path: d for path, d in params.defs.items() if d.is_switch}
-    assert len(switches) == 11
+    assert len(switches) == 12
     for path, definition in switches.items():
         row = next((line for line in readme.splitlines() if f"`{path}`" in line), "")
         assert row.startswith("|"), f"{path} has no row in the README's table of switches"
@@ -884,6 +884,73 @@ def test_6_9_3_6_9_5_worse_distress_never_lowers_the_award(responsibility, kind)
         )
         assert decision.award.total >= previous, distress
         previous = decision.award.total
+
+
+# ------------------------------------------- no fault accepted: 6.9.2 and 6.9.6 (2.1, a reading)
+
+# The kitchen lost five weeks past its target (as AMENITY) and £64.20 of food, with evidence,
+# but Twenty11 accepts no fault (responsibility none); the tenant was moderately inconvenienced.
+NO_FAULT = (
+    AMENITY.replace('distress = "none"', 'distress = "moderate"\nresponsibility = "none"')
+    + """
+[[amenities_lost]]
+amenity = "kitchen"
+[[costs]]
+kind = "food"
+amount = 64.20
+evidence = true
+"""
+)
+NO_FAULT_OFF = ("twenty11.readings.no_fault_amenities_and_costs_paid=false",)
+
+
+def test_6_9_2_6_9_6_reading_no_fault_rent_share_and_costs_still_paid():
+    # 6.9.2 pays for a repair not completed within the response times, 6.9.6 for costs
+    # "incurred ... as a result of a repair": neither asks for fault. Kitchen 20% of £105 x
+    # 35 / 7 = £105.00; food £64.20; 6.9.3 refused ("through our actions or inaction"); the
+    # 6.9.5 gesture £25.00: £194.20, goodwill over £150, so a senior approver (6.8)
+    decision = t11(NO_FAULT)
+    assert amount(decision, "amenity") == D("105.00")
+    assert amount(decision, "costs") == D("64.20")
+    assert amount(decision, "distress") == 0
+    assert amount(decision, "goodwill") == D("25.00")
+    assert decision.award.total == D("194.20")
+    assert decision.approval.senior
+    # the rent share and the cost rest on the reading, so neither is marked published
+    assert {i.basis for i in items(decision, "amenity") + items(decision, "costs")} == {
+        "assumption"
+    }
+    assert "read as not depending on fault and paid" in notes(decision)
+    assert readings(decision)["readings.no_fault_amenities_and_costs_paid"] is True
+
+
+def test_6_9_2_6_9_6_2_1_reading_no_fault_nothing_paid_but_the_gesture():
+    # The other reading: compensation is for what Twenty11 caused (2.1 "as a direct result of
+    # our action or inaction"), so the kitchen and the food are not paid either; the gesture
+    # stays (6.9.5 "even without acceptance of fault"): £25.00, the Head of Relationships alone
+    decision = t11(NO_FAULT, NO_FAULT_OFF)
+    assert amount(decision, "amenity") == amount(decision, "costs") == 0
+    assert decision.award.total == D("25.00")
+    assert not decision.approval.senior
+    refused = items(decision, "amenity") + items(decision, "costs")
+    assert [i.clause for i in refused] == ["twenty11 6.9.2, Appendix 1, 2.1", "twenty11 6.9.6, 2.1"]
+    assert all("not paid, Twenty11 accepts no fault" in i.label for i in refused)
+    assert {i.basis for i in refused} == {"draft"}
+    assert readings(decision)["readings.no_fault_amenities_and_costs_paid"] is False
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        NO_FAULT.replace('responsibility = "none"', 'responsibility = "full"'),
+        "[failure]\nkind = 'repair-delay'\nresponsibility = 'none'",
+    ],
+    ids=["fault accepted", "no rent share or cost to pay"],
+)
+def test_6_9_2_6_9_6_no_fault_reading_not_consulted_where_it_could_change_nothing(facts):
+    decision = t11(facts)
+    assert "readings.no_fault_amenities_and_costs_paid" not in readings(decision)
+    assert decision.award == t11(facts, NO_FAULT_OFF).award
 
 
 # ---------------------------------------------------------------- 6.9.5 gesture of goodwill

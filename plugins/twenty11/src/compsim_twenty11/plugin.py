@@ -572,6 +572,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.extend([_cost_item(cost, params) for cost in scenario.costs])
     if scenario.damaged_items:
         items.extend([_loss_and_damage(scenario, item, params) for item in scenario.damaged_items])
+    if scenario.failure.responsibility == "none":
+        _without_fault(items, params, notes)
     inconvenience = _inconvenience(scenario, impact, params, notes)
     items.append(inconvenience)
     gesture = _gesture(impact, inconvenience, params)
@@ -613,6 +615,58 @@ def _resting_on(item: AwardItem, *switches: Param) -> AwardItem:
     bases = (item.basis, *(switch.basis for switch in switches))
     basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else item.basis
     return item if basis == item.basis else attrs.evolve(item, basis=basis)
+
+
+NO_FAULT_SWITCH = "readings.no_fault_amenities_and_costs_paid"
+NO_FAULT_PAID = {
+    "amenity": "the loss of amenities (6.9.2)",
+    "costs": "costs reasonably incurred (6.9.6)",
+}
+
+
+def _without_fault(items: list[AwardItem], params: Params, notes: list[Note]) -> None:
+    """No fault accepted (responsibility none): whether the 6.9.2 rent share and the 6.9.6
+    costs are paid all the same is a reading switch, consulted only when one of them has an
+    amount (6.9.3 and 6.9.4 say themselves that they need fault: see _inconvenience and
+    _loss_and_damage). Each such item, paid or refused, rests on the switch."""
+    found = [n for n, item in enumerate(items) if item.amount and item.category in NO_FAULT_PAID]
+    if not found:
+        return
+    switch = params[NO_FAULT_SWITCH]
+    what = " and ".join(dict.fromkeys(NO_FAULT_PAID[items[n].category] for n in found))
+    if switch.value:
+        for n in found:
+            items[n] = _resting_on(items[n], switch)
+        notes.append(
+            Note(
+                "Twenty11 accepts no fault here, so nothing is paid for stress, upset or "
+                f"inconvenience (6.9.3); {what} read as not depending on fault and paid: 6.9.2 "
+                "pays for a repair not completed within the response times, 6.9.6 for costs "
+                f"incurred 'as a result of a repair' ({NO_FAULT_SWITCH}, {switch.basis})",
+                switch.clause,
+            )
+        )
+        return
+    basis = basis_from(switch)
+    for n in found:
+        item = items[n]
+        label = item.label.split(", reimbursed", 1)[0]  # a cost: its kind and amount
+        items[n] = AwardItem(
+            f"{label}: not paid, Twenty11 accepts no fault (compensation read as only for "
+            "what Twenty11 caused, 'as a direct result of our action or inaction', 2.1; "
+            f"{NO_FAULT_SWITCH}, {switch.basis})",
+            ZERO,
+            f"{item.clause}, 2.1",
+            basis,
+            item.category,
+        )
+    notes.append(
+        Note(
+            f"Twenty11 accepts no fault here: {what} read as paid only for what Twenty11 "
+            f"caused, so not paid ({NO_FAULT_SWITCH}, {switch.basis})",
+            switch.clause,
+        )
+    )
 
 
 def rent_for(weekly_rent: Decimal, share: Decimal, days: int) -> Decimal:
