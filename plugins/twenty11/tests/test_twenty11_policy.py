@@ -94,7 +94,7 @@ def test_every_reading_switch_is_listed_in_the_readme_with_its_clause():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     params = load_param_file(policy_info().params_file, "twenty11")
     switches = {path: d for path, d in params.defs.items() if d.is_switch}
-    assert len(switches) == 12
+    assert len(switches) == 13
     for path, definition in switches.items():
         row = next((line for line in readme.splitlines() if f"`{path}`" in line), "")
         assert row.startswith("|"), f"{path} has no row in the README's table of switches"
@@ -859,6 +859,77 @@ def test_6_9_1_service_failure_small_amount_instead_of_6_9_3(kind, distress, exp
     assert amount(decision, "service-failure") == D(expected)
     assert items(decision, "distress") == []
     assert decision.award.total == D(expected)
+
+
+SERVICE_OFF = ("twenty11.readings.service_failures_under_6_9_1=false",)
+
+
+def test_6_9_1_reading_service_failure_kinds_get_the_small_amount_and_say_so():
+    # a missed appointment, severe: 6.9.1 service_failure.severe £150.00, not 6.9.3's £1,000;
+    # the decision names the reading and the item rests on it (the amount is an assumption too)
+    decision = t11("[failure]\nkind = 'missed-appointment'\ndistress = 'severe'")
+    (item,) = items(decision, "service-failure")
+    assert (item.amount, item.basis, item.clause) == (
+        D("150.00"),
+        "assumption",
+        "twenty11 6.9.1, 6.6",
+    )
+    assert "A missed appointment is read as a 6.9.1 service failure" in notes(decision)
+    assert readings(decision)["readings.service_failures_under_6_9_1"] is True
+    assert not decision.approval.senior
+
+
+@pytest.mark.parametrize(
+    ("kind", "distress", "expected"),
+    [
+        ("missed-appointment", "severe", "1000.00"),
+        ("missed-appointment", "minimal", "50.00"),
+        ("communication", "considerable", "600.00"),
+        ("complaint-handling", "moderate", "100.00"),
+        ("charged-service-not-delivered", "moderate", "100.00"),
+    ],
+)
+def test_6_9_3_reading_every_failure_under_6_9_3_service_failures_included(
+    kind, distress, expected
+):
+    # The other reading: 6.9.1 only describes how dissatisfaction is reported, so the
+    # inconvenience is the 6.9.3 amount at the level (stress.<level>.amount: minimal £50,
+    # moderate £100, considerable £600, severe £1,000), marked draft (the user's flip)
+    decision = t11(f"[failure]\nkind = '{kind}'\ndistress = '{distress}'", SERVICE_OFF)
+    assert items(decision, "service-failure") == []
+    (item,) = items(decision, "distress")
+    assert (item.amount, item.basis, item.clause) == (D(expected), "draft", "twenty11 6.9.3, 6.6")
+    assert decision.award.total == D(expected)
+    assert "assessed under 6.9.3 like any other failure" in notes(decision)
+    assert readings(decision)["readings.service_failures_under_6_9_1"] is False
+    # goodwill over £150 needs a member of the Senior Management Team (6.8)
+    assert decision.approval.senior == (D(expected) > 150)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "kind = 'repair-delay'\ndistress = 'severe'",
+        "kind = 'missed-appointment'\ndistress = 'none'",
+        "kind = 'missed-appointment'\ndistress = 'severe'\nresponsibility = 'none'",
+    ],
+    ids=["not a service-failure kind", "no inconvenience", "no fault accepted"],
+)
+def test_6_9_1_reading_not_consulted_where_both_readings_pay_the_same(facts):
+    decision = t11(f"[failure]\n{facts}")
+    assert "readings.service_failures_under_6_9_1" not in readings(decision)
+    assert decision.award.total == t11(f"[failure]\n{facts}", SERVICE_OFF).award.total
+
+
+def test_6_9_1_6_9_3_several_missed_appointments_one_payment_under_either_reading():
+    # three missed appointments, moderate: one payment, 6.9.1 £50.00 by default, 6.9.3 £100.00
+    # under the other reading, and the note names the clause of the payment made
+    toml = "[failure]\nkind = 'missed-appointment'\ndistress = 'moderate'\nmissed_appointments = 3"
+    default, flipped = t11(toml), t11(toml, SERVICE_OFF)
+    assert default.award.total == D("50.00")
+    assert "one 6.9.1 payment for the service failure" in notes(default)
+    assert flipped.award.total == D("100.00")
+    assert "one 6.9.3 payment for the inconvenience" in notes(flipped)
 
 
 def test_6_9_1_6_9_3_partial_responsibility_paid_like_full_by_default():

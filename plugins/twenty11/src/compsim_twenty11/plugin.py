@@ -584,7 +584,7 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     failure = scenario.failure
     if failure.cause == "contractor" and failure.kind in DAMAGE_KINDS:
         items = _contractor_damage_considered(items, params, notes)
-    _silences(scenario, params, notes)
+    _silences(scenario, params, notes, inconvenience.category)
     return Award(tuple(items), tuple(notes))
 
 
@@ -1075,10 +1075,18 @@ def _inconvenience_words(service: bool, level: str) -> tuple[str, str, str, str,
 def _inconvenience(
     scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
 ) -> AwardItem:
-    """One payment for the inconvenience: 6.9.1 for a service failure, else 6.9.3."""
+    """One payment for the inconvenience: 6.9.1 for a service failure, else 6.9.3. Which
+    failures are 6.9.1 service failures is a reading switch, consulted only where the
+    payment could differ: a service-failure kind, some inconvenience and fault accepted (with
+    none, or no fault, both readings pay nothing)."""
     failure = scenario.failure
     level = DISTRESS_LEVELS[impact.rank]
     service = failure.kind in SERVICE_FAILURE_KINDS
+    switch = None
+    if service and impact.rank and failure.responsibility != "none":
+        switch = params[SERVICE_SWITCH]
+        service = switch.value
+        notes.append(_service_note(failure.kind, service, switch.basis, switch.clause))
     category, path, label, low, high, procedure = _inconvenience_words(service, level)
     point = params[path]
     amount = point.value
@@ -1104,7 +1112,9 @@ def _inconvenience(
         )
     if amount == ZERO:
         return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
-    bases = (point.basis, impact.basis)
+    bases = (
+        (point.basis, impact.basis) if switch is None else (point.basis, impact.basis, switch.basis)
+    )
     if failure.responsibility == "partial":
         partial = params["inconvenience.partial_share"]
         share = partial.value
@@ -1127,6 +1137,35 @@ def _inconvenience(
     return _inconvenience_item.__wrapped__(
         label, amount, low_amount, high_amount, clause, basis, category
     )
+
+
+SERVICE_SWITCH = "readings.service_failures_under_6_9_1"
+
+
+@lru_cache(maxsize=32)
+def _service_note(kind: str, service: bool, basis: str, clause: str) -> Note:
+    """How a failure of a service-failure kind is read: 6.9.1 or 6.9.3 (the reading switch)."""
+    what = KIND_WORDS[kind]
+    if service:
+        return Note(
+            f"{what} is read as a 6.9.1 service failure (the tenant 'unhappy with the service "
+            "that they have received'): a small amount recognises the inconvenience, instead "
+            f"of the 6.9.3 payment ({SERVICE_SWITCH}, {basis})",
+            clause,
+        )
+    return Note(
+        f"{what} is assessed under 6.9.3 like any other failure: 6.9.1 read as describing "
+        f"how dissatisfaction is reported, not a separate payment ({SERVICE_SWITCH}, {basis})",
+        clause,
+    )
+
+
+KIND_WORDS = {
+    "missed-appointment": "A missed appointment",
+    "communication": "Poor communication",
+    "complaint-handling": "Poor complaint handling",
+    "charged-service-not-delivered": "A charged service not delivered",
+}
 
 
 @lru_cache(maxsize=256)
@@ -1289,11 +1328,18 @@ def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
     return [AwardItem(f"{label}: not paid, {why}", ZERO, DISTURBANCE, PUBLISHED, "disturbance")]
 
 
-MISSED_APPOINTMENTS = Note(
-    "The policy publishes no amount per missed appointment: compsim makes one 6.9.1 payment "
-    "for the service failure",
-    SERVICE_FAILURE,
-)
+MISSED_APPOINTMENTS = {
+    "service-failure": Note(
+        "The policy publishes no amount per missed appointment: compsim makes one 6.9.1 "
+        "payment for the service failure",
+        SERVICE_FAILURE,
+    ),
+    "distress": Note(
+        "The policy publishes no amount per missed appointment: compsim makes one 6.9.3 "
+        "payment for the inconvenience",
+        STRESS,
+    ),
+}
 NO_COMPLAINT_TIMESCALES = Note(
     "The policy publishes no complaint-handling timescales (the Feedback Policy is not "
     "published): compsim does not assess them",
@@ -1301,7 +1347,9 @@ NO_COMPLAINT_TIMESCALES = Note(
 )
 
 
-def _silences(scenario: Scenario, params: Params, notes: list[Note]) -> None:
+def _silences(scenario: Scenario, params: Params, notes: list[Note], inconvenience: str) -> None:
+    """Notes where the policy is silent; ``inconvenience`` is the category of the payment for
+    it (6.9.1 service-failure or 6.9.3 distress)."""
     dates = scenario.dates
     if dates.offer_made is not None:
         last = offer_lapses_on(dates, params)
@@ -1314,7 +1362,7 @@ def _silences(scenario: Scenario, params: Params, notes: list[Note]) -> None:
                 )
             )
     if scenario.failure.missed_appointments > 1:
-        notes.append(MISSED_APPOINTMENTS)
+        notes.append(MISSED_APPOINTMENTS[inconvenience])
     if scenario.complaint is not None:
         notes.append(NO_COMPLAINT_TIMESCALES)
 
