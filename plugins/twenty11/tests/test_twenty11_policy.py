@@ -94,7 +94,7 @@ def test_every_reading_switch_is_listed_in_the_readme_with_its_clause():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     params = load_param_file(policy_info().params_file, "twenty11")
     switches = {path: d for path, d in params.defs.items() if d.is_switch}
-    assert len(switches) == 10
+    assert len(switches) == 13
     for path, definition in switches.items():
         row = next((line for line in readme.splitlines() if f"`{path}`" in line), "")
         assert row.startswith("|"), f"{path} has no row in the README's table of switches"
@@ -315,6 +315,75 @@ retained = true
     assert not decision.excluded
     assert amount(decision, "belongings") == 0
     assert "contractor" in items(decision, "belongings")[0].label
+
+
+# A contractor's leak ruins a sofa; the tenant also paid £80 for cleaning, with evidence, and
+# was moderately inconvenienced.
+CONTRACTOR_DAMAGE = """
+[failure]
+kind = "damage-to-belongings"
+cause = "contractor"
+distress = "moderate"
+[[damaged_items]]
+item = "sofa"
+replacement_value = 400.00
+value_at_loss = 250.00
+retained = true
+[[costs]]
+kind = "cleaning"
+amount = 80.00
+evidence = true
+"""
+CONTRACTOR_WHOLE_OFF = ("twenty11.readings.contractor_damage_claim_excluded=false",)
+
+
+def test_6_5_reading_contractor_damage_claim_excluded_whole_by_default():
+    # 6.5 "claims of loss and damage against a third-party contractor": the damage claim is
+    # read as such a claim, so all of it is excluded, the cleaning cost and the inconvenience
+    # too; what it would otherwise have been: £80 (6.9.6) + £100 (6.9.3 moderate) = £180
+    decision = t11(CONTRACTOR_DAMAGE)
+    assert excluded_by(decision) == ["contractor's insurance"]
+    (check,) = [e for e in decision.exclusions if e.short == "contractor's insurance"]
+    assert "readings.contractor_damage_claim_excluded, assumption" in check.reason
+    assert decision.award.total == 0
+    assert decision.award_if_not_excluded.total == D("180.00")
+    assert readings(decision)["readings.contractor_damage_claim_excluded"] is True
+
+
+def test_6_5_reading_contractor_damage_only_the_loss_and_damage_not_paid():
+    # The other reading: 6.5 excludes the loss and damage only. The sofa is not paid (a claim
+    # on the contractor's insurance); the cleaning is reimbursed in full (6.9.6), £80.00, and
+    # moderate inconvenience paid at stress.moderate.amount, £100.00 (6.9.3): £180.00. Goodwill
+    # over £150 needs a member of the Senior Management Team (6.8).
+    decision = t11(CONTRACTOR_DAMAGE, CONTRACTOR_WHOLE_OFF)
+    assert not decision.excluded
+    assert amount(decision, "belongings") == 0
+    assert items(decision, "belongings")[0].clause == "twenty11 6.5"
+    assert amount(decision, "costs") == D("80.00")
+    assert amount(decision, "distress") == D("100.00")
+    assert decision.award.total == D("180.00")
+    assert decision.approval.senior
+    # the items paid rest on the reading (here the user's draft of it)
+    assert {i.basis for i in decision.award.items if i.amount} == {"draft"}
+    assert "costs and inconvenience in the claim are considered" in notes(decision)
+    assert readings(decision)["readings.contractor_damage_claim_excluded"] is False
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        CONTRACTOR_DAMAGE.replace('kind = "damage-to-belongings"', 'kind = "repair-delay"'),
+        CONTRACTOR_DAMAGE.replace('cause = "contractor"', 'cause = "landlord"'),
+    ],
+    ids=["contractor repair delay", "landlord's damage"],
+)
+def test_6_5_contractor_damage_reading_not_consulted_where_both_readings_agree(facts):
+    # a contractor's repair delay with damaged items: both readings pay the rest and not the
+    # items; damage Twenty11 caused itself is no claim against a contractor
+    decision = t11(facts)
+    assert not decision.excluded
+    assert "readings.contractor_damage_claim_excluded" not in readings(decision)
+    assert decision.award == t11(facts, CONTRACTOR_WHOLE_OFF).award
 
 
 OFFER = """
@@ -792,6 +861,77 @@ def test_6_9_1_service_failure_small_amount_instead_of_6_9_3(kind, distress, exp
     assert decision.award.total == D(expected)
 
 
+SERVICE_OFF = ("twenty11.readings.service_failures_under_6_9_1=false",)
+
+
+def test_6_9_1_reading_service_failure_kinds_get_the_small_amount_and_say_so():
+    # a missed appointment, severe: 6.9.1 service_failure.severe £150.00, not 6.9.3's £1,000;
+    # the decision names the reading and the item rests on it (the amount is an assumption too)
+    decision = t11("[failure]\nkind = 'missed-appointment'\ndistress = 'severe'")
+    (item,) = items(decision, "service-failure")
+    assert (item.amount, item.basis, item.clause) == (
+        D("150.00"),
+        "assumption",
+        "twenty11 6.9.1, 6.6",
+    )
+    assert "A missed appointment is read as a 6.9.1 service failure" in notes(decision)
+    assert readings(decision)["readings.service_failures_under_6_9_1"] is True
+    assert not decision.approval.senior
+
+
+@pytest.mark.parametrize(
+    ("kind", "distress", "expected"),
+    [
+        ("missed-appointment", "severe", "1000.00"),
+        ("missed-appointment", "minimal", "50.00"),
+        ("communication", "considerable", "600.00"),
+        ("complaint-handling", "moderate", "100.00"),
+        ("charged-service-not-delivered", "moderate", "100.00"),
+    ],
+)
+def test_6_9_3_reading_every_failure_under_6_9_3_service_failures_included(
+    kind, distress, expected
+):
+    # The other reading: 6.9.1 only describes how dissatisfaction is reported, so the
+    # inconvenience is the 6.9.3 amount at the level (stress.<level>.amount: minimal £50,
+    # moderate £100, considerable £600, severe £1,000), marked draft (the user's flip)
+    decision = t11(f"[failure]\nkind = '{kind}'\ndistress = '{distress}'", SERVICE_OFF)
+    assert items(decision, "service-failure") == []
+    (item,) = items(decision, "distress")
+    assert (item.amount, item.basis, item.clause) == (D(expected), "draft", "twenty11 6.9.3, 6.6")
+    assert decision.award.total == D(expected)
+    assert "assessed under 6.9.3 like any other failure" in notes(decision)
+    assert readings(decision)["readings.service_failures_under_6_9_1"] is False
+    # goodwill over £150 needs a member of the Senior Management Team (6.8)
+    assert decision.approval.senior == (D(expected) > 150)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "kind = 'repair-delay'\ndistress = 'severe'",
+        "kind = 'missed-appointment'\ndistress = 'none'",
+        "kind = 'missed-appointment'\ndistress = 'severe'\nresponsibility = 'none'",
+    ],
+    ids=["not a service-failure kind", "no inconvenience", "no fault accepted"],
+)
+def test_6_9_1_reading_not_consulted_where_both_readings_pay_the_same(facts):
+    decision = t11(f"[failure]\n{facts}")
+    assert "readings.service_failures_under_6_9_1" not in readings(decision)
+    assert decision.award.total == t11(f"[failure]\n{facts}", SERVICE_OFF).award.total
+
+
+def test_6_9_1_6_9_3_several_missed_appointments_one_payment_under_either_reading():
+    # three missed appointments, moderate: one payment, 6.9.1 £50.00 by default, 6.9.3 £100.00
+    # under the other reading, and the note names the clause of the payment made
+    toml = "[failure]\nkind = 'missed-appointment'\ndistress = 'moderate'\nmissed_appointments = 3"
+    default, flipped = t11(toml), t11(toml, SERVICE_OFF)
+    assert default.award.total == D("50.00")
+    assert "one 6.9.1 payment for the service failure" in notes(default)
+    assert flipped.award.total == D("100.00")
+    assert "one 6.9.3 payment for the inconvenience" in notes(flipped)
+
+
 def test_6_9_1_6_9_3_partial_responsibility_paid_like_full_by_default():
     decision = t11("[failure]\nkind = 'repair-delay'\nresponsibility = 'partial'")
     assert amount(decision, "distress") == D("100.00")
@@ -815,6 +955,73 @@ def test_6_9_3_6_9_5_worse_distress_never_lowers_the_award(responsibility, kind)
         )
         assert decision.award.total >= previous, distress
         previous = decision.award.total
+
+
+# ------------------------------------------- no fault accepted: 6.9.2 and 6.9.6 (2.1, a reading)
+
+# The kitchen lost five weeks past its target (as AMENITY) and £64.20 of food, with evidence,
+# but Twenty11 accepts no fault (responsibility none); the tenant was moderately inconvenienced.
+NO_FAULT = (
+    AMENITY.replace('distress = "none"', 'distress = "moderate"\nresponsibility = "none"')
+    + """
+[[amenities_lost]]
+amenity = "kitchen"
+[[costs]]
+kind = "food"
+amount = 64.20
+evidence = true
+"""
+)
+NO_FAULT_OFF = ("twenty11.readings.no_fault_amenities_and_costs_paid=false",)
+
+
+def test_6_9_2_6_9_6_reading_no_fault_rent_share_and_costs_still_paid():
+    # 6.9.2 pays for a repair not completed within the response times, 6.9.6 for costs
+    # "incurred ... as a result of a repair": neither asks for fault. Kitchen 20% of £105 x
+    # 35 / 7 = £105.00; food £64.20; 6.9.3 refused ("through our actions or inaction"); the
+    # 6.9.5 gesture £25.00: £194.20, goodwill over £150, so a senior approver (6.8)
+    decision = t11(NO_FAULT)
+    assert amount(decision, "amenity") == D("105.00")
+    assert amount(decision, "costs") == D("64.20")
+    assert amount(decision, "distress") == 0
+    assert amount(decision, "goodwill") == D("25.00")
+    assert decision.award.total == D("194.20")
+    assert decision.approval.senior
+    # the rent share and the cost rest on the reading, so neither is marked published
+    assert {i.basis for i in items(decision, "amenity") + items(decision, "costs")} == {
+        "assumption"
+    }
+    assert "read as not depending on fault and paid" in notes(decision)
+    assert readings(decision)["readings.no_fault_amenities_and_costs_paid"] is True
+
+
+def test_6_9_2_6_9_6_2_1_reading_no_fault_nothing_paid_but_the_gesture():
+    # The other reading: compensation is for what Twenty11 caused (2.1 "as a direct result of
+    # our action or inaction"), so the kitchen and the food are not paid either; the gesture
+    # stays (6.9.5 "even without acceptance of fault"): £25.00, the Head of Relationships alone
+    decision = t11(NO_FAULT, NO_FAULT_OFF)
+    assert amount(decision, "amenity") == amount(decision, "costs") == 0
+    assert decision.award.total == D("25.00")
+    assert not decision.approval.senior
+    refused = items(decision, "amenity") + items(decision, "costs")
+    assert [i.clause for i in refused] == ["twenty11 6.9.2, Appendix 1, 2.1", "twenty11 6.9.6, 2.1"]
+    assert all("not paid, Twenty11 accepts no fault" in i.label for i in refused)
+    assert {i.basis for i in refused} == {"draft"}
+    assert readings(decision)["readings.no_fault_amenities_and_costs_paid"] is False
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        NO_FAULT.replace('responsibility = "none"', 'responsibility = "full"'),
+        "[failure]\nkind = 'repair-delay'\nresponsibility = 'none'",
+    ],
+    ids=["fault accepted", "no rent share or cost to pay"],
+)
+def test_6_9_2_6_9_6_no_fault_reading_not_consulted_where_it_could_change_nothing(facts):
+    decision = t11(facts)
+    assert "readings.no_fault_amenities_and_costs_paid" not in readings(decision)
+    assert decision.award == t11(facts, NO_FAULT_OFF).award
 
 
 # ---------------------------------------------------------------- 6.9.5 gesture of goodwill

@@ -14,6 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+import attrs
+
 from compsim import hookimpl
 from compsim.dates import add_months, add_working_days, day_text
 from compsim.errors import ParamError
@@ -186,7 +188,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
         EVIDENCE_NOT_SUPPLIED[not scenario.claim.evidence_supplied],
         _knew_about(scenario, params),
         ACCESS_REFUSED[failure.access_refused],
-        *_cause_checks(scenario),
+        *_cause_checks(scenario, params),
         _offer_lapse(scenario, params),
         _works_nuisance(scenario, params),
     ]
@@ -404,16 +406,41 @@ CONTRACTOR_ITEMS = Exclusion(
 )
 
 
-def _cause_checks(scenario: Scenario) -> tuple[Exclusion, ...]:
+CONTRACTOR_SWITCH = "readings.contractor_damage_claim_excluded"
+
+
+def _cause_checks(scenario: Scenario, params: Params) -> tuple[Exclusion, ...]:
     failure = scenario.failure
     cause = failure.cause
     checks = _cause_of(cause)
     if cause == "contractor":
         if failure.kind in DAMAGE_KINDS:
-            return (*checks, CONTRACTOR_DAMAGE)
+            return (*checks, _contractor_damage(params[CONTRACTOR_SWITCH]))
         if scenario.damaged_items:
             return (*checks, CONTRACTOR_ITEMS)
     return checks
+
+
+def _contractor_damage(switch: Param) -> Exclusion:
+    """6.5 "claims of loss and damage against a third-party contractor": whether a damage
+    claim a contractor caused is such a claim as a whole, or only its loss and damage is, is a
+    reading switch (consulted only for a damage claim a contractor caused: for any other
+    failure both readings pay the rest and not the damaged items)."""
+    if switch.value:
+        return Exclusion(
+            f"{CONTRACTOR_DAMAGE.reason}: read as the whole claim, its costs and inconvenience "
+            f"too ({CONTRACTOR_SWITCH}, {switch.basis})",
+            CONTRACTOR_DAMAGE.clause,
+            True,
+            CONTRACTOR_DAMAGE.short,
+        )
+    return Exclusion(
+        "Damage caused by a contractor: only the loss and damage is read as the claim on the "
+        "contractor's insurance 6.5 excludes (the damaged items are not paid); the rest of the "
+        f"claim is considered ({CONTRACTOR_SWITCH}, {switch.basis})",
+        CONTRACTOR_DAMAGE.clause,
+        False,
+    )
 
 
 def offer_lapses_on(dates: Dates, params: Params) -> date | None:
@@ -545,6 +572,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.extend([_cost_item(cost, params) for cost in scenario.costs])
     if scenario.damaged_items:
         items.extend([_loss_and_damage(scenario, item, params) for item in scenario.damaged_items])
+    if scenario.failure.responsibility == "none":
+        _without_fault(items, params, notes)
     inconvenience = _inconvenience(scenario, impact, params, notes)
     items.append(inconvenience)
     gesture = _gesture(impact, inconvenience, params)
@@ -552,8 +581,92 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.append(gesture)
     if scenario.decant is not None or scenario.failure.kind == "decant":
         items.extend(_decant(scenario, params, notes))
-    _silences(scenario, params, notes)
+    failure = scenario.failure
+    if failure.cause == "contractor" and failure.kind in DAMAGE_KINDS:
+        items = _contractor_damage_considered(items, params, notes)
+    _silences(scenario, params, notes, inconvenience.category)
     return Award(tuple(items), tuple(notes))
+
+
+def _contractor_damage_considered(
+    items: list[AwardItem], params: Params, notes: list[Note]
+) -> list[AwardItem]:
+    """A damage claim a contractor caused. By default it is excluded whole (6.5, is_excluded),
+    and these items are only what it would otherwise have been. Under the other reading of
+    readings.contractor_damage_claim_excluded the claim is considered: each item paid then
+    rests on that reading, and a note says so."""
+    switch = params[CONTRACTOR_SWITCH]
+    if switch.value:
+        return items
+    notes.append(
+        Note(
+            "Damage caused by a contractor: 6.5 read as excluding only the loss and damage (a "
+            "claim on the contractor's insurance), so the costs and inconvenience in the claim "
+            f"are considered ({CONTRACTOR_SWITCH}, {switch.basis})",
+            switch.clause,
+        )
+    )
+    return [_resting_on(item, switch) if item.amount else item for item in items]
+
+
+def _resting_on(item: AwardItem, *switches: Param) -> AwardItem:
+    """The item, its basis now also resting on the reading switches given (draft > assumption >
+    published)."""
+    bases = (item.basis, *(switch.basis for switch in switches))
+    basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else item.basis
+    return item if basis == item.basis else attrs.evolve(item, basis=basis)
+
+
+NO_FAULT_SWITCH = "readings.no_fault_amenities_and_costs_paid"
+NO_FAULT_PAID = {
+    "amenity": "the loss of amenities (6.9.2)",
+    "costs": "costs reasonably incurred (6.9.6)",
+}
+
+
+def _without_fault(items: list[AwardItem], params: Params, notes: list[Note]) -> None:
+    """No fault accepted (responsibility none): whether the 6.9.2 rent share and the 6.9.6
+    costs are paid all the same is a reading switch, consulted only when one of them has an
+    amount (6.9.3 and 6.9.4 say themselves that they need fault: see _inconvenience and
+    _loss_and_damage). Each such item, paid or refused, rests on the switch."""
+    found = [n for n, item in enumerate(items) if item.amount and item.category in NO_FAULT_PAID]
+    if not found:
+        return
+    switch = params[NO_FAULT_SWITCH]
+    what = " and ".join(dict.fromkeys(NO_FAULT_PAID[items[n].category] for n in found))
+    if switch.value:
+        for n in found:
+            items[n] = _resting_on(items[n], switch)
+        notes.append(
+            Note(
+                "Twenty11 accepts no fault here, so nothing is paid for stress, upset or "
+                f"inconvenience (6.9.3); {what} read as not depending on fault and paid: 6.9.2 "
+                "pays for a repair not completed within the response times, 6.9.6 for costs "
+                f"incurred 'as a result of a repair' ({NO_FAULT_SWITCH}, {switch.basis})",
+                switch.clause,
+            )
+        )
+        return
+    basis = basis_from(switch)
+    for n in found:
+        item = items[n]
+        label = item.label.split(", reimbursed", 1)[0]  # a cost: its kind and amount
+        items[n] = AwardItem(
+            f"{label}: not paid, Twenty11 accepts no fault (compensation read as only for "
+            "what Twenty11 caused, 'as a direct result of our action or inaction', 2.1; "
+            f"{NO_FAULT_SWITCH}, {switch.basis})",
+            ZERO,
+            f"{item.clause}, 2.1",
+            basis,
+            item.category,
+        )
+    notes.append(
+        Note(
+            f"Twenty11 accepts no fault here: {what} read as paid only for what Twenty11 "
+            f"caused, so not paid ({NO_FAULT_SWITCH}, {switch.basis})",
+            switch.clause,
+        )
+    )
 
 
 def rent_for(weekly_rent: Decimal, share: Decimal, days: int) -> Decimal:
@@ -962,10 +1075,18 @@ def _inconvenience_words(service: bool, level: str) -> tuple[str, str, str, str,
 def _inconvenience(
     scenario: Scenario, impact: Impact, params: Params, notes: list[Note]
 ) -> AwardItem:
-    """One payment for the inconvenience: 6.9.1 for a service failure, else 6.9.3."""
+    """One payment for the inconvenience: 6.9.1 for a service failure, else 6.9.3. Which
+    failures are 6.9.1 service failures is a reading switch, consulted only where the
+    payment could differ: a service-failure kind, some inconvenience and fault accepted (with
+    none, or no fault, both readings pay nothing)."""
     failure = scenario.failure
     level = DISTRESS_LEVELS[impact.rank]
     service = failure.kind in SERVICE_FAILURE_KINDS
+    switch = None
+    if service and impact.rank and failure.responsibility != "none":
+        switch = params[SERVICE_SWITCH]
+        service = switch.value
+        notes.append(_service_note(failure.kind, service, switch.basis, switch.clause))
     category, path, label, low, high, procedure = _inconvenience_words(service, level)
     point = params[path]
     amount = point.value
@@ -991,7 +1112,9 @@ def _inconvenience(
         )
     if amount == ZERO:
         return AwardItem(f"{label}: nothing due", ZERO, clause, point.basis, category)
-    bases = (point.basis, impact.basis)
+    bases = (
+        (point.basis, impact.basis) if switch is None else (point.basis, impact.basis, switch.basis)
+    )
     if failure.responsibility == "partial":
         partial = params["inconvenience.partial_share"]
         share = partial.value
@@ -1014,6 +1137,35 @@ def _inconvenience(
     return _inconvenience_item.__wrapped__(
         label, amount, low_amount, high_amount, clause, basis, category
     )
+
+
+SERVICE_SWITCH = "readings.service_failures_under_6_9_1"
+
+
+@lru_cache(maxsize=32)
+def _service_note(kind: str, service: bool, basis: str, clause: str) -> Note:
+    """How a failure of a service-failure kind is read: 6.9.1 or 6.9.3 (the reading switch)."""
+    what = KIND_WORDS[kind]
+    if service:
+        return Note(
+            f"{what} is read as a 6.9.1 service failure (the tenant 'unhappy with the service "
+            "that they have received'): a small amount recognises the inconvenience, instead "
+            f"of the 6.9.3 payment ({SERVICE_SWITCH}, {basis})",
+            clause,
+        )
+    return Note(
+        f"{what} is assessed under 6.9.3 like any other failure: 6.9.1 read as describing "
+        f"how dissatisfaction is reported, not a separate payment ({SERVICE_SWITCH}, {basis})",
+        clause,
+    )
+
+
+KIND_WORDS = {
+    "missed-appointment": "A missed appointment",
+    "communication": "Poor communication",
+    "complaint-handling": "Poor complaint handling",
+    "charged-service-not-delivered": "A charged service not delivered",
+}
 
 
 @lru_cache(maxsize=256)
@@ -1176,11 +1328,18 @@ def _disturbance(scenario: Scenario, notes: list[Note]) -> list[AwardItem]:
     return [AwardItem(f"{label}: not paid, {why}", ZERO, DISTURBANCE, PUBLISHED, "disturbance")]
 
 
-MISSED_APPOINTMENTS = Note(
-    "The policy publishes no amount per missed appointment: compsim makes one 6.9.1 payment "
-    "for the service failure",
-    SERVICE_FAILURE,
-)
+MISSED_APPOINTMENTS = {
+    "service-failure": Note(
+        "The policy publishes no amount per missed appointment: compsim makes one 6.9.1 "
+        "payment for the service failure",
+        SERVICE_FAILURE,
+    ),
+    "distress": Note(
+        "The policy publishes no amount per missed appointment: compsim makes one 6.9.3 "
+        "payment for the inconvenience",
+        STRESS,
+    ),
+}
 NO_COMPLAINT_TIMESCALES = Note(
     "The policy publishes no complaint-handling timescales (the Feedback Policy is not "
     "published): compsim does not assess them",
@@ -1188,7 +1347,9 @@ NO_COMPLAINT_TIMESCALES = Note(
 )
 
 
-def _silences(scenario: Scenario, params: Params, notes: list[Note]) -> None:
+def _silences(scenario: Scenario, params: Params, notes: list[Note], inconvenience: str) -> None:
+    """Notes where the policy is silent; ``inconvenience`` is the category of the payment for
+    it (6.9.1 service-failure or 6.9.3 distress)."""
     dates = scenario.dates
     if dates.offer_made is not None:
         last = offer_lapses_on(dates, params)
@@ -1201,7 +1362,7 @@ def _silences(scenario: Scenario, params: Params, notes: list[Note]) -> None:
                 )
             )
     if scenario.failure.missed_appointments > 1:
-        notes.append(MISSED_APPOINTMENTS)
+        notes.append(MISSED_APPOINTMENTS[inconvenience])
     if scenario.complaint is not None:
         notes.append(NO_COMPLAINT_TIMESCALES)
 
