@@ -855,3 +855,31 @@ def test_3_4_a_move_for_major_repairs_is_paid_on_the_matrix_without_the_reading(
     decision = alliance(PLANNED_MOVE.format(distress="moderate", reason="major-repairs"))
     assert decision.award.total == pounds("500.00")
     assert "readings.planned_move_is_a_failure" not in readings(decision)
+
+
+# ---------------------------------------------------------------- 2.10 agreement to the credit
+
+
+def notes_of(settlement) -> str:
+    return " ".join(note.detail for note in settlement.notes)
+
+
+def test_2_10_credit_needs_no_agreement_and_says_so():
+    # 2.10 "may be credited": Alliance's choice; a refusal (offset_agreed = false) changes
+    # nothing: £500 award, owes £650 -> all £500 credited, and a note says why
+    decision = alliance("[account]\nrent_arrears = 650\noffset_agreed = false")
+    assert decision.settlement.credited_to_account == pounds("500.00")
+    assert decision.settlement.paid_to_customer == 0
+    assert "asks for no agreement" in notes_of(decision.settlement)
+    assert readings(decision) == {"readings.credit_arrears": True}
+
+
+def test_2_10_no_agreement_note_when_the_customer_agreed_or_nothing_is_credited():
+    agreed = alliance("[account]\nrent_arrears = 650")
+    assert "agreement" not in notes_of(agreed.settlement)
+    not_credited = alliance(
+        "[account]\nrent_arrears = 650\noffset_agreed = false",
+        sets=["alliance.readings.credit_arrears=false"],
+    )
+    assert not_credited.settlement.paid_to_customer == pounds("500.00")
+    assert "agreement" not in notes_of(not_credited.settlement)

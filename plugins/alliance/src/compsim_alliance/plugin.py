@@ -818,6 +818,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     may_credit.clause,
                 )
             )
+            if credit > 0 and not scenario.account.offset_agreed:
+                notes.append(CREDIT_NOT_AGREED)
         else:
             notes.append(
                 Note(
@@ -844,6 +846,14 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             SettlementPart("Paid to the customer", rest - credit, CUSTOMER, "payment", BELONGINGS)
         )
     return Settlement(tuple(parts), tuple(notes))
+
+
+CREDIT_NOT_AGREED = Note(
+    "The customer did not agree to the deduction (offset_agreed = false): 2.10 asks for no "
+    "agreement, only Alliance chooses whether the award 'may be credited' "
+    "(readings.credit_arrears), so the credit stands",
+    BELONGINGS,
+)
 
 
 @lru_cache(maxsize=4096)
