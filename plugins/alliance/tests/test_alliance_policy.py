@@ -195,25 +195,131 @@ def test_2_7_vulnerability_lift_can_be_switched_off():
     assert decision.award.total == pounds("100.00")
 
 
+LIFT_NONE = "readings.vulnerability_lifts_no_distress"
+REPEAT_FIRST = "readings.repeat_lifts_before_vulnerability"
+VULNERABLE_NONE = '[household]\nvulnerabilities = ["older-person"]\n[failure]\ndistress = "none"'
+VULNERABLE_MINIMAL_REPEATED = (
+    '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"\nreports = 3'
+)
+
+
+def impact_notes(decision) -> str:
+    return " ".join(note.detail for note in decision.impact.notes)
+
+
 def test_2_7_vulnerability_does_not_worsen_no_distress():
-    # no distress suffered: nothing for a vulnerability to worsen; Low (just cause) £100
-    decision = alliance(
-        '[household]\nvulnerabilities = ["older-person"]\n[failure]\ndistress = "none"'
-    )
+    # no distress suffered: nothing for a vulnerability to worsen; Low (just cause) £100; the
+    # reading is named, and the output says the vulnerability was considered
+    decision = alliance(VULNERABLE_NONE)
     assert decision.impact.level == "Low Impact"
     assert decision.award.total == pounds("100.00")
+    assert readings(decision) == {"readings.no_distress_is_low_impact": True, LIFT_NONE: False}
     assert "impact.vulnerability_lifts" not in readings(decision)
+    assert "Vulnerability (older-person) considered: distress is none" in impact_notes(decision)
 
 
-def test_2_7_vulnerability_and_repeat_give_medium_not_major():
-    # the lift applies to the distress reading, then the repeated-failure floor: Medium
-    decision = alliance(
-        '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"\n'
-        "reports = 3"
-    )
+def test_2_7_vulnerability_lifts_no_distress_as_the_other_reading():
+    # the other reading: none with just cause -> Low; the vulnerability lifts it one step ->
+    # Medium; full x Medium = £500 (2.7 matrix)
+    decision = alliance(VULNERABLE_NONE, sets=[f"alliance.{LIFT_NONE}=true"])
     assert decision.impact.level == "Medium Impact"
-    # without the lift the repeat alone gives Medium too: the level rests on the text
-    assert decision.impact.basis == "published"
+    assert decision.award.total == pounds("500.00")
+    assert decision.impact.basis == "draft"
+    assert readings(decision)[LIFT_NONE] is True
+    assert "(distress none included)" in impact_notes(decision)
+
+
+def test_2_7_vulnerability_lift_at_no_distress_consulted_only_where_it_could_lift():
+    # no vulnerability; distress none without just cause (No Impact: nothing to lift);
+    # minimal distress (the other switch); misled, so Major already
+    cases = [
+        '[failure]\ndistress = "none"',
+        VULNERABLE_NONE.replace('"none"', '"none"\nresponsibility = "none"'),
+        '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"',
+        VULNERABLE_NONE + "\nmisled = true",
+    ]
+    for toml in cases:
+        assert LIFT_NONE not in readings(alliance(toml)), toml
+
+
+def test_2_7_vulnerability_without_just_cause_is_named_and_changes_nothing():
+    decision = alliance(VULNERABLE_NONE.replace('"none"', '"none"\nresponsibility = "none"'))
+    assert decision.impact.level == "No Impact"
+    assert "with no just cause there is no impact for it to worsen" in impact_notes(decision)
+
+
+def test_2_7_vulnerability_at_major_impact_is_named_as_considered():
+    # considerable distress is Major, the top of the scale; persistent is Major too
+    for toml in ('[failure]\ndistress = "considerable"', "[failure]\npersistent = true"):
+        decision = alliance('[household]\nvulnerabilities = ["mental-health"]\n' + toml)
+        assert decision.impact.level == "Major Impact"
+        assert decision.impact.basis == "published"
+        assert "is already Major" in impact_notes(decision)
+        assert readings(decision) == {}
+
+
+def test_2_7_vulnerability_lift_switched_off_is_named_as_considered():
+    decision = alliance(
+        '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"',
+        sets=["alliance.impact.vulnerability_lifts=false"],
+    )
+    assert "considered without changing the level" in impact_notes(decision)
+
+
+def test_2_7_no_vulnerability_no_vulnerability_note():
+    assert "Vulnerability" not in impact_notes(alliance('[failure]\ndistress = "none"'))
+
+
+def test_2_7_vulnerability_lift_then_repeat_gives_medium_not_major():
+    # the default order: the lift applies to the distress reading (Low -> Medium), then the
+    # repeated-failure lift (Low to Medium) adds nothing: Medium, £500. The other order would
+    # give Major, so the level rests on the reading
+    decision = alliance(VULNERABLE_MINIMAL_REPEATED)
+    assert decision.impact.level == "Medium Impact"
+    assert decision.award.total == pounds("500.00")
+    assert decision.impact.basis == "assumption"
+    assert readings(decision) == {"impact.vulnerability_lifts": True, REPEAT_FIRST: False}
+    assert "the two lifts are not added" in impact_notes(decision)
+
+
+def test_2_7_repeat_before_vulnerability_reading_gives_major():
+    # the other order, by hand from 2.7: minimal -> Low; "a repeated failure ... even of a low
+    # impact event" -> Medium; the vulnerability lifts one step -> Major; full x Major = £1,000
+    decision = alliance(VULNERABLE_MINIMAL_REPEATED, sets=[f"alliance.{REPEAT_FIRST}=true"])
+    assert decision.impact.level == "Major Impact"
+    assert decision.award.total == pounds("1000.00")
+    assert decision.impact.basis == "draft"
+    assert "first, and the vulnerability lifts that one step, to Major" in impact_notes(decision)
+
+
+def test_2_7_repeat_before_vulnerability_with_the_no_distress_lift():
+    # both other readings: none with just cause -> Low; repeated -> Medium; lifted -> Major
+    decision = alliance(
+        VULNERABLE_NONE + "\nreports = 2",
+        sets=[f"alliance.{REPEAT_FIRST}=true", f"alliance.{LIFT_NONE}=true"],
+    )
+    assert decision.impact.level == "Major Impact"
+    assert decision.award.total == pounds("1000.00")
+    assert list(readings(decision)) == [
+        "readings.no_distress_is_low_impact",
+        LIFT_NONE,
+        REPEAT_FIRST,
+    ]
+
+
+def test_2_7_lift_order_consulted_only_where_the_two_lifts_meet():
+    # a single report; moderate distress (the lift gives Major alone); no vulnerability; the
+    # lift switched off; distress none with the default no-lift reading; misled (Major)
+    cases = [
+        ('[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"', ()),
+        ('[household]\nvulnerabilities = ["disability"]\n[failure]\nreports = 3', ()),
+        ('[failure]\ndistress = "minimal"\nreports = 3', ()),
+        (VULNERABLE_MINIMAL_REPEATED, ["alliance.impact.vulnerability_lifts=false"]),
+        (VULNERABLE_NONE + "\nreports = 2", ()),
+        (VULNERABLE_MINIMAL_REPEATED + "\nmisled = true", ()),
+    ]
+    for toml, sets in cases:
+        assert REPEAT_FIRST not in readings(alliance(toml, sets=sets)), toml
 
 
 def test_2_7_vulnerability_that_changes_nothing_is_not_an_assumption():
