@@ -989,3 +989,108 @@ def test_2_10_no_agreement_note_when_the_customer_agreed_or_nothing_is_credited(
     )
     assert not_credited.settlement.paid_to_customer == pounds("500.00")
     assert "agreement" not in notes_of(not_credited.settlement)
+
+
+# ---------------------------------------------------------------- 3.1 and 2.6: the fault excluded,
+# the complaint about it mishandled
+
+HANDLING = "readings.fault_exclusion_covers_complaint_handling"
+HANDLING_OFF = [f"alliance.{HANDLING}=false"]
+
+
+def mishandled(
+    failure: str = 'cause = "third-party"\nresponsibility = "full"',
+    acknowledged: str = "2026-02-10",
+):
+    # moderate distress (the default), full responsibility given, so the exclusion is seen to
+    # bite on an award there would be: matrix £500; a £40 cost; the
+    # complaint received Mon 2 Feb 2026 and acknowledged on 10 Feb, the sixth working day
+    # (3, 4, 5, 6, 9 Feb make five: due 9 Feb), so one timescale is missed (7.0)
+    return f"""
+        [failure]
+        {failure}
+        [dates]
+        occurred = 2025-11-03
+        claimed = 2026-02-02
+        [[costs]]
+        kind = "travel"
+        amount = 40.00
+        evidence = true
+        [complaint]
+        received = 2026-02-02
+        acknowledged = {acknowledged}
+    """
+
+
+def test_3_1_2_6_third_party_fault_excludes_the_complaint_handling_too():
+    # 3.1 "We will not make compensation payments ... Where the fault is caused by a third
+    # party": the whole claim, Alliance's own late acknowledgement included (the reading)
+    decision = alliance(mishandled())
+    assert decision.excluded
+    assert decision.award.total == 0
+    # otherwise: £500 matrix + £100 poor complaint handling (one missed: Low) + £40 cost
+    assert decision.award_if_not_excluded.total == pounds("640.00")
+    assert "poor handling of the complaint (2.6) included" in decision.exclusions[0].reason
+    assert readings(decision) == {HANDLING: True}
+
+
+def test_3_1_2_6_complaint_handling_paid_despite_the_fault_as_the_other_reading():
+    # the other reading: nothing for the fault (the £500 matrix item and the £40 cost are £0,
+    # 3.1); the missed acknowledgement is poor complaint handling, one missed timescale ->
+    # Low (complaint_handling.impact_one_missed) -> full x Low = £100 (2.7)
+    decision = alliance(mishandled(), sets=HANDLING_OFF)
+    assert not decision.excluded
+    assert decision.award.total == pounds("100.00")
+    paid = {item.category: item.amount for item in decision.award.items}
+    assert paid == {
+        "distress": pounds("0"),
+        "complaint-handling": pounds("100.00"),
+        "costs": pounds("0"),
+    }
+    refused = [item for item in decision.award.items if item.amount == 0]
+    assert all("3.1" in item.clause for item in refused)
+    assert all(item.basis == "draft" for item in refused)
+    assert "third party" in refused[0].label
+    assert any("still considered" in check.reason for check in decision.checks)
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        'cause = "extreme-weather"',
+        'cause = "resident"',
+        "access_refused = true",
+        'action_plan = "agreed-kept"',
+    ],
+)
+def test_3_1_2_6_every_fault_exclusion_reads_the_same_way(failure):
+    assert alliance(mishandled(failure)).excluded
+    decision = alliance(mishandled(failure), sets=HANDLING_OFF)
+    assert decision.award.total == pounds("100.00")
+
+
+def test_3_1_2_6_handling_reading_consulted_only_where_it_decides():
+    cases = [
+        mishandled('cause = "landlord"'),  # no fault exclusion: paid anyway
+        mishandled(acknowledged="2026-02-09"),  # on time: nothing of Alliance's own to pay
+        mishandled('cause = "third-party"\nkind = "complaint-handling"'),  # the matrix values it
+        mishandled() + "[legal]\npersonal_injury = true",  # excluded whatever the reading
+        mishandled().replace("claimed = 2026-02-02", "resolved = 2025-11-10\nclaimed = 2026-06-30"),
+    ]
+    for toml in cases:
+        assert HANDLING not in readings(alliance(toml)), toml
+        assert HANDLING not in readings(alliance(toml, sets=HANDLING_OFF)), toml
+
+
+def test_3_1_2_6_damaged_belongings_not_paid_for_an_excluded_fault_under_the_other_reading():
+    # a rug worth £100 at loss, damaged in the fault the third party caused: £0 (3.1); the
+    # complaint handling alone is paid, £100
+    decision = alliance(
+        mishandled() + '[[damaged_items]]\nitem = "rug"\nreplacement_value = 150\n'
+        "value_at_loss = 100",
+        sets=HANDLING_OFF,
+    )
+    assert decision.award.total == pounds("100.00")
+    rug = next(item for item in decision.award.items if item.category == "belongings")
+    assert rug.amount == 0
+    assert rug.label.startswith("Damaged belongings: rug, not paid: the fault was caused by")

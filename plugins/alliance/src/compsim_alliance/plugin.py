@@ -138,8 +138,62 @@ SOME_INSURED = Exclusion(
 )
 
 
+# 3.1's exclusions about what caused the fault. Poor handling of the complaint about it is a
+# service failure of Alliance's own (2.6), so whether they exclude that too is a reading.
+FAULT_EXCLUSIONS = frozenset(
+    [check[True] for check in (THIRD_PARTY, EXTREME_WEATHER, RESIDENT, ACCESS, PLAN_KEPT)]
+)
+HANDLING = "readings.fault_exclusion_covers_complaint_handling"
+
+
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
+    checks = _checks(scenario, params)
+    if scenario.complaint is None or scenario.failure.kind == "complaint-handling":
+        return checks
+    covers = _handling_reading(scenario, params, checks)
+    if covers is None:
+        return checks
+    return [
+        _fault_exclusion(check, covers) if check in FAULT_EXCLUSIONS else check for check in checks
+    ]
+
+
+def _handling_reading(scenario: Scenario, params: Params, checks: list[Exclusion]) -> Param | None:
+    """The switch ``HANDLING``, read only where it decides the outcome: every exclusion that
+    applies is one of 3.1's about the cause of the fault, and Alliance missed a complaints
+    timescale (poor complaint handling, 2.6) in a claim that is not itself about complaint
+    handling (there the matrix values it). Else None."""
+    applied = [check for check in checks if check.applies]
+    if not applied or not all(check in FAULT_EXCLUSIONS for check in applied):
+        return None
+    timescales = complaint_timescales(params)
+    if not any(check.missed for check in check_timescales(scenario.complaint, timescales)):
+        return None
+    return params[HANDLING]
+
+
+def _fault_exclusion(check: Exclusion, covers: Param) -> Exclusion:
+    """A 3.1 exclusion for the cause of the fault, read with ``HANDLING``."""
+    reason = check.reason
+    clause = covers.clause  # names 3.1 with 2.6 and the complaints policy
+    if covers.value:
+        return Exclusion(
+            f"{reason}: the whole claim is excluded, Alliance's own poor handling of the "
+            f"complaint (2.6) included ({covers.basis}: {HANDLING})",
+            clause,
+            True,
+            check.short,
+        )
+    return Exclusion(
+        f"{reason}: nothing is paid for the fault, but Alliance's own poor handling of the "
+        f"complaint (2.6) is still considered ({covers.basis}: {HANDLING})",
+        clause,
+        False,
+    )
+
+
+def _checks(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
     items = scenario.damaged_items
     damage_only = failure.kind in DAMAGE_KINDS
@@ -578,10 +632,55 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.append(_cost_item(cost, responsibility, params))
     for item in scenario.damaged_items:
         items.append(_belongings_item(item, responsibility, params))
+    if scenario.complaint is not None and _fault_cause(scenario):
+        items = _complaint_handling_only(scenario, params, items)
     not_computed = ()
     if scenario.decant is not None or scenario.failure.kind == "decant":
         not_computed = (DECANT_NOT_PUBLISHED,)
     return Award(tuple(items), tuple(notes), not_computed)
+
+
+def _fault_cause(scenario: Scenario) -> bool:
+    """Whether one of 3.1's exclusions about the cause of the fault applies (cheap facts)."""
+    failure = scenario.failure
+    return (
+        failure.cause in ("third-party", "extreme-weather", "resident")
+        or failure.access_refused
+        or failure.action_plan == "agreed-kept"
+    )
+
+
+def _complaint_handling_only(
+    scenario: Scenario, params: Params, items: list[AwardItem]
+) -> list[AwardItem]:
+    """Under the other reading of ``HANDLING``, a claim whose fault 3.1 excludes is paid only
+    for Alliance's own poor complaint handling: every other item is £0, citing 3.1."""
+    if scenario.failure.kind == "complaint-handling":
+        return items
+    checks = _checks(scenario, params)
+    covers = _handling_reading(scenario, params, checks)
+    if covers is None or covers.value:
+        return items
+    why = "; ".join(
+        check.reason[0].lower() + check.reason[1:] for check in checks if check in FAULT_EXCLUSIONS
+    )
+    kept = []
+    for item in items:
+        if item.category == "complaint-handling" or item.amount == 0:
+            kept.append(item)
+            continue
+        label = item.label.removesuffix(", reimbursed").split(", paid at ")[0]
+        kept.append(
+            AwardItem(
+                f"{label}, not paid: {why} (3.1); only Alliance's own poor complaint "
+                f"handling is considered ({covers.basis}: {HANDLING})",
+                ZERO,
+                covers.clause,
+                basis_from(covers),
+                item.category,
+            )
+        )
+    return kept
 
 
 # The matrix's item and note depend only on the responsibility, the level and the parameter:
