@@ -195,25 +195,131 @@ def test_2_7_vulnerability_lift_can_be_switched_off():
     assert decision.award.total == pounds("100.00")
 
 
+LIFT_NONE = "readings.vulnerability_lifts_no_distress"
+REPEAT_FIRST = "readings.repeat_lifts_before_vulnerability"
+VULNERABLE_NONE = '[household]\nvulnerabilities = ["older-person"]\n[failure]\ndistress = "none"'
+VULNERABLE_MINIMAL_REPEATED = (
+    '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"\nreports = 3'
+)
+
+
+def impact_notes(decision) -> str:
+    return " ".join(note.detail for note in decision.impact.notes)
+
+
 def test_2_7_vulnerability_does_not_worsen_no_distress():
-    # no distress suffered: nothing for a vulnerability to worsen; Low (just cause) £100
-    decision = alliance(
-        '[household]\nvulnerabilities = ["older-person"]\n[failure]\ndistress = "none"'
-    )
+    # no distress suffered: nothing for a vulnerability to worsen; Low (just cause) £100; the
+    # reading is named, and the output says the vulnerability was considered
+    decision = alliance(VULNERABLE_NONE)
     assert decision.impact.level == "Low Impact"
     assert decision.award.total == pounds("100.00")
+    assert readings(decision) == {"readings.no_distress_is_low_impact": True, LIFT_NONE: False}
     assert "impact.vulnerability_lifts" not in readings(decision)
+    assert "Vulnerability (older-person) considered: distress is none" in impact_notes(decision)
 
 
-def test_2_7_vulnerability_and_repeat_give_medium_not_major():
-    # the lift applies to the distress reading, then the repeated-failure floor: Medium
-    decision = alliance(
-        '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"\n'
-        "reports = 3"
-    )
+def test_2_7_vulnerability_lifts_no_distress_as_the_other_reading():
+    # the other reading: none with just cause -> Low; the vulnerability lifts it one step ->
+    # Medium; full x Medium = £500 (2.7 matrix)
+    decision = alliance(VULNERABLE_NONE, sets=[f"alliance.{LIFT_NONE}=true"])
     assert decision.impact.level == "Medium Impact"
-    # without the lift the repeat alone gives Medium too: the level rests on the text
-    assert decision.impact.basis == "published"
+    assert decision.award.total == pounds("500.00")
+    assert decision.impact.basis == "draft"
+    assert readings(decision)[LIFT_NONE] is True
+    assert "(distress none included)" in impact_notes(decision)
+
+
+def test_2_7_vulnerability_lift_at_no_distress_consulted_only_where_it_could_lift():
+    # no vulnerability; distress none without just cause (No Impact: nothing to lift);
+    # minimal distress (the other switch); misled, so Major already
+    cases = [
+        '[failure]\ndistress = "none"',
+        VULNERABLE_NONE.replace('"none"', '"none"\nresponsibility = "none"'),
+        '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"',
+        VULNERABLE_NONE + "\nmisled = true",
+    ]
+    for toml in cases:
+        assert LIFT_NONE not in readings(alliance(toml)), toml
+
+
+def test_2_7_vulnerability_without_just_cause_is_named_and_changes_nothing():
+    decision = alliance(VULNERABLE_NONE.replace('"none"', '"none"\nresponsibility = "none"'))
+    assert decision.impact.level == "No Impact"
+    assert "with no just cause there is no impact for it to worsen" in impact_notes(decision)
+
+
+def test_2_7_vulnerability_at_major_impact_is_named_as_considered():
+    # considerable distress is Major, the top of the scale; persistent is Major too
+    for toml in ('[failure]\ndistress = "considerable"', "[failure]\npersistent = true"):
+        decision = alliance('[household]\nvulnerabilities = ["mental-health"]\n' + toml)
+        assert decision.impact.level == "Major Impact"
+        assert decision.impact.basis == "published"
+        assert "is already Major" in impact_notes(decision)
+        assert readings(decision) == {}
+
+
+def test_2_7_vulnerability_lift_switched_off_is_named_as_considered():
+    decision = alliance(
+        '[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"',
+        sets=["alliance.impact.vulnerability_lifts=false"],
+    )
+    assert "considered without changing the level" in impact_notes(decision)
+
+
+def test_2_7_no_vulnerability_no_vulnerability_note():
+    assert "Vulnerability" not in impact_notes(alliance('[failure]\ndistress = "none"'))
+
+
+def test_2_7_vulnerability_lift_then_repeat_gives_medium_not_major():
+    # the default order: the lift applies to the distress reading (Low -> Medium), then the
+    # repeated-failure lift (Low to Medium) adds nothing: Medium, £500. The other order would
+    # give Major, so the level rests on the reading
+    decision = alliance(VULNERABLE_MINIMAL_REPEATED)
+    assert decision.impact.level == "Medium Impact"
+    assert decision.award.total == pounds("500.00")
+    assert decision.impact.basis == "assumption"
+    assert readings(decision) == {"impact.vulnerability_lifts": True, REPEAT_FIRST: False}
+    assert "the two lifts are not added" in impact_notes(decision)
+
+
+def test_2_7_repeat_before_vulnerability_reading_gives_major():
+    # the other order, by hand from 2.7: minimal -> Low; "a repeated failure ... even of a low
+    # impact event" -> Medium; the vulnerability lifts one step -> Major; full x Major = £1,000
+    decision = alliance(VULNERABLE_MINIMAL_REPEATED, sets=[f"alliance.{REPEAT_FIRST}=true"])
+    assert decision.impact.level == "Major Impact"
+    assert decision.award.total == pounds("1000.00")
+    assert decision.impact.basis == "draft"
+    assert "first, and the vulnerability lifts that one step, to Major" in impact_notes(decision)
+
+
+def test_2_7_repeat_before_vulnerability_with_the_no_distress_lift():
+    # both other readings: none with just cause -> Low; repeated -> Medium; lifted -> Major
+    decision = alliance(
+        VULNERABLE_NONE + "\nreports = 2",
+        sets=[f"alliance.{REPEAT_FIRST}=true", f"alliance.{LIFT_NONE}=true"],
+    )
+    assert decision.impact.level == "Major Impact"
+    assert decision.award.total == pounds("1000.00")
+    assert list(readings(decision)) == [
+        "readings.no_distress_is_low_impact",
+        LIFT_NONE,
+        REPEAT_FIRST,
+    ]
+
+
+def test_2_7_lift_order_consulted_only_where_the_two_lifts_meet():
+    # a single report; moderate distress (the lift gives Major alone); no vulnerability; the
+    # lift switched off; distress none with the default no-lift reading; misled (Major)
+    cases = [
+        ('[household]\nvulnerabilities = ["disability"]\n[failure]\ndistress = "minimal"', ()),
+        ('[household]\nvulnerabilities = ["disability"]\n[failure]\nreports = 3', ()),
+        ('[failure]\ndistress = "minimal"\nreports = 3', ()),
+        (VULNERABLE_MINIMAL_REPEATED, ["alliance.impact.vulnerability_lifts=false"]),
+        (VULNERABLE_NONE + "\nreports = 2", ()),
+        (VULNERABLE_MINIMAL_REPEATED + "\nmisled = true", ()),
+    ]
+    for toml, sets in cases:
+        assert REPEAT_FIRST not in readings(alliance(toml, sets=sets)), toml
 
 
 def test_2_7_vulnerability_that_changes_nothing_is_not_an_assumption():
@@ -855,3 +961,136 @@ def test_3_4_a_move_for_major_repairs_is_paid_on_the_matrix_without_the_reading(
     decision = alliance(PLANNED_MOVE.format(distress="moderate", reason="major-repairs"))
     assert decision.award.total == pounds("500.00")
     assert "readings.planned_move_is_a_failure" not in readings(decision)
+
+
+# ---------------------------------------------------------------- 2.10 agreement to the credit
+
+
+def notes_of(settlement) -> str:
+    return " ".join(note.detail for note in settlement.notes)
+
+
+def test_2_10_credit_needs_no_agreement_and_says_so():
+    # 2.10 "may be credited": Alliance's choice; a refusal (offset_agreed = false) changes
+    # nothing: £500 award, owes £650 -> all £500 credited, and a note says why
+    decision = alliance("[account]\nrent_arrears = 650\noffset_agreed = false")
+    assert decision.settlement.credited_to_account == pounds("500.00")
+    assert decision.settlement.paid_to_customer == 0
+    assert "asks for no agreement" in notes_of(decision.settlement)
+    assert readings(decision) == {"readings.credit_arrears": True}
+
+
+def test_2_10_no_agreement_note_when_the_customer_agreed_or_nothing_is_credited():
+    agreed = alliance("[account]\nrent_arrears = 650")
+    assert "agreement" not in notes_of(agreed.settlement)
+    not_credited = alliance(
+        "[account]\nrent_arrears = 650\noffset_agreed = false",
+        sets=["alliance.readings.credit_arrears=false"],
+    )
+    assert not_credited.settlement.paid_to_customer == pounds("500.00")
+    assert "agreement" not in notes_of(not_credited.settlement)
+
+
+# ---------------------------------------------------------------- 3.1 and 2.6: the fault excluded,
+# the complaint about it mishandled
+
+HANDLING = "readings.fault_exclusion_covers_complaint_handling"
+HANDLING_OFF = [f"alliance.{HANDLING}=false"]
+
+
+def mishandled(
+    failure: str = 'cause = "third-party"\nresponsibility = "full"',
+    acknowledged: str = "2026-02-10",
+):
+    # moderate distress (the default), full responsibility given, so the exclusion is seen to
+    # bite on an award there would be: matrix £500; a £40 cost; the
+    # complaint received Mon 2 Feb 2026 and acknowledged on 10 Feb, the sixth working day
+    # (3, 4, 5, 6, 9 Feb make five: due 9 Feb), so one timescale is missed (7.0)
+    return f"""
+        [failure]
+        {failure}
+        [dates]
+        occurred = 2025-11-03
+        claimed = 2026-02-02
+        [[costs]]
+        kind = "travel"
+        amount = 40.00
+        evidence = true
+        [complaint]
+        received = 2026-02-02
+        acknowledged = {acknowledged}
+    """
+
+
+def test_3_1_2_6_third_party_fault_excludes_the_complaint_handling_too():
+    # 3.1 "We will not make compensation payments ... Where the fault is caused by a third
+    # party": the whole claim, Alliance's own late acknowledgement included (the reading)
+    decision = alliance(mishandled())
+    assert decision.excluded
+    assert decision.award.total == 0
+    # otherwise: £500 matrix + £100 poor complaint handling (one missed: Low) + £40 cost
+    assert decision.award_if_not_excluded.total == pounds("640.00")
+    assert "poor handling of the complaint (2.6) included" in decision.exclusions[0].reason
+    assert readings(decision) == {HANDLING: True}
+
+
+def test_3_1_2_6_complaint_handling_paid_despite_the_fault_as_the_other_reading():
+    # the other reading: nothing for the fault (the £500 matrix item and the £40 cost are £0,
+    # 3.1); the missed acknowledgement is poor complaint handling, one missed timescale ->
+    # Low (complaint_handling.impact_one_missed) -> full x Low = £100 (2.7)
+    decision = alliance(mishandled(), sets=HANDLING_OFF)
+    assert not decision.excluded
+    assert decision.award.total == pounds("100.00")
+    paid = {item.category: item.amount for item in decision.award.items}
+    assert paid == {
+        "distress": pounds("0"),
+        "complaint-handling": pounds("100.00"),
+        "costs": pounds("0"),
+    }
+    refused = [item for item in decision.award.items if item.amount == 0]
+    assert all("3.1" in item.clause for item in refused)
+    assert all(item.basis == "draft" for item in refused)
+    assert "third party" in refused[0].label
+    assert any("still considered" in check.reason for check in decision.checks)
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        'cause = "extreme-weather"',
+        'cause = "resident"',
+        "access_refused = true",
+        'action_plan = "agreed-kept"',
+    ],
+)
+def test_3_1_2_6_every_fault_exclusion_reads_the_same_way(failure):
+    assert alliance(mishandled(failure)).excluded
+    decision = alliance(mishandled(failure), sets=HANDLING_OFF)
+    assert decision.award.total == pounds("100.00")
+
+
+def test_3_1_2_6_handling_reading_consulted_only_where_it_decides():
+    cases = [
+        mishandled('cause = "landlord"'),  # no fault exclusion: paid anyway
+        mishandled(acknowledged="2026-02-09"),  # on time: nothing of Alliance's own to pay
+        mishandled('cause = "third-party"\nkind = "complaint-handling"'),  # the matrix values it
+        mishandled() + "[legal]\npersonal_injury = true",  # excluded whatever the reading
+        mishandled().replace("claimed = 2026-02-02", "resolved = 2025-11-10\nclaimed = 2026-06-30"),
+    ]
+    for toml in cases:
+        assert HANDLING not in readings(alliance(toml)), toml
+        assert HANDLING not in readings(alliance(toml, sets=HANDLING_OFF)), toml
+
+
+def test_3_1_2_6_damaged_belongings_not_paid_for_an_excluded_fault_under_the_other_reading():
+    # a rug worth £100 at loss, damaged in the fault the third party caused: £0 (3.1); the
+    # complaint handling alone is paid, £100
+    decision = alliance(
+        mishandled() + '[[damaged_items]]\nitem = "rug"\nreplacement_value = 150\n'
+        "value_at_loss = 100",
+        sets=HANDLING_OFF,
+    )
+    assert decision.award.total == pounds("100.00")
+    rug = next(item for item in decision.award.items if item.category == "belongings")
+    assert rug.amount == 0
+    assert rug.label.startswith("Damaged belongings: rug, not paid: the fault was caused by")

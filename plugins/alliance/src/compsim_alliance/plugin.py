@@ -138,8 +138,62 @@ SOME_INSURED = Exclusion(
 )
 
 
+# 3.1's exclusions about what caused the fault. Poor handling of the complaint about it is a
+# service failure of Alliance's own (2.6), so whether they exclude that too is a reading.
+FAULT_EXCLUSIONS = frozenset(
+    [check[True] for check in (THIRD_PARTY, EXTREME_WEATHER, RESIDENT, ACCESS, PLAN_KEPT)]
+)
+HANDLING = "readings.fault_exclusion_covers_complaint_handling"
+
+
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
+    checks = _checks(scenario, params)
+    if scenario.complaint is None or scenario.failure.kind == "complaint-handling":
+        return checks
+    covers = _handling_reading(scenario, params, checks)
+    if covers is None:
+        return checks
+    return [
+        _fault_exclusion(check, covers) if check in FAULT_EXCLUSIONS else check for check in checks
+    ]
+
+
+def _handling_reading(scenario: Scenario, params: Params, checks: list[Exclusion]) -> Param | None:
+    """The switch ``HANDLING``, read only where it decides the outcome: every exclusion that
+    applies is one of 3.1's about the cause of the fault, and Alliance missed a complaints
+    timescale (poor complaint handling, 2.6) in a claim that is not itself about complaint
+    handling (there the matrix values it). Else None."""
+    applied = [check for check in checks if check.applies]
+    if not applied or not all(check in FAULT_EXCLUSIONS for check in applied):
+        return None
+    timescales = complaint_timescales(params)
+    if not any(check.missed for check in check_timescales(scenario.complaint, timescales)):
+        return None
+    return params[HANDLING]
+
+
+def _fault_exclusion(check: Exclusion, covers: Param) -> Exclusion:
+    """A 3.1 exclusion for the cause of the fault, read with ``HANDLING``."""
+    reason = check.reason
+    clause = covers.clause  # names 3.1 with 2.6 and the complaints policy
+    if covers.value:
+        return Exclusion(
+            f"{reason}: the whole claim is excluded, Alliance's own poor handling of the "
+            f"complaint (2.6) included ({covers.basis}: {HANDLING})",
+            clause,
+            True,
+            check.short,
+        )
+    return Exclusion(
+        f"{reason}: nothing is paid for the fault, but Alliance's own poor handling of the "
+        f"complaint (2.6) is still considered ({covers.basis}: {HANDLING})",
+        clause,
+        False,
+    )
+
+
+def _checks(scenario: Scenario, params: Params) -> list[Exclusion]:
     failure, legal = scenario.failure, scenario.legal
     items = scenario.damaged_items
     damage_only = failure.kind in DAMAGE_KINDS
@@ -286,46 +340,74 @@ def _complaint_window(counted_from: date, months: int) -> tuple[str, date, str]:
 NO_DISTRESS = "readings.no_distress_is_low_impact"
 MISLED = "readings.misled_gives_major"
 LIFT = "impact.vulnerability_lifts"
+LIFT_NONE = "readings.vulnerability_lifts_no_distress"
+REPEAT_FIRST = "readings.repeat_lifts_before_vulnerability"
 REPEATED = "impact.repeated_reports"
+VULNERABILITY = "alliance 2.7, 5.2"
 
 
 @hookimpl
 def assess_impact(scenario: Scenario, params: Params) -> Impact:
     """2.7's scale read from distress; a vulnerability worsens minimal or moderate distress one
-    step (a switch); a repeated failure lifts Low to Medium; a persistent failure is Major, and
-    being misled "could also" make it Major (a switch). The impact's basis is that of the
-    switches whose other reading would change the level, else ``published``."""
+    step (a switch), and distress none only under another switch; a repeated failure lifts Low
+    to Medium (after the vulnerability lift, or before it: a switch); a persistent failure is
+    Major, and being misled "could also" make it Major (a switch). The impact's basis is that
+    of the switches whose other reading would change the level, else ``published``. A
+    vulnerability that changes nothing is still named, with the reason."""
     failure = scenario.failure
     repeated_at = params[REPEATED]
-    if failure.persistent:  # a persistent failure is Major whatever the readings
-        return PERSISTENT
-    distress = failure.distress
     vulnerabilities = scenario.household.vulnerabilities
+    if failure.persistent:  # a persistent failure is Major whatever the readings
+        return _persistent(vulnerabilities)
+    distress = failure.distress
+    repeated = failure.reports >= repeated_at.value
+    just_cause = distress == "none" and _just_cause(scenario)
     consulted = []  # the switches this decision reads, each recorded by params as it is read
-    if distress == "none" and _just_cause(scenario):
+    if just_cause:
         consulted.append(params[NO_DISTRESS])
     if vulnerabilities and distress in ("minimal", "moderate"):
         consulted.append(params[LIFT])
+    misled_major = False
     if failure.misled:
-        consulted.append(params[MISLED])
+        misled = params[MISLED]
+        consulted.append(misled)
+        misled_major = misled.value
+    if vulnerabilities and not misled_major:  # Major already: no lift can change it
+        if just_cause:
+            consulted.append(params[LIFT_NONE])
+        values = {switch.path: switch.value for switch in consulted}
+        if _level(distress, repeated, {**values, REPEAT_FIRST: False}) != _level(
+            distress, repeated, {**values, REPEAT_FIRST: True}
+        ):
+            consulted.append(params[REPEAT_FIRST])
     return _impact(
         distress,
         failure.kind,
         vulnerabilities,
         failure.reports,
-        failure.reports >= repeated_at.value,
+        repeated,
         repeated_at.basis,
         tuple([(switch.path, switch.value, switch.basis, switch.clause) for switch in consulted]),
     )
 
 
-PERSISTENT = Impact(
-    LEVEL_NAMES["major"],
-    MATRIX,
-    LEVELS.index("major"),
-    PUBLISHED,
-    (Note("Major Impact: a persistent failure over a protracted time", MATRIX),),
-)
+PERSISTENT_NOTE = Note("Major Impact: a persistent failure over a protracted time", MATRIX)
+
+
+@lru_cache(maxsize=64)
+def _persistent(vulnerabilities: tuple[str, ...]) -> Impact:
+    notes = [PERSISTENT_NOTE]
+    if vulnerabilities:
+        notes.append(_already_major(vulnerabilities))
+    return Impact(LEVEL_NAMES["major"], MATRIX, LEVELS.index("major"), PUBLISHED, tuple(notes))
+
+
+def _already_major(vulnerabilities: tuple[str, ...]) -> Note:
+    return Note(
+        f"Vulnerability ({', '.join(vulnerabilities)}) considered: the impact is already Major, "
+        "the top of 2.7's scale",
+        VULNERABILITY,
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -343,6 +425,7 @@ def _impact(
     printed as given or is a bool or int, which print alike when equal)."""
     readings = {path: value for path, value, _, _ in switches}
     bases = {path: basis for path, _, basis, _ in switches}
+    clauses = {path: clause for path, _, _, clause in switches}
     level = _level(distress, repeated, readings)
     rests_on = [
         bases[path]
@@ -382,16 +465,11 @@ def _impact(
                 MATRIX,
             )
         )
-    if readings.get(LIFT):
-        lift_clause = next(clause for path, _, _, clause in switches if path == LIFT)
-        notes.append(
-            Note(
-                f"Vulnerability ({', '.join(vulnerabilities)}) worsens the impact one step "
-                f"({bases[LIFT]})",
-                lift_clause,
-            )
-        )
-    if repeated and _level(distress, False, readings) == "low":
+    if vulnerabilities:
+        notes.append(_vulnerability_note(distress, vulnerabilities, readings, bases, clauses))
+    if REPEAT_FIRST in readings:
+        notes.append(_order_note(reports, level, bases[REPEAT_FIRST], clauses[REPEAT_FIRST]))
+    elif repeated and _level(distress, False, readings) == "low":
         notes.append(
             Note(
                 f"Reported {reports} times: a repeated failure to address a "
@@ -420,6 +498,62 @@ def _impact(
     )
 
 
+def _vulnerability_note(
+    distress: str,
+    vulnerabilities: tuple[str, ...],
+    readings: dict[str, bool],
+    bases: dict[str, str],
+    clauses: dict[str, str],
+) -> Note:
+    """What the household's vulnerability did to the level, and why (2.7: it is considered,
+    so the output names it even where it changes nothing)."""
+    named = ", ".join(vulnerabilities)
+    for path in (LIFT, LIFT_NONE):
+        if path not in readings:
+            continue
+        if readings[path]:
+            extent = " (distress none included)" if path == LIFT_NONE else ""
+            return Note(
+                f"Vulnerability ({named}) worsens the impact one step{extent} ({bases[path]})",
+                clauses[path],
+            )
+        if path == LIFT:
+            return Note(
+                f"Vulnerability ({named}) considered without changing the level "
+                f"({bases[path]}: {LIFT})",
+                clauses[path],
+            )
+        return Note(
+            f"Vulnerability ({named}) considered: distress is none, so there is no distress or "
+            f"inconvenience for it to worsen and the level stays as read ({bases[path]}; "
+            "the other reading lifts it one step)",
+            clauses[path],
+        )
+    if readings.get(MISLED) or distress in ("considerable", "severe"):
+        return _already_major(vulnerabilities)
+    return Note(  # distress none without just cause
+        f"Vulnerability ({named}) considered: with no just cause there is no impact for it to "
+        "worsen",
+        VULNERABILITY,
+    )
+
+
+def _order_note(reports: int, level: str, basis: str, clause: str) -> Note:
+    """The order of the vulnerability lift and the repeated-failure lift (2.7 gives none)."""
+    if level == "major":
+        return Note(
+            f"Reported {reports} times: a repeated failure lifts Low to Medium first, and the "
+            f"vulnerability lifts that one step, to Major ({basis}: {REPEAT_FIRST})",
+            clause,
+        )
+    return Note(
+        f"Reported {reports} times: a repeated failure lifts Low to Medium, the level the "
+        f"vulnerability already gives; the two lifts are not added ({basis}; the other "
+        "reading applies the repeat first and the vulnerability after it, one step more)",
+        clause,
+    )
+
+
 def _just_cause(scenario: Scenario) -> bool:
     """2.7's "just cause": a service failure Alliance is at least partly responsible for. A
     decant is a move under the Decant Procedure (3.4), not in itself a service failure."""
@@ -432,16 +566,24 @@ def _flip(readings: dict[str, bool], path: str) -> dict[str, bool]:
 
 
 def _level(distress: str, repeated: bool, readings: dict[str, bool]) -> str:
-    """The level of a failure that is not persistent."""
+    """The level of a failure that is not persistent: the level read from distress, lifted
+    one step by a vulnerability (a switch for minimal or moderate distress, another for
+    none); a repeated failure lifts Low to Medium after the vulnerability lift, or before it
+    (``REPEAT_FIRST``)."""
     if readings.get(MISLED, False):
         return "major"
     if distress == "none":
         level = "low" if readings.get(NO_DISTRESS, False) else "none"
+        lifts = readings.get(LIFT_NONE, False)
     else:
         level = DISTRESS_TO_LEVEL[distress]
-    if readings.get(LIFT, False):
+        lifts = readings.get(LIFT, False)
+    repeat_first = readings.get(REPEAT_FIRST, False)
+    if repeat_first and level == "low" and repeated:
+        level = "medium"
+    if lifts and level != "major":
         level = LEVELS[LEVELS.index(level) + 1]
-    if level == "low" and repeated:
+    if not repeat_first and level == "low" and repeated:
         level = "medium"
     return level
 
@@ -490,10 +632,55 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.append(_cost_item(cost, responsibility, params))
     for item in scenario.damaged_items:
         items.append(_belongings_item(item, responsibility, params))
+    if scenario.complaint is not None and _fault_cause(scenario):
+        items = _complaint_handling_only(scenario, params, items)
     not_computed = ()
     if scenario.decant is not None or scenario.failure.kind == "decant":
         not_computed = (DECANT_NOT_PUBLISHED,)
     return Award(tuple(items), tuple(notes), not_computed)
+
+
+def _fault_cause(scenario: Scenario) -> bool:
+    """Whether one of 3.1's exclusions about the cause of the fault applies (cheap facts)."""
+    failure = scenario.failure
+    return (
+        failure.cause in ("third-party", "extreme-weather", "resident")
+        or failure.access_refused
+        or failure.action_plan == "agreed-kept"
+    )
+
+
+def _complaint_handling_only(
+    scenario: Scenario, params: Params, items: list[AwardItem]
+) -> list[AwardItem]:
+    """Under the other reading of ``HANDLING``, a claim whose fault 3.1 excludes is paid only
+    for Alliance's own poor complaint handling: every other item is £0, citing 3.1."""
+    if scenario.failure.kind == "complaint-handling":
+        return items
+    checks = _checks(scenario, params)
+    covers = _handling_reading(scenario, params, checks)
+    if covers is None or covers.value:
+        return items
+    why = "; ".join(
+        check.reason[0].lower() + check.reason[1:] for check in checks if check in FAULT_EXCLUSIONS
+    )
+    kept = []
+    for item in items:
+        if item.category == "complaint-handling" or item.amount == 0:
+            kept.append(item)
+            continue
+        label = item.label.removesuffix(", reimbursed").split(", paid at ")[0]
+        kept.append(
+            AwardItem(
+                f"{label}, not paid: {why} (3.1); only Alliance's own poor complaint "
+                f"handling is considered ({covers.basis}: {HANDLING})",
+                ZERO,
+                covers.clause,
+                basis_from(covers),
+                item.category,
+            )
+        )
+    return kept
 
 
 # The matrix's item and note depend only on the responsibility, the level and the parameter:
@@ -818,6 +1005,8 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
                     may_credit.clause,
                 )
             )
+            if credit > 0 and not scenario.account.offset_agreed:
+                notes.append(CREDIT_NOT_AGREED)
         else:
             notes.append(
                 Note(
@@ -844,6 +1033,14 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             SettlementPart("Paid to the customer", rest - credit, CUSTOMER, "payment", BELONGINGS)
         )
     return Settlement(tuple(parts), tuple(notes))
+
+
+CREDIT_NOT_AGREED = Note(
+    "The customer did not agree to the deduction (offset_agreed = false): 2.10 asks for no "
+    "agreement, only Alliance chooses whether the award 'may be credited' "
+    "(readings.credit_arrears), so the credit stands",
+    BELONGINGS,
+)
 
 
 @lru_cache(maxsize=4096)
