@@ -528,6 +528,19 @@ def test_7_1_repair_done_the_day_after_its_target_counts():
     assert band(decision).amount == D("100.00")
 
 
+def test_7_1_repair_delay_with_no_target_is_read_as_late_and_says_so():
+    # 7.1 "not completed within timescales determined in our service standards": with no
+    # repair_target the plugin cannot test lateness; the kind is read as a late repair, noted
+    decision = star(repair("reports = 2").replace("repair_target = 2026-01-19", ""))
+    assert band(decision).amount == D("100.00")  # Medium midpoint, as with a passed target
+    assert "A repair delay with no repair target given" in notes(decision)
+    assert decision.readings == ()  # a note, not a switch
+
+
+def test_7_1_repair_delay_with_a_target_has_no_missing_target_note():
+    assert "no repair target given" not in notes(star(repair("reports = 2")))
+
+
 def test_7_1_refused_repair_delay_still_reimburses_evidenced_costs():
     decision = star(
         repair("reports = 1")

@@ -935,6 +935,13 @@ def _category_words(lost: list[str]) -> str:
     return " and ".join(parts)
 
 
+NO_REPAIR_TARGET = Note(
+    "A repair delay with no repair target given: compsim reads the failure kind as a repair "
+    "not completed within the timescales of STAR's service standards (which are not "
+    "published), so it does not test whether the repair was late, and counts every room or "
+    "amenity lost as lost due to the failure",
+    CALCULATION,
+)
 HOME_CONDITIONS = Note(
     "7.1 also leaves out repairs the conditions of the home prevented; the scenario format "
     "records no such fact, so compsim cannot apply it",
@@ -948,7 +955,9 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
     told of, nor when the customer did not allow access."""
     failure, dates = scenario.failure, scenario.dates
     refused = []
-    if dates.repair_target is not None and dates.loss_end <= dates.repair_target:
+    if dates.repair_target is None:
+        notes.append(NO_REPAIR_TARGET)
+    elif dates.loss_end <= dates.repair_target:
         refused.append(
             f"the repair target {day_text(dates.repair_target)} had not passed by "
             f"{day_text(dates.loss_end)}"
