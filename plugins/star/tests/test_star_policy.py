@@ -681,6 +681,51 @@ def test_4_2_damaged_item_without_evidence_reported_in_time_not_paid():
     item = item_labelled(decision, "sofa")
     assert item.amount == D("0.00")
     assert item.clause == "star 4.2"
+    # the refusal rests on a reading of 2.2 with 4.2, so it is marked and listed
+    assert item.basis == "assumption"
+    assert "belongings.timely_report_is_evidence" in item.label
+    assert [r.path for r in decision.readings] == ["belongings.timely_report_is_evidence"]
+
+
+def test_2_2_4_2_item_reported_in_time_without_evidence_paid_on_the_other_reading():
+    # 2.2 excludes damage "not reported within twelve months and" without evidence retained:
+    # reported in time (notified defaults to occurred, 2026-01-05), the item is paid at its
+    # value at loss, £250.00 (distress none: no band), total £250.00
+    decision = star(
+        BELONGINGS.format(retained="false"),
+        ("star.belongings.timely_report_is_evidence=true",),
+    )
+    item = item_labelled(decision, "sofa")
+    assert item.amount == D("250.00")
+    assert item.basis == "draft"
+    assert item.clause == "star 2.2, 4.1, 4.2"
+    assert "reported in time (by 2027-01-05)" in item.label
+    assert decision.award.total == D("250.00")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        BELONGINGS.format(retained="true"),  # evidence retained: paid either way
+        BELONGINGS.format(retained="false") + "[claim]\nevidence_supplied = false",
+    ],
+)
+def test_2_2_4_2_reported_in_time_reading_consulted_only_where_it_could_pay(case):
+    decision = star(case)
+    assert "belongings.timely_report_is_evidence" not in {r.path for r in decision.readings}
+
+
+def test_2_2_4_2_late_item_without_evidence_does_not_consult_the_reading():
+    # reported 2027-01-06, the day after 12 months from 2026-01-05: 2.2 refuses it
+    decision = star(
+        BELONGINGS.format(retained="false").replace(
+            "retained = false", "retained = false\nnotified = 2027-01-06"
+        )
+        + "[dates]\noccurred = 2026-01-05\nclaimed = 2027-02-01",
+        ("star.belongings.timely_report_is_evidence=true",),
+    )
+    assert decision.excluded
+    assert decision.readings == ()
 
 
 # ---------------------------------------------------------------- 3.3 approval

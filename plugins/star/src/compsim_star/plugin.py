@@ -1130,14 +1130,28 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
             PUBLISHED,
             "belongings",
         )
+    unretained = None  # the reading an item reported in time with no evidence rests on
     if not item.retained:
-        return AwardItem(
-            f"{label}, not paid: no evidence of the damaged item retained",
-            ZERO,
-            EVIDENCE,
-            PUBLISHED,
-            "belongings",
-        )
+        if not scenario.claim.evidence_supplied:  # refused on either reading
+            return AwardItem(
+                f"{label}, not paid: no evidence of the damaged item retained",
+                ZERO,
+                EVIDENCE,
+                PUBLISHED,
+                "belongings",
+            )
+        # consulted only here, where its other reading would pay the item
+        unretained = params["belongings.timely_report_is_evidence"]
+        if not unretained.value:
+            return AwardItem(
+                f"{label}, not paid: no evidence of the damaged item retained; reported in "
+                f"time (by {day_text(limit)}), but 4.2 asks for evidence of the loss "
+                f"({unretained.basis}: belongings.timely_report_is_evidence)",
+                ZERO,
+                EVIDENCE,
+                unretained.basis,
+                "belongings",
+            )
     if not scenario.claim.evidence_supplied:
         return AwardItem(
             f"{label}, not paid: the evidence asked for was not supplied",
@@ -1150,11 +1164,22 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
     value = item.value_at_loss if valuation.value == "value_at_loss" else item.replacement_value
     clause = f"{valuation.clause}, 7.1" if item.kind == "decoration" else valuation.clause
     readable = valuation.value.replace("_", " ")
+    if unretained is None:
+        return AwardItem(
+            f"{label}, paid at {readable}",
+            value,
+            clause,
+            valuation.basis,
+            "belongings",
+        )
     return AwardItem(
-        f"{label}, paid at {readable}",
+        f"{label}, paid at {readable}: no evidence retained, but reported in time (by "
+        f"{day_text(limit)}), which 2.2 leaves covered; the timely report read as the "
+        f"evidence of the loss ({unretained.basis}: "
+        "belongings.timely_report_is_evidence)",
         value,
-        clause,
-        valuation.basis,
+        f"{EXCEPTIONS}, {clause.removeprefix('star ')}",
+        combine(valuation.basis, unretained.basis),
         "belongings",
     )
 
