@@ -309,6 +309,58 @@ def test_2_2_twelve_months_late_item_in_another_kind_of_claim_refused_alone():
 def test_2_2_twelve_month_rule_does_not_arise_without_damaged_items():
     decision = star(other())
     assert not check(decision, "reported after 12 months").applies
+    assert decision.readings == ()  # reported in time: the loss reading is not consulted
+
+
+LATE_LOSS = """
+[failure]
+kind = "other"
+distress = "moderate"
+[dates]
+occurred = 2025-01-10
+reported = {reported}
+claimed = 2026-03-16
+[[costs]]
+kind = "cleaning"
+amount = 120.00
+evidence = true
+incurred = 2025-01-20
+"""
+
+
+def test_2_2_loss_reported_after_twelve_months_not_excluded_by_default():
+    # 2025-01-10 + 12 months = 2026-01-10; first reported 2026-03-02, after it, but with no
+    # damaged items the rule is read as not arising: cleaning 120.00 + Medium 100.00 = 220.00
+    decision = star(LATE_LOSS.format(reported="2026-03-02"))
+    assert not decision.excluded
+    exclusion = check(decision, "reported after 12 months")
+    assert not exclusion.applies
+    assert "exclusions.report_rule_covers_loss" in exclusion.reason
+    assert "after the last day 2026-01-10" in exclusion.reason
+    assert decision.award.total == D("220.00")
+    assert [r.path for r in decision.readings] == ["exclusions.report_rule_covers_loss"]
+
+
+def test_2_2_loss_reported_after_twelve_months_excluded_on_the_other_reading():
+    # 2.2 "has not reported loss or damage within twelve months and has not retained evidence
+    # of damaged items": on the other reading the late loss excludes the claim: £0.00
+    decision = star(
+        LATE_LOSS.format(reported="2026-03-02"),
+        ("star.exclusions.report_rule_covers_loss=true",),
+    )
+    assert decision.excluded
+    assert check(decision, "reported after 12 months").applies
+    assert check(decision, "reported after 12 months").clause == "star 2.2"
+    assert decision.award.total == D("0.00")
+
+
+@pytest.mark.parametrize("reported", ["2025-01-10", "2026-01-10"])  # the last day is in time
+def test_2_2_loss_reported_in_time_does_not_consult_the_loss_reading(reported):
+    decision = star(
+        LATE_LOSS.format(reported=reported), ("star.exclusions.report_rule_covers_loss=true",)
+    )
+    assert not decision.excluded
+    assert decision.readings == ()
 
 
 # ---------------------------------------------------------------- 5.1 bands, 7.1 impact

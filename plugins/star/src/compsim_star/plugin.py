@@ -312,6 +312,40 @@ def _no_items_to_report(months: int) -> Exclusion:
     )
 
 
+def _late_loss(scenario: Scenario, months: int, params: Params) -> Exclusion:
+    """2.2 "has not reported loss or damage within twelve months and has not retained evidence
+    of damaged items", for a claim with no damaged items: whether "loss" reported late excludes
+    it is a reading (exclusions.report_rule_covers_loss), consulted only when the failure was
+    first reported after the twelve months, where the other reading would exclude the claim."""
+    dates = scenario.dates
+    limit = add_months(dates.occurred, months)
+    if dates.reported <= limit:
+        return _no_items_to_report(months)
+    reading = params["exclusions.report_rule_covers_loss"]
+    when = (
+        f"The failure began {day_text(dates.occurred)} and was first reported "
+        f"{day_text(dates.reported)}, after the last day {day_text(limit)} ({months} months)"
+    )
+    short = f"reported after {months} months"
+    if reading.value:
+        return Exclusion(
+            f"{when}: a loss not reported within {months} months, with no evidence of damaged "
+            f"items retained (there are none), read as excluded ({reading.basis}: "
+            "exclusions.report_rule_covers_loss)",
+            reading.clause,
+            True,
+            short,
+        )
+    return Exclusion(
+        f"{when}, but no damaged items are claimed: the {months}-month rule is read as needing "
+        "damaged items (it asks whether their evidence was retained), so the late report does "
+        f"not exclude the claim ({reading.basis}: exclusions.report_rule_covers_loss)",
+        reading.clause,
+        False,
+        short,
+    )
+
+
 def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     """2.2: damage not reported within twelve months (of dates.occurred), with no evidence of
     the damaged items retained. Excludes the whole claim when it is a claim for damage and
@@ -319,7 +353,7 @@ def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     months = params.value("exclusions.report_months")
     items = scenario.damaged_items
     if not items:
-        return _no_items_to_report(months)
+        return _late_loss(scenario, months, params)
     occurred = scenario.dates.occurred
     short = f"reported after {months} months"
     limit = add_months(occurred, months)
