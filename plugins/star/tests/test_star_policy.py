@@ -1226,6 +1226,112 @@ def test_7_1_utility_charges_of_an_ongoing_failure_run_to_the_claim():
     assert decision.award.total == D("42.10")
 
 
+# ------------------------------------------------- 7.1 heating season with 'during the failure'
+
+HEATING_LOST = """
+[failure]
+kind = "loss-of-amenity"
+distress = "none"
+[dates]
+occurred = {occurred}
+resolved = {resolved}
+claimed = 2026-07-31
+[[amenities_lost]]
+amenity = "{amenity}"
+"""
+COMBINE = "heating.season_and_failure_combine"
+
+
+def heating_lost(occurred: str, resolved: str, amenity: str = "heating") -> str:
+    return HEATING_LOST.format(occurred=occurred, resolved=resolved, amenity=amenity)
+
+
+def test_7_1_heating_cost_after_the_failure_reimbursed_by_default():
+    # failure 5 to 20 Jan; heating cost incurred 15 Mar: in season, outside the failure.
+    # By cost kind, the season alone governs a heating cost: £40.00 paid, resting on the reading
+    decision = star(
+        heating_lost("2026-01-05", "2026-01-20") + cost("heating", "40.00", incurred="2026-03-15")
+    )
+    item = item_labelled(decision, "heating")
+    assert item.amount == D("40.00")
+    assert item.basis == "assumption"
+    assert COMBINE in item.label
+    assert [r.path for r in decision.readings] == [COMBINE]
+
+
+def test_7_1_heating_cost_after_the_failure_refused_when_the_rules_combine():
+    # "Where utility charges have been incurred ... during the service failure": a heating cost
+    # read as a utility charge, 15 Mar is after 20 Jan: £0.00
+    decision = star(
+        heating_lost("2026-01-05", "2026-01-20") + cost("heating", "40.00", incurred="2026-03-15"),
+        (f"star.{COMBINE}=true",),
+    )
+    item = item_labelled(decision, "heating")
+    assert item.amount == D("0.00")
+    assert item.clause == "star 7.1"
+    assert item.basis == "draft"
+    assert "outside the service failure (2026-01-05 to 2026-01-20)" in item.label
+
+
+def test_7_1_utility_charge_for_lost_heating_out_of_season_reimbursed_by_default():
+    # heating lost 1 to 20 June; £40 of heater electricity incurred 10 June, during the failure.
+    # By cost kind, a utility charge is not tested against the season: £40.00, on the reading
+    decision = star(
+        heating_lost("2026-06-01", "2026-06-20") + cost("utilities", "40.00", incurred="2026-06-10")
+    )
+    item = item_labelled(decision, "utilities")
+    assert item.amount == D("40.00")
+    assert item.basis == "assumption"
+    assert [r.path for r in decision.readings] == [COMBINE]
+
+
+def test_7_1_utility_charge_for_lost_heating_out_of_season_refused_when_the_rules_combine():
+    # "Loss of heating costs will only be considered between 1st October and 31st March":
+    # 10 June is outside it: £0.00
+    decision = star(
+        heating_lost("2026-06-01", "2026-06-20")
+        + cost("utilities", "40.00", incurred="2026-06-10"),
+        (f"star.{COMBINE}=true",),
+    )
+    item = item_labelled(decision, "utilities")
+    assert item.amount == D("0.00")
+    assert "outside 1 October to 31 March" in item.label
+    assert decision.award.total == D("0.00")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        # a heating cost in season and during the failure: paid on either reading
+        heating_lost("2026-01-05", "2026-01-20") + cost("heating", "40.00", incurred="2026-01-10"),
+        # a heating cost out of season: refused on either reading
+        heating_lost("2026-06-01", "2026-06-20") + cost("heating", "40.00", incurred="2026-06-10"),
+        # a utility charge after the failure: refused on either reading
+        heating_lost("2026-06-01", "2026-06-20")
+        + cost("utilities", "40.00", incurred="2026-06-25"),
+        # a utility charge in season with heating lost: paid on either reading
+        heating_lost("2026-01-05", "2026-01-20")
+        + cost("utilities", "40.00", incurred="2026-01-10"),
+        # a utility charge out of season with no heating lost: the season does not arise
+        heating_lost("2026-06-01", "2026-06-20", "electricity")
+        + cost("utilities", "40.00", incurred="2026-06-10"),
+    ],
+)
+def test_7_1_heating_rules_reading_consulted_only_where_it_changes_the_cost(case):
+    assert star(case).readings == ()
+    assert star(case, (f"star.{COMBINE}=true",)).readings == ()
+
+
+def test_7_1_drafted_heating_season_marks_the_heating_cost_draft():
+    decision = star(
+        HEATING + cost("heating", "80.00", incurred="2025-10-01"),
+        ("star.heating.season_start_month=11",),
+    )
+    item = item_labelled(decision, "heating")
+    assert item.amount == D("0.00")  # 1 October is outside a season from 1 November
+    assert item.basis == "draft"
+
+
 # ---------------------------------------------------------------- 6.1 Right to Repair
 
 

@@ -1100,46 +1100,118 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
             "costs",
         )
     if cost.kind == "heating":
-        clause = f"{COSTS}, 7.1"
-        season = _heating_season(params)
-        if not _in_season(cost.incurred, season):
-            return AwardItem(
-                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside "
-                f"{_season_text(season)}, when heating costs are not considered",
-                ZERO,
-                CALCULATION,
-                PUBLISHED,
-                "costs",
-            )
+        return _heating_cost(cost, label, scenario, params)
+    if cost.kind == "utilities":
+        return _utility_charge(cost, label, scenario, params)
+    return AwardItem(f"{label}, reimbursed", cost.amount, COSTS, PUBLISHED, "costs")
+
+
+SEASON_PATHS = tuple(path for _, *paths in SEASON_ENDS for path in paths)
+COMBINE = "heating.season_and_failure_combine"
+
+
+def _during_failure(cost: Cost, scenario: Scenario) -> tuple[bool, str]:
+    """7.1 "incurred by the customer during the service failure": from dates.occurred to the
+    loss end, both days included; and the words naming that span."""
+    start, end = scenario.dates.occurred, scenario.dates.loss_end
+    return (
+        start <= cost.incurred <= end,
+        f"the service failure ({day_text(start)} to {day_text(end)})",
+    )
+
+
+def _heating_cost(cost: Cost, label: str, scenario: Scenario, params: Params) -> AwardItem:
+    """7.1 "Loss of heating costs will only be considered between 1st October and 31st March".
+    Whether a heating cost must also be incurred during the service failure (the row's first
+    sentence, on utility charges) is the reading heating.season_and_failure_combine, consulted
+    only for a heating cost in season but outside the failure."""
+    season = _heating_season(params)
+    season_basis = params.basis_of(*SEASON_PATHS)
+    incurred = day_text(cost.incurred)
+    if not _in_season(cost.incurred, season):
         return AwardItem(
-            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, within "
-            f"{_season_text(season)}",
-            cost.amount,
-            clause,
-            PUBLISHED,
+            f"{label}, not reimbursed: incurred {incurred}, outside "
+            f"{_season_text(season)}, when heating costs are not considered",
+            ZERO,
+            CALCULATION,
+            season_basis,
             "costs",
         )
-    if cost.kind == "utilities":
-        start, end = scenario.dates.occurred, scenario.dates.loss_end
-        during = f"the service failure ({day_text(start)} to {day_text(end)})"
-        if not start <= cost.incurred <= end:
-            return AwardItem(
-                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside {during}; "
-                "7.1 "
-                "reimburses utility charges incurred during the service failure",
-                ZERO,
-                CALCULATION,
-                PUBLISHED,
-                "costs",
-            )
+    during, span = _during_failure(cost, scenario)
+    if during:
         return AwardItem(
-            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, during {during}",
+            f"{label}, reimbursed: incurred {incurred}, within {_season_text(season)}",
             cost.amount,
             f"{COSTS}, 7.1",
+            season_basis,
+            "costs",
+        )
+    reading = params[COMBINE]
+    basis = combine(season_basis, reading.basis)
+    if reading.value:
+        return AwardItem(
+            f"{label}, not reimbursed: incurred {incurred}, within {_season_text(season)} but "
+            f"outside {span}; a heating cost read as a utility charge, reimbursed only when "
+            f"incurred during the service failure ({reading.basis}: {COMBINE})",
+            ZERO,
+            CALCULATION,
+            basis,
+            "costs",
+        )
+    return AwardItem(
+        f"{label}, reimbursed: incurred {incurred}, within {_season_text(season)}; outside "
+        f"{span}, but 7.1's 'during the service failure' is read as governing utility charges, "
+        f"not heating costs ({reading.basis}: {COMBINE})",
+        cost.amount,
+        f"{COSTS}, 7.1",
+        basis,
+        "costs",
+    )
+
+
+def _utility_charge(cost: Cost, label: str, scenario: Scenario, params: Params) -> AwardItem:
+    """7.1 "Where utility charges have been incurred by the customer during the service failure,
+    we will reimburse the costs incurred". Whether a utility charge incurred while heating was
+    lost is also a "loss of heating cost", considered only in the heating season, is the
+    reading heating.season_and_failure_combine, consulted only for such a charge out of season."""
+    incurred = day_text(cost.incurred)
+    during, span = _during_failure(cost, scenario)
+    if not during:
+        return AwardItem(
+            f"{label}, not reimbursed: incurred {incurred}, outside {span}; 7.1 reimburses "
+            "utility charges incurred during the service failure",
+            ZERO,
+            CALCULATION,
             PUBLISHED,
             "costs",
         )
-    return AwardItem(f"{label}, reimbursed", cost.amount, COSTS, PUBLISHED, "costs")
+    paid = f"{label}, reimbursed: incurred {incurred}, during {span}"
+    if not any(loss.amenity == "heating" for loss in scenario.amenities_lost):
+        return AwardItem(paid, cost.amount, f"{COSTS}, 7.1", PUBLISHED, "costs")
+    season = _heating_season(params)
+    if _in_season(cost.incurred, season):
+        return AwardItem(paid, cost.amount, f"{COSTS}, 7.1", PUBLISHED, "costs")
+    reading = params[COMBINE]
+    basis = combine(params.basis_of(*SEASON_PATHS), reading.basis)
+    if reading.value:
+        return AwardItem(
+            f"{label}, not reimbursed: incurred {incurred}, during {span} but outside "
+            f"{_season_text(season)}; with heating lost, a utility charge read as a loss of "
+            f"heating cost, considered only in that season ({reading.basis}: {COMBINE})",
+            ZERO,
+            CALCULATION,
+            basis,
+            "costs",
+        )
+    return AwardItem(
+        f"{paid}; heating was lost and the charge falls outside {_season_text(season)}, but "
+        f"7.1's heating season is read as governing heating costs, not utility charges "
+        f"({reading.basis}: {COMBINE})",
+        cost.amount,
+        f"{COSTS}, 7.1",
+        basis,
+        "costs",
+    )
 
 
 def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> AwardItem:
