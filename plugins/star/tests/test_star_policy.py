@@ -1152,6 +1152,88 @@ def test_7_1_room_back_in_use_by_the_repair_target_is_not_lost_due_to_a_failure(
     assert "back in use by the repair target 2026-01-19" in item.label
 
 
+BACK_BY_TARGET = "categories.room_back_by_target"
+
+
+def heating_fixed_within_target(kind: str) -> str:
+    """Heating lost 5 to 7 January, target 8 January, reported once, moderate distress."""
+    return f"""
+    [failure]
+    kind = "{kind}"
+    reports = 1
+    [dates]
+    occurred = 2026-01-05
+    repair_target = 2026-01-08
+    resolved = 2026-01-07
+    [[amenities_lost]]
+    amenity = "heating"
+    """
+
+
+def test_7_1_room_back_by_target_in_a_repair_delay_refusal_rests_on_the_reading():
+    decision = star(heating_fixed_within_target("repair-delay"))
+    item = band(decision)
+    assert item.amount == D("0.00")
+    assert item.basis == "assumption"  # was published: the refusal rests on a reading
+    assert "the heating was back in use by the repair target 2026-01-08" in item.label
+    assert BACK_BY_TARGET in item.label
+    assert [r.path for r in decision.readings] == [BACK_BY_TARGET]
+
+
+def test_7_1_room_back_by_target_in_a_loss_of_amenity_claim_paid_on_the_reading():
+    # the same facts as a loss-of-amenity claim: Medium £50-£150 midpoint, £100.00
+    decision = star(heating_fixed_within_target("loss-of-amenity"))
+    item = band(decision)
+    assert item.amount == D("100.00")
+    assert item.basis == "assumption"
+    assert "the loss itself is the failure recorded" in notes(decision)
+    assert [r.path for r in decision.readings] == [BACK_BY_TARGET]
+
+
+@pytest.mark.parametrize("kind", ["loss-of-amenity", "loss-of-room"])
+def test_7_1_room_back_by_target_refused_in_every_claim_on_the_other_reading(kind):
+    # "The loss of an individual room due to a failure to carry out repairs": back by the
+    # target, no failure to carry out repairs yet: £0.00 whatever the kind
+    decision = star(heating_fixed_within_target(kind), (f"star.{BACK_BY_TARGET}=refused",))
+    item = band(decision)
+    assert item.amount == D("0.00")
+    assert item.basis == "draft"
+    assert "back in use by the repair target 2026-01-08" in item.label
+    assert decision.award.total == D("0.00")
+
+
+def test_7_1_room_back_by_target_counts_in_a_repair_delay_on_the_other_reading():
+    # lost due to the failure whether or not the repair was late: a loss of amenity (heating),
+    # its own 7.1 category with no reporting condition: Medium midpoint £100.00
+    decision = star(heating_fixed_within_target("repair-delay"), (f"star.{BACK_BY_TARGET}=counts",))
+    item = band(decision)
+    assert item.amount == D("100.00")
+    assert "loss of amenity (heating)" in item.label
+    assert item.basis == "draft"
+
+
+def test_7_1_room_back_by_target_refused_reading_keeps_the_repair_delay_refusal():
+    decision = star(
+        heating_fixed_within_target("repair-delay"), (f"star.{BACK_BY_TARGET}=refused",)
+    )
+    assert band(decision).amount == D("0.00")  # "refused" is the default for a repair delay
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        kitchen_repair(),  # the kitchen was lost past the target
+        kitchen_repair().replace("reports = 1", "reports = 2"),  # counts for timescales anyway
+        heating_fixed_within_target("loss-of-amenity").replace(
+            "resolved = 2026-01-07", "resolved = 2026-01-09"
+        ),  # lost past the target
+        '[failure]\nkind = "loss-of-room"',  # no amenity or target recorded
+    ],
+)
+def test_7_1_room_back_by_target_reading_consulted_only_where_a_room_was_back(case):
+    assert BACK_BY_TARGET not in {r.path for r in star(case).readings}
+
+
 def test_7_1_room_lost_the_day_after_the_target_gets_its_band():
     assert band(star(kitchen_repair(kitchen_to="2026-01-20"))).amount == D("100.00")
 

@@ -802,7 +802,7 @@ def _discretionary(
     if failure.kind == "repair-delay":
         refused = _timescale_refusals(scenario, params, notes)
         if refused:
-            lost, reading_basis, why_not = _own_categories(scenario, params)
+            lost, reading_basis, why_not = _own_categories(scenario, params, notes)
             if not lost:
                 if scenario.costs:
                     notes.append(
@@ -833,29 +833,62 @@ def _discretionary(
                     CALCULATION,
                 )
             )
-    elif failure.kind in ROOM_KINDS and (failure.extension_explained or failure.access_refused):
-        reading = params["categories.timescale_exceptions_apply_to_rooms"]
-        reading_basis = reading.basis
-        if reading.value:
-            return [
-                AwardItem(
-                    f"Discretionary compensation for a {failure.kind.replace('-', ' ')}, not "
-                    f"paid: {_exception_words(failure)}, read as not lost due to a service "
-                    f"failure ({reading.basis}: categories.timescale_exceptions_apply_to_rooms)",
-                    ZERO,
+    elif failure.kind in ROOM_KINDS:
+        if failure.extension_explained or failure.access_refused:
+            reading = params["categories.timescale_exceptions_apply_to_rooms"]
+            reading_basis = reading.basis
+            if reading.value:
+                return [
+                    AwardItem(
+                        f"Discretionary compensation for a {failure.kind.replace('-', ' ')}, "
+                        f"not paid: {_exception_words(failure)}, read as not lost due to a "
+                        f"service failure ({reading.basis}: "
+                        "categories.timescale_exceptions_apply_to_rooms)",
+                        ZERO,
+                        reading.clause,
+                        reading.basis,
+                        "distress",
+                    )
+                ]
+            notes.append(
+                Note(
+                    f"{_exception_words(failure).capitalize()}: 7.1 writes these exceptions "
+                    "under 'Failure to meet timescales' only, so the room or amenity is still "
+                    f"compensated ({reading.basis}: "
+                    "categories.timescale_exceptions_apply_to_rooms)",
                     reading.clause,
-                    reading.basis,
-                    "distress",
                 )
-            ]
-        notes.append(
-            Note(
-                f"{_exception_words(failure).capitalize()}: 7.1 writes these exceptions under "
-                "'Failure to meet timescales' only, so the room or amenity is still compensated "
-                f"({reading.basis}: categories.timescale_exceptions_apply_to_rooms)",
-                reading.clause,
             )
-        )
+        if back := _back_by_target(scenario):
+            # consulted only where every room or amenity lost was back by the target: the
+            # other reading would refuse the band
+            reading = params[BACK_BY_TARGET]
+            reading_basis = combine(reading_basis, reading.basis)
+            kind = failure.kind.replace("-", " ")
+            back_text = (
+                f"the {', '.join(back)} was back in use by the repair target "
+                f"{day_text(scenario.dates.repair_target)}"
+            )
+            if reading.value == "refused":
+                return [
+                    AwardItem(
+                        f"Discretionary compensation for a {kind}, not paid: {back_text}, read "
+                        "as not lost due to a failure to carry out repairs "
+                        f"({reading.basis}: {BACK_BY_TARGET} = refused)",
+                        ZERO,
+                        reading.clause,
+                        reading_basis,
+                        "distress",
+                    )
+                ]
+            notes.append(
+                Note(
+                    f"{back_text.capitalize()}: in a {kind} claim the loss itself is the "
+                    "failure recorded, so it is compensated; in a repair delay it would not "
+                    f"be ({reading.basis}: {BACK_BY_TARGET})",
+                    reading.clause,
+                )
+            )
     low_path, high_path = BAND_PATHS[band]
     low, high = params[low_path], params[high_path]
     position = params["bands.position"]
@@ -927,12 +960,20 @@ def _exception_words(failure) -> str:
     return " and ".join(found)
 
 
-def _own_categories(scenario: Scenario, params: Params) -> tuple[list[str], str, list[str]]:
+BACK_BY_TARGET = "categories.room_back_by_target"
+
+
+def _own_categories(
+    scenario: Scenario, params: Params, notes: list[Note]
+) -> tuple[list[str], str, list[str]]:
     """7.1 "Unusable room" and "Loss of amenity": the rooms and amenities lost in a repair
-    delay, each lost "due to a failure to carry out repairs" (past the repair target, when one
-    is given). Returns what counts, the basis it rests on, and why the others do not."""
+    delay, each lost "due to a failure to carry out repairs". One back in use by the repair
+    target is, by default, not lost due to a failure (the reading categories.room_back_by_target,
+    consulted only when there is one). Returns what counts, the basis it rests on, and why the
+    others do not."""
     target = scenario.dates.repair_target
     lost = []
+    back = []
     why_not = []
     for loss in scenario.amenities_lost:
         if not loss.in_use:
@@ -940,22 +981,55 @@ def _own_categories(scenario: Scenario, params: Params) -> tuple[list[str], str,
             continue
         end = loss.to if loss.to is not None else scenario.dates.loss_end
         if target is not None and end <= target:
-            why_not.append(
-                f"the {loss.amenity} was back in use by the repair target {day_text(target)}"
-            )
+            back.append(loss.amenity)
             continue
         lost.append(loss.amenity)
+    basis = PUBLISHED
+    if back:
+        reading = params[BACK_BY_TARGET]
+        basis = reading.basis
+        names = ", ".join(back)
+        if reading.value == "counts":
+            lost.extend(back)
+            notes.append(
+                Note(
+                    f"The {names} was back in use by the repair target {day_text(target)}: read "
+                    "as lost due to the failure all the same, and counted "
+                    f"({reading.basis}: {BACK_BY_TARGET} = counts)",
+                    reading.clause,
+                )
+            )
+        else:
+            why_not.append(
+                f"the {names} was back in use by the repair target {day_text(target)}, read as "
+                f"not lost due to a failure to carry out repairs ({reading.basis}: "
+                f"{BACK_BY_TARGET})"
+            )
     failure = scenario.failure
     if not lost or not (failure.extension_explained or failure.access_refused):
-        return lost, PUBLISHED, why_not
+        return lost, basis, why_not
     reading = params["categories.timescale_exceptions_apply_to_rooms"]
+    basis = combine(basis, reading.basis)
     if reading.value:
         why_not.append(
             f"the {', '.join(lost)} lost: {_exception_words(failure)}, read as not lost due to "
             f"a service failure ({reading.basis}: categories.timescale_exceptions_apply_to_rooms)"
         )
-        return [], reading.basis, why_not
-    return lost, reading.basis, why_not
+        return [], basis, why_not
+    return lost, basis, why_not
+
+
+def _back_by_target(scenario: Scenario) -> list[str]:
+    """In a loss-of-room or loss-of-amenity claim with a repair target: the rooms and amenities
+    lost, when every one was back in use by the target (none lost past it); else none."""
+    target = scenario.dates.repair_target
+    if target is None or not scenario.amenities_lost:
+        return []
+    loss_end = scenario.dates.loss_end
+    for loss in scenario.amenities_lost:
+        if (loss.to if loss.to is not None else loss_end) > target:
+            return []
+    return list(dict.fromkeys(loss.amenity for loss in scenario.amenities_lost))
 
 
 def _category_words(lost: list[str]) -> str:
