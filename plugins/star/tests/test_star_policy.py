@@ -309,6 +309,58 @@ def test_2_2_twelve_months_late_item_in_another_kind_of_claim_refused_alone():
 def test_2_2_twelve_month_rule_does_not_arise_without_damaged_items():
     decision = star(other())
     assert not check(decision, "reported after 12 months").applies
+    assert decision.readings == ()  # reported in time: the loss reading is not consulted
+
+
+LATE_LOSS = """
+[failure]
+kind = "other"
+distress = "moderate"
+[dates]
+occurred = 2025-01-10
+reported = {reported}
+claimed = 2026-03-16
+[[costs]]
+kind = "cleaning"
+amount = 120.00
+evidence = true
+incurred = 2025-01-20
+"""
+
+
+def test_2_2_loss_reported_after_twelve_months_not_excluded_by_default():
+    # 2025-01-10 + 12 months = 2026-01-10; first reported 2026-03-02, after it, but with no
+    # damaged items the rule is read as not arising: cleaning 120.00 + Medium 100.00 = 220.00
+    decision = star(LATE_LOSS.format(reported="2026-03-02"))
+    assert not decision.excluded
+    exclusion = check(decision, "reported after 12 months")
+    assert not exclusion.applies
+    assert "exclusions.report_rule_covers_loss" in exclusion.reason
+    assert "after the last day 2026-01-10" in exclusion.reason
+    assert decision.award.total == D("220.00")
+    assert [r.path for r in decision.readings] == ["exclusions.report_rule_covers_loss"]
+
+
+def test_2_2_loss_reported_after_twelve_months_excluded_on_the_other_reading():
+    # 2.2 "has not reported loss or damage within twelve months and has not retained evidence
+    # of damaged items": on the other reading the late loss excludes the claim: £0.00
+    decision = star(
+        LATE_LOSS.format(reported="2026-03-02"),
+        ("star.exclusions.report_rule_covers_loss=true",),
+    )
+    assert decision.excluded
+    assert check(decision, "reported after 12 months").applies
+    assert check(decision, "reported after 12 months").clause == "star 2.2"
+    assert decision.award.total == D("0.00")
+
+
+@pytest.mark.parametrize("reported", ["2025-01-10", "2026-01-10"])  # the last day is in time
+def test_2_2_loss_reported_in_time_does_not_consult_the_loss_reading(reported):
+    decision = star(
+        LATE_LOSS.format(reported=reported), ("star.exclusions.report_rule_covers_loss=true",)
+    )
+    assert not decision.excluded
+    assert decision.readings == ()
 
 
 # ---------------------------------------------------------------- 5.1 bands, 7.1 impact
@@ -528,6 +580,19 @@ def test_7_1_repair_done_the_day_after_its_target_counts():
     assert band(decision).amount == D("100.00")
 
 
+def test_7_1_repair_delay_with_no_target_is_read_as_late_and_says_so():
+    # 7.1 "not completed within timescales determined in our service standards": with no
+    # repair_target the plugin cannot test lateness; the kind is read as a late repair, noted
+    decision = star(repair("reports = 2").replace("repair_target = 2026-01-19", ""))
+    assert band(decision).amount == D("100.00")  # Medium midpoint, as with a passed target
+    assert "A repair delay with no repair target given" in notes(decision)
+    assert decision.readings == ()  # a note, not a switch
+
+
+def test_7_1_repair_delay_with_a_target_has_no_missing_target_note():
+    assert "no repair target given" not in notes(star(repair("reports = 2")))
+
+
 def test_7_1_refused_repair_delay_still_reimburses_evidenced_costs():
     decision = star(
         repair("reports = 1")
@@ -668,6 +733,51 @@ def test_4_2_damaged_item_without_evidence_reported_in_time_not_paid():
     item = item_labelled(decision, "sofa")
     assert item.amount == D("0.00")
     assert item.clause == "star 4.2"
+    # the refusal rests on a reading of 2.2 with 4.2, so it is marked and listed
+    assert item.basis == "assumption"
+    assert "belongings.timely_report_is_evidence" in item.label
+    assert [r.path for r in decision.readings] == ["belongings.timely_report_is_evidence"]
+
+
+def test_2_2_4_2_item_reported_in_time_without_evidence_paid_on_the_other_reading():
+    # 2.2 excludes damage "not reported within twelve months and" without evidence retained:
+    # reported in time (notified defaults to occurred, 2026-01-05), the item is paid at its
+    # value at loss, £250.00 (distress none: no band), total £250.00
+    decision = star(
+        BELONGINGS.format(retained="false"),
+        ("star.belongings.timely_report_is_evidence=true",),
+    )
+    item = item_labelled(decision, "sofa")
+    assert item.amount == D("250.00")
+    assert item.basis == "draft"
+    assert item.clause == "star 2.2, 4.1, 4.2"
+    assert "reported in time (by 2027-01-05)" in item.label
+    assert decision.award.total == D("250.00")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        BELONGINGS.format(retained="true"),  # evidence retained: paid either way
+        BELONGINGS.format(retained="false") + "[claim]\nevidence_supplied = false",
+    ],
+)
+def test_2_2_4_2_reported_in_time_reading_consulted_only_where_it_could_pay(case):
+    decision = star(case)
+    assert "belongings.timely_report_is_evidence" not in {r.path for r in decision.readings}
+
+
+def test_2_2_4_2_late_item_without_evidence_does_not_consult_the_reading():
+    # reported 2027-01-06, the day after 12 months from 2026-01-05: 2.2 refuses it
+    decision = star(
+        BELONGINGS.format(retained="false").replace(
+            "retained = false", "retained = false\nnotified = 2027-01-06"
+        )
+        + "[dates]\noccurred = 2026-01-05\nclaimed = 2027-02-01",
+        ("star.belongings.timely_report_is_evidence=true",),
+    )
+    assert decision.excluded
+    assert decision.readings == ()
 
 
 # ---------------------------------------------------------------- 3.3 approval
@@ -1042,6 +1152,88 @@ def test_7_1_room_back_in_use_by_the_repair_target_is_not_lost_due_to_a_failure(
     assert "back in use by the repair target 2026-01-19" in item.label
 
 
+BACK_BY_TARGET = "categories.room_back_by_target"
+
+
+def heating_fixed_within_target(kind: str) -> str:
+    """Heating lost 5 to 7 January, target 8 January, reported once, moderate distress."""
+    return f"""
+    [failure]
+    kind = "{kind}"
+    reports = 1
+    [dates]
+    occurred = 2026-01-05
+    repair_target = 2026-01-08
+    resolved = 2026-01-07
+    [[amenities_lost]]
+    amenity = "heating"
+    """
+
+
+def test_7_1_room_back_by_target_in_a_repair_delay_refusal_rests_on_the_reading():
+    decision = star(heating_fixed_within_target("repair-delay"))
+    item = band(decision)
+    assert item.amount == D("0.00")
+    assert item.basis == "assumption"  # was published: the refusal rests on a reading
+    assert "the heating was back in use by the repair target 2026-01-08" in item.label
+    assert BACK_BY_TARGET in item.label
+    assert [r.path for r in decision.readings] == [BACK_BY_TARGET]
+
+
+def test_7_1_room_back_by_target_in_a_loss_of_amenity_claim_paid_on_the_reading():
+    # the same facts as a loss-of-amenity claim: Medium £50-£150 midpoint, £100.00
+    decision = star(heating_fixed_within_target("loss-of-amenity"))
+    item = band(decision)
+    assert item.amount == D("100.00")
+    assert item.basis == "assumption"
+    assert "the loss itself is the failure recorded" in notes(decision)
+    assert [r.path for r in decision.readings] == [BACK_BY_TARGET]
+
+
+@pytest.mark.parametrize("kind", ["loss-of-amenity", "loss-of-room"])
+def test_7_1_room_back_by_target_refused_in_every_claim_on_the_other_reading(kind):
+    # "The loss of an individual room due to a failure to carry out repairs": back by the
+    # target, no failure to carry out repairs yet: £0.00 whatever the kind
+    decision = star(heating_fixed_within_target(kind), (f"star.{BACK_BY_TARGET}=refused",))
+    item = band(decision)
+    assert item.amount == D("0.00")
+    assert item.basis == "draft"
+    assert "back in use by the repair target 2026-01-08" in item.label
+    assert decision.award.total == D("0.00")
+
+
+def test_7_1_room_back_by_target_counts_in_a_repair_delay_on_the_other_reading():
+    # lost due to the failure whether or not the repair was late: a loss of amenity (heating),
+    # its own 7.1 category with no reporting condition: Medium midpoint £100.00
+    decision = star(heating_fixed_within_target("repair-delay"), (f"star.{BACK_BY_TARGET}=counts",))
+    item = band(decision)
+    assert item.amount == D("100.00")
+    assert "loss of amenity (heating)" in item.label
+    assert item.basis == "draft"
+
+
+def test_7_1_room_back_by_target_refused_reading_keeps_the_repair_delay_refusal():
+    decision = star(
+        heating_fixed_within_target("repair-delay"), (f"star.{BACK_BY_TARGET}=refused",)
+    )
+    assert band(decision).amount == D("0.00")  # "refused" is the default for a repair delay
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        kitchen_repair(),  # the kitchen was lost past the target
+        kitchen_repair().replace("reports = 1", "reports = 2"),  # counts for timescales anyway
+        heating_fixed_within_target("loss-of-amenity").replace(
+            "resolved = 2026-01-07", "resolved = 2026-01-09"
+        ),  # lost past the target
+        '[failure]\nkind = "loss-of-room"',  # no amenity or target recorded
+    ],
+)
+def test_7_1_room_back_by_target_reading_consulted_only_where_a_room_was_back(case):
+    assert BACK_BY_TARGET not in {r.path for r in star(case).readings}
+
+
 def test_7_1_room_lost_the_day_after_the_target_gets_its_band():
     assert band(star(kitchen_repair(kitchen_to="2026-01-20"))).amount == D("100.00")
 
@@ -1114,6 +1306,112 @@ def test_7_1_utility_charges_of_an_ongoing_failure_run_to_the_claim():
     ongoing = UTILITIES.replace("resolved = 2026-02-23\n", "")
     decision = star(ongoing + cost("utilities", "42.10", incurred="2026-03-02"))
     assert decision.award.total == D("42.10")
+
+
+# ------------------------------------------------- 7.1 heating season with 'during the failure'
+
+HEATING_LOST = """
+[failure]
+kind = "loss-of-amenity"
+distress = "none"
+[dates]
+occurred = {occurred}
+resolved = {resolved}
+claimed = 2026-07-31
+[[amenities_lost]]
+amenity = "{amenity}"
+"""
+COMBINE = "heating.season_and_failure_combine"
+
+
+def heating_lost(occurred: str, resolved: str, amenity: str = "heating") -> str:
+    return HEATING_LOST.format(occurred=occurred, resolved=resolved, amenity=amenity)
+
+
+def test_7_1_heating_cost_after_the_failure_reimbursed_by_default():
+    # failure 5 to 20 Jan; heating cost incurred 15 Mar: in season, outside the failure.
+    # By cost kind, the season alone governs a heating cost: £40.00 paid, resting on the reading
+    decision = star(
+        heating_lost("2026-01-05", "2026-01-20") + cost("heating", "40.00", incurred="2026-03-15")
+    )
+    item = item_labelled(decision, "heating")
+    assert item.amount == D("40.00")
+    assert item.basis == "assumption"
+    assert COMBINE in item.label
+    assert [r.path for r in decision.readings] == [COMBINE]
+
+
+def test_7_1_heating_cost_after_the_failure_refused_when_the_rules_combine():
+    # "Where utility charges have been incurred ... during the service failure": a heating cost
+    # read as a utility charge, 15 Mar is after 20 Jan: £0.00
+    decision = star(
+        heating_lost("2026-01-05", "2026-01-20") + cost("heating", "40.00", incurred="2026-03-15"),
+        (f"star.{COMBINE}=true",),
+    )
+    item = item_labelled(decision, "heating")
+    assert item.amount == D("0.00")
+    assert item.clause == "star 7.1"
+    assert item.basis == "draft"
+    assert "outside the service failure (2026-01-05 to 2026-01-20)" in item.label
+
+
+def test_7_1_utility_charge_for_lost_heating_out_of_season_reimbursed_by_default():
+    # heating lost 1 to 20 June; £40 of heater electricity incurred 10 June, during the failure.
+    # By cost kind, a utility charge is not tested against the season: £40.00, on the reading
+    decision = star(
+        heating_lost("2026-06-01", "2026-06-20") + cost("utilities", "40.00", incurred="2026-06-10")
+    )
+    item = item_labelled(decision, "utilities")
+    assert item.amount == D("40.00")
+    assert item.basis == "assumption"
+    assert [r.path for r in decision.readings] == [COMBINE]
+
+
+def test_7_1_utility_charge_for_lost_heating_out_of_season_refused_when_the_rules_combine():
+    # "Loss of heating costs will only be considered between 1st October and 31st March":
+    # 10 June is outside it: £0.00
+    decision = star(
+        heating_lost("2026-06-01", "2026-06-20")
+        + cost("utilities", "40.00", incurred="2026-06-10"),
+        (f"star.{COMBINE}=true",),
+    )
+    item = item_labelled(decision, "utilities")
+    assert item.amount == D("0.00")
+    assert "outside 1 October to 31 March" in item.label
+    assert decision.award.total == D("0.00")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        # a heating cost in season and during the failure: paid on either reading
+        heating_lost("2026-01-05", "2026-01-20") + cost("heating", "40.00", incurred="2026-01-10"),
+        # a heating cost out of season: refused on either reading
+        heating_lost("2026-06-01", "2026-06-20") + cost("heating", "40.00", incurred="2026-06-10"),
+        # a utility charge after the failure: refused on either reading
+        heating_lost("2026-06-01", "2026-06-20")
+        + cost("utilities", "40.00", incurred="2026-06-25"),
+        # a utility charge in season with heating lost: paid on either reading
+        heating_lost("2026-01-05", "2026-01-20")
+        + cost("utilities", "40.00", incurred="2026-01-10"),
+        # a utility charge out of season with no heating lost: the season does not arise
+        heating_lost("2026-06-01", "2026-06-20", "electricity")
+        + cost("utilities", "40.00", incurred="2026-06-10"),
+    ],
+)
+def test_7_1_heating_rules_reading_consulted_only_where_it_changes_the_cost(case):
+    assert star(case).readings == ()
+    assert star(case, (f"star.{COMBINE}=true",)).readings == ()
+
+
+def test_7_1_drafted_heating_season_marks_the_heating_cost_draft():
+    decision = star(
+        HEATING + cost("heating", "80.00", incurred="2025-10-01"),
+        ("star.heating.season_start_month=11",),
+    )
+    item = item_labelled(decision, "heating")
+    assert item.amount == D("0.00")  # 1 October is outside a season from 1 November
+    assert item.basis == "draft"
 
 
 # ---------------------------------------------------------------- 6.1 Right to Repair

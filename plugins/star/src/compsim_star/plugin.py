@@ -312,6 +312,40 @@ def _no_items_to_report(months: int) -> Exclusion:
     )
 
 
+def _late_loss(scenario: Scenario, months: int, params: Params) -> Exclusion:
+    """2.2 "has not reported loss or damage within twelve months and has not retained evidence
+    of damaged items", for a claim with no damaged items: whether "loss" reported late excludes
+    it is a reading (exclusions.report_rule_covers_loss), consulted only when the failure was
+    first reported after the twelve months, where the other reading would exclude the claim."""
+    dates = scenario.dates
+    limit = add_months(dates.occurred, months)
+    if dates.reported <= limit:
+        return _no_items_to_report(months)
+    reading = params["exclusions.report_rule_covers_loss"]
+    when = (
+        f"The failure began {day_text(dates.occurred)} and was first reported "
+        f"{day_text(dates.reported)}, after the last day {day_text(limit)} ({months} months)"
+    )
+    short = f"reported after {months} months"
+    if reading.value:
+        return Exclusion(
+            f"{when}: a loss not reported within {months} months, with no evidence of damaged "
+            f"items retained (there are none), read as excluded ({reading.basis}: "
+            "exclusions.report_rule_covers_loss)",
+            reading.clause,
+            True,
+            short,
+        )
+    return Exclusion(
+        f"{when}, but no damaged items are claimed: the {months}-month rule is read as needing "
+        "damaged items (it asks whether their evidence was retained), so the late report does "
+        f"not exclude the claim ({reading.basis}: exclusions.report_rule_covers_loss)",
+        reading.clause,
+        False,
+        short,
+    )
+
+
 def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     """2.2: damage not reported within twelve months (of dates.occurred), with no evidence of
     the damaged items retained. Excludes the whole claim when it is a claim for damage and
@@ -319,7 +353,7 @@ def _twelve_month_rule(scenario: Scenario, params: Params) -> Exclusion:
     months = params.value("exclusions.report_months")
     items = scenario.damaged_items
     if not items:
-        return _no_items_to_report(months)
+        return _late_loss(scenario, months, params)
     occurred = scenario.dates.occurred
     short = f"reported after {months} months"
     limit = add_months(occurred, months)
@@ -768,7 +802,7 @@ def _discretionary(
     if failure.kind == "repair-delay":
         refused = _timescale_refusals(scenario, params, notes)
         if refused:
-            lost, reading_basis, why_not = _own_categories(scenario, params)
+            lost, reading_basis, why_not = _own_categories(scenario, params, notes)
             if not lost:
                 if scenario.costs:
                     notes.append(
@@ -799,29 +833,62 @@ def _discretionary(
                     CALCULATION,
                 )
             )
-    elif failure.kind in ROOM_KINDS and (failure.extension_explained or failure.access_refused):
-        reading = params["categories.timescale_exceptions_apply_to_rooms"]
-        reading_basis = reading.basis
-        if reading.value:
-            return [
-                AwardItem(
-                    f"Discretionary compensation for a {failure.kind.replace('-', ' ')}, not "
-                    f"paid: {_exception_words(failure)}, read as not lost due to a service "
-                    f"failure ({reading.basis}: categories.timescale_exceptions_apply_to_rooms)",
-                    ZERO,
+    elif failure.kind in ROOM_KINDS:
+        if failure.extension_explained or failure.access_refused:
+            reading = params["categories.timescale_exceptions_apply_to_rooms"]
+            reading_basis = reading.basis
+            if reading.value:
+                return [
+                    AwardItem(
+                        f"Discretionary compensation for a {failure.kind.replace('-', ' ')}, "
+                        f"not paid: {_exception_words(failure)}, read as not lost due to a "
+                        f"service failure ({reading.basis}: "
+                        "categories.timescale_exceptions_apply_to_rooms)",
+                        ZERO,
+                        reading.clause,
+                        reading.basis,
+                        "distress",
+                    )
+                ]
+            notes.append(
+                Note(
+                    f"{_exception_words(failure).capitalize()}: 7.1 writes these exceptions "
+                    "under 'Failure to meet timescales' only, so the room or amenity is still "
+                    f"compensated ({reading.basis}: "
+                    "categories.timescale_exceptions_apply_to_rooms)",
                     reading.clause,
-                    reading.basis,
-                    "distress",
                 )
-            ]
-        notes.append(
-            Note(
-                f"{_exception_words(failure).capitalize()}: 7.1 writes these exceptions under "
-                "'Failure to meet timescales' only, so the room or amenity is still compensated "
-                f"({reading.basis}: categories.timescale_exceptions_apply_to_rooms)",
-                reading.clause,
             )
-        )
+        if back := _back_by_target(scenario):
+            # consulted only where every room or amenity lost was back by the target: the
+            # other reading would refuse the band
+            reading = params[BACK_BY_TARGET]
+            reading_basis = combine(reading_basis, reading.basis)
+            kind = failure.kind.replace("-", " ")
+            back_text = (
+                f"the {', '.join(back)} was back in use by the repair target "
+                f"{day_text(scenario.dates.repair_target)}"
+            )
+            if reading.value == "refused":
+                return [
+                    AwardItem(
+                        f"Discretionary compensation for a {kind}, not paid: {back_text}, read "
+                        "as not lost due to a failure to carry out repairs "
+                        f"({reading.basis}: {BACK_BY_TARGET} = refused)",
+                        ZERO,
+                        reading.clause,
+                        reading_basis,
+                        "distress",
+                    )
+                ]
+            notes.append(
+                Note(
+                    f"{back_text.capitalize()}: in a {kind} claim the loss itself is the "
+                    "failure recorded, so it is compensated; in a repair delay it would not "
+                    f"be ({reading.basis}: {BACK_BY_TARGET})",
+                    reading.clause,
+                )
+            )
     low_path, high_path = BAND_PATHS[band]
     low, high = params[low_path], params[high_path]
     position = params["bands.position"]
@@ -893,12 +960,20 @@ def _exception_words(failure) -> str:
     return " and ".join(found)
 
 
-def _own_categories(scenario: Scenario, params: Params) -> tuple[list[str], str, list[str]]:
+BACK_BY_TARGET = "categories.room_back_by_target"
+
+
+def _own_categories(
+    scenario: Scenario, params: Params, notes: list[Note]
+) -> tuple[list[str], str, list[str]]:
     """7.1 "Unusable room" and "Loss of amenity": the rooms and amenities lost in a repair
-    delay, each lost "due to a failure to carry out repairs" (past the repair target, when one
-    is given). Returns what counts, the basis it rests on, and why the others do not."""
+    delay, each lost "due to a failure to carry out repairs". One back in use by the repair
+    target is, by default, not lost due to a failure (the reading categories.room_back_by_target,
+    consulted only when there is one). Returns what counts, the basis it rests on, and why the
+    others do not."""
     target = scenario.dates.repair_target
     lost = []
+    back = []
     why_not = []
     for loss in scenario.amenities_lost:
         if not loss.in_use:
@@ -906,22 +981,55 @@ def _own_categories(scenario: Scenario, params: Params) -> tuple[list[str], str,
             continue
         end = loss.to if loss.to is not None else scenario.dates.loss_end
         if target is not None and end <= target:
-            why_not.append(
-                f"the {loss.amenity} was back in use by the repair target {day_text(target)}"
-            )
+            back.append(loss.amenity)
             continue
         lost.append(loss.amenity)
+    basis = PUBLISHED
+    if back:
+        reading = params[BACK_BY_TARGET]
+        basis = reading.basis
+        names = ", ".join(back)
+        if reading.value == "counts":
+            lost.extend(back)
+            notes.append(
+                Note(
+                    f"The {names} was back in use by the repair target {day_text(target)}: read "
+                    "as lost due to the failure all the same, and counted "
+                    f"({reading.basis}: {BACK_BY_TARGET} = counts)",
+                    reading.clause,
+                )
+            )
+        else:
+            why_not.append(
+                f"the {names} was back in use by the repair target {day_text(target)}, read as "
+                f"not lost due to a failure to carry out repairs ({reading.basis}: "
+                f"{BACK_BY_TARGET})"
+            )
     failure = scenario.failure
     if not lost or not (failure.extension_explained or failure.access_refused):
-        return lost, PUBLISHED, why_not
+        return lost, basis, why_not
     reading = params["categories.timescale_exceptions_apply_to_rooms"]
+    basis = combine(basis, reading.basis)
     if reading.value:
         why_not.append(
             f"the {', '.join(lost)} lost: {_exception_words(failure)}, read as not lost due to "
             f"a service failure ({reading.basis}: categories.timescale_exceptions_apply_to_rooms)"
         )
-        return [], reading.basis, why_not
-    return lost, reading.basis, why_not
+        return [], basis, why_not
+    return lost, basis, why_not
+
+
+def _back_by_target(scenario: Scenario) -> list[str]:
+    """In a loss-of-room or loss-of-amenity claim with a repair target: the rooms and amenities
+    lost, when every one was back in use by the target (none lost past it); else none."""
+    target = scenario.dates.repair_target
+    if target is None or not scenario.amenities_lost:
+        return []
+    loss_end = scenario.dates.loss_end
+    for loss in scenario.amenities_lost:
+        if (loss.to if loss.to is not None else loss_end) > target:
+            return []
+    return list(dict.fromkeys(loss.amenity for loss in scenario.amenities_lost))
 
 
 def _category_words(lost: list[str]) -> str:
@@ -935,6 +1043,13 @@ def _category_words(lost: list[str]) -> str:
     return " and ".join(parts)
 
 
+NO_REPAIR_TARGET = Note(
+    "A repair delay with no repair target given: compsim reads the failure kind as a repair "
+    "not completed within the timescales of STAR's service standards (which are not "
+    "published), so it does not test whether the repair was late, and counts every room or "
+    "amenity lost as lost due to the failure",
+    CALCULATION,
+)
 HOME_CONDITIONS = Note(
     "7.1 also leaves out repairs the conditions of the home prevented; the scenario format "
     "records no such fact, so compsim cannot apply it",
@@ -948,7 +1063,9 @@ def _timescale_refusals(scenario: Scenario, params: Params, notes: list[Note]) -
     told of, nor when the customer did not allow access."""
     failure, dates = scenario.failure, scenario.dates
     refused = []
-    if dates.repair_target is not None and dates.loss_end <= dates.repair_target:
+    if dates.repair_target is None:
+        notes.append(NO_REPAIR_TARGET)
+    elif dates.loss_end <= dates.repair_target:
         refused.append(
             f"the repair target {day_text(dates.repair_target)} had not passed by "
             f"{day_text(dates.loss_end)}"
@@ -1057,46 +1174,118 @@ def _cost_item(cost: Cost, scenario: Scenario, params: Params) -> AwardItem:
             "costs",
         )
     if cost.kind == "heating":
-        clause = f"{COSTS}, 7.1"
-        season = _heating_season(params)
-        if not _in_season(cost.incurred, season):
-            return AwardItem(
-                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside "
-                f"{_season_text(season)}, when heating costs are not considered",
-                ZERO,
-                CALCULATION,
-                PUBLISHED,
-                "costs",
-            )
+        return _heating_cost(cost, label, scenario, params)
+    if cost.kind == "utilities":
+        return _utility_charge(cost, label, scenario, params)
+    return AwardItem(f"{label}, reimbursed", cost.amount, COSTS, PUBLISHED, "costs")
+
+
+SEASON_PATHS = tuple(path for _, *paths in SEASON_ENDS for path in paths)
+COMBINE = "heating.season_and_failure_combine"
+
+
+def _during_failure(cost: Cost, scenario: Scenario) -> tuple[bool, str]:
+    """7.1 "incurred by the customer during the service failure": from dates.occurred to the
+    loss end, both days included; and the words naming that span."""
+    start, end = scenario.dates.occurred, scenario.dates.loss_end
+    return (
+        start <= cost.incurred <= end,
+        f"the service failure ({day_text(start)} to {day_text(end)})",
+    )
+
+
+def _heating_cost(cost: Cost, label: str, scenario: Scenario, params: Params) -> AwardItem:
+    """7.1 "Loss of heating costs will only be considered between 1st October and 31st March".
+    Whether a heating cost must also be incurred during the service failure (the row's first
+    sentence, on utility charges) is the reading heating.season_and_failure_combine, consulted
+    only for a heating cost in season but outside the failure."""
+    season = _heating_season(params)
+    season_basis = params.basis_of(*SEASON_PATHS)
+    incurred = day_text(cost.incurred)
+    if not _in_season(cost.incurred, season):
         return AwardItem(
-            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, within "
-            f"{_season_text(season)}",
-            cost.amount,
-            clause,
-            PUBLISHED,
+            f"{label}, not reimbursed: incurred {incurred}, outside "
+            f"{_season_text(season)}, when heating costs are not considered",
+            ZERO,
+            CALCULATION,
+            season_basis,
             "costs",
         )
-    if cost.kind == "utilities":
-        start, end = scenario.dates.occurred, scenario.dates.loss_end
-        during = f"the service failure ({day_text(start)} to {day_text(end)})"
-        if not start <= cost.incurred <= end:
-            return AwardItem(
-                f"{label}, not reimbursed: incurred {day_text(cost.incurred)}, outside {during}; "
-                "7.1 "
-                "reimburses utility charges incurred during the service failure",
-                ZERO,
-                CALCULATION,
-                PUBLISHED,
-                "costs",
-            )
+    during, span = _during_failure(cost, scenario)
+    if during:
         return AwardItem(
-            f"{label}, reimbursed: incurred {day_text(cost.incurred)}, during {during}",
+            f"{label}, reimbursed: incurred {incurred}, within {_season_text(season)}",
             cost.amount,
             f"{COSTS}, 7.1",
+            season_basis,
+            "costs",
+        )
+    reading = params[COMBINE]
+    basis = combine(season_basis, reading.basis)
+    if reading.value:
+        return AwardItem(
+            f"{label}, not reimbursed: incurred {incurred}, within {_season_text(season)} but "
+            f"outside {span}; a heating cost read as a utility charge, reimbursed only when "
+            f"incurred during the service failure ({reading.basis}: {COMBINE})",
+            ZERO,
+            CALCULATION,
+            basis,
+            "costs",
+        )
+    return AwardItem(
+        f"{label}, reimbursed: incurred {incurred}, within {_season_text(season)}; outside "
+        f"{span}, but 7.1's 'during the service failure' is read as governing utility charges, "
+        f"not heating costs ({reading.basis}: {COMBINE})",
+        cost.amount,
+        f"{COSTS}, 7.1",
+        basis,
+        "costs",
+    )
+
+
+def _utility_charge(cost: Cost, label: str, scenario: Scenario, params: Params) -> AwardItem:
+    """7.1 "Where utility charges have been incurred by the customer during the service failure,
+    we will reimburse the costs incurred". Whether a utility charge incurred while heating was
+    lost is also a "loss of heating cost", considered only in the heating season, is the
+    reading heating.season_and_failure_combine, consulted only for such a charge out of season."""
+    incurred = day_text(cost.incurred)
+    during, span = _during_failure(cost, scenario)
+    if not during:
+        return AwardItem(
+            f"{label}, not reimbursed: incurred {incurred}, outside {span}; 7.1 reimburses "
+            "utility charges incurred during the service failure",
+            ZERO,
+            CALCULATION,
             PUBLISHED,
             "costs",
         )
-    return AwardItem(f"{label}, reimbursed", cost.amount, COSTS, PUBLISHED, "costs")
+    paid = f"{label}, reimbursed: incurred {incurred}, during {span}"
+    if not any(loss.amenity == "heating" for loss in scenario.amenities_lost):
+        return AwardItem(paid, cost.amount, f"{COSTS}, 7.1", PUBLISHED, "costs")
+    season = _heating_season(params)
+    if _in_season(cost.incurred, season):
+        return AwardItem(paid, cost.amount, f"{COSTS}, 7.1", PUBLISHED, "costs")
+    reading = params[COMBINE]
+    basis = combine(params.basis_of(*SEASON_PATHS), reading.basis)
+    if reading.value:
+        return AwardItem(
+            f"{label}, not reimbursed: incurred {incurred}, during {span} but outside "
+            f"{_season_text(season)}; with heating lost, a utility charge read as a loss of "
+            f"heating cost, considered only in that season ({reading.basis}: {COMBINE})",
+            ZERO,
+            CALCULATION,
+            basis,
+            "costs",
+        )
+    return AwardItem(
+        f"{paid}; heating was lost and the charge falls outside {_season_text(season)}, but "
+        f"7.1's heating season is read as governing heating costs, not utility charges "
+        f"({reading.basis}: {COMBINE})",
+        cost.amount,
+        f"{COSTS}, 7.1",
+        basis,
+        "costs",
+    )
 
 
 def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> AwardItem:
@@ -1121,14 +1310,28 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
             PUBLISHED,
             "belongings",
         )
+    unretained = None  # the reading an item reported in time with no evidence rests on
     if not item.retained:
-        return AwardItem(
-            f"{label}, not paid: no evidence of the damaged item retained",
-            ZERO,
-            EVIDENCE,
-            PUBLISHED,
-            "belongings",
-        )
+        if not scenario.claim.evidence_supplied:  # refused on either reading
+            return AwardItem(
+                f"{label}, not paid: no evidence of the damaged item retained",
+                ZERO,
+                EVIDENCE,
+                PUBLISHED,
+                "belongings",
+            )
+        # consulted only here, where its other reading would pay the item
+        unretained = params["belongings.timely_report_is_evidence"]
+        if not unretained.value:
+            return AwardItem(
+                f"{label}, not paid: no evidence of the damaged item retained; reported in "
+                f"time (by {day_text(limit)}), but 4.2 asks for evidence of the loss "
+                f"({unretained.basis}: belongings.timely_report_is_evidence)",
+                ZERO,
+                EVIDENCE,
+                unretained.basis,
+                "belongings",
+            )
     if not scenario.claim.evidence_supplied:
         return AwardItem(
             f"{label}, not paid: the evidence asked for was not supplied",
@@ -1141,11 +1344,22 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
     value = item.value_at_loss if valuation.value == "value_at_loss" else item.replacement_value
     clause = f"{valuation.clause}, 7.1" if item.kind == "decoration" else valuation.clause
     readable = valuation.value.replace("_", " ")
+    if unretained is None:
+        return AwardItem(
+            f"{label}, paid at {readable}",
+            value,
+            clause,
+            valuation.basis,
+            "belongings",
+        )
     return AwardItem(
-        f"{label}, paid at {readable}",
+        f"{label}, paid at {readable}: no evidence retained, but reported in time (by "
+        f"{day_text(limit)}), which 2.2 leaves covered; the timely report read as the "
+        f"evidence of the loss ({unretained.basis}: "
+        "belongings.timely_report_is_evidence)",
         value,
-        clause,
-        valuation.basis,
+        f"{EXCEPTIONS}, {clause.removeprefix('star ')}",
+        combine(valuation.basis, unretained.basis),
         "belongings",
     )
 
