@@ -142,11 +142,60 @@ def test_4_2_appointment_cancelled_with_25_hours_notice_pays_nothing():
     assert clarion(missed_appointment("25")).award.total == D("0.00")
 
 
+NOTICE = "readings.unrecorded_notice_is_none"
+
+
 def test_4_2_missed_appointment_with_no_notice_recorded_is_read_as_no_notice():
-    # appointment_notice_hours absent: read as no notice, so compensable: £75 + £15 = £90
+    # appointment_notice_hours absent: the text does not say what an unrecorded notice is; by
+    # default (the switch readings.unrecorded_notice_is_none) read as none, so compensable:
+    # minor band £75 + £15 appointment (claimed 15 Apr 2026) = £90
     decision = clarion(missed_appointment(None))
     assert decision.award.total == D("90.00")
-    assert "no notice recorded" in notes_text(decision.award.notes)
+    assert "no notice recorded, read as none" in notes_text(decision.award.notes)
+    assert NOTICE in notes_text(decision.award.notes)
+    assert NOTICE in [r.path for r in decision.readings]
+    assert item(decision, "Missed appointment").basis == "assumption"
+
+
+def test_4_2_no_notice_recorded_read_as_not_shown_pays_nothing():
+    # readings.unrecorded_notice_is_none=false: with no notice recorded it is not shown that
+    # the appointment was missed without 24 hours' notice: 4.2's kind does not count, nothing
+    # else does: no band (£0), appointment £0, total £0; both rest on the reading (assumption)
+    decision = clarion(missed_appointment(None), f"{NOTICE}=false")
+    assert not decision.excluded
+    assert decision.award.total == D("0.00")
+    appointment = item(decision, "Missed appointment")
+    assert appointment.amount == D("0.00") and appointment.basis == "draft"
+    assert NOTICE in appointment.label
+    assert item(decision, "Distress").basis == "draft"
+    assert "Does not count: One appointment missed with no notice recorded" in notes_text(
+        decision.award.notes
+    )
+    # the appointment's specific sum is not consulted: nothing is paid for it
+    assert [r.path for r in decision.readings] == [
+        "readings.minimal_distress_is_little_problem",
+        NOTICE,
+    ]
+
+
+def test_4_2_no_notice_recorded_read_as_not_shown_leaves_another_failure_paid():
+    # the same appointment beside heating lost 20 to 30 Mar 2026 (no repair target, claimed
+    # 15 Apr 2026: one of heating or hot water £8 a day x 10 days = £80). Default: minor band
+    # £75 + £80 + appointment £15 = £170. Flipped: the appointment is £0, the heating still
+    # counts, so the band is paid: £75 + £80 = £155; the band does not rest on the reading
+    heating = '[[amenities_lost]]\namenity = "heating"\nfrom = 2026-03-20\nto = 2026-03-30\n'
+    toml = missed_appointment(None) + heating
+    assert clarion(toml).award.total == D("170.00")
+    decision = clarion(toml, f"{NOTICE}=false")
+    assert decision.award.total == D("155.00")
+    assert item(decision, "Missed appointment").amount == D("0.00")
+    assert item(decision, "Distress").basis == "assumption"  # not draft: not resting on it
+    assert NOTICE in [r.path for r in decision.readings]
+
+
+@pytest.mark.parametrize("notice", ["0", "23.5", "24"])
+def test_4_2_notice_recorded_consults_no_reading_of_an_unrecorded_notice(notice):
+    assert NOTICE not in [r.path for r in clarion(missed_appointment(notice)).readings]
 
 
 def test_4_2_two_missed_appointments_are_paid_each():

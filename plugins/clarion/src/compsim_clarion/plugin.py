@@ -79,6 +79,7 @@ MINIMAL_SWITCH = "readings.minimal_distress_is_little_problem"
 THREATENED_SWITCH = "readings.threatened_proceedings_exclude"
 EVIDENCE_SWITCH = "readings.costs_need_evidence"
 SERVICE_CHARGE_SWITCH = "readings.service_charge_on_rent_account"
+NOTICE_SWITCH = "readings.unrecorded_notice_is_none"
 
 
 COMPENSABLE = "clarion 4.2"
@@ -215,11 +216,21 @@ def _appointment_head(scenario: Scenario, params: Params) -> Head | None:
     count = _appointments(failure.missed_appointments)
     hours = failure.appointment_notice_hours
     if hours is None:
+        # 4.2 asks whether 24 hours' notice was given; the scenario does not say: a reading
+        switch = params[NOTICE_SWITCH]
+        if switch.value:
+            return _head(
+                f"{count} missed with no notice recorded, read as none ({switch.basis}: "
+                f"{NOTICE_SWITCH}): less than {threshold.value} hours' notice, compensable",
+                True,
+                switch.clause,
+            )
         return _head(
-            f"{count} missed with no notice recorded (read as none): less than "
-            f"{threshold.value} hours' notice, compensable",
-            True,
-            threshold.clause,
+            f"{count} missed with no notice recorded: compsim does not read it as missed "
+            f"without {threshold.value} hours' notice, so nothing is paid for it "
+            f"({switch.basis}: {NOTICE_SWITCH})",
+            False,
+            switch.clause,
         )
     if hours >= threshold.value:
         return _head(
@@ -728,6 +739,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     unlisted = unlisted_failure(scenario)
     # the parameters the band (paid or refused) rests on, besides its own figures
     rests_on = [params[UNLISTED_SWITCH]] if unlisted else []
+    if _notice_read(scenario) and _only_the_appointment(heads):
+        rests_on.append(params[NOTICE_SWITCH])
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
     if scenario.amenities_lost:
         items.extend(_service_items(scenario, params, notes))
@@ -740,6 +753,19 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.extend([_cost_item(cost, failure, scenario, params) for cost in scenario.costs])
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
+
+
+def _notice_read(scenario: Scenario) -> bool:
+    """Whether the 4.2 head for missed appointments rests on the reading of a notice not
+    recorded (``NOTICE_SWITCH``)."""
+    failure = scenario.failure
+    return failure.missed_appointments > 0 and failure.appointment_notice_hours is None
+
+
+def _only_the_appointment(heads: list[Head]) -> bool:
+    """Whether no 4.2 head but the missed appointments' (the first, when there is one) counts:
+    then whether the band is paid turns on that head alone."""
+    return all(not counts for _, counts in heads[1:])
 
 
 def _distress_item(
@@ -1103,9 +1129,20 @@ def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardIt
     count = failure.missed_appointments
     note, counts = head
     label = f"Missed appointments: {count}" if count != 1 else "Missed appointment"
+    hours = failure.appointment_notice_hours
+    notice = None if hours is not None else params[NOTICE_SWITCH]
     if not counts:
+        if notice is not None:
+            return AwardItem(
+                f"{label}: not paid, no notice recorded (not read as missed without the "
+                f"notice 4.2 asks for: {NOTICE_SWITCH})",
+                ZERO,
+                notice.clause,
+                basis_from(notice),
+                "appointment",
+            )
         return AwardItem(
-            f"{label}: not paid, cancelled with {failure.appointment_notice_hours} hours' notice",
+            f"{label}: not paid, cancelled with {hours} hours' notice",
             ZERO,
             note.clause,
             PUBLISHED,
@@ -1115,7 +1152,7 @@ def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardIt
     rate, when = _rate_on_one_day(
         "specific_sums.missed_appointment", scenario, params, reading, "missed appointment"
     )
-    basis = basis_from(rate, reading)
+    basis = basis_from(rate, reading) if notice is None else basis_from(rate, reading, notice)
     if rate.value == 0:
         return AwardItem(
             f"{label}: no Ombudsman specific sum is in force on {when}",
