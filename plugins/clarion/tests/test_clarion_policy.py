@@ -1171,6 +1171,64 @@ def test_ombudsman_specific_sums_are_assumptions():
     assert "Housing Ombudsman" in item(decision, "one of heating").clause
 
 
+# Whether the daily sums have a limit for a long loss is a reading, specific_sums.long_loss
+# (as the Ombudsman reference has it). Heating and hot water both lost 1 Apr -> 18 Oct 2026:
+# 30 + 31 + 30 + 31 + 31 + 30 (Apr-Sep) + 17 (1-17 Oct) = 200 days; rent £80 a week.
+LONG_LOSS = "specific_sums.long_loss"
+
+
+def _long_heating(rent: str | None) -> str:
+    toml = _services(
+        "2026-10-20",
+        ("heating", "2026-04-01", "2026-10-18"),
+        ("hot-water", "2026-04-01", "2026-10-18"),
+    )
+    return toml if rent is None else f"[household]\nweekly_rent = {rent}\n" + toml
+
+
+def test_6_5_long_loss_daily_sums_paid_per_day_without_limit_by_default():
+    # 200 days x £15 = £3,000, more than the rent for them (£80 x 200 / 7 = £2,285.714... ->
+    # £2,285.71): paid in full by default; + moderate band £350 = £3,350
+    decision = clarion(_long_heating("80.00"))
+    together = item(decision, "together")
+    assert together.amount == D("3000.00")
+    assert "more than the rent for those days, £2,285.71" in together.label
+    assert LONG_LOSS in together.label and together.basis == "assumption"
+    assert decision.award.total == D("3350.00")
+    assert readings(decision)[LONG_LOSS] == "per-day"
+
+
+def test_6_5_long_loss_capped_at_the_rent_for_the_days_counted():
+    # capped-at-rent: £3,000 held to the rent for the 200 days, £2,285.71; + £350 = £2,635.71
+    decision = clarion(_long_heating("80.00"), f"{LONG_LOSS}=capped-at-rent")
+    together = item(decision, "together")
+    assert together.amount == D("2285.71")
+    assert "capped at the rent for those days" in together.label
+    assert together.basis == "draft"
+    assert decision.award.total == D("2635.71")
+
+
+def test_6_5_long_loss_capped_by_days_of_loss_caps_each_period_alone():
+    # days-of-loss: both lost 27 Mar -> 6 Apr 2026, rent £7 a week (£1 a day): 5 days in
+    # March at £0 (nothing to cap), 5 days from 1 Apr at £15 = £75, capped at 5 x £1 = £5;
+    # + £350 = £355
+    toml = "[household]\nweekly_rent = 7.00\n" + ACROSS_1_APRIL
+    sets = ("specific_sums.applies_by=days-of-loss", f"{LONG_LOSS}=capped-at-rent")
+    decision = clarion(toml, *sets)
+    assert item(decision, "together, days to").amount == D("0.00")
+    assert item(decision, "together, days from").amount == D("5.00")
+    assert decision.award.total == D("355.00")
+
+
+@pytest.mark.parametrize("rent", [None, "105.00", "120.00"])
+def test_6_5_long_loss_not_consulted_when_the_sums_stay_within_the_rent(rent):
+    # no rent given (nothing to cap at), or the rent at least £15 a day (£105 a week: 200 days
+    # = £3,000.00 exactly, not more): the reading changes nothing, and is not consulted
+    decision = clarion(_long_heating(rent), f"{LONG_LOSS}=capped-at-rent")
+    assert item(decision, "together").amount == D("3000.00")
+    assert LONG_LOSS not in readings(decision)
+
+
 # ---------------------------------------------------------------- costs (1.2, 6.4)
 
 

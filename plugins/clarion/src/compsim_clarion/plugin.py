@@ -1044,22 +1044,34 @@ def _specific_sum(
     decision date, or each day of loss at the value in force on it (``APPLIES_BY``)."""
     reading = params[APPLIES_BY]
     weekly = path == "specific_sums.lighting_only_per_week"
+    rent = scenario.household.weekly_rent
     if reading.value != "days-of-loss":
         rate, when = _rate_on_one_day(path, scenario, params, reading, "claim")
         days = count(None, None)
-        return [_specific_item(label, days, rate, reading, weekly, when)]
+        return [_specific_item(label, days, rate, reading, weekly, when, rent, params)]
     items = []
     periods = params.periods(path)
     for rate, lo, hi in periods:
         days = count(lo, hi)
         if days:
             period = f"{label}, days {_period_text(lo, hi)}"
-            items.append(_specific_item(period, days, rate, reading, weekly, "those days"))
-    return items or [_specific_item(label, 0, periods[-1][0], reading, weekly, "any day")]
+            items.append(
+                _specific_item(period, days, rate, reading, weekly, "those days", rent, params)
+            )
+    if items:
+        return items
+    return [_specific_item(label, 0, periods[-1][0], reading, weekly, "any day", rent, params)]
 
 
 def _specific_item(
-    label: str, days: int, rate: Param, reading: Param, weekly: bool, when: str
+    label: str,
+    days: int,
+    rate: Param,
+    reading: Param,
+    weekly: bool,
+    when: str,
+    rent: Decimal,
+    params: Params,
 ) -> AwardItem:
     basis = basis_from(rate, reading)
     if rate.value == 0:
@@ -1071,14 +1083,50 @@ def _specific_item(
             "amenity",
         )
     if weekly:
-        return AwardItem(
+        item = AwardItem(
             f"{label}: {_days(days)} at {format_pounds(rate.value)} a week, pro rata",
             to_pennies(for_days(rate.value, days)),
             rate.clause,
             basis,
             "amenity",
         )
-    return _per_day_item(label, days, rate.value, rate.clause, basis)
+    else:
+        item = _per_day_item(label, days, rate.value, rate.clause, basis)
+    if rent > 0:
+        cap = to_pennies(for_days(rent, days))
+        if item.amount > cap:  # only then does the reading for long losses change anything
+            return _long_loss(item, cap, rent, (rate, reading), params)
+    return item
+
+
+LONG_LOSS = "specific_sums.long_loss"
+
+
+def _long_loss(
+    item: AwardItem, cap: Decimal, rent: Decimal, used: tuple[Param, Param], params: Params
+) -> AwardItem:
+    """A daily specific sum above the rent for the days it counts (``cap``): paid per day
+    without a limit, or held to the rent for those days, by the reading ``LONG_LOSS``."""
+    switch = params[LONG_LOSS]
+    basis = basis_from(*used, switch)
+    rent_words = f"the rent for those days, {format_pounds(cap)} at {format_pounds(rent)} a week"
+    if switch.value == "capped-at-rent":
+        return AwardItem(
+            f"{item.label}, {format_pounds(item.amount)}, capped at {rent_words} "
+            f"({switch.basis}: {LONG_LOSS})",
+            cap,
+            item.clause,
+            basis,
+            "amenity",
+        )
+    return AwardItem(
+        f"{item.label}: more than {rent_words}, paid per day without a limit "
+        f"({switch.basis}: {LONG_LOSS})",
+        item.amount,
+        item.clause,
+        basis,
+        "amenity",
+    )
 
 
 def _rate_on_one_day(
