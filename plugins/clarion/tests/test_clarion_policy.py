@@ -1349,15 +1349,106 @@ def test_5_1_arrears_with_evidenced_out_of_pocket_costs_are_paid_to_the_claimant
     assert decision.settlement.credited_to_account == D("0.00")
 
 
+UNREIMBURSED = "readings.unreimbursed_cost_is_expense"
+AS_EXPENSES = "readings.damaged_belongings_are_expenses"
+ARREARS_TRAVEL = repair(
+    extra='[account]\nrent_arrears = 500.00\n[[costs]]\nkind = "travel"\namount = 9.00\n'
+)
+
+
 def test_5_1_arrears_with_unevidenced_out_of_pocket_costs_are_paid_to_the_claimant():
-    # the cost was incurred (though not reimbursed): £350 paid to the claimant
-    decision = clarion(
-        repair(
-            extra='[account]\nrent_arrears = 500.00\n[[costs]]\nkind = "travel"\namount = 9.00\n'
-        )
-    )
+    # the £9 travel was incurred, though not reimbursed (no evidence): by default
+    # (readings.unreimbursed_cost_is_expense) it counts: £350 paid to the claimant
+    decision = clarion(ARREARS_TRAVEL)
     assert decision.award.total == D("350.00")
     assert decision.settlement.paid_to_customer == D("350.00")
+    assert UNREIMBURSED in notes_text(decision.settlement.notes)
+    assert UNREIMBURSED in readings(decision)
+    assert AS_EXPENSES not in readings(decision)
+
+
+def test_5_1_unreimbursed_cost_not_read_as_an_expense_sends_the_award_onto_the_rent_account():
+    # readings.unreimbursed_cost_is_expense=false: only a cost the award reimburses counts;
+    # the £9 travel is not reimbursed, so "in arrears and you haven't incurred out of pocket
+    # expenses": the whole £350 onto the rent account (£500 arrears: all of it against them)
+    decision = clarion(ARREARS_TRAVEL, f"{UNREIMBURSED}=false")
+    settlement = decision.settlement
+    assert settlement.credited_to_account == D("350.00")
+    assert settlement.paid_to_customer == D("0.00")
+    assert settlement.offset_against_debts == D("350.00")
+    assert "not read as out-of-pocket expenses" in notes_text(settlement.notes)
+    assert UNREIMBURSED in readings(decision)
+
+
+@pytest.mark.parametrize("arrears", ["0.00", "500.00"])
+def test_5_1_reimbursed_cost_or_no_arrears_consults_no_reading_of_expenses(arrears):
+    # an evidenced £40 cleaning is reimbursed (an expense on either reading), or the rent
+    # account is not in arrears: £350 + £40 = £390 paid to the claimant, neither switch read
+    toml = repair(
+        extra=f"[account]\nrent_arrears = {arrears}\n"
+        '[[costs]]\nkind = "cleaning"\namount = 40.00\nevidence = true\n'
+        '[[costs]]\nkind = "travel"\namount = 9.00\n'
+        '[[damaged_items]]\nitem = "sofa"\nreplacement_value = 0.01\n'
+    )
+    decision = clarion(toml, f"{UNREIMBURSED}=false", f"{AS_EXPENSES}=true")
+    assert decision.settlement.paid_to_customer == D("390.01")
+    assert UNREIMBURSED not in readings(decision)
+    assert AS_EXPENSES not in readings(decision)
+
+
+# A contractor damaged a sofa (value at the loss £400, new £500); rent arrears £1,000; the
+# repair 8 days over target, moderate: band £350 + sofa £400 = £750.
+ARREARS_SOFA = repair(
+    extra="[account]\nrent_arrears = 1000.00\n"
+    '[[damaged_items]]\nitem = "sofa"\nvalue_at_loss = 400.00\nreplacement_value = 500.00\n'
+)
+
+
+def test_5_1_damaged_belongings_are_not_out_of_pocket_expenses_by_default():
+    # readings.damaged_belongings_are_expenses=false: the sofa is a loss, not money spent:
+    # "in arrears and you haven't incurred out of pocket expenses": all £750 onto the rent
+    # account, against the £1,000 arrears
+    decision = clarion(ARREARS_SOFA)
+    settlement = decision.settlement
+    assert decision.award.total == D("750.00")
+    assert settlement.credited_to_account == D("750.00")
+    assert settlement.offset_against_debts == D("750.00")
+    assert "damaged belongings this award pays for (sofa) are a loss" in notes_text(
+        settlement.notes
+    )
+    assert AS_EXPENSES in readings(decision)
+
+
+def test_5_1_damaged_belongings_read_as_expenses_pay_the_award_to_the_claimant():
+    # readings.damaged_belongings_are_expenses=true: the £400 sofa is money out of pocket:
+    # the whole £750 is paid to the claimant, nothing onto the rent account
+    decision = clarion(ARREARS_SOFA, f"{AS_EXPENSES}=true")
+    assert decision.settlement.paid_to_customer == D("750.00")
+    assert decision.settlement.credited_to_account == D("0.00")
+    assert AS_EXPENSES in notes_text(decision.settlement.notes)
+
+
+def test_5_1_belongings_reading_consulted_only_when_the_costs_do_not_decide():
+    # the sofa beside the £9 unevidenced travel: by default the travel counts, so the award
+    # (£750) goes to the claimant and the belongings reading is not consulted; with the
+    # travel not read as an expense, the belongings reading decides (default: onto the account)
+    toml = ARREARS_SOFA + '[[costs]]\nkind = "travel"\namount = 9.00\n'
+    default = clarion(toml)
+    assert default.settlement.paid_to_customer == D("750.00")
+    assert AS_EXPENSES not in readings(default)
+    flipped = clarion(toml, f"{UNREIMBURSED}=false")
+    assert flipped.settlement.credited_to_account == D("750.00")
+    assert [p for p in readings(flipped) if "expense" in p] == [UNREIMBURSED, AS_EXPENSES]
+
+
+def test_5_1_refused_belongings_consult_no_reading():
+    # the sofa insured (for the claimant's contents insurance, 4.4): £0 for it, £350 band onto
+    # the rent account; no belongings paid, so nothing to read
+    decision = clarion(
+        ARREARS_SOFA.replace("value_at_loss = 400.00", "value_at_loss = 400.00\ninsured = true")
+    )
+    assert decision.settlement.credited_to_account == D("350.00")
+    assert AS_EXPENSES not in readings(decision)
 
 
 def test_5_1_time_off_work_is_not_an_out_of_pocket_expense():

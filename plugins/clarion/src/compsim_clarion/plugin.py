@@ -80,6 +80,8 @@ THREATENED_SWITCH = "readings.threatened_proceedings_exclude"
 EVIDENCE_SWITCH = "readings.costs_need_evidence"
 SERVICE_CHARGE_SWITCH = "readings.service_charge_on_rent_account"
 NOTICE_SWITCH = "readings.unrecorded_notice_is_none"
+UNREIMBURSED_SWITCH = "readings.unreimbursed_cost_is_expense"
+BELONGINGS_SWITCH = "readings.damaged_belongings_are_expenses"
 
 
 COMPENSABLE = "clarion 4.2"
@@ -1441,14 +1443,19 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     if total == 0:
         return NOTHING_TO_PAY
     arrears, owed = rent_account_arrears(scenario, params)
-    expenses = out_of_pocket_expenses(scenario)
     payment = _payment_note(scenario, params)
-    if arrears == 0 or expenses:
+    if arrears == 0:
+        why = _paid_to_claimant(out_of_pocket_expenses(scenario))
+        unread: list[Note] = []
+    else:
+        # in arrears: whether the claimant has incurred out-of-pocket expenses decides
+        why, unread = _expenses_incurred(scenario, award, params)
+    if why is not None:
         part = _to_claimant(total)
         other_debts = _other_debts_note(scenario, params)
         if other_debts is None:
-            return Settlement((part,), (_paid_to_claimant(expenses), payment))
-        return Settlement((part,), (_paid_to_claimant(expenses), payment, other_debts))
+            return Settlement((part,), (why, payment))
+        return Settlement((part,), (why, payment, other_debts))
     against = min(total, arrears)
     excess = total - against
     parts = [
@@ -1468,6 +1475,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             f"account; {format_pounds(against)} of it clears arrears",
             PAYMENT,
         ),
+        *unread,
         payment,
     ]
     if excess > 0:
@@ -1523,13 +1531,82 @@ NO_AGREEMENT_NEEDED = Note(
 OWN_MERITS = Note("Each case will be considered on its own merits", PAYMENT)
 
 
+def _expenses_incurred(
+    scenario: Scenario, award: Award, params: Params
+) -> tuple[Note | None, list[Note]]:
+    """5.1 with the rent account in arrears: why the award is paid to the claimant (they
+    "have incurred additional out of pocket expenses as a direct result of our actions or
+    inactions"), or None, with notes on what was not read as such an expense. A cost the
+    award reimburses counts on any reading; whether a cost it does not reimburse (for want of
+    evidence, say) counts, and whether belongings it pays for do, are reading switches, each
+    consulted only when nothing before it has sent the award to the claimant."""
+    expenses = out_of_pocket_expenses(scenario)
+    unread: list[Note] = []
+    if expenses:
+        # calculate_award gives one "costs" item a cost, in the scenario's order
+        items = [item for item in award.items if item.category == "costs"]
+        pairs = zip(scenario.costs, items, strict=False)
+        reimbursed = [cost for cost, item in pairs if item.amount > 0]  # never time off work
+        if reimbursed:
+            return _paid_to_claimant(reimbursed), unread
+        switch = params[UNREIMBURSED_SWITCH]
+        kinds = _kinds(expenses)
+        if switch.value:
+            return _unreimbursed_note(kinds, switch.basis), unread
+        unread.append(
+            Note(
+                f"The claimant's costs this award does not reimburse ({kinds}) are not read as "
+                f"out-of-pocket expenses incurred as a direct result of Clarion's actions "
+                f"({switch.basis}: {UNREIMBURSED_SWITCH})",
+                switch.clause,
+            )
+        )
+    if scenario.damaged_items:
+        # calculate_award gives one "belongings" item a damaged item, in the scenario's order
+        items = [item for item in award.items if item.category == "belongings"]
+        pairs = zip(scenario.damaged_items, items, strict=False)
+        names = ", ".join(damaged.item for damaged, item in pairs if item.amount > 0)
+        if names:
+            switch = params[BELONGINGS_SWITCH]
+            if switch.value:
+                return Note(
+                    "Paid to any account in the claimant's name: the damaged belongings this "
+                    f"award pays for ({names}) are read as out-of-pocket expenses "
+                    f"({switch.basis}: {BELONGINGS_SWITCH})",
+                    switch.clause,
+                ), unread
+            unread.append(
+                Note(
+                    f"The damaged belongings this award pays for ({names}) are a loss, not "
+                    f"out-of-pocket expenses the claimant has incurred ({switch.basis}: "
+                    f"{BELONGINGS_SWITCH})",
+                    switch.clause,
+                )
+            )
+    return None, unread
+
+
+def _kinds(costs: list[Cost]) -> str:
+    return ", ".join(dict.fromkeys([cost.kind for cost in costs]))
+
+
+@lru_cache(maxsize=64)
+def _unreimbursed_note(kinds: str, basis: str) -> Note:
+    return Note(
+        "Paid to any account in the claimant's name: the claimant has incurred out-of-pocket "
+        f"expenses ({kinds}), though this award does not reimburse them ({basis}: "
+        f"{UNREIMBURSED_SWITCH})",
+        PAYMENT,
+    )
+
+
 def _paid_to_claimant(expenses: list[Cost]) -> Note:
     """Why the award is paid to the claimant: out-of-pocket expenses, or no arrears."""
     if not expenses:
         return ACCOUNT_UP_TO_DATE
     if len(expenses) == 1:
         return _expenses_note(expenses[0].kind)
-    return _expenses_note(", ".join(dict.fromkeys([cost.kind for cost in expenses])))
+    return _expenses_note(_kinds(expenses))
 
 
 @lru_cache(maxsize=64)
