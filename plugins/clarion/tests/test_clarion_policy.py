@@ -142,11 +142,60 @@ def test_4_2_appointment_cancelled_with_25_hours_notice_pays_nothing():
     assert clarion(missed_appointment("25")).award.total == D("0.00")
 
 
+NOTICE = "readings.unrecorded_notice_is_none"
+
+
 def test_4_2_missed_appointment_with_no_notice_recorded_is_read_as_no_notice():
-    # appointment_notice_hours absent: read as no notice, so compensable: £75 + £15 = £90
+    # appointment_notice_hours absent: the text does not say what an unrecorded notice is; by
+    # default (the switch readings.unrecorded_notice_is_none) read as none, so compensable:
+    # minor band £75 + £15 appointment (claimed 15 Apr 2026) = £90
     decision = clarion(missed_appointment(None))
     assert decision.award.total == D("90.00")
-    assert "no notice recorded" in notes_text(decision.award.notes)
+    assert "no notice recorded, read as none" in notes_text(decision.award.notes)
+    assert NOTICE in notes_text(decision.award.notes)
+    assert NOTICE in [r.path for r in decision.readings]
+    assert item(decision, "Missed appointment").basis == "assumption"
+
+
+def test_4_2_no_notice_recorded_read_as_not_shown_pays_nothing():
+    # readings.unrecorded_notice_is_none=false: with no notice recorded it is not shown that
+    # the appointment was missed without 24 hours' notice: 4.2's kind does not count, nothing
+    # else does: no band (£0), appointment £0, total £0; both rest on the reading (assumption)
+    decision = clarion(missed_appointment(None), f"{NOTICE}=false")
+    assert not decision.excluded
+    assert decision.award.total == D("0.00")
+    appointment = item(decision, "Missed appointment")
+    assert appointment.amount == D("0.00") and appointment.basis == "draft"
+    assert NOTICE in appointment.label
+    assert item(decision, "Distress").basis == "draft"
+    assert "Does not count: One appointment missed with no notice recorded" in notes_text(
+        decision.award.notes
+    )
+    # the appointment's specific sum is not consulted: nothing is paid for it
+    assert [r.path for r in decision.readings] == [
+        "readings.minimal_distress_is_little_problem",
+        NOTICE,
+    ]
+
+
+def test_4_2_no_notice_recorded_read_as_not_shown_leaves_another_failure_paid():
+    # the same appointment beside heating lost 20 to 30 Mar 2026 (no repair target, claimed
+    # 15 Apr 2026: one of heating or hot water £8 a day x 10 days = £80). Default: minor band
+    # £75 + £80 + appointment £15 = £170. Flipped: the appointment is £0, the heating still
+    # counts, so the band is paid: £75 + £80 = £155; the band does not rest on the reading
+    heating = '[[amenities_lost]]\namenity = "heating"\nfrom = 2026-03-20\nto = 2026-03-30\n'
+    toml = missed_appointment(None) + heating
+    assert clarion(toml).award.total == D("170.00")
+    decision = clarion(toml, f"{NOTICE}=false")
+    assert decision.award.total == D("155.00")
+    assert item(decision, "Missed appointment").amount == D("0.00")
+    assert item(decision, "Distress").basis == "assumption"  # not draft: not resting on it
+    assert NOTICE in [r.path for r in decision.readings]
+
+
+@pytest.mark.parametrize("notice", ["0", "23.5", "24"])
+def test_4_2_notice_recorded_consults_no_reading_of_an_unrecorded_notice(notice):
+    assert NOTICE not in [r.path for r in clarion(missed_appointment(notice)).readings]
 
 
 def test_4_2_two_missed_appointments_are_paid_each():
@@ -1122,6 +1171,64 @@ def test_ombudsman_specific_sums_are_assumptions():
     assert "Housing Ombudsman" in item(decision, "one of heating").clause
 
 
+# Whether the daily sums have a limit for a long loss is a reading, specific_sums.long_loss
+# (as the Ombudsman reference has it). Heating and hot water both lost 1 Apr -> 18 Oct 2026:
+# 30 + 31 + 30 + 31 + 31 + 30 (Apr-Sep) + 17 (1-17 Oct) = 200 days; rent £80 a week.
+LONG_LOSS = "specific_sums.long_loss"
+
+
+def _long_heating(rent: str | None) -> str:
+    toml = _services(
+        "2026-10-20",
+        ("heating", "2026-04-01", "2026-10-18"),
+        ("hot-water", "2026-04-01", "2026-10-18"),
+    )
+    return toml if rent is None else f"[household]\nweekly_rent = {rent}\n" + toml
+
+
+def test_6_5_long_loss_daily_sums_paid_per_day_without_limit_by_default():
+    # 200 days x £15 = £3,000, more than the rent for them (£80 x 200 / 7 = £2,285.714... ->
+    # £2,285.71): paid in full by default; + moderate band £350 = £3,350
+    decision = clarion(_long_heating("80.00"))
+    together = item(decision, "together")
+    assert together.amount == D("3000.00")
+    assert "more than the rent for those days, £2,285.71" in together.label
+    assert LONG_LOSS in together.label and together.basis == "assumption"
+    assert decision.award.total == D("3350.00")
+    assert readings(decision)[LONG_LOSS] == "per-day"
+
+
+def test_6_5_long_loss_capped_at_the_rent_for_the_days_counted():
+    # capped-at-rent: £3,000 held to the rent for the 200 days, £2,285.71; + £350 = £2,635.71
+    decision = clarion(_long_heating("80.00"), f"{LONG_LOSS}=capped-at-rent")
+    together = item(decision, "together")
+    assert together.amount == D("2285.71")
+    assert "capped at the rent for those days" in together.label
+    assert together.basis == "draft"
+    assert decision.award.total == D("2635.71")
+
+
+def test_6_5_long_loss_capped_by_days_of_loss_caps_each_period_alone():
+    # days-of-loss: both lost 27 Mar -> 6 Apr 2026, rent £7 a week (£1 a day): 5 days in
+    # March at £0 (nothing to cap), 5 days from 1 Apr at £15 = £75, capped at 5 x £1 = £5;
+    # + £350 = £355
+    toml = "[household]\nweekly_rent = 7.00\n" + ACROSS_1_APRIL
+    sets = ("specific_sums.applies_by=days-of-loss", f"{LONG_LOSS}=capped-at-rent")
+    decision = clarion(toml, *sets)
+    assert item(decision, "together, days to").amount == D("0.00")
+    assert item(decision, "together, days from").amount == D("5.00")
+    assert decision.award.total == D("355.00")
+
+
+@pytest.mark.parametrize("rent", [None, "105.00", "120.00"])
+def test_6_5_long_loss_not_consulted_when_the_sums_stay_within_the_rent(rent):
+    # no rent given (nothing to cap at), or the rent at least £15 a day (£105 a week: 200 days
+    # = £3,000.00 exactly, not more): the reading changes nothing, and is not consulted
+    decision = clarion(_long_heating(rent), f"{LONG_LOSS}=capped-at-rent")
+    assert item(decision, "together").amount == D("3000.00")
+    assert LONG_LOSS not in readings(decision)
+
+
 # ---------------------------------------------------------------- costs (1.2, 6.4)
 
 
@@ -1242,15 +1349,106 @@ def test_5_1_arrears_with_evidenced_out_of_pocket_costs_are_paid_to_the_claimant
     assert decision.settlement.credited_to_account == D("0.00")
 
 
+UNREIMBURSED = "readings.unreimbursed_cost_is_expense"
+AS_EXPENSES = "readings.damaged_belongings_are_expenses"
+ARREARS_TRAVEL = repair(
+    extra='[account]\nrent_arrears = 500.00\n[[costs]]\nkind = "travel"\namount = 9.00\n'
+)
+
+
 def test_5_1_arrears_with_unevidenced_out_of_pocket_costs_are_paid_to_the_claimant():
-    # the cost was incurred (though not reimbursed): £350 paid to the claimant
-    decision = clarion(
-        repair(
-            extra='[account]\nrent_arrears = 500.00\n[[costs]]\nkind = "travel"\namount = 9.00\n'
-        )
-    )
+    # the £9 travel was incurred, though not reimbursed (no evidence): by default
+    # (readings.unreimbursed_cost_is_expense) it counts: £350 paid to the claimant
+    decision = clarion(ARREARS_TRAVEL)
     assert decision.award.total == D("350.00")
     assert decision.settlement.paid_to_customer == D("350.00")
+    assert UNREIMBURSED in notes_text(decision.settlement.notes)
+    assert UNREIMBURSED in readings(decision)
+    assert AS_EXPENSES not in readings(decision)
+
+
+def test_5_1_unreimbursed_cost_not_read_as_an_expense_sends_the_award_onto_the_rent_account():
+    # readings.unreimbursed_cost_is_expense=false: only a cost the award reimburses counts;
+    # the £9 travel is not reimbursed, so "in arrears and you haven't incurred out of pocket
+    # expenses": the whole £350 onto the rent account (£500 arrears: all of it against them)
+    decision = clarion(ARREARS_TRAVEL, f"{UNREIMBURSED}=false")
+    settlement = decision.settlement
+    assert settlement.credited_to_account == D("350.00")
+    assert settlement.paid_to_customer == D("0.00")
+    assert settlement.offset_against_debts == D("350.00")
+    assert "not read as out-of-pocket expenses" in notes_text(settlement.notes)
+    assert UNREIMBURSED in readings(decision)
+
+
+@pytest.mark.parametrize("arrears", ["0.00", "500.00"])
+def test_5_1_reimbursed_cost_or_no_arrears_consults_no_reading_of_expenses(arrears):
+    # an evidenced £40 cleaning is reimbursed (an expense on either reading), or the rent
+    # account is not in arrears: £350 + £40 = £390 paid to the claimant, neither switch read
+    toml = repair(
+        extra=f"[account]\nrent_arrears = {arrears}\n"
+        '[[costs]]\nkind = "cleaning"\namount = 40.00\nevidence = true\n'
+        '[[costs]]\nkind = "travel"\namount = 9.00\n'
+        '[[damaged_items]]\nitem = "sofa"\nreplacement_value = 0.01\n'
+    )
+    decision = clarion(toml, f"{UNREIMBURSED}=false", f"{AS_EXPENSES}=true")
+    assert decision.settlement.paid_to_customer == D("390.01")
+    assert UNREIMBURSED not in readings(decision)
+    assert AS_EXPENSES not in readings(decision)
+
+
+# A contractor damaged a sofa (value at the loss £400, new £500); rent arrears £1,000; the
+# repair 8 days over target, moderate: band £350 + sofa £400 = £750.
+ARREARS_SOFA = repair(
+    extra="[account]\nrent_arrears = 1000.00\n"
+    '[[damaged_items]]\nitem = "sofa"\nvalue_at_loss = 400.00\nreplacement_value = 500.00\n'
+)
+
+
+def test_5_1_damaged_belongings_are_not_out_of_pocket_expenses_by_default():
+    # readings.damaged_belongings_are_expenses=false: the sofa is a loss, not money spent:
+    # "in arrears and you haven't incurred out of pocket expenses": all £750 onto the rent
+    # account, against the £1,000 arrears
+    decision = clarion(ARREARS_SOFA)
+    settlement = decision.settlement
+    assert decision.award.total == D("750.00")
+    assert settlement.credited_to_account == D("750.00")
+    assert settlement.offset_against_debts == D("750.00")
+    assert "damaged belongings this award pays for (sofa) are a loss" in notes_text(
+        settlement.notes
+    )
+    assert AS_EXPENSES in readings(decision)
+
+
+def test_5_1_damaged_belongings_read_as_expenses_pay_the_award_to_the_claimant():
+    # readings.damaged_belongings_are_expenses=true: the £400 sofa is money out of pocket:
+    # the whole £750 is paid to the claimant, nothing onto the rent account
+    decision = clarion(ARREARS_SOFA, f"{AS_EXPENSES}=true")
+    assert decision.settlement.paid_to_customer == D("750.00")
+    assert decision.settlement.credited_to_account == D("0.00")
+    assert AS_EXPENSES in notes_text(decision.settlement.notes)
+
+
+def test_5_1_belongings_reading_consulted_only_when_the_costs_do_not_decide():
+    # the sofa beside the £9 unevidenced travel: by default the travel counts, so the award
+    # (£750) goes to the claimant and the belongings reading is not consulted; with the
+    # travel not read as an expense, the belongings reading decides (default: onto the account)
+    toml = ARREARS_SOFA + '[[costs]]\nkind = "travel"\namount = 9.00\n'
+    default = clarion(toml)
+    assert default.settlement.paid_to_customer == D("750.00")
+    assert AS_EXPENSES not in readings(default)
+    flipped = clarion(toml, f"{UNREIMBURSED}=false")
+    assert flipped.settlement.credited_to_account == D("750.00")
+    assert [p for p in readings(flipped) if "expense" in p] == [UNREIMBURSED, AS_EXPENSES]
+
+
+def test_5_1_refused_belongings_consult_no_reading():
+    # the sofa insured (for the claimant's contents insurance, 4.4): £0 for it, £350 band onto
+    # the rent account; no belongings paid, so nothing to read
+    decision = clarion(
+        ARREARS_SOFA.replace("value_at_loss = 400.00", "value_at_loss = 400.00\ninsured = true")
+    )
+    assert decision.settlement.credited_to_account == D("350.00")
+    assert AS_EXPENSES not in readings(decision)
 
 
 def test_5_1_time_off_work_is_not_an_out_of_pocket_expense():

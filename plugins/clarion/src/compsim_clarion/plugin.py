@@ -79,6 +79,9 @@ MINIMAL_SWITCH = "readings.minimal_distress_is_little_problem"
 THREATENED_SWITCH = "readings.threatened_proceedings_exclude"
 EVIDENCE_SWITCH = "readings.costs_need_evidence"
 SERVICE_CHARGE_SWITCH = "readings.service_charge_on_rent_account"
+NOTICE_SWITCH = "readings.unrecorded_notice_is_none"
+UNREIMBURSED_SWITCH = "readings.unreimbursed_cost_is_expense"
+BELONGINGS_SWITCH = "readings.damaged_belongings_are_expenses"
 
 
 COMPENSABLE = "clarion 4.2"
@@ -215,11 +218,21 @@ def _appointment_head(scenario: Scenario, params: Params) -> Head | None:
     count = _appointments(failure.missed_appointments)
     hours = failure.appointment_notice_hours
     if hours is None:
+        # 4.2 asks whether 24 hours' notice was given; the scenario does not say: a reading
+        switch = params[NOTICE_SWITCH]
+        if switch.value:
+            return _head(
+                f"{count} missed with no notice recorded, read as none ({switch.basis}: "
+                f"{NOTICE_SWITCH}): less than {threshold.value} hours' notice, compensable",
+                True,
+                switch.clause,
+            )
         return _head(
-            f"{count} missed with no notice recorded (read as none): less than "
-            f"{threshold.value} hours' notice, compensable",
-            True,
-            threshold.clause,
+            f"{count} missed with no notice recorded: compsim does not read it as missed "
+            f"without {threshold.value} hours' notice, so nothing is paid for it "
+            f"({switch.basis}: {NOTICE_SWITCH})",
+            False,
+            switch.clause,
         )
     if hours >= threshold.value:
         return _head(
@@ -728,6 +741,8 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
     unlisted = unlisted_failure(scenario)
     # the parameters the band (paid or refused) rests on, besides its own figures
     rests_on = [params[UNLISTED_SWITCH]] if unlisted else []
+    if _notice_read(scenario) and _only_the_appointment(heads):
+        rests_on.append(params[NOTICE_SWITCH])
     items = [_distress_item(impact, compensable, params, notes, rests_on)]
     if scenario.amenities_lost:
         items.extend(_service_items(scenario, params, notes))
@@ -740,6 +755,19 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
         items.extend([_cost_item(cost, failure, scenario, params) for cost in scenario.costs])
     notes.extend(_silences(scenario))
     return Award(tuple(items), tuple(notes))
+
+
+def _notice_read(scenario: Scenario) -> bool:
+    """Whether the 4.2 head for missed appointments rests on the reading of a notice not
+    recorded (``NOTICE_SWITCH``)."""
+    failure = scenario.failure
+    return failure.missed_appointments > 0 and failure.appointment_notice_hours is None
+
+
+def _only_the_appointment(heads: list[Head]) -> bool:
+    """Whether no 4.2 head but the missed appointments' (the first, when there is one) counts:
+    then whether the band is paid turns on that head alone."""
+    return all(not counts for _, counts in heads[1:])
 
 
 def _distress_item(
@@ -1018,22 +1046,34 @@ def _specific_sum(
     decision date, or each day of loss at the value in force on it (``APPLIES_BY``)."""
     reading = params[APPLIES_BY]
     weekly = path == "specific_sums.lighting_only_per_week"
+    rent = scenario.household.weekly_rent
     if reading.value != "days-of-loss":
         rate, when = _rate_on_one_day(path, scenario, params, reading, "claim")
         days = count(None, None)
-        return [_specific_item(label, days, rate, reading, weekly, when)]
+        return [_specific_item(label, days, rate, reading, weekly, when, rent, params)]
     items = []
     periods = params.periods(path)
     for rate, lo, hi in periods:
         days = count(lo, hi)
         if days:
             period = f"{label}, days {_period_text(lo, hi)}"
-            items.append(_specific_item(period, days, rate, reading, weekly, "those days"))
-    return items or [_specific_item(label, 0, periods[-1][0], reading, weekly, "any day")]
+            items.append(
+                _specific_item(period, days, rate, reading, weekly, "those days", rent, params)
+            )
+    if items:
+        return items
+    return [_specific_item(label, 0, periods[-1][0], reading, weekly, "any day", rent, params)]
 
 
 def _specific_item(
-    label: str, days: int, rate: Param, reading: Param, weekly: bool, when: str
+    label: str,
+    days: int,
+    rate: Param,
+    reading: Param,
+    weekly: bool,
+    when: str,
+    rent: Decimal,
+    params: Params,
 ) -> AwardItem:
     basis = basis_from(rate, reading)
     if rate.value == 0:
@@ -1045,14 +1085,50 @@ def _specific_item(
             "amenity",
         )
     if weekly:
-        return AwardItem(
+        item = AwardItem(
             f"{label}: {_days(days)} at {format_pounds(rate.value)} a week, pro rata",
             to_pennies(for_days(rate.value, days)),
             rate.clause,
             basis,
             "amenity",
         )
-    return _per_day_item(label, days, rate.value, rate.clause, basis)
+    else:
+        item = _per_day_item(label, days, rate.value, rate.clause, basis)
+    if rent > 0:
+        cap = to_pennies(for_days(rent, days))
+        if item.amount > cap:  # only then does the reading for long losses change anything
+            return _long_loss(item, cap, rent, (rate, reading), params)
+    return item
+
+
+LONG_LOSS = "specific_sums.long_loss"
+
+
+def _long_loss(
+    item: AwardItem, cap: Decimal, rent: Decimal, used: tuple[Param, Param], params: Params
+) -> AwardItem:
+    """A daily specific sum above the rent for the days it counts (``cap``): paid per day
+    without a limit, or held to the rent for those days, by the reading ``LONG_LOSS``."""
+    switch = params[LONG_LOSS]
+    basis = basis_from(*used, switch)
+    rent_words = f"the rent for those days, {format_pounds(cap)} at {format_pounds(rent)} a week"
+    if switch.value == "capped-at-rent":
+        return AwardItem(
+            f"{item.label}, {format_pounds(item.amount)}, capped at {rent_words} "
+            f"({switch.basis}: {LONG_LOSS})",
+            cap,
+            item.clause,
+            basis,
+            "amenity",
+        )
+    return AwardItem(
+        f"{item.label}: more than {rent_words}, paid per day without a limit "
+        f"({switch.basis}: {LONG_LOSS})",
+        item.amount,
+        item.clause,
+        basis,
+        "amenity",
+    )
 
 
 def _rate_on_one_day(
@@ -1103,9 +1179,20 @@ def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardIt
     count = failure.missed_appointments
     note, counts = head
     label = f"Missed appointments: {count}" if count != 1 else "Missed appointment"
+    hours = failure.appointment_notice_hours
+    notice = None if hours is not None else params[NOTICE_SWITCH]
     if not counts:
+        if notice is not None:
+            return AwardItem(
+                f"{label}: not paid, no notice recorded (not read as missed without the "
+                f"notice 4.2 asks for: {NOTICE_SWITCH})",
+                ZERO,
+                notice.clause,
+                basis_from(notice),
+                "appointment",
+            )
         return AwardItem(
-            f"{label}: not paid, cancelled with {failure.appointment_notice_hours} hours' notice",
+            f"{label}: not paid, cancelled with {hours} hours' notice",
             ZERO,
             note.clause,
             PUBLISHED,
@@ -1115,7 +1202,7 @@ def _appointment_item(scenario: Scenario, head: Head, params: Params) -> AwardIt
     rate, when = _rate_on_one_day(
         "specific_sums.missed_appointment", scenario, params, reading, "missed appointment"
     )
-    basis = basis_from(rate, reading)
+    basis = basis_from(rate, reading) if notice is None else basis_from(rate, reading, notice)
     if rate.value == 0:
         return AwardItem(
             f"{label}: no Ombudsman specific sum is in force on {when}",
@@ -1356,14 +1443,19 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     if total == 0:
         return NOTHING_TO_PAY
     arrears, owed = rent_account_arrears(scenario, params)
-    expenses = out_of_pocket_expenses(scenario)
     payment = _payment_note(scenario, params)
-    if arrears == 0 or expenses:
+    if arrears == 0:
+        why = _paid_to_claimant(out_of_pocket_expenses(scenario))
+        unread: list[Note] = []
+    else:
+        # in arrears: whether the claimant has incurred out-of-pocket expenses decides
+        why, unread = _expenses_incurred(scenario, award, params)
+    if why is not None:
         part = _to_claimant(total)
         other_debts = _other_debts_note(scenario, params)
         if other_debts is None:
-            return Settlement((part,), (_paid_to_claimant(expenses), payment))
-        return Settlement((part,), (_paid_to_claimant(expenses), payment, other_debts))
+            return Settlement((part,), (why, payment))
+        return Settlement((part,), (why, payment, other_debts))
     against = min(total, arrears)
     excess = total - against
     parts = [
@@ -1383,6 +1475,7 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             f"account; {format_pounds(against)} of it clears arrears",
             PAYMENT,
         ),
+        *unread,
         payment,
     ]
     if excess > 0:
@@ -1438,13 +1531,82 @@ NO_AGREEMENT_NEEDED = Note(
 OWN_MERITS = Note("Each case will be considered on its own merits", PAYMENT)
 
 
+def _expenses_incurred(
+    scenario: Scenario, award: Award, params: Params
+) -> tuple[Note | None, list[Note]]:
+    """5.1 with the rent account in arrears: why the award is paid to the claimant (they
+    "have incurred additional out of pocket expenses as a direct result of our actions or
+    inactions"), or None, with notes on what was not read as such an expense. A cost the
+    award reimburses counts on any reading; whether a cost it does not reimburse (for want of
+    evidence, say) counts, and whether belongings it pays for do, are reading switches, each
+    consulted only when nothing before it has sent the award to the claimant."""
+    expenses = out_of_pocket_expenses(scenario)
+    unread: list[Note] = []
+    if expenses:
+        # calculate_award gives one "costs" item a cost, in the scenario's order
+        items = [item for item in award.items if item.category == "costs"]
+        pairs = zip(scenario.costs, items, strict=False)
+        reimbursed = [cost for cost, item in pairs if item.amount > 0]  # never time off work
+        if reimbursed:
+            return _paid_to_claimant(reimbursed), unread
+        switch = params[UNREIMBURSED_SWITCH]
+        kinds = _kinds(expenses)
+        if switch.value:
+            return _unreimbursed_note(kinds, switch.basis), unread
+        unread.append(
+            Note(
+                f"The claimant's costs this award does not reimburse ({kinds}) are not read as "
+                f"out-of-pocket expenses incurred as a direct result of Clarion's actions "
+                f"({switch.basis}: {UNREIMBURSED_SWITCH})",
+                switch.clause,
+            )
+        )
+    if scenario.damaged_items:
+        # calculate_award gives one "belongings" item a damaged item, in the scenario's order
+        items = [item for item in award.items if item.category == "belongings"]
+        pairs = zip(scenario.damaged_items, items, strict=False)
+        names = ", ".join(damaged.item for damaged, item in pairs if item.amount > 0)
+        if names:
+            switch = params[BELONGINGS_SWITCH]
+            if switch.value:
+                return Note(
+                    "Paid to any account in the claimant's name: the damaged belongings this "
+                    f"award pays for ({names}) are read as out-of-pocket expenses "
+                    f"({switch.basis}: {BELONGINGS_SWITCH})",
+                    switch.clause,
+                ), unread
+            unread.append(
+                Note(
+                    f"The damaged belongings this award pays for ({names}) are a loss, not "
+                    f"out-of-pocket expenses the claimant has incurred ({switch.basis}: "
+                    f"{BELONGINGS_SWITCH})",
+                    switch.clause,
+                )
+            )
+    return None, unread
+
+
+def _kinds(costs: list[Cost]) -> str:
+    return ", ".join(dict.fromkeys([cost.kind for cost in costs]))
+
+
+@lru_cache(maxsize=64)
+def _unreimbursed_note(kinds: str, basis: str) -> Note:
+    return Note(
+        "Paid to any account in the claimant's name: the claimant has incurred out-of-pocket "
+        f"expenses ({kinds}), though this award does not reimburse them ({basis}: "
+        f"{UNREIMBURSED_SWITCH})",
+        PAYMENT,
+    )
+
+
 def _paid_to_claimant(expenses: list[Cost]) -> Note:
     """Why the award is paid to the claimant: out-of-pocket expenses, or no arrears."""
     if not expenses:
         return ACCOUNT_UP_TO_DATE
     if len(expenses) == 1:
         return _expenses_note(expenses[0].kind)
-    return _expenses_note(", ".join(dict.fromkeys([cost.kind for cost in expenses])))
+    return _expenses_note(_kinds(expenses))
 
 
 @lru_cache(maxsize=64)
