@@ -46,11 +46,24 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except OSError as error:
-            if error.errno == errno.EPIPE:  # a closed pipe (compsim compare | head -1):
-                raise  # click exits quietly
+            if error.errno == errno.EPIPE:  # a closed pipe (compsim compare | head -1)
+                _closed_pipe()
             _internal(ctx, error)
         except Exception as error:
             _internal(ctx, error)
+
+
+CLOSED_PIPE = (
+    128 + 13
+)  # as a process killed by SIGPIPE: not 1, which compare means "a plugin failed"
+
+
+def _closed_pipe() -> None:
+    """The reader went away (compsim compare | head -1): stop quietly with the code a shell
+    gives a process a closed pipe stops, whichever command it was."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush into the closed pipe
+    sys.exit(CLOSED_PIPE)
 
 
 def _internal(ctx: click.Context, error: Exception) -> None:
@@ -84,7 +97,12 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, _terminated)
     try:
-        cli(prog_name="compsim")
+        try:
+            cli(prog_name="compsim")
+        finally:
+            sys.stdout.flush()  # a closed pipe found here, not at exit, gets the same code
+    except BrokenPipeError:
+        _closed_pipe()
     except Terminated:
         _say("terminated: nothing was written")
         sys.exit(128 + signal.SIGTERM)
