@@ -612,3 +612,33 @@ def test_a_second_variant_of_the_same_name_is_named_against_its_own_file(tmp_pat
     assert line == (
         f"error: {second}: variant 'alliance-x' is already the name of a variant in {first}"
     )
+
+
+def test_a_golden_no_decision_could_meet_and_other_slips_are_refused(tmp_path):
+    path = tmp_path / "slips.toml"
+    path.write_text(
+        GOOD.replace('title = "Boiler broke"', 'title = " "')
+        + '[household]\nvulnerabilities = ["disability", "disability"]\n'
+        + '[expected.alliance]\nmin = 500.00\nmax = 100.00\napprover = ""\n'
+    )
+    output = invoke("validate", path).output.splitlines()
+    errors = [line for line in output if line.startswith("error:")]
+    assert [line.split(": ")[2] for line in errors] == [
+        "expected.alliance.max",
+        "expected.alliance.approver",
+        "title",
+        "household.vulnerabilities",
+    ]
+
+
+def test_a_determination_decided_before_its_failure_is_refused(tmp_path):
+    path = tmp_path / "early.toml"
+    path.write_text(
+        GOOD
+        + '[source]\ncase = "1"\ndecided = 2025-01-01\nfinding = "maladministration"\n'
+        + 'ordered = 100.00\nsplit = "fit"\n'
+    )
+    (line,) = [line for line in invoke("validate", path).output.splitlines() if "error:" in line]
+    assert line.endswith(
+        "source.decided: expected a date on or after dates.occurred (2026-01-05), got 2025-01-01"
+    )

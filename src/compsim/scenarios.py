@@ -319,6 +319,18 @@ class _Reader:
                     "expected an id of lower-case letters, digits and hyphens; the "
                     f'file name {stem!r} is not one, so add id = "..."',
                 )
+        if isinstance(values.get("title"), str) and not values["title"].strip():
+            self.error("title", "expected a one-line title, got empty text")
+        household = values.get("household")
+        vulnerabilities = (
+            household.get("vulnerabilities") if isinstance(household, dict) else None
+        ) or ()
+        if len(set(vulnerabilities)) < len(vulnerabilities):
+            repeated = sorted({v for v in vulnerabilities if vulnerabilities.count(v) > 1})
+            self.error(
+                "household.vulnerabilities",
+                f"expected each vulnerability once, got {', '.join(repeated)} more than once",
+            )
         if isinstance(values.get("failure"), dict) and isinstance(values.get("dates"), dict):
             values = _fill_defaults(values)
             self.check_date_order(values)
@@ -392,8 +404,19 @@ class _Reader:
                 continue
             values = self.table(Expected, entry, path)
             if values is not None:
+                self.check_golden(values, path)
                 outcomes.append((landlord, values))
         return tuple(outcomes)  # built into Expected objects once the file is clean
+
+    def check_golden(self, values: dict[str, Any], path: str) -> None:
+        """A golden outcome that no decision could meet is the author's slip: say so."""
+        low, high = values.get("min"), values.get("max")
+        if low is not None and high is not None and low > high:
+            self.error(
+                f"{path}.max", f"expected an amount no lower than {path}.min ({low}), got {high}"
+            )
+        if values.get("approver") is not None and not values["approver"].strip():
+            self.error(f"{path}.approver", "expected part of the approver's title, got empty text")
 
     # ---- dates in order
 
@@ -438,6 +461,9 @@ class _Reader:
             not_before(
                 f"damaged_items[{number}].notified", item["notified"], "dates.occurred", occurred
             )
+        source = values.get("origin")  # the [source] table
+        if source:
+            not_before("source.decided", source.get("decided"), "dates.occurred", occurred)
         complaint = values.get("complaint")
         if complaint is not None:
             not_before("complaint.received", complaint.get("received"), "dates.occurred", occurred)
