@@ -537,8 +537,9 @@ def test_a_toml_file_may_start_with_a_byte_order_mark(tmp_path):
         ["explain", ""],
         ["compare", "--output", "", str(library_path() / "repairs")],
         ["compare", "--tag", "", str(library_path() / "repairs")],
+        ["serve", "--host", ""],
     ],
-    ids=["compare-path", "validate-path", "explain-scenario", "output", "tag"],
+    ids=["compare-path", "validate-path", "explain-scenario", "output", "tag", "serve-host"],
 )
 def test_an_empty_value_is_refused_not_read_as_the_current_directory(args):
     # click reads '' as '.', so an unset "$DIR" would scan wherever the user stands

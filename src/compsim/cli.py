@@ -1129,7 +1129,9 @@ def _command_line(command: str, *parts: list[str]) -> str:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on; anything but loopback is warned about (the page has no login).",
+    type=NonEmptyText(),
+    help="Address to listen on (0.0.0.0: every interface); anything but loopback is warned "
+    "about (the page has no login).",
 )
 @click.option(
     "--writable",
