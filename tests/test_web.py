@@ -228,6 +228,7 @@ def test_draft_lines_as_for_set(client, kitchen):
         ("draft:alliance:no.such.parameter", "1", "has no parameter"),
         ("draft:nobody:matrix.full.medium", "1", "unknown landlord"),
         ("draft:set", "alliance.matrix.full.medium", "expected LANDLORD.PARAMETER=VALUE"),
+        ("draft:alliance.matrix.full.medium", "600", "draft:LANDLORD:PARAMETER"),
     ],
 )
 def test_a_bad_draft_value_is_checked_as_set_checks_it(client, kitchen, name, value, words):

@@ -134,7 +134,11 @@ class Engine:
                     pending.append((name, parsed.target, parsed.path, str(parsed.raw)))
                 continue
             parts = name.split(":", 2)
-            if len(parts) != 3 or not text:
+            if not text:
+                continue
+            if len(parts) != 3 or not parts[1] or not parts[2]:
+                # a request made by hand or by another tool: say so, never drop it unseen
+                errors[name] = "expected an input named draft:LANDLORD:PARAMETER"
                 continue
             pending.append((name, parts[1], parts[2], text))
         bases = {p.column: p for p in self.policies}
