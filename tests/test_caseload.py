@@ -6,6 +6,7 @@ import io
 import json
 import random
 import statistics
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -244,6 +245,13 @@ def test_the_same_seed_gives_the_same_cases_and_another_seed_others():
         ({"weekly_rent": {"min": 200, "max": 100}}, "weekly_rent.max: expected an amount at least"),
         ({"casess": 3}, "casess: expected a known key"),
         ({"duration_days": {"distribution": "normal"}}, "expected lognormal or uniform"),
+        # no generated case may reach past the last date a scenario may give
+        ({"start": date(2099, 12, 1)}, "start: expected a date early enough that every case"),
+        # a long list of choices is cut to its first few and its last
+        (
+            {"reports": {"many": 1}},
+            "reports.many: expected a choice among: 1, 2, 3, …, 100 (100 in all)$",
+        ),
     ],
 )
 def test_a_bad_spec_names_the_key(data, message):

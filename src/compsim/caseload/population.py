@@ -18,7 +18,7 @@ import itertools
 import math
 import random
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from compsim.errors import CompsimError
 from compsim.models import (
     AMENITIES,
     COST_KINDS,
+    DATE_MAX,
     DISTRESS_LEVELS,
     FAILURE_KINDS,
     VULNERABILITIES,
@@ -197,7 +198,7 @@ class _Spec:
         pairs = []
         for name, weight in table.items():
             if name not in choices:
-                raise self.fail(f"{key}.{name}", f"a choice among: {', '.join(choices)}")
+                raise self.fail(f"{key}.{name}", f"a choice among: {_listed(choices)}")
             if isinstance(weight, bool) or not isinstance(weight, int | float | Decimal):
                 raise self.fail(f"{key}.{name}", "a weight (a number not below 0)", weight)
             if not 0 <= weight <= MAX_WEIGHT:
@@ -215,6 +216,13 @@ class _Spec:
             self.money_range(table, key),
             self.probability(table, flag, key) if flag else 0.0,
         )
+
+
+def _listed(choices: tuple[str, ...], most: int = 12) -> str:
+    """The choices, a long list cut to its first few and its last ('1, 2, ..., 1000')."""
+    if len(choices) <= most:
+        return ", ".join(choices)
+    return f"{', '.join(choices[:3])}, …, {choices[-1]} ({len(choices):,} in all)"
 
 
 def load_spec(path: Path) -> PopulationSpec:
@@ -251,12 +259,24 @@ def read_spec(data: dict[str, Any], source: str = "<spec>") -> PopulationSpec:
     }
     late_low = _int(spec, late, "min_months", "late_claims", 1, 1, 120)
     late_high = _int(spec, late, "max_months", "late_claims", 12, late_low, 120)
+    days = spec.integer("days", 1, 3650, 365)
+    # the last day a case can reach: the last failure, its longest duration, a late claim
+    last_end = start + timedelta(days=days - 1 + high_days)
+    latest = max(last_end + timedelta(days=30), add_months(last_end, late_high) + timedelta(27))
+    if latest > DATE_MAX:
+        raise spec.fail(
+            "start",
+            f"a date early enough that every case's dates end by {DATE_MAX}, the last a "
+            f"scenario may give (with these days, durations and late claims a case could "
+            f"reach {latest})",
+            start,
+        )
     return PopulationSpec(
         source=source,
         cases=spec.integer("cases", 1, MAX_CASES, 10_000),
         seed=spec.integer("seed", 0, 2**63 - 1, 0),
         start=start,
-        days=spec.integer("days", 1, 3650, 365),
+        days=days,
         kinds=spec.weights(
             "kinds",
             FAILURE_KINDS,
