@@ -643,3 +643,13 @@ def test_a_determination_decided_before_its_failure_is_refused(tmp_path):
     assert line.endswith(
         "source.decided: expected a date on or after dates.occurred (2026-01-05), got 2025-01-01"
     )
+
+
+def test_a_csv_cell_past_the_reader_s_limit_is_named_with_its_row(tmp_path):
+    template = invoke("csv-template").output.splitlines()
+    header, example = template[0], template[1]
+    path = tmp_path / "big.csv"
+    long_cell = example.replace("kitchen-five-weeks", "long", 1) + "," + "x" * 200_000
+    path.write_text("\n".join([header, example, long_cell]) + "\n")
+    line = invoke("validate", path).output.splitlines()[0]
+    assert line.startswith(f"error: {path}: row 3: not valid CSV: a cell is longer than 131,072")

@@ -214,26 +214,38 @@ def open_rows(path: Path) -> Iterator[Iterator[tuple[int, dict[str, str]]]]:
 
 
 def _numbered(reader: csv.DictReader, source: str) -> Iterator[tuple[int, dict[str, str]]]:
+    number = 1  # the header
     try:
         for number, row in enumerate(reader, start=2):
             if None in row:
+                cells = [*row.values(), *(row.get(None) or ())]  # type: ignore[call-overload]
+                joined = any("\n" in str(cell) for cell in cells if cell)
+                hint = " (a quote left open joins lines into one row)" if joined else ""
                 raise ScenarioErrors(
                     [
                         ScenarioError(
-                            f"{source}: row {number}", "", "more cells than the header has columns"
+                            f"{source}: row {number}",
+                            "",
+                            f"more cells than the header has columns{hint}",
                         )
                     ]
                 )
             if any((v or "").strip() for v in row.values()):
                 yield number, row
     except (UnicodeDecodeError, csv.Error) as error:
-        raise _unreadable(source, error) from None
+        raise _unreadable(f"{source}: row {number + 1}", error) from None
 
 
 def _unreadable(source: str, error: Exception) -> ScenarioErrors:
     if isinstance(error, UnicodeDecodeError):
         return ScenarioErrors([ScenarioError(source, "", "expected a UTF-8 CSV text file")])
-    return ScenarioErrors([ScenarioError(source, "", f"not valid CSV: {error}")])
+    text = str(error)
+    if "field larger than field limit" in text:
+        text = (
+            f"a cell is longer than {csv.field_size_limit():,} characters (a quote left open "
+            "runs a cell on to the end of the file)"
+        )
+    return ScenarioErrors([ScenarioError(source, "", f"not valid CSV: {text}")])
 
 
 def row_scenario(row: dict[str, str], where: str, number: int) -> Scenario | ScenarioErrors:
