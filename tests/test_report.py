@@ -157,6 +157,24 @@ def test_hostile_titles_render_as_text(tmp_path):
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_control_characters_in_scenario_text_are_shown_escaped(tmp_path, fmt):
+    # an escape sequence, a NUL and a right-to-left override: shown as a terminal shows them
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "controls.toml").write_text(
+        'title = "ansi \\u001b[31mRED nul \\u0000 rlo \\u202e end"\n'
+        '[failure]\nkind = "repair-delay"\n'
+        "[dates]\noccurred = 2026-01-05\nclaimed = 2026-02-02\n",
+        encoding="utf-8",
+    )
+    name = "report.md" if fmt == "markdown" else "report.html"
+    _, output = write_report(tmp_path, str(folder), "-l", "alliance", "-f", fmt, name=name)
+    text = output.read_text(encoding="utf-8")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202e]", text)
+    assert "ansi \\x1b[31mRED nul \\x00 rlo \\u202e end" in text
+
+
 def test_markdown_report_with_charts_beside_it(tmp_path):
     folder = tmp_path / "scenarios"
     folder.mkdir()

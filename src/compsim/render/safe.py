@@ -63,3 +63,12 @@ def flat(text: str) -> str:
 def is_printable(text: str) -> bool:
     """No control or format character (for tests)."""
     return not any(unicodedata.category(c) in ("Cc", "Cf") and c != "\n" for c in text)
+
+
+def for_template(value: object) -> object:
+    """A Jinja ``finalize``: scenario and plugin text with its control characters shown
+    escaped (``\\x1b``), as a terminal shows them, before it is HTML-escaped; markup the
+    page builds itself (anything with ``__html__``, such as an inline chart) is left alone."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return terminal(value)
+    return value

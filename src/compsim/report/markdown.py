@@ -6,14 +6,16 @@ from pathlib import Path
 
 from compsim.diff import _difference, _show, cell_text, signed
 from compsim.money import format_pounds
+from compsim.render.safe import one_line
 from compsim.report.charts import Chart
 from compsim.report.data import MARKS, Report
 from compsim.report.render import SUMMARY_LINES
 
 
 def text(value: object) -> str:
-    """Untrusted text for Markdown: no raw HTML, no table breaks."""
-    return (
+    """Untrusted text for Markdown: no raw HTML, no table breaks, no control characters
+    (escaped as a terminal shows them: ``\\x1b``)."""
+    return one_line(
         str(value)
         .replace("&", "&amp;")
         .replace("<", "&lt;")

@@ -83,11 +83,14 @@ def make_charts(report: Report) -> list[Chart]:
 def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+    from compsim.render.safe import for_template
+
     environment = Environment(
         loader=PackageLoader("compsim.report", "templates"),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
         undefined=StrictUndefined,
         trim_blocks=False,
+        finalize=for_template,
     )
     return environment
 
