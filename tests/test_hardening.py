@@ -653,3 +653,11 @@ def test_a_csv_cell_past_the_reader_s_limit_is_named_with_its_row(tmp_path):
     path.write_text("\n".join([header, example, long_cell]) + "\n")
     line = invoke("validate", path).output.splitlines()[0]
     assert line.startswith(f"error: {path}: row 3: not valid CSV: a cell is longer than 131,072")
+
+
+def test_a_link_to_a_scenario_that_is_gone_is_an_error_not_skipped(tmp_path):
+    (tmp_path / "boiler.toml").write_text(GOOD)
+    (tmp_path / "gone.toml").symlink_to(tmp_path / "nowhere" / "gone.toml")
+    result = invoke("validate", tmp_path)
+    assert result.exit_code == 1, result.output
+    assert f"error: {tmp_path / 'gone.toml'}: cannot read the file" in result.output

@@ -53,11 +53,14 @@ def library_path() -> Path:
 
 def scenario_files(paths: Iterable[Path]) -> list[Path]:
     """Every ``*.toml`` under each path (recursively, sorted); a file path (a scenario file or
-    a ``.csv`` caseload) is taken as given."""
+    a ``.csv`` caseload) is taken as given. A link to a file that is gone is kept, so that
+    reading it is an error naming it rather than a scenario skipped unseen."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+            files.extend(
+                sorted(p for p in path.rglob("*.toml") if p.is_file() or not p.exists())
+            )
         elif path.exists():
             files.append(path)
         else:
