@@ -58,9 +58,7 @@ def scenario_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*.toml") if p.is_file() or not p.exists())
-            )
+            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file() or not p.exists()))
         elif path.exists():
             files.append(path)
         else:
