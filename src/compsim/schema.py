@@ -184,7 +184,13 @@ Rules the loader keeps:
 - Dates must be in order where order is implied (`occurred <= aware <= reported <=
   claimed`, `occurred <= resolved`, an amenity's `from <= to`, complaint dates in the order
   of the process). An amenity's own `to` may be after `resolved`: a room can stay unusable
-  while it is made good after the failure itself is put right.
+  while it is made good after the failure itself is put right. A determination's
+  `source.decided` is not before `dates.occurred`.
+- A golden outcome must be one a decision could meet: an `[expected.ID]` table's `min` is
+  not above its `max`, and its `approver` is not empty. The `title` is not empty, and each
+  of `household.vulnerabilities` appears once.
+- A number, date or true/false written in quotes is text in TOML: the error says to drop
+  the quotes.
 - A file may start with a UTF-8 byte-order mark (as Windows Notepad writes one).
 - Defaults are applied by the loader, so plugins always see complete values.
 
