@@ -53,9 +53,9 @@ class _Group(click.Group):
             _internal(ctx, error)
 
 
-CLOSED_PIPE = (
-    128 + 13
-)  # as a process killed by SIGPIPE: not 1, which compare means "a plugin failed"
+# the code of a process a closed pipe stops (SIGPIPE): not 1, which compare means "a plugin
+# failed"
+CLOSED_PIPE = 128 + 13
 
 
 def _closed_pipe() -> None:

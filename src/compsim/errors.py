@@ -1,5 +1,8 @@
 """Errors a user can cause. Each prints as one line; none shows a traceback."""
 
+# after "got the text '600'" where a number, date or true/false was meant
+QUOTED_HINT = " (write it without quotes: in TOML, quotes make it text)"
+
 
 class CompsimError(Exception):
     """A problem with the user's input: a file, an option, an override, a landlord id."""

@@ -50,7 +50,7 @@ from typing import Any
 
 import attrs
 
-from compsim.errors import ParamError
+from compsim.errors import QUOTED_HINT, ParamError
 from compsim.models import ASSUMPTION, BASES, DRAFT, PUBLISHED, ReadingUsed
 from compsim.money import PENNY, has_at_most_two_places
 
@@ -559,7 +559,7 @@ def convert(
         if len(shown) > MAX_SHOWN:
             shown = shown[:MAX_SHOWN] + "…"
         if typed_text and _convert(kind, raw, definition.choices) is not None:
-            shown += " (write it without quotes: in TOML, quotes make it text)"
+            shown += QUOTED_HINT
         place = where if named else f"{where}: {definition.path}"
         raise ParamError(f"{place}: expected {definition.accepts()}, got {shown}")
     return value

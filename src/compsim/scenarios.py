@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from compsim.errors import CompsimError, ScenarioError, ScenarioErrors
+from compsim.errors import QUOTED_HINT, CompsimError, ScenarioError, ScenarioErrors
 from compsim.models import (
     DATE_MAX,
     DATE_MIN,
@@ -260,7 +260,7 @@ def _quoted_hint(kind: str, raw: Any) -> str:
             return ""
     except (ValueError, ArithmeticError):
         return ""
-    return " (write it without quotes: in TOML, quotes make it text)"
+    return QUOTED_HINT
 
 
 def _show(value: Any) -> str:
