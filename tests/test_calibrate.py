@@ -317,3 +317,16 @@ def test_the_published_reference_has_no_drafts(tmp_path):
     assert "Drafts in force" not in table and "†" not in table
     document = json.loads(CliRunner().invoke(cli, ["calibrate", path, "-f", "json"]).output)
     assert document["cases"][0]["drafts"] == []
+
+
+def test_a_tag_picks_a_part_of_the_determinations(tmp_path):
+    _determination(tmp_path, "800.00")
+    extracted = tmp_path / "ho-extracted.toml"
+    extracted.write_text(
+        'tags = ["machine-extracted"]\n' + DETERMINATION.format(ordered="300.00", split="fit")
+    )
+    result = CliRunner().invoke(
+        cli, ["calibrate", str(tmp_path), "-t", "machine-extracted", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [c["scenario"] for c in json.loads(result.output)["cases"]] == ["ho-extracted"]

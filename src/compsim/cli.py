@@ -932,6 +932,7 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
 
 @cli.command()
 @_paths
+@_tag
 @_set
 @_params
 @_calibrate_format
@@ -969,15 +970,16 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     help="Seed of the bootstrap, so its intervals repeat from run to run.",
 )
 def calibrate(
-    paths, sets, param_files, fmt, output, reference_id, top, chart, resamples, seed
+    paths, tags, sets, param_files, fmt, output, reference_id, top, chart, resamples, seed
 ) -> None:
     """The reference against what the Housing Ombudsman actually ordered.
 
     For every scenario with a [source] table (a published determination and its order): the
     reference's range and figure against the order, the share of orders inside a bounded
     range, the median order-to-figure ratio (for the fitted and the held-out cases apart, and
-    for each finding), each with a bootstrap interval, and the largest misses. PATH defaults
-    to the shipped library (scenarios/determinations).
+    for each finding and source), each with a bootstrap interval, and the largest misses.
+    PATH defaults to the shipped library (scenarios/determinations); --tag picks a part of it
+    (e.g. -t machine-extracted, -t batch-12).
     """
     from compsim import drafts
     from compsim.bootstrap import Resampling
@@ -989,7 +991,7 @@ def calibrate(
     reference = next((p for p in policies if p.column == reference_id), None)
     if reference is None:
         raise CompsimError(f"--reference {reference_id}: no such policy is installed")
-    cases = run_calibration(_scenarios(paths), reference)
+    cases = run_calibration(_scenarios(paths, tags), reference)
     if chart is not None:
         draw_chart(cases, chart, reference_id)
     resampling = Resampling(resamples=resamples, seed=seed)
