@@ -330,3 +330,54 @@ def test_a_tag_picks_a_part_of_the_determinations(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert [c["scenario"] for c in json.loads(result.output)["cases"]] == ["ho-extracted"]
+
+
+# Worked by hand: ordered £150, the landlord had offered £1,010 and the order is in addition
+# to it, so the Ombudsman's whole remedy is £1,160; figure £977.28, range £500 to £2,000.
+# Against the order: 150 / 977.28 = 0.1535, below the range. Against the remedy:
+# 1,160 / 977.28 = 1.1870, inside.
+def _offered(adds, against):
+    base = case("o", "held-out", "150.00", "977.28", 500, 2000)
+    return attrs.evolve(base, offered=D("1010.00"), adds_to_offer=adds, against=against)
+
+
+def test_the_remedy_adds_the_offer_only_where_the_order_is_in_addition_to_it():
+    assert _offered(True, "remedy").remedy == D("1160.00")
+    assert _offered(False, "remedy").remedy == D("150.00")  # the order includes it
+    assert _offered(None, "remedy").remedy == D("150.00")  # not said: the order alone
+    by_order, by_remedy = _offered(True, "order"), _offered(True, "remedy")
+    assert not by_order.inside and by_order.ratio == pytest.approx(0.1535, abs=1e-4)
+    assert by_remedy.inside and by_remedy.ratio == pytest.approx(1.1870, abs=1e-4)
+    # the golden check stays on the order, as every protocol measured it
+    assert by_order.within_tolerance == by_remedy.within_tolerance
+
+
+OFFER = "\noffered = 1010.00\norder_adds_to_offer = true\n"
+
+
+def test_against_remedy_in_the_command_and_its_records(tmp_path):
+    path = tmp_path / "ho-offer.toml"
+    path.write_text(DETERMINATION.format(ordered="150.00", split="fit") + OFFER)
+    runner = CliRunner()
+    by_order = json.loads(runner.invoke(cli, ["calibrate", str(path), "-f", "json"]).output)
+    by_remedy = json.loads(
+        runner.invoke(cli, ["calibrate", str(path), "-f", "json", "--against", "remedy"]).output
+    )
+    assert (by_order["against"], by_remedy["against"]) == ("order", "remedy")
+    (order_case,), (remedy_case,) = by_order["cases"], by_remedy["cases"]
+    for record in (order_case, remedy_case):
+        assert record["offered"] == "1010.00" and record["order_adds_to_offer"] is True
+        assert record["remedy"] == "1160.00" and record["ordered"] == "150.00"
+    assert remedy_case["ratio"] > order_case["ratio"]
+    table = runner.invoke(cli, ["calibrate", str(path), "--against", "remedy"]).output
+    assert "Ombudsman remedies" in table and "median remedy ÷ figure" in table
+
+
+def test_whether_the_order_adds_to_an_offer_needs_the_offer(tmp_path):
+    path = tmp_path / "ho-no-amount.toml"
+    path.write_text(
+        DETERMINATION.format(ordered="150.00", split="fit") + "\norder_adds_to_offer = true\n"
+    )
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "source.offered: expected the offer's amount" in result.output

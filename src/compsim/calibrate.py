@@ -51,6 +51,9 @@ SPLITS = ("fit", "held-out")
 # by a language model from the decision text with no person checking (the scenario's tag)
 MACHINE_EXTRACTED = "machine-extracted"
 SOURCES = ("read", MACHINE_EXTRACTED)
+# what the reference's range and figure are set against: the order (the protocols' measure),
+# or the Ombudsman's whole remedy, the order with the landlord's offer where it adds to it
+AGAINST = ("order", "remedy")
 
 
 @attrs.frozen
@@ -70,6 +73,22 @@ class Case:
     error: str = ""
     drafts_used: tuple[str, ...] = ()  # the draft values (parameter paths) the decision read
     source: str = "read"  # one of SOURCES: how the order was read
+    offered: Decimal | None = None  # the landlord's offer before the determination, if given
+    adds_to_offer: bool | None = None  # the order is in addition to it (None: not said)
+    against: str = "order"  # one of AGAINST: what inside and the ratio measure
+
+    @property
+    def remedy(self) -> Decimal:
+        """The Ombudsman's whole remedy: the order, with the landlord's offer where the order
+        is in addition to it."""
+        if self.adds_to_offer and self.offered is not None:
+            return self.ordered + self.offered
+        return self.ordered
+
+    @property
+    def compared(self) -> Decimal:
+        """What the range and figure are set against (``against``)."""
+        return self.remedy if self.against == "remedy" else self.ordered
 
     @property
     def bounded(self) -> bool:
@@ -77,12 +96,12 @@ class Case:
 
     @property
     def inside(self) -> bool:
-        return self.high is not None and self.low <= self.ordered <= self.high
+        return self.high is not None and self.low <= self.compared <= self.high
 
     @property
     def ratio(self) -> float:
-        """order ÷ figure (infinite when the reference gives nothing)."""
-        return float(self.ordered / self.figure) if self.figure > 0 else math.inf
+        """order (or remedy) ÷ figure (infinite when the reference gives nothing)."""
+        return float(self.compared / self.figure) if self.figure > 0 else math.inf
 
     @property
     def miss(self) -> float:
@@ -118,7 +137,7 @@ class Summary:
         return self.inside / self.cases if self.cases else 0.0
 
 
-def case_of(scenario: Scenario, decision: Decision | Any) -> Case:
+def case_of(scenario: Scenario, decision: Decision | Any, against: str = "order") -> Case:
     source = scenario.origin
     assert source is not None
     days = (scenario.dates.loss_end - scenario.dates.occurred).days
@@ -130,6 +149,9 @@ def case_of(scenario: Scenario, decision: Decision | Any) -> Case:
         "split": source.split,
         "ordered": source.ordered,
         "source": MACHINE_EXTRACTED if MACHINE_EXTRACTED in scenario.tags else "read",
+        "offered": source.offered,
+        "adds_to_offer": source.order_adds_to_offer,
+        "against": against,
     }
     if not isinstance(decision, Decision):
         zero = Decimal("0.00")
@@ -146,14 +168,18 @@ def case_of(scenario: Scenario, decision: Decision | Any) -> Case:
     )
 
 
-def calibrate(scenarios: Sequence[Scenario], reference: Policy) -> list[Case]:
+def calibrate(
+    scenarios: Sequence[Scenario], reference: Policy, against: str = "order"
+) -> list[Case]:
+    """Each determination's case; ``against`` (AGAINST) says what the reference is measured
+    against: the order, or the Ombudsman's whole remedy."""
     determinations = [s for s in scenarios if s.origin is not None]
     if not determinations:
         raise CompsimError(
             "no scenario has a [source] table recording an Ombudsman order "
             "(see docs/determinations.md)"
         )
-    return [case_of(s, evaluate_cell(s, reference)) for s in determinations]
+    return [case_of(s, evaluate_cell(s, reference), against) for s in determinations]
 
 
 # a case as the bootstrap resamples it: (inside, order ÷ figure), worked out once
@@ -209,6 +235,16 @@ def largest_misses(cases: Sequence[Case], top: int) -> list[Case]:
 
 
 # ---------------------------------------------------------------- rendering
+
+
+def _measure(cases: Sequence[Case]) -> str:
+    return "remedy" if any(c.against == "remedy" for c in cases) else "order"
+
+
+def _what(cases: Sequence[Case], count: int) -> str:
+    if _measure(cases) == "remedy":
+        return f"{count} Ombudsman remedies (each order with the landlord's offer it adds to)"
+    return f"{count} Ombudsman orders"
 
 
 def _range(case: Case) -> str:
@@ -269,6 +305,7 @@ def render_calibration(
 
     markdown = fmt == "markdown"
     style = "github" if markdown else "simple"
+    remedy = any(c.against == "remedy" for c in cases)
     summaries = summarise(cases, resampling)
     level = _level_text(resampling)
     head = tabulate(
@@ -287,10 +324,10 @@ def render_calibration(
         headers=[
             "determinations",
             "cases",
-            "order inside the bounded range",
+            f"{_measure(cases)} inside the bounded range",
             f"{level} interval",
             "bounded ranges",
-            "median order ÷ figure",
+            f"median {_measure(cases)} ÷ figure",
             f"{level} interval",
         ],
         tablefmt=style,
@@ -304,6 +341,7 @@ def render_calibration(
             c.finding,
             c.split,
             format_pounds(c.ordered),
+            *([format_pounds(c.remedy)] if remedy else []),
             format_pounds(c.figure) + (DRAFT_MARK if c.drafts_used else ""),
             _range(c),
             _ratio_text(c.ratio),
@@ -319,23 +357,31 @@ def render_calibration(
             "finding",
             "split",
             "ordered",
+            *(["remedy"] if remedy else []),
             "figure",
             f"{reference} range",
-            "order ÷ figure",
+            f"{_measure(cases)} ÷ figure",
         ],
         tablefmt=style,
         disable_numparse=True,
     )
-    title = f"The {reference} reference against {len(cases)} Ombudsman orders"
+    title = f"The {reference} reference against {_what(cases, len(cases))}"
     in_force_lines = header_lines(in_force, DRAFT_MARK)
     if in_force_lines:
         title = "\n".join([title, "", *in_force_lines])
-    misses_title = f"Largest misses (top {top}, by the factor between figure and order)"
+    misses_title = f"Largest misses (top {top}, by the factor between figure and {_measure(cases)})"
     if markdown:
         title, misses_title = f"## {title}", f"### {misses_title}"
+    remedy_note = (
+        "The remedy is the order with the landlord's offer where the source says the order is "
+        "in addition to it ([source] offered, order_adds_to_offer), else the order. "
+        if remedy
+        else ""
+    )
     note = (
         "A range counts only when bounded: an open top commits to nothing. The figure is the "
-        "reference's single amount; a ratio above 1 means the Ombudsman ordered more. The "
+        "reference's single amount; a ratio above 1 means the Ombudsman ordered more. "
+        f"{remedy_note}The "
         f"golden check in compsim test wants each fitted order within the range widened by a "
         f"factor of {ORDER_TOLERANCE} at each end; held-out cases are measured here, never "
         f"enforced. {_resampling_note(resampling)}"
@@ -354,6 +400,9 @@ def _record(case: Case, drafts: Sequence[dict[str, Any]] = ()) -> dict[str, Any]
         "split": case.split,
         "source": case.source,
         "ordered": as_text(case.ordered),
+        "offered": None if case.offered is None else as_text(case.offered),
+        "order_adds_to_offer": case.adds_to_offer,
+        "remedy": as_text(case.remedy),
         "figure": as_text(case.figure),
         "min": as_text(case.low),
         "max": as_text(case.high),
@@ -384,6 +433,7 @@ def _json(
 ) -> str:
     document = {
         "reference": reference,
+        "against": cases[0].against if cases else "order",
         "resampling": {
             "method": "percentile bootstrap over the group's cases",
             "resamples": resampling.resamples,
@@ -438,8 +488,8 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
     plt = pyplot_for(path)
 
     figure, axes = plt.subplots(figsize=(7, 6.5), dpi=110)
-    shown = [c for c in cases if c.figure > 0 and c.ordered > 0]  # £0 has no place on a log scale
-    values = [float(v) for c in shown for v in (c.figure, c.ordered)] or [1.0]
+    shown = [c for c in cases if c.figure > 0 and c.compared > 0]  # a log scale has no £0
+    values = [float(v) for c in shown for v in (c.figure, c.compared)] or [1.0]
     low, high = min(values) / 1.6, max(values) * 1.6
     axes.plot([low, high], [low, high], color="#777777", linewidth=1, label="order = figure")
     band = float(ORDER_TOLERANCE)
@@ -467,7 +517,7 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
             )
         axes.scatter(
             [float(c.figure) for c in group],
-            [float(c.ordered) for c in group],
+            [float(c.compared) for c in group],
             marker=marker,
             color=colour,
             s=36,
@@ -481,15 +531,20 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
     pounds_axis(axes.xaxis)
     pounds_axis(axes.yaxis)
     axes.set_xlabel(f"{reference} reference figure (£, log scale; bar: its range)")
-    axes.set_ylabel("ordered by the Ombudsman (£, log scale)")
-    axes.set_title(f"The {reference} reference against {len(shown)} Ombudsman orders")
+    remedy = any(c.against == "remedy" for c in cases)
+    axes.set_ylabel(
+        "the Ombudsman's remedy: order, with the offer it adds to (£, log scale)"
+        if remedy
+        else "ordered by the Ombudsman (£, log scale)"
+    )
+    axes.set_title(f"The {reference} reference against {_what(cases, len(shown))}")
     axes.grid(True, which="both", color="#e5e5e5", linewidth=0.5)
     axes.legend(loc="upper left", fontsize="small")
     if left_off := len(cases) - len(shown):
         figure.text(
             0.01,
             0.005,
-            f"Not drawn: {left_off} with a £0 figure or order (a log scale has no £0).",
+            f"Not drawn: {left_off} with a £0 figure or {_measure(cases)} (a log scale has no £0).",
             fontsize="x-small",
             color="#555555",
         )

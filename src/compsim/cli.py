@@ -950,6 +950,14 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     "--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="Misses to list."
 )
 @click.option(
+    "--against",
+    type=click.Choice(("order", "remedy"), case_sensitive=False),
+    default="order",
+    show_default=True,
+    help="Set the reference against the order, or against the Ombudsman's whole remedy: the "
+    "order with the landlord's offer where the source says the order adds to it.",
+)
+@click.option(
     "--chart",
     type=NonEmptyPath(path_type=Path),
     metavar="FILE.svg|png",
@@ -970,7 +978,7 @@ def sweep(scenario, vary, landlords, sets, param_files, fmt, output, reference, 
     help="Seed of the bootstrap, so its intervals repeat from run to run.",
 )
 def calibrate(
-    paths, tags, sets, param_files, fmt, output, reference_id, top, chart, resamples, seed
+    paths, tags, sets, param_files, fmt, output, reference_id, top, against, chart, resamples, seed
 ) -> None:
     """The reference against what the Housing Ombudsman actually ordered.
 
@@ -991,7 +999,7 @@ def calibrate(
     reference = next((p for p in policies if p.column == reference_id), None)
     if reference is None:
         raise CompsimError(f"--reference {reference_id}: no such policy is installed")
-    cases = run_calibration(_scenarios(paths, tags), reference)
+    cases = run_calibration(_scenarios(paths, tags), reference, against.lower())
     if chart is not None:
         draw_chart(cases, chart, reference_id)
     resampling = Resampling(resamples=resamples, seed=seed)

@@ -425,6 +425,17 @@ class Source:
     finding: str = required("choice", choices=FINDINGS, help="the Ombudsman's finding")
     ordered: Decimal = required("money", help="the compensation the Ombudsman ordered")
     ordered_for: str = optional("text", "", help="what the ordered sum was for, in words")
+    offered: Decimal | None = optional(
+        "money",
+        help="compensation the landlord had offered or paid for the complaint before the "
+        "determination, where the source gives it (not refunds of costs or payment for "
+        "damaged items)",
+    )
+    order_adds_to_offer: bool | None = optional(
+        "bool",
+        help="true: the order is in addition to the offer, so the Ombudsman's whole remedy is "
+        "the two together; false: the order includes it; absent: the source does not say",
+    )
     stand_ins: str = optional(
         "text", "", help="facts the determination does not give and the scenario assumes"
     )

@@ -465,6 +465,12 @@ class _Reader:
         source = values.get("origin")  # the [source] table
         if source:
             not_before("source.decided", source.get("decided"), "dates.occurred", occurred)
+            if source.get("order_adds_to_offer") is not None and source.get("offered") is None:
+                self.error(
+                    "source.offered",
+                    "expected the offer's amount: source.order_adds_to_offer says how the "
+                    "order stands to it",
+                )
         complaint = values.get("complaint")
         if complaint is not None:
             not_before("complaint.received", complaint.get("received"), "dates.occurred", occurred)
