@@ -149,7 +149,11 @@ HANDLING = "readings.fault_exclusion_covers_complaint_handling"
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     checks = _checks(scenario, params)
-    if scenario.complaint is None or scenario.failure.kind == "complaint-handling":
+    if (
+        scenario.complaint is None
+        or not _fault_cause(scenario)  # no exclusion of 3.1's about the cause applies
+        or scenario.failure.kind == "complaint-handling"
+    ):
         return checks
     covers = _handling_reading(scenario, params, checks)
     if covers is None:
@@ -375,9 +379,8 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     if vulnerabilities and not misled_major:  # Major already: no lift can change it
         if just_cause:
             consulted.append(params[LIFT_NONE])
-        values = {switch.path: switch.value for switch in consulted}
-        if _level(distress, repeated, {**values, REPEAT_FIRST: False}) != _level(
-            distress, repeated, {**values, REPEAT_FIRST: True}
+        if _order_matters(
+            distress, repeated, tuple([(switch.path, switch.value) for switch in consulted])
         ):
             consulted.append(params[REPEAT_FIRST])
     return _impact(
@@ -388,6 +391,16 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
         repeated,
         repeated_at.basis,
         tuple([(switch.path, switch.value, switch.basis, switch.clause) for switch in consulted]),
+    )
+
+
+@lru_cache(maxsize=256)
+def _order_matters(distress: str, repeated: bool, values: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether the order of the vulnerability and repeated-failure lifts (``REPEAT_FIRST``)
+    changes the level, given the other switches' values (memoised: plain values only)."""
+    readings = dict(values)
+    return _level(distress, repeated, {**readings, REPEAT_FIRST: False}) != _level(
+        distress, repeated, {**readings, REPEAT_FIRST: True}
     )
 
 
