@@ -126,6 +126,28 @@ def _head(reason: str, compensable: bool, clause: str = COMPENSABLE) -> Head:
     return Note(f"{'Counts' if compensable else 'Does not count'}: {reason}", clause), compensable
 
 
+@lru_cache(maxsize=64)
+def _no_notice_recorded(
+    count: str, threshold: int, read_as_none: bool, basis: str, clause: str
+) -> Head:
+    """The head for missed appointments with no notice recorded, by the reading
+    ``NOTICE_SWITCH`` (memoised on plain values, the switch read by the caller)."""
+    if read_as_none:
+        return _head(
+            f"{count} missed with no notice recorded, read as none ({basis}: "
+            f"{NOTICE_SWITCH}): less than {threshold} hours' notice, compensable",
+            True,
+            clause,
+        )
+    return _head(
+        f"{count} missed with no notice recorded: compsim does not read it as missed "
+        f"without {threshold} hours' notice, so nothing is paid for it "
+        f"({basis}: {NOTICE_SWITCH})",
+        False,
+        clause,
+    )
+
+
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
     """Every 4.2 kind the scenario shows, each marked compensable or not, with why; and,
     for a failure of a kind 4.2 does not name, whether discretionary compensation is paid
@@ -220,19 +242,8 @@ def _appointment_head(scenario: Scenario, params: Params) -> Head | None:
     if hours is None:
         # 4.2 asks whether 24 hours' notice was given; the scenario does not say: a reading
         switch = params[NOTICE_SWITCH]
-        if switch.value:
-            return _head(
-                f"{count} missed with no notice recorded, read as none ({switch.basis}: "
-                f"{NOTICE_SWITCH}): less than {threshold.value} hours' notice, compensable",
-                True,
-                switch.clause,
-            )
-        return _head(
-            f"{count} missed with no notice recorded: compsim does not read it as missed "
-            f"without {threshold.value} hours' notice, so nothing is paid for it "
-            f"({switch.basis}: {NOTICE_SWITCH})",
-            False,
-            switch.clause,
+        return _no_notice_recorded(
+            count, threshold.value, switch.value, switch.basis, switch.clause
         )
     if hours >= threshold.value:
         return _head(
@@ -1095,13 +1106,20 @@ def _specific_item(
     else:
         item = _per_day_item(label, days, rate.value, rate.clause, basis)
     if rent > 0:
-        cap = to_pennies(for_days(rent, days))
+        cap = _rent_for_days(rent, days)
         if item.amount > cap:  # only then does the reading for long losses change anything
             return _long_loss(item, cap, rent, (rate, reading), params)
     return item
 
 
 LONG_LOSS = "specific_sums.long_loss"
+
+
+@lru_cache(maxsize=1024)
+def _rent_for_days(rent: Decimal, days: int) -> Decimal:
+    """The rent for ``days`` days at ``rent`` a week, to the penny (memoised: rounded to the
+    penny, so 95.5 and 95.50, which share an entry, give the same amount)."""
+    return to_pennies(for_days(rent, days))
 
 
 def _long_loss(
