@@ -25,6 +25,7 @@ from compsim.models import (
     Approval,
     Award,
     AwardItem,
+    Complaint,
     Cost,
     DamagedItem,
     Deadline,
@@ -171,27 +172,39 @@ def _handling_reading(scenario: Scenario, params: Params, checks: list[Exclusion
     applied = [check for check in checks if check.applies]
     if not applied or not all(check in FAULT_EXCLUSIONS for check in applied):
         return None
-    timescales = complaint_timescales(params)
-    if not any(check.missed for check in check_timescales(scenario.complaint, timescales)):
+    if not _timescale_missed(scenario.complaint, complaint_timescales(params)):
         return None
     return params[HANDLING]
 
 
+@lru_cache(maxsize=256)
+def _timescale_missed(complaint: Complaint, timescales: tuple[Timescale, ...]) -> bool:
+    """Whether Alliance missed a complaints timescale (memoised: the complaint's dates and the
+    timescales are plain values; is_excluded and calculate_award both ask)."""
+    return any(check.missed for check in check_timescales(complaint, timescales))
+
+
 def _fault_exclusion(check: Exclusion, covers: Param) -> Exclusion:
     """A 3.1 exclusion for the cause of the fault, read with ``HANDLING``."""
+    return _read_with_handling(check, covers.value, covers.basis, covers.clause)
+
+
+@lru_cache(maxsize=64)
+def _read_with_handling(check: Exclusion, covers: bool, basis: str, clause: str) -> Exclusion:
+    """``_fault_exclusion`` from plain values (memoised); ``clause`` is the switch's, which
+    names 3.1 with 2.6 and the complaints policy."""
     reason = check.reason
-    clause = covers.clause  # names 3.1 with 2.6 and the complaints policy
-    if covers.value:
+    if covers:
         return Exclusion(
             f"{reason}: the whole claim is excluded, Alliance's own poor handling of the "
-            f"complaint (2.6) included ({covers.basis}: {HANDLING})",
+            f"complaint (2.6) included ({basis}: {HANDLING})",
             clause,
             True,
             check.short,
         )
     return Exclusion(
         f"{reason}: nothing is paid for the fault, but Alliance's own poor handling of the "
-        f"complaint (2.6) is still considered ({covers.basis}: {HANDLING})",
+        f"complaint (2.6) is still considered ({basis}: {HANDLING})",
         clause,
         False,
     )
