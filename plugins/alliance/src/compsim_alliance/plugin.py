@@ -375,7 +375,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     repeated_at = params[REPEATED]
     vulnerabilities = scenario.household.vulnerabilities
     if failure.persistent:  # a persistent failure is Major whatever the readings
-        return _persistent(vulnerabilities)
+        return _persistent(vulnerabilities) if vulnerabilities else PERSISTENT
     distress = failure.distress
     repeated = failure.reports >= repeated_at.value
     just_cause = distress == "none" and _just_cause(scenario)
@@ -392,7 +392,8 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     if vulnerabilities and not misled_major:  # Major already: no lift can change it
         if just_cause:
             consulted.append(params[LIFT_NONE])
-        if _order_matters(
+        # the order of the lifts can matter only for a repeated failure (see _level)
+        if repeated and _order_matters(
             distress, repeated, tuple([(switch.path, switch.value) for switch in consulted])
         ):
             consulted.append(params[REPEAT_FIRST])
@@ -426,6 +427,9 @@ def _persistent(vulnerabilities: tuple[str, ...]) -> Impact:
     if vulnerabilities:
         notes.append(_already_major(vulnerabilities))
     return Impact(LEVEL_NAMES["major"], MATRIX, LEVELS.index("major"), PUBLISHED, tuple(notes))
+
+
+PERSISTENT = _persistent(())
 
 
 def _already_major(vulnerabilities: tuple[str, ...]) -> Note:
