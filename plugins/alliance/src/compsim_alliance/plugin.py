@@ -144,6 +144,9 @@ SOME_INSURED = Exclusion(
 FAULT_EXCLUSIONS = frozenset(
     [check[True] for check in (THIRD_PARTY, EXTREME_WEATHER, RESIDENT, ACCESS, PLAN_KEPT)]
 )
+# _checks returns these very objects, so a check is one of them when its id is one of theirs
+# (hashing an Exclusion hashes its texts; FAULT_EXCLUSIONS keeps them alive)
+FAULT_IDS = frozenset(map(id, FAULT_EXCLUSIONS))
 HANDLING = "readings.fault_exclusion_covers_complaint_handling"
 
 
@@ -160,7 +163,7 @@ def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     if covers is None:
         return checks
     return [
-        _fault_exclusion(check, covers) if check in FAULT_EXCLUSIONS else check for check in checks
+        _fault_exclusion(check, covers) if id(check) in FAULT_IDS else check for check in checks
     ]
 
 
@@ -170,7 +173,7 @@ def _handling_reading(scenario: Scenario, params: Params, checks: list[Exclusion
     timescale (poor complaint handling, 2.6) in a claim that is not itself about complaint
     handling (there the matrix values it). Else None."""
     applied = [check for check in checks if check.applies]
-    if not applied or not all(check in FAULT_EXCLUSIONS for check in applied):
+    if not applied or not all(id(check) in FAULT_IDS for check in applied):
         return None
     if not _timescale_missed(scenario.complaint, complaint_timescales(params)):
         return None
@@ -186,21 +189,23 @@ def _timescale_missed(complaint: Complaint, timescales: tuple[Timescale, ...]) -
 
 def _fault_exclusion(check: Exclusion, covers: Param) -> Exclusion:
     """A 3.1 exclusion for the cause of the fault, read with ``HANDLING``."""
-    return _read_with_handling(check, covers.value, covers.basis, covers.clause)
+    return _read_with_handling(check.reason, check.short, covers.value, covers.basis, covers.clause)
 
 
 @lru_cache(maxsize=64)
-def _read_with_handling(check: Exclusion, covers: bool, basis: str, clause: str) -> Exclusion:
-    """``_fault_exclusion`` from plain values (memoised); ``clause`` is the switch's, which
-    names 3.1 with 2.6 and the complaints policy."""
-    reason = check.reason
+def _read_with_handling(
+    reason: str, short: str, covers: bool, basis: str, clause: str
+) -> Exclusion:
+    """``_fault_exclusion`` from plain values (memoised): the exclusion's reason and short
+    name, and the switch's value, basis and clause (which names 3.1 with 2.6 and the
+    complaints policy)."""
     if covers:
         return Exclusion(
             f"{reason}: the whole claim is excluded, Alliance's own poor handling of the "
             f"complaint (2.6) included ({basis}: {HANDLING})",
             clause,
             True,
-            check.short,
+            short,
         )
     return Exclusion(
         f"{reason}: nothing is paid for the fault, but Alliance's own poor handling of the "
@@ -692,7 +697,7 @@ def _complaint_handling_only(
     if covers is None or covers.value:
         return items
     why = "; ".join(
-        check.reason[0].lower() + check.reason[1:] for check in checks if check in FAULT_EXCLUSIONS
+        check.reason[0].lower() + check.reason[1:] for check in checks if id(check) in FAULT_IDS
     )
     kept = []
     for item in items:
