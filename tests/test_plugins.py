@@ -9,7 +9,7 @@ from importlib.metadata import EntryPoint
 import pytest
 
 from compsim import plugins
-from compsim.errors import CompsimError
+from compsim.errors import CompsimError, PluginError
 from compsim.models import Award, AwardItem, Settlement, SettlementPart
 from compsim.plugins import build_policies, discover, make_manager
 from compsim.simulate import evaluate, evaluate_cell, simulate
@@ -280,6 +280,58 @@ def test_a_result_with_a_list_inside_is_never_taken_as_passed():
     kept = Impact("Low", "t 2", 1, notes=(Note("n", "t 2"),))
     passed.remember_impact(kept)
     assert passed.impact is kept
+
+
+def test_impacts_and_approvals_that_passed_are_held_by_id_not_only_the_last():
+    """Plugins return their memoised impacts and approvals in turn: each one that passed is
+    held (by id, the object kept alive), so it is not checked again when it comes back after
+    another; one with a list inside never is, and the table is emptied when it is full."""
+    from compsim.models import Approval, Impact, Note
+    from compsim.plugins import PASSED_RESULTS_MAX, LastPassed
+
+    passed = LastPassed()
+    first = Impact("Low", "t 2", 1, notes=(Note("n", "t 2"),))
+    second = Impact("Medium", "t 2", 2)
+    passed.remember_impact(first)
+    passed.remember_impact(second)
+    assert passed.impact is second and passed.impacts[id(first)] is first
+    listed = Impact("Low", "t 2", 1, notes=[Note("n", "t 2")])
+    passed.remember_impact(listed)
+    assert passed.impact is plugins.NOT_YET and id(listed) not in passed.impacts
+    approval = Approval("Officer", "t 3")
+    passed.remember_approval(approval)
+    passed.remember_approval(Approval("Manager", "t 3"))
+    assert passed.approvals[id(approval)] is approval
+    listed_approval = Approval("Officer", "t 3", notes=[])
+    passed.remember_approval(listed_approval)
+    assert id(listed_approval) not in passed.approvals
+    many = [Impact("Low", "t 2", 1) for _ in range(PASSED_RESULTS_MAX)]
+    for impact in many:
+        passed.remember_impact(impact)
+    assert len(passed.impacts) <= PASSED_RESULTS_MAX and passed.impacts[id(many[-1])] is many[-1]
+
+
+def test_an_impact_that_passed_before_the_last_decision_is_not_checked_again(monkeypatch):
+    """Two impacts in turn: after each passed once, neither is checked again (the check is
+    made to fail, and the decisions still stand)."""
+    from compsim import simulate
+
+    policy = build_policies(discover(), ["alliance"])[0]
+    low, high = (
+        scenario("[failure]\ndistress = 'minimal'"),
+        scenario("[failure]\ndistress = 'severe'"),
+    )
+    before = [evaluate(low, policy), evaluate(high, policy)]
+    assert before[0].impact is not before[1].impact
+
+    def refuse(column, impact):
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(simulate, "check_impact", refuse)
+    assert [evaluate(low, policy), evaluate(high, policy)] == before
+    other = build_policies(discover(), ["alliance"])[0]  # nothing passed yet: checked
+    with pytest.raises(PluginError, match="checked again"):
+        evaluate(low, other)
 
 
 def test_an_excluded_claim_shows_what_would_otherwise_have_been_awarded():

@@ -216,7 +216,11 @@ class LastPassed:
     """The results one policy's hooks returned last time, which passed the checks. Results
     are immutable, and plugins return constants and remembered results over and over: a
     result that is the very same object as last time is not checked again. Holding the
-    objects keeps the identity meaningful (an object's id is never reused while it lives)."""
+    objects keeps the identity meaningful (an object's id is never reused while it lives).
+
+    Impacts and approvals are also held by id (``impacts``, ``approvals``: every one that
+    passed, emptied when it grows large): plugins memoise them, so the same few dozen come
+    back in turn, and one that passed before is not checked again either."""
 
     exclusions: tuple[Exclusion, ...] = ()
     impact: Any = NOT_YET
@@ -225,17 +229,36 @@ class LastPassed:
     # (settlement, its sums) as one value: read and replaced in one step, so a decision on
     # another thread (the web page) never pairs one settlement with another's sums
     settlement: tuple[Any, tuple[Decimal, Decimal, Decimal]] = (NOT_YET, (ZERO, ZERO, ZERO))
+    impacts: dict[int, Impact] = attrs.Factory(dict)
+    approvals: dict[int, Approval] = attrs.Factory(dict)
 
     # Only a result whose lists are tuples is remembered: a list could change afterwards.
     def remember_impact(self, impact: Impact) -> None:
-        self.impact = impact if type(impact.notes) is tuple else NOT_YET
+        if type(impact.notes) is tuple:
+            self.impact = impact
+            _hold(self.impacts, impact)
+        else:
+            self.impact = NOT_YET
 
     def remember_award(self, award: Award) -> None:
         plain = type(award.items) is tuple and type(award.notes) is tuple
         self.award = award if plain and type(award.not_computed) is tuple else NOT_YET
 
     def remember_approval(self, approval: Approval) -> None:
-        self.approval = approval if type(approval.notes) is tuple else NOT_YET
+        if type(approval.notes) is tuple:
+            self.approval = approval
+            _hold(self.approvals, approval)
+        else:
+            self.approval = NOT_YET
+
+
+PASSED_RESULTS_MAX = 1024  # impacts or approvals held by id for one policy
+
+
+def _hold(table: dict[int, Any], result: Any) -> None:
+    if len(table) >= PASSED_RESULTS_MAX:
+        table.clear()
+    table[id(result)] = result
 
 
 @attrs.frozen

@@ -21,6 +21,7 @@ from compsim.models import (
     Scenario,
 )
 from compsim.plugins import (
+    NOT_YET,
     Policy,
     check_approval,
     check_award,
@@ -63,7 +64,8 @@ def evaluate(scenario: Scenario, policy: Policy, deadlines: bool = True) -> Deci
         passed.exclusions = checks
         step = "assess_impact"
         impact = hook.assess_impact(scenario=scenario, params=params)
-        if impact is not passed.impact:
+        # (the table's default is NOT_YET, never None: a hook returning None is never passed)
+        if impact is not passed.impact and passed.impacts.get(id(impact), NOT_YET) is not impact:
             passed.remember_impact(check_impact(column, impact))
         step = "calculate_award"
         computed = hook.calculate_award(scenario=scenario, impact=impact, params=params)
@@ -72,7 +74,10 @@ def evaluate(scenario: Scenario, policy: Policy, deadlines: bool = True) -> Deci
         award = NOTHING_AWARDED if exclusions else computed
         step = "route_approval"
         approval = hook.route_approval(scenario=scenario, award=award, params=params)
-        if approval is not passed.approval:
+        if (
+            approval is not passed.approval
+            and passed.approvals.get(id(approval), NOT_YET) is not approval
+        ):
             passed.remember_approval(check_approval(column, approval))
         step = "apply_offset"
         settlement = check_settlement(

@@ -1380,6 +1380,49 @@ def test_5_1_unreimbursed_cost_not_read_as_an_expense_sends_the_award_onto_the_r
     assert UNREIMBURSED in readings(decision)
 
 
+def _out_of_pocket(decision) -> list[str]:
+    return [n.detail for n in decision.settlement.notes if "out-of-pocket" in n.detail]
+
+
+def test_5_1_costs_not_read_as_expenses_are_named_in_the_one_rent_account_note():
+    # readings.unreimbursed_cost_is_expense=false (a draft): the £9 travel was incurred but
+    # is not counted, so the note on the rent account says so and why, in one note, instead
+    # of "the claimant has no out-of-pocket expenses"
+    decision = clarion(ARREARS_TRAVEL, f"{UNREIMBURSED}=false")
+    assert _out_of_pocket(decision) == [
+        "The rent account is £500.00 in arrears (rent arrears) and the claimant has incurred "
+        "no out-of-pocket expenses as 5.1 is read here: the costs this award does not "
+        "reimburse (travel) are not read as out-of-pocket expenses incurred as a direct "
+        f"result of Clarion's actions (draft: {UNREIMBURSED} = false, only a cost the award "
+        "reimburses counts): the whole award is paid directly onto the rent account; £350.00 "
+        "of it clears arrears"
+    ]
+    # with a sofa the award pays for, not an expense by default: named in the same note
+    both = clarion(
+        ARREARS_SOFA + '[[costs]]\nkind = "travel"\namount = 9.00\n', f"{UNREIMBURSED}=false"
+    )
+    (note,) = _out_of_pocket(both)
+    assert "(travel) are not read as out-of-pocket expenses" in note
+    assert (
+        "; nor are the damaged belongings it pays for (sofa), a loss, not money the claimant "
+        f"has spent (assumption: {AS_EXPENSES}): the whole award is paid directly onto"
+    ) in note
+    assert "has no out-of-pocket expenses" not in notes_text(both.settlement.notes)
+
+
+def test_5_1_note_on_the_rent_account_unchanged_on_the_default_readings():
+    # no cost at all, or belongings only (not expenses by default): "has no out-of-pocket
+    # expenses", and the belongings reading in a note of its own
+    assert _out_of_pocket(clarion(repair(extra="[account]\nrent_arrears = 500.00\n"))) == [
+        "The rent account is £500.00 in arrears (rent arrears) and the claimant has no "
+        "out-of-pocket expenses: the whole award is paid directly onto the rent account; "
+        "£350.00 of it clears arrears"
+    ]
+    first, second = _out_of_pocket(clarion(ARREARS_SOFA))
+    assert "has no out-of-pocket expenses" in first
+    assert second.startswith("The damaged belongings this award pays for (sofa) are a loss")
+
+
 @pytest.mark.parametrize("arrears", ["0.00", "500.00"])
 def test_5_1_reimbursed_cost_or_no_arrears_consults_no_reading_of_expenses(arrears):
     # an evidenced £40 cleaning is reimbursed (an expense on either reading), or the rent

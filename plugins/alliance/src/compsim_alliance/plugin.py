@@ -25,6 +25,7 @@ from compsim.models import (
     Approval,
     Award,
     AwardItem,
+    Complaint,
     Cost,
     DamagedItem,
     Deadline,
@@ -143,19 +144,26 @@ SOME_INSURED = Exclusion(
 FAULT_EXCLUSIONS = frozenset(
     [check[True] for check in (THIRD_PARTY, EXTREME_WEATHER, RESIDENT, ACCESS, PLAN_KEPT)]
 )
+# _checks returns these very objects, so a check is one of them when its id is one of theirs
+# (hashing an Exclusion hashes its texts; FAULT_EXCLUSIONS keeps them alive)
+FAULT_IDS = frozenset(map(id, FAULT_EXCLUSIONS))
 HANDLING = "readings.fault_exclusion_covers_complaint_handling"
 
 
 @hookimpl
 def is_excluded(scenario: Scenario, params: Params) -> list[Exclusion]:
     checks = _checks(scenario, params)
-    if scenario.complaint is None or scenario.failure.kind == "complaint-handling":
+    if (
+        scenario.complaint is None
+        or not _fault_cause(scenario)  # no exclusion of 3.1's about the cause applies
+        or scenario.failure.kind == "complaint-handling"
+    ):
         return checks
     covers = _handling_reading(scenario, params, checks)
     if covers is None:
         return checks
     return [
-        _fault_exclusion(check, covers) if check in FAULT_EXCLUSIONS else check for check in checks
+        _fault_exclusion(check, covers) if id(check) in FAULT_IDS else check for check in checks
     ]
 
 
@@ -165,29 +173,43 @@ def _handling_reading(scenario: Scenario, params: Params, checks: list[Exclusion
     timescale (poor complaint handling, 2.6) in a claim that is not itself about complaint
     handling (there the matrix values it). Else None."""
     applied = [check for check in checks if check.applies]
-    if not applied or not all(check in FAULT_EXCLUSIONS for check in applied):
+    if not applied or not all(id(check) in FAULT_IDS for check in applied):
         return None
-    timescales = complaint_timescales(params)
-    if not any(check.missed for check in check_timescales(scenario.complaint, timescales)):
+    if not _timescale_missed(scenario.complaint, complaint_timescales(params)):
         return None
     return params[HANDLING]
 
 
+@lru_cache(maxsize=256)
+def _timescale_missed(complaint: Complaint, timescales: tuple[Timescale, ...]) -> bool:
+    """Whether Alliance missed a complaints timescale (memoised: the complaint's dates and the
+    timescales are plain values; is_excluded and calculate_award both ask)."""
+    return any(check.missed for check in check_timescales(complaint, timescales))
+
+
 def _fault_exclusion(check: Exclusion, covers: Param) -> Exclusion:
     """A 3.1 exclusion for the cause of the fault, read with ``HANDLING``."""
-    reason = check.reason
-    clause = covers.clause  # names 3.1 with 2.6 and the complaints policy
-    if covers.value:
+    return _read_with_handling(check.reason, check.short, covers.value, covers.basis, covers.clause)
+
+
+@lru_cache(maxsize=64)
+def _read_with_handling(
+    reason: str, short: str, covers: bool, basis: str, clause: str
+) -> Exclusion:
+    """``_fault_exclusion`` from plain values (memoised): the exclusion's reason and short
+    name, and the switch's value, basis and clause (which names 3.1 with 2.6 and the
+    complaints policy)."""
+    if covers:
         return Exclusion(
             f"{reason}: the whole claim is excluded, Alliance's own poor handling of the "
-            f"complaint (2.6) included ({covers.basis}: {HANDLING})",
+            f"complaint (2.6) included ({basis}: {HANDLING})",
             clause,
             True,
-            check.short,
+            short,
         )
     return Exclusion(
         f"{reason}: nothing is paid for the fault, but Alliance's own poor handling of the "
-        f"complaint (2.6) is still considered ({covers.basis}: {HANDLING})",
+        f"complaint (2.6) is still considered ({basis}: {HANDLING})",
         clause,
         False,
     )
@@ -358,7 +380,7 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     repeated_at = params[REPEATED]
     vulnerabilities = scenario.household.vulnerabilities
     if failure.persistent:  # a persistent failure is Major whatever the readings
-        return _persistent(vulnerabilities)
+        return _persistent(vulnerabilities) if vulnerabilities else PERSISTENT
     distress = failure.distress
     repeated = failure.reports >= repeated_at.value
     just_cause = distress == "none" and _just_cause(scenario)
@@ -375,9 +397,9 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     if vulnerabilities and not misled_major:  # Major already: no lift can change it
         if just_cause:
             consulted.append(params[LIFT_NONE])
-        values = {switch.path: switch.value for switch in consulted}
-        if _level(distress, repeated, {**values, REPEAT_FIRST: False}) != _level(
-            distress, repeated, {**values, REPEAT_FIRST: True}
+        # the order of the lifts can matter only for a repeated failure (see _level)
+        if repeated and _order_matters(
+            distress, repeated, tuple([(switch.path, switch.value) for switch in consulted])
         ):
             consulted.append(params[REPEAT_FIRST])
     return _impact(
@@ -391,6 +413,16 @@ def assess_impact(scenario: Scenario, params: Params) -> Impact:
     )
 
 
+@lru_cache(maxsize=256)
+def _order_matters(distress: str, repeated: bool, values: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether the order of the vulnerability and repeated-failure lifts (``REPEAT_FIRST``)
+    changes the level, given the other switches' values (memoised: plain values only)."""
+    readings = dict(values)
+    return _level(distress, repeated, {**readings, REPEAT_FIRST: False}) != _level(
+        distress, repeated, {**readings, REPEAT_FIRST: True}
+    )
+
+
 PERSISTENT_NOTE = Note("Major Impact: a persistent failure over a protracted time", MATRIX)
 
 
@@ -400,6 +432,9 @@ def _persistent(vulnerabilities: tuple[str, ...]) -> Impact:
     if vulnerabilities:
         notes.append(_already_major(vulnerabilities))
     return Impact(LEVEL_NAMES["major"], MATRIX, LEVELS.index("major"), PUBLISHED, tuple(notes))
+
+
+PERSISTENT = _persistent(())
 
 
 def _already_major(vulnerabilities: tuple[str, ...]) -> Note:
@@ -662,7 +697,7 @@ def _complaint_handling_only(
     if covers is None or covers.value:
         return items
     why = "; ".join(
-        check.reason[0].lower() + check.reason[1:] for check in checks if check in FAULT_EXCLUSIONS
+        check.reason[0].lower() + check.reason[1:] for check in checks if id(check) in FAULT_IDS
     )
     kept = []
     for item in items:

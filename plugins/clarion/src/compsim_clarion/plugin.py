@@ -126,6 +126,28 @@ def _head(reason: str, compensable: bool, clause: str = COMPENSABLE) -> Head:
     return Note(f"{'Counts' if compensable else 'Does not count'}: {reason}", clause), compensable
 
 
+@lru_cache(maxsize=64)
+def _no_notice_recorded(
+    count: str, threshold: int, read_as_none: bool, basis: str, clause: str
+) -> Head:
+    """The head for missed appointments with no notice recorded, by the reading
+    ``NOTICE_SWITCH`` (memoised on plain values, the switch read by the caller)."""
+    if read_as_none:
+        return _head(
+            f"{count} missed with no notice recorded, read as none ({basis}: "
+            f"{NOTICE_SWITCH}): less than {threshold} hours' notice, compensable",
+            True,
+            clause,
+        )
+    return _head(
+        f"{count} missed with no notice recorded: compsim does not read it as missed "
+        f"without {threshold} hours' notice, so nothing is paid for it "
+        f"({basis}: {NOTICE_SWITCH})",
+        False,
+        clause,
+    )
+
+
 def compensable_heads(scenario: Scenario, params: Params) -> list[Head]:
     """Every 4.2 kind the scenario shows, each marked compensable or not, with why; and,
     for a failure of a kind 4.2 does not name, whether discretionary compensation is paid
@@ -220,19 +242,8 @@ def _appointment_head(scenario: Scenario, params: Params) -> Head | None:
     if hours is None:
         # 4.2 asks whether 24 hours' notice was given; the scenario does not say: a reading
         switch = params[NOTICE_SWITCH]
-        if switch.value:
-            return _head(
-                f"{count} missed with no notice recorded, read as none ({switch.basis}: "
-                f"{NOTICE_SWITCH}): less than {threshold.value} hours' notice, compensable",
-                True,
-                switch.clause,
-            )
-        return _head(
-            f"{count} missed with no notice recorded: compsim does not read it as missed "
-            f"without {threshold.value} hours' notice, so nothing is paid for it "
-            f"({switch.basis}: {NOTICE_SWITCH})",
-            False,
-            switch.clause,
+        return _no_notice_recorded(
+            count, threshold.value, switch.value, switch.basis, switch.clause
         )
     if hours >= threshold.value:
         return _head(
@@ -1095,13 +1106,20 @@ def _specific_item(
     else:
         item = _per_day_item(label, days, rate.value, rate.clause, basis)
     if rent > 0:
-        cap = to_pennies(for_days(rent, days))
+        cap = _rent_for_days(rent, days)
         if item.amount > cap:  # only then does the reading for long losses change anything
             return _long_loss(item, cap, rent, (rate, reading), params)
     return item
 
 
 LONG_LOSS = "specific_sums.long_loss"
+
+
+@lru_cache(maxsize=1024)
+def _rent_for_days(rent: Decimal, days: int) -> Decimal:
+    """The rent for ``days`` days at ``rent`` a week, to the penny (memoised: rounded to the
+    penny, so 95.5 and 95.50, which share an entry, give the same amount)."""
+    return to_pennies(for_days(rent, days))
 
 
 def _long_loss(
@@ -1447,9 +1465,10 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
     if arrears == 0:
         why = _paid_to_claimant(out_of_pocket_expenses(scenario))
         unread: list[Note] = []
+        not_counted: list[str] = []
     else:
         # in arrears: whether the claimant has incurred out-of-pocket expenses decides
-        why, unread = _expenses_incurred(scenario, award, params)
+        why, unread, not_counted = _expenses_incurred(scenario, award, params)
     if why is not None:
         part = _to_claimant(total)
         other_debts = _other_debts_note(scenario, params)
@@ -1468,11 +1487,16 @@ def apply_offset(scenario: Scenario, award: Award, params: Params) -> Settlement
             against_debt=True,
         )
     ]
+    expenses = "has no out-of-pocket expenses"
+    if not_counted:  # costs incurred, not read as expenses: this note says which and why
+        expenses = (
+            f"has incurred no out-of-pocket expenses as 5.1 is read here: {'; '.join(not_counted)}"
+        )
     notes = [
         Note(
             f"The rent account is {format_pounds(arrears)} in arrears ({owed}) and the claimant "
-            "has no out-of-pocket expenses: the whole award is paid directly onto the rent "
-            f"account; {format_pounds(against)} of it clears arrears",
+            f"{expenses}: the whole award is paid directly onto the rent account; "
+            f"{format_pounds(against)} of it clears arrears",
             PAYMENT,
         ),
         *unread,
@@ -1533,33 +1557,37 @@ OWN_MERITS = Note("Each case will be considered on its own merits", PAYMENT)
 
 def _expenses_incurred(
     scenario: Scenario, award: Award, params: Params
-) -> tuple[Note | None, list[Note]]:
+) -> tuple[Note | None, list[Note], list[str]]:
     """5.1 with the rent account in arrears: why the award is paid to the claimant (they
     "have incurred additional out of pocket expenses as a direct result of our actions or
     inactions"), or None, with notes on what was not read as such an expense. A cost the
     award reimburses counts on any reading; whether a cost it does not reimburse (for want of
     evidence, say) counts, and whether belongings it pays for do, are reading switches, each
-    consulted only when nothing before it has sent the award to the claimant."""
+    consulted only when nothing before it has sent the award to the claimant.
+
+    With no such expense, the notes on what was not read as one, and, when costs were
+    incurred but not read as expenses (the other reading of ``UNREIMBURSED_SWITCH``), the
+    words for what was not counted and why, for apply_offset's note on the rent account
+    (which would otherwise say the claimant has no out-of-pocket expenses)."""
     expenses = out_of_pocket_expenses(scenario)
     unread: list[Note] = []
+    not_counted: list[str] = []
     if expenses:
         # calculate_award gives one "costs" item a cost, in the scenario's order
         items = [item for item in award.items if item.category == "costs"]
         pairs = zip(scenario.costs, items, strict=False)
         reimbursed = [cost for cost, item in pairs if item.amount > 0]  # never time off work
         if reimbursed:
-            return _paid_to_claimant(reimbursed), unread
+            return _paid_to_claimant(reimbursed), unread, not_counted
         switch = params[UNREIMBURSED_SWITCH]
         kinds = _kinds(expenses)
         if switch.value:
-            return _unreimbursed_note(kinds, switch.basis), unread
-        unread.append(
-            Note(
-                f"The claimant's costs this award does not reimburse ({kinds}) are not read as "
-                f"out-of-pocket expenses incurred as a direct result of Clarion's actions "
-                f"({switch.basis}: {UNREIMBURSED_SWITCH})",
-                switch.clause,
-            )
+            return _unreimbursed_note(kinds, switch.basis), unread, not_counted
+        not_counted.append(
+            f"the costs this award does not reimburse ({kinds}) are not read as out-of-pocket "
+            "expenses incurred as a direct result of Clarion's actions "
+            f"({switch.basis}: {UNREIMBURSED_SWITCH} = false, only a cost the award "
+            "reimburses counts)"
         )
     if scenario.damaged_items:
         # calculate_award gives one "belongings" item a damaged item, in the scenario's order
@@ -1569,21 +1597,31 @@ def _expenses_incurred(
         if names:
             switch = params[BELONGINGS_SWITCH]
             if switch.value:
-                return Note(
-                    "Paid to any account in the claimant's name: the damaged belongings this "
-                    f"award pays for ({names}) are read as out-of-pocket expenses "
-                    f"({switch.basis}: {BELONGINGS_SWITCH})",
-                    switch.clause,
-                ), unread
-            unread.append(
-                Note(
-                    f"The damaged belongings this award pays for ({names}) are a loss, not "
-                    f"out-of-pocket expenses the claimant has incurred ({switch.basis}: "
-                    f"{BELONGINGS_SWITCH})",
-                    switch.clause,
+                return (
+                    Note(
+                        "Paid to any account in the claimant's name: the damaged belongings this "
+                        f"award pays for ({names}) are read as out-of-pocket expenses "
+                        f"({switch.basis}: {BELONGINGS_SWITCH})",
+                        switch.clause,
+                    ),
+                    unread,
+                    not_counted,
                 )
-            )
-    return None, unread
+            if not_counted:  # after the costs, in the same words
+                not_counted.append(
+                    f"nor are the damaged belongings it pays for ({names}), a loss, not money "
+                    f"the claimant has spent ({switch.basis}: {BELONGINGS_SWITCH})"
+                )
+            else:
+                unread.append(
+                    Note(
+                        f"The damaged belongings this award pays for ({names}) are a loss, not "
+                        f"out-of-pocket expenses the claimant has incurred ({switch.basis}: "
+                        f"{BELONGINGS_SWITCH})",
+                        switch.clause,
+                    )
+                )
+    return None, unread, not_counted
 
 
 def _kinds(costs: list[Cost]) -> str:

@@ -14,8 +14,6 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-import attrs
-
 from compsim import hookimpl
 from compsim.dates import add_months, add_working_days, day_text
 from compsim.errors import ParamError
@@ -415,21 +413,24 @@ def _cause_checks(scenario: Scenario, params: Params) -> tuple[Exclusion, ...]:
     checks = _cause_of(cause)
     if cause == "contractor":
         if failure.kind in DAMAGE_KINDS:
-            return (*checks, _contractor_damage(params[CONTRACTOR_SWITCH]))
+            switch = params[CONTRACTOR_SWITCH]
+            return (*checks, _contractor_damage(switch.value, switch.basis))
         if scenario.damaged_items:
             return (*checks, CONTRACTOR_ITEMS)
     return checks
 
 
-def _contractor_damage(switch: Param) -> Exclusion:
+@lru_cache(maxsize=16)
+def _contractor_damage(excluded: bool, basis: str) -> Exclusion:
     """6.5 "claims of loss and damage against a third-party contractor": whether a damage
     claim a contractor caused is such a claim as a whole, or only its loss and damage is, is a
     reading switch (consulted only for a damage claim a contractor caused: for any other
-    failure both readings pay the rest and not the damaged items)."""
-    if switch.value:
+    failure both readings pay the rest and not the damaged items). Memoised on the switch's
+    value and basis, which the caller reads."""
+    if excluded:
         return Exclusion(
             f"{CONTRACTOR_DAMAGE.reason}: read as the whole claim, its costs and inconvenience "
-            f"too ({CONTRACTOR_SWITCH}, {switch.basis})",
+            f"too ({CONTRACTOR_SWITCH}, {basis})",
             CONTRACTOR_DAMAGE.clause,
             True,
             CONTRACTOR_DAMAGE.short,
@@ -437,7 +438,7 @@ def _contractor_damage(switch: Param) -> Exclusion:
     return Exclusion(
         "Damage caused by a contractor: only the loss and damage is read as the claim on the "
         "contractor's insurance 6.5 excludes (the damaged items are not paid); the rest of the "
-        f"claim is considered ({CONTRACTOR_SWITCH}, {switch.basis})",
+        f"claim is considered ({CONTRACTOR_SWITCH}, {basis})",
         CONTRACTOR_DAMAGE.clause,
         False,
     )
@@ -614,7 +615,12 @@ def _resting_on(item: AwardItem, *switches: Param) -> AwardItem:
     published)."""
     bases = (item.basis, *(switch.basis for switch in switches))
     basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else item.basis
-    return item if basis == item.basis else attrs.evolve(item, basis=basis)
+    if basis == item.basis:
+        return item
+    # attrs.evolve(item, basis=basis) written out: evolve looks up the fields on every call
+    return AwardItem(
+        item.label, item.amount, item.clause, basis, item.category, item.low, item.high
+    )
 
 
 NO_FAULT_SWITCH = "readings.no_fault_amenities_and_costs_paid"
@@ -637,15 +643,7 @@ def _without_fault(items: list[AwardItem], params: Params, notes: list[Note]) ->
     if switch.value:
         for n in found:
             items[n] = _resting_on(items[n], switch)
-        notes.append(
-            Note(
-                "Twenty11 accepts no fault here, so nothing is paid for stress, upset or "
-                f"inconvenience (6.9.3); {what} read as not depending on fault and paid: 6.9.2 "
-                "pays for a repair not completed within the response times, 6.9.6 for costs "
-                f"incurred 'as a result of a repair' ({NO_FAULT_SWITCH}, {switch.basis})",
-                switch.clause,
-            )
-        )
+        notes.append(_paid_without_fault(what, switch.basis, switch.clause))
         return
     basis = basis_from(switch)
     for n in found:
@@ -666,6 +664,18 @@ def _without_fault(items: list[AwardItem], params: Params, notes: list[Note]) ->
             f"caused, so not paid ({NO_FAULT_SWITCH}, {switch.basis})",
             switch.clause,
         )
+    )
+
+
+@lru_cache(maxsize=16)
+def _paid_without_fault(what: str, basis: str, clause: str) -> Note:
+    """The note under the default reading of ``NO_FAULT_SWITCH`` (memoised: plain values)."""
+    return Note(
+        "Twenty11 accepts no fault here, so nothing is paid for stress, upset or "
+        f"inconvenience (6.9.3); {what} read as not depending on fault and paid: 6.9.2 "
+        "pays for a repair not completed within the response times, 6.9.6 for costs "
+        f"incurred 'as a result of a repair' ({NO_FAULT_SWITCH}, {basis})",
+        clause,
     )
 
 
