@@ -284,7 +284,9 @@ def test_6_5_near_miss_landlord_or_contractor_repair_delay_not_excluded(cause):
     assert not t11(f"[failure]\nkind = 'repair-delay'\ncause = '{cause}'").excluded
 
 
-def test_6_5_loss_and_damage_against_a_contractor_excluded():
+def test_6_5_loss_and_damage_against_a_contractor_not_paid():
+    # 6.5: the sofa is a claim on the contractor's insurance, not paid; nothing else is
+    # claimed (distress none), so the award is £0, and the claim is not excluded as a whole
     decision = t11(
         """
 [failure]
@@ -296,7 +298,9 @@ replacement_value = 400.00
 retained = true
 """
     )
-    assert excluded_by(decision) == ["contractor's insurance"]
+    assert not decision.excluded
+    assert amount(decision, "belongings") == 0
+    assert items(decision, "belongings")[0].clause == "twenty11 6.5"
 
 
 def test_6_5_near_miss_contractor_repair_delay_considered_but_damaged_items_not_paid():
@@ -334,28 +338,15 @@ kind = "cleaning"
 amount = 80.00
 evidence = true
 """
-CONTRACTOR_WHOLE_OFF = ("twenty11.readings.contractor_damage_claim_excluded=false",)
+CONTRACTOR_WHOLE = ("twenty11.readings.contractor_damage_claim_excluded=true",)
 
 
-def test_6_5_reading_contractor_damage_claim_excluded_whole_by_default():
-    # 6.5 "claims of loss and damage against a third-party contractor": the damage claim is
-    # read as such a claim, so all of it is excluded, the cleaning cost and the inconvenience
-    # too; what it would otherwise have been: £80 (6.9.6) + £100 (6.9.3 moderate) = £180
+def test_6_5_reading_contractor_damage_only_the_loss_and_damage_not_paid_by_default():
+    # 6.5 excludes the loss and damage only (RULES.md reads it under loss and damage). The
+    # sofa is not paid (a claim on the contractor's insurance); the cleaning is reimbursed in
+    # full (6.9.6), £80.00, and moderate inconvenience paid at stress.moderate.amount, £100.00
+    # (6.9.3): £180.00. Goodwill over £150 needs a member of the Senior Management Team (6.8).
     decision = t11(CONTRACTOR_DAMAGE)
-    assert excluded_by(decision) == ["contractor's insurance"]
-    (check,) = [e for e in decision.exclusions if e.short == "contractor's insurance"]
-    assert "readings.contractor_damage_claim_excluded, assumption" in check.reason
-    assert decision.award.total == 0
-    assert decision.award_if_not_excluded.total == D("180.00")
-    assert readings(decision)["readings.contractor_damage_claim_excluded"] is True
-
-
-def test_6_5_reading_contractor_damage_only_the_loss_and_damage_not_paid():
-    # The other reading: 6.5 excludes the loss and damage only. The sofa is not paid (a claim
-    # on the contractor's insurance); the cleaning is reimbursed in full (6.9.6), £80.00, and
-    # moderate inconvenience paid at stress.moderate.amount, £100.00 (6.9.3): £180.00. Goodwill
-    # over £150 needs a member of the Senior Management Team (6.8).
-    decision = t11(CONTRACTOR_DAMAGE, CONTRACTOR_WHOLE_OFF)
     assert not decision.excluded
     assert amount(decision, "belongings") == 0
     assert items(decision, "belongings")[0].clause == "twenty11 6.5"
@@ -363,10 +354,23 @@ def test_6_5_reading_contractor_damage_only_the_loss_and_damage_not_paid():
     assert amount(decision, "distress") == D("100.00")
     assert decision.award.total == D("180.00")
     assert decision.approval.senior
-    # the items paid rest on the reading (here the user's draft of it)
-    assert {i.basis for i in decision.award.items if i.amount} == {"draft"}
+    # the items paid rest on the reading
+    assert {i.basis for i in decision.award.items if i.amount} == {"assumption"}
     assert "costs and inconvenience in the claim are considered" in notes(decision)
     assert readings(decision)["readings.contractor_damage_claim_excluded"] is False
+
+
+def test_6_5_reading_contractor_damage_claim_excluded_whole():
+    # The other reading: the damage claim is one of 6.5's "claims of loss and damage against
+    # a third-party contractor" as a whole, so all of it is excluded, the cleaning cost and
+    # the inconvenience too; what it would otherwise have been: £80 + £100 = £180
+    decision = t11(CONTRACTOR_DAMAGE, CONTRACTOR_WHOLE)
+    assert excluded_by(decision) == ["contractor's insurance"]
+    (check,) = [e for e in decision.exclusions if e.short == "contractor's insurance"]
+    assert "readings.contractor_damage_claim_excluded, draft" in check.reason
+    assert decision.award.total == 0
+    assert decision.award_if_not_excluded.total == D("180.00")
+    assert readings(decision)["readings.contractor_damage_claim_excluded"] is True
 
 
 @pytest.mark.parametrize(
@@ -383,7 +387,7 @@ def test_6_5_contractor_damage_reading_not_consulted_where_both_readings_agree(f
     decision = t11(facts)
     assert not decision.excluded
     assert "readings.contractor_damage_claim_excluded" not in readings(decision)
-    assert decision.award == t11(facts, CONTRACTOR_WHOLE_OFF).award
+    assert decision.award == t11(facts, CONTRACTOR_WHOLE).award
 
 
 OFFER = """
