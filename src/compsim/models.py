@@ -110,6 +110,14 @@ DRAFT = "draft"  # a value the user changed (--set, or a --params draft file)
 BASES = (PUBLISHED, ASSUMPTION, DRAFT)
 
 
+def strongest_basis(*bases: str) -> str:
+    """``draft`` over ``assumption`` over ``published``: the basis of a figure resting on all
+    of these."""
+    if DRAFT in bases:
+        return DRAFT
+    return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
+
+
 def _spec(kind: str, default: Any = attrs.NOTHING, **metadata: Any) -> Any:
     """A scenario field: ``kind`` tells the loader how to read and check it."""
     return attrs.field(default=default, metadata={"kind": kind, **metadata})

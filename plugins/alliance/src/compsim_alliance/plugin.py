@@ -17,9 +17,7 @@ from compsim.complaints import check_timescales, two_stage_timescales
 from compsim.dates import add_months, add_working_days, day_text
 from compsim.models import (
     ACCOUNT,
-    ASSUMPTION,
     CUSTOMER,
-    DRAFT,
     ONE_OFF_KINDS,
     PUBLISHED,
     Approval,
@@ -36,6 +34,7 @@ from compsim.models import (
     Settlement,
     SettlementPart,
     Timescale,
+    strongest_basis,
 )
 from compsim.money import ZERO, format_pounds, to_pennies
 from compsim.params import Param, Params, basis_from
@@ -529,7 +528,7 @@ def _impact(
                 )
             )
     return Impact(
-        LEVEL_NAMES[level], MATRIX, LEVELS.index(level), _strongest(*rests_on), tuple(notes)
+        LEVEL_NAMES[level], MATRIX, LEVELS.index(level), strongest_basis(*rests_on), tuple(notes)
     )
 
 
@@ -656,7 +655,9 @@ def calculate_award(scenario: Scenario, impact: Impact, params: Params) -> Award
                 matrix.value,
                 str(matrix.value),
                 matrix.clause,
-                _strongest(matrix.basis, impact.basis, reading.basis if reading else PUBLISHED),
+                strongest_basis(
+                    matrix.basis, impact.basis, reading.basis if reading else PUBLISHED
+                ),
             )
         )
     else:
@@ -748,13 +749,6 @@ DECANT_NOT_PUBLISHED = Note(
     "amount",
     "alliance 3.4",
 )
-
-
-def _strongest(*bases: str) -> str:
-    """draft > assumption > published: the basis of a figure resting on all of these."""
-    if DRAFT in bases:
-        return DRAFT
-    return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
 
 
 def _paid(

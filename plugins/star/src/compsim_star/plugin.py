@@ -33,6 +33,7 @@ from compsim.models import (
     Scenario,
     Settlement,
     SettlementPart,
+    strongest_basis,
 )
 from compsim.money import ZERO, format_pounds, to_pennies
 from compsim.params import Param, Params
@@ -77,13 +78,6 @@ CALCULATION = "star 7.1"
 MANDATORY = "star 6.1"
 PAYMENT = "star 8.1"
 DEDUCTIONS = "star 8.2"
-
-
-def combine(*bases: str) -> str:
-    """``draft`` over ``assumption`` over ``published``."""
-    if DRAFT in bases:
-        return DRAFT
-    return ASSUMPTION if ASSUMPTION in bases else PUBLISHED
 
 
 # Speed (issue 11): the hooks run once per decision, so pure helpers that a decision calls
@@ -503,7 +497,7 @@ def _assessed(
     # named (and then it was read, and lifts)
     named = set(vulnerabilities) & set(NAMED_VULNERABILITIES)
     lift_bases = (steps.basis,) if named else (steps.basis, others.basis)
-    basis = combine(reading_basis, *lift_bases)
+    basis = strongest_basis(reading_basis, *lift_bases)
     return Impact(BAND_NAMES[band], LIFTED_CLAUSE, BANDS.index(band), basis, tuple(notes))
 
 
@@ -752,7 +746,7 @@ def _right_to_repair(scenario: Scenario, params: Params, notes: list[Note]) -> l
             f"{label}, {days} days after the repair target",
             amount,
             MANDATORY,
-            combine(
+            strongest_basis(
                 base.basis,
                 per_day.basis,
                 maximum.basis,
@@ -863,7 +857,7 @@ def _discretionary(
             # consulted only where every room or amenity lost was back by the target: the
             # other reading would refuse the band
             reading = params[BACK_BY_TARGET]
-            reading_basis = combine(reading_basis, reading.basis)
+            reading_basis = strongest_basis(reading_basis, reading.basis)
             kind = failure.kind.replace("-", " ")
             back_text = (
                 f"the {', '.join(back)} was back in use by the repair target "
@@ -903,7 +897,7 @@ def _discretionary(
         position.clause,
         impact.level,
         category,
-        combine(low.basis, high.basis, position.basis, impact.basis, reading_basis),
+        strongest_basis(low.basis, high.basis, position.basis, impact.basis, reading_basis),
     )
     notes.append(note)
     return [item]
@@ -1009,7 +1003,7 @@ def _own_categories(
     if not lost or not (failure.extension_explained or failure.access_refused):
         return lost, basis, why_not
     reading = params["categories.timescale_exceptions_apply_to_rooms"]
-    basis = combine(basis, reading.basis)
+    basis = strongest_basis(basis, reading.basis)
     if reading.value:
         why_not.append(
             f"the {', '.join(lost)} lost: {_exception_words(failure)}, read as not lost due to "
@@ -1221,7 +1215,7 @@ def _heating_cost(cost: Cost, label: str, scenario: Scenario, params: Params) ->
             "costs",
         )
     reading = params[COMBINE]
-    basis = combine(season_basis, reading.basis)
+    basis = strongest_basis(season_basis, reading.basis)
     if reading.value:
         return AwardItem(
             f"{label}, not reimbursed: incurred {incurred}, within {_season_text(season)} but "
@@ -1266,7 +1260,7 @@ def _utility_charge(cost: Cost, label: str, scenario: Scenario, params: Params) 
     if _in_season(cost.incurred, season):
         return AwardItem(paid, cost.amount, f"{COSTS}, 7.1", PUBLISHED, "costs")
     reading = params[COMBINE]
-    basis = combine(params.basis_of(*SEASON_PATHS), reading.basis)
+    basis = strongest_basis(params.basis_of(*SEASON_PATHS), reading.basis)
     if reading.value:
         return AwardItem(
             f"{label}, not reimbursed: incurred {incurred}, during {span} but outside "
@@ -1359,7 +1353,7 @@ def _damaged_item(item: DamagedItem, scenario: Scenario, params: Params) -> Awar
         "belongings.timely_report_is_evidence)",
         value,
         f"{EXCEPTIONS}, {clause.removeprefix('star ')}",
-        combine(valuation.basis, unretained.basis),
+        strongest_basis(valuation.basis, unretained.basis),
         "belongings",
     )
 
@@ -1505,7 +1499,7 @@ def _approval(
                 )
             )
     if other_basis != PUBLISHED:
-        rests_on_band = combine(rests_on_band, other_basis)
+        rests_on_band = strongest_basis(rests_on_band, other_basis)
         notes.append(
             Note(
                 f"The total also rests on figures that are not published ({other_basis}: "
@@ -1528,7 +1522,7 @@ def _approval(
             "A member of the Finance Team at Manager level or above",
             clause,
             senior=True,
-            basis=combine(threshold_basis, rests_on_band),
+            basis=strongest_basis(threshold_basis, rests_on_band),
             notes=tuple(notes),
         )
     notes.insert(
@@ -1543,14 +1537,18 @@ def _approval(
         if total == ZERO
         else f"Not published (the policy names no approver below {limit_text})"
     )
-    basis = combine(threshold_basis, rests_on_band) if rests_on_band != PUBLISHED else NOT_PUBLISHED
+    basis = (
+        strongest_basis(threshold_basis, rests_on_band)
+        if rests_on_band != PUBLISHED
+        else NOT_PUBLISHED
+    )
     return Approval(approver, clause, basis=basis, notes=tuple(notes))
 
 
 def _totals(award: Award) -> tuple[Decimal, Decimal, Decimal | None, str | None, str]:
     """award.total, award.min and award.max, the basis of the band point the total rests
     on (the first paid band item whose single figure is an assumed or draft point in its
-    range), if any, and the basis of every other item (``combine``d: an item not paid on an
+    range), if any, and the basis of every other item (``strongest_basis``: an item not paid on an
     assumed reading rests on it as much as one paid): in one pass over the items."""
     total = low = high = ZERO
     band_basis = None
@@ -1571,7 +1569,7 @@ def _totals(award: Award) -> tuple[Decimal, Decimal, Decimal | None, str | None,
         ):
             band_basis = item.basis
         elif other_basis != DRAFT:
-            other_basis = combine(other_basis, item.basis)
+            other_basis = strongest_basis(other_basis, item.basis)
     return total, low, high, band_basis, other_basis
 
 
@@ -1760,7 +1758,7 @@ def deadlines(scenario: Scenario, award: Award, params: Params) -> list[Deadline
                     f"given when {what}, {day_text(day)})",
                     day + timedelta(days=days.value),
                     days.clause,
-                    combine(params.basis_of("payment.days_after_bank_details"), ASSUMPTION),
+                    strongest_basis(params.basis_of("payment.days_after_bank_details"), ASSUMPTION),
                 )
             )
             break

@@ -22,7 +22,6 @@ from compsim.models import (
     ASSUMPTION,
     CUSTOMER,
     DISTRESS_LEVELS,
-    DRAFT,
     PUBLISHED,
     AmenityLoss,
     Approval,
@@ -38,6 +37,7 @@ from compsim.models import (
     Scenario,
     Settlement,
     SettlementPart,
+    strongest_basis,
 )
 from compsim.money import ZERO, for_days, format_pounds, to_pennies
 from compsim.params import Param, Params, basis_from
@@ -613,8 +613,7 @@ def _contractor_damage_considered(
 def _resting_on(item: AwardItem, *switches: Param) -> AwardItem:
     """The item, its basis now also resting on the reading switches given (draft > assumption >
     published)."""
-    bases = (item.basis, *(switch.basis for switch in switches))
-    basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else item.basis
+    basis = strongest_basis(item.basis, *(switch.basis for switch in switches))
     if basis == item.basis:
         return item
     # attrs.evolve(item, basis=basis) written out: evolve looks up the fields on every call
@@ -1141,7 +1140,7 @@ def _inconvenience(
         amount, low_amount = amount * share, low_amount * share
         high_amount = None if high_amount is None else high_amount * share
     notes.append(procedure)
-    basis = DRAFT if DRAFT in bases else ASSUMPTION if ASSUMPTION in bases else point.basis
+    basis = strongest_basis(*bases)
     if amount and low_amount and high_amount != ZERO:  # no zero: see _inconvenience_item
         return _inconvenience_item(label, amount, low_amount, high_amount, clause, basis, category)
     return _inconvenience_item.__wrapped__(
