@@ -305,7 +305,8 @@ def render_calibration(
 
     markdown = fmt == "markdown"
     style = "github" if markdown else "simple"
-    remedy = any(c.against == "remedy" for c in cases)
+    measure = _measure(cases)
+    remedy = measure == "remedy"
     summaries = summarise(cases, resampling)
     level = _level_text(resampling)
     head = tabulate(
@@ -324,10 +325,10 @@ def render_calibration(
         headers=[
             "determinations",
             "cases",
-            f"{_measure(cases)} inside the bounded range",
+            f"{measure} inside the bounded range",
             f"{level} interval",
             "bounded ranges",
-            f"median {_measure(cases)} ÷ figure",
+            f"median {measure} ÷ figure",
             f"{level} interval",
         ],
         tablefmt=style,
@@ -360,7 +361,7 @@ def render_calibration(
             *(["remedy"] if remedy else []),
             "figure",
             f"{reference} range",
-            f"{_measure(cases)} ÷ figure",
+            f"{measure} ÷ figure",
         ],
         tablefmt=style,
         disable_numparse=True,
@@ -369,7 +370,7 @@ def render_calibration(
     in_force_lines = header_lines(in_force, DRAFT_MARK)
     if in_force_lines:
         title = "\n".join([title, "", *in_force_lines])
-    misses_title = f"Largest misses (top {top}, by the factor between figure and {_measure(cases)})"
+    misses_title = f"Largest misses (top {top}, by the factor between figure and {measure})"
     if markdown:
         title, misses_title = f"## {title}", f"### {misses_title}"
     remedy_note = (
@@ -531,10 +532,10 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
     pounds_axis(axes.xaxis)
     pounds_axis(axes.yaxis)
     axes.set_xlabel(f"{reference} reference figure (£, log scale; bar: its range)")
-    remedy = any(c.against == "remedy" for c in cases)
+    measure = _measure(cases)
     axes.set_ylabel(
         "the Ombudsman's remedy: order, with the offer it adds to (£, log scale)"
-        if remedy
+        if measure == "remedy"
         else "ordered by the Ombudsman (£, log scale)"
     )
     axes.set_title(f"The {reference} reference against {_what(cases, len(shown))}")
@@ -544,7 +545,7 @@ def draw_chart(cases: Sequence[Case], path: Path, reference: str) -> None:
         figure.text(
             0.01,
             0.005,
-            f"Not drawn: {left_off} with a £0 figure or {_measure(cases)} (a log scale has no £0).",
+            f"Not drawn: {left_off} with a £0 figure or {measure} (a log scale has no £0).",
             fontsize="x-small",
             color="#555555",
         )
